@@ -1,0 +1,79 @@
+/*
+** Geography: municipalities and Wmo-regions in the map CRS, repaired and prepared once, then
+** read-only and shareable between threads.
+*/
+#ifndef SAMENKAART_GEOGRAPHY_H
+#define SAMENKAART_GEOGRAPHY_H
+
+#include "samenkaart/samenkaart.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Where the boundaries come from.  Initialise with sk_geography_options_init, then set what
+** differs.  Strings are borrowed for the duration of sk_geography_load. */
+typedef struct sk_geography_options {
+    const char *municipalities;        /* any OGR data source (required) */
+    const char *municipality_layer;    /* NULL: the first layer */
+    const char *municipality_code_field;  /* default "gm_code" */
+    const char *municipality_name_field;  /* default "gm_naam" */
+    const char *municipality_population_field; /* default "inwoners"; optional in the data */
+
+    const char *regions;               /* Wmo-region layer; NULL: dissolve from membership */
+    const char *region_layer;
+    const char *region_code_field;     /* default "wmo_code" */
+    const char *region_name_field;     /* default "wmo_naam" */
+
+    /* Membership table (any OGR source, e.g. gemeenten_regios_2017.csv): which region each
+    ** municipality belongs to.  Required when regions is NULL; otherwise optional, and
+    ** membership is derived from the region polygons when it is NULL. */
+    const char *membership;
+    const char *membership_municipality_field; /* default "gm_code" */
+    const char *membership_region_code_field;  /* default "wmo_code" */
+    const char *membership_region_name_field;  /* default "wmo_naam" */
+
+    int epsg;                          /* map CRS; default 28992 (Amersfoort / RD New) */
+} sk_geography_options;
+
+SK_API void sk_geography_options_init(sk_geography_options *options);
+
+/* Load, reproject to the map CRS, repair invalid geometries (one warning per feature) and
+** index municipalities and regions.  On success *out owns a new geography (free with
+** sk_geography_free); on failure *out is NULL and ctx holds the message. */
+SK_API sk_status sk_geography_load(sk_ctx *ctx, const sk_geography_options *options,
+                                   sk_geography **out);
+SK_API void sk_geography_free(sk_geography *geo);
+
+SK_API size_t sk_geography_municipality_count(const sk_geography *geo);
+/* Strings are owned by geo and live as long as it does. */
+SK_API const char *sk_geography_municipality_code(const sk_geography *geo, size_t index);
+SK_API const char *sk_geography_municipality_name(const sk_geography *geo, size_t index);
+/* Population from the layer, or -1 when the layer has no such field. */
+SK_API long sk_geography_municipality_population(const sk_geography *geo, size_t index);
+/* The region a municipality belongs to, or -1 when it belongs to none. */
+SK_API int sk_geography_municipality_region(const sk_geography *geo, size_t index);
+/* A point guaranteed inside the municipality (map CRS). */
+SK_API void sk_geography_municipality_interior_point(const sk_geography *geo, size_t index,
+                                                     double *x, double *y);
+
+/* Find a municipality by CBS code ("GM0363") or name, ignoring case and diacritics, and
+** accepting common aliases ("Den Haag").  Returns its index or -1. */
+SK_API int sk_geography_find_municipality(const sk_geography *geo, const char *code_or_name);
+
+SK_API size_t sk_geography_region_count(const sk_geography *geo);
+SK_API const char *sk_geography_region_code(const sk_geography *geo, size_t index);
+SK_API const char *sk_geography_region_name(const sk_geography *geo, size_t index);
+/* Find a region by code ("WR18") or name, like sk_geography_find_municipality. */
+SK_API int sk_geography_find_region(const sk_geography *geo, const char *code_or_name);
+
+/* The extent of all municipalities in the map CRS: minx, miny, maxx, maxy. */
+SK_API void sk_geography_extent(const sk_geography *geo, double extent[4]);
+
+/* The map CRS as an EPSG code. */
+SK_API int sk_geography_epsg(const sk_geography *geo);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

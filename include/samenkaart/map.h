@@ -1,0 +1,78 @@
+/*
+** Map model and output: a classification with colours, legend and titles from a style,
+** laid out on a page and rendered to PNG (plus world file), PDF or SVG.
+*/
+#ifndef SAMENKAART_MAP_H
+#define SAMENKAART_MAP_H
+
+#include <stdint.h>
+#include "samenkaart/samenkaart.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum sk_page_size {
+    SK_PAGE_A4_LANDSCAPE = 0,
+    SK_PAGE_SLIDE_16_9,
+    SK_PAGE_FROM_STYLE        /* whatever the style's [page] size says */
+} sk_page_size;
+
+/* Strings are copied by sk_map_new. */
+typedef struct sk_map_options {
+    const char *title;     /* NULL: made from the filter and principle */
+    const char *caption;   /* optional text under the title */
+    const char *source;    /* NULL: the style's source line with the database's file name */
+    int show_counts;       /* -1: as the style says; 0/1: legend entries with "(n=…)" */
+    sk_page_size page;
+} sk_map_options;
+
+SK_API void sk_map_options_init(sk_map_options *options);
+
+/* Build a map model.  geo, projects and style must outlive the map; classification is
+** taken over by the map (freed with it, also on failure).  Fails with SK_EINPUT when the
+** style cannot give every class a distinct colour. */
+SK_API sk_status sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
+                            const sk_style *style, const sk_filter *filter,
+                            sk_classification *classification, const sk_map_options *options,
+                            sk_map **out);
+SK_API void sk_map_free(sk_map *map);
+
+/* The title in use; owned by map. */
+SK_API const char *sk_map_title(const sk_map *map);
+/* Legend entries (classes in canonical order): text owned by map, colour as 0xRRGGBB. */
+SK_API size_t sk_map_legend_count(const sk_map *map);
+SK_API const char *sk_map_legend_text(const sk_map *map, size_t k);
+SK_API uint32_t sk_map_legend_color(const sk_map *map, size_t k);
+/* Fill colour of municipality i (0xRRGGBB), no-data colour included. */
+SK_API uint32_t sk_map_municipality_color(const sk_map *map, size_t i);
+SK_API const sk_classification *sk_map_classification(const sk_map *map);
+
+typedef enum sk_format {
+    SK_FORMAT_AUTO = 0,  /* from the output file's extension */
+    SK_FORMAT_PNG,
+    SK_FORMAT_PDF,
+    SK_FORMAT_SVG
+} sk_format;
+
+typedef struct sk_render_options {
+    sk_format format;
+    double dpi;          /* PNG resolution; default 150 */
+    int world_file;      /* PNG: write NAME.pgw beside it; default 1 */
+} sk_render_options;
+
+SK_API void sk_render_options_init(sk_render_options *options);
+
+/* Lay out and render the map to path (and its world file), writing to temporary names first
+** and renaming when everything succeeded, so a failure leaves no partial output. */
+SK_API sk_status sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
+                               const char *path);
+
+/* Write the data behind the map, one row per municipality:
+** gm_code,gm_naam,class,color,projects (atomically, like sk_map_render). */
+SK_API sk_status sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,42 @@
+/*
+** The project database: one row per collaboration project, labelled along the four ordering
+** principles (see ../shared/data/nl2017/README.md for the contract).  Read through OGR, so a
+** CSV (',' or ';', with or without BOM, LF or CRLF), an XLSX/ODS sheet or a GeoPackage/SQLite
+** table all work.  Every value is validated; all errors of a file are reported in one run.
+*/
+#ifndef SAMENKAART_PROJECTS_H
+#define SAMENKAART_PROJECTS_H
+
+#include "samenkaart/samenkaart.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Strings are borrowed for the duration of sk_projects_load. */
+typedef struct sk_projects_options {
+    const char *path;   /* any OGR data source (required) */
+    const char *layer;  /* sheet or table; NULL: the first layer */
+} sk_projects_options;
+
+SK_API void sk_projects_options_init(sk_projects_options *options);
+
+/* Read and validate the database against geo (which must outlive the result).  Every unknown
+** label, municipality or region is reported, one line each, as
+**   FILE:LINE: column 'X': unknown value 'Y' (did you mean 'Z'?)
+** and the call fails with SK_EINPUT.  On success *out owns a new database (free with
+** sk_projects_free). */
+SK_API sk_status sk_projects_load(sk_ctx *ctx, const sk_geography *geo,
+                                  const sk_projects_options *options, sk_projects **out);
+SK_API void sk_projects_free(sk_projects *projects);
+
+SK_API size_t sk_projects_count(const sk_projects *projects);
+/* The project's id; owned by projects. */
+SK_API const char *sk_projects_id(const sk_projects *projects, size_t index);
+/* The source the database was read from (its path); owned by projects. */
+SK_API const char *sk_projects_source(const sk_projects *projects);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,85 @@
+/*
+** samenkaart — maps of how Dutch health insurers and municipalities work together.
+**
+** Public API.  Every fallible function returns an sk_status and keeps the first detailed
+** message on its sk_ctx (read it back with sk_ctx_errmsg), as SQLite and cairo do.  Objects
+** are opaque and come in _new/_free (or _load/_free) pairs; _free(NULL) is a no-op.  The
+** library never prints and never exits; warnings go to a handler the caller installs.
+**
+** One sk_ctx per thread: a context is not shared between threads.  Loaded geography, projects
+** and styles are read-only after loading and may be shared by any number of threads.
+*/
+#ifndef SAMENKAART_H
+#define SAMENKAART_H
+
+#include <stddef.h>
+
+#if defined(SK_BUILDING_LIBRARY)
+#define SK_API __attribute__((visibility("default")))
+#else
+#define SK_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes.  Bad input (a file, value or argument the user must fix) is kept apart from
+** runtime failures (I/O, memory) so the CLI can map them to exit status 2 and 1. */
+typedef enum sk_status {
+    SK_OK = 0,
+    SK_EINPUT = 1,   /* bad input: unknown value, missing or unreadable file, bad layer */
+    SK_EUSAGE = 2,   /* a bad argument or option value */
+    SK_EIO = 3,      /* writing output failed */
+    SK_ENOMEM = 4,   /* out of memory */
+    SK_ERUNTIME = 5  /* any other runtime failure (library error) */
+} sk_status;
+
+/* The opaque objects, declared here once so every module header can name them. */
+typedef struct sk_ctx sk_ctx;                     /* errors and warnings; one per thread */
+typedef struct sk_geography sk_geography;         /* geography.h */
+typedef struct sk_projects sk_projects;           /* projects.h */
+typedef struct sk_filter sk_filter;               /* classify.h */
+typedef struct sk_classification sk_classification; /* classify.h */
+typedef struct sk_style sk_style;                 /* style.h */
+typedef struct sk_map sk_map;                     /* map.h */
+
+/* Called with each warning (one line, no trailing newline).  The string is borrowed for the
+** duration of the call. */
+typedef void (*sk_warning_fn)(void *user_data, const char *message);
+
+/* The library version, e.g. "0.1.0".  Static string. */
+SK_API const char *sk_version(void);
+
+/* A short text for a status code.  Static string. */
+SK_API const char *sk_strerror(sk_status status);
+
+/* Create a context.  Returns NULL only when out of memory; free with sk_ctx_free. */
+SK_API sk_ctx *sk_ctx_new(void);
+SK_API void sk_ctx_free(sk_ctx *ctx);
+
+/* The status of the first error since creation or the last sk_ctx_clear_error. */
+SK_API sk_status sk_ctx_status(const sk_ctx *ctx);
+
+/* The first error's message ("" when none).  It may hold several lines: all errors found in
+** one input file are reported together.  Owned by ctx; valid until the next call that
+** clears or sets an error on ctx. */
+SK_API const char *sk_ctx_errmsg(const sk_ctx *ctx);
+
+/* Forget the current error so the context can be used again. */
+SK_API void sk_ctx_clear_error(sk_ctx *ctx);
+
+/* Install a warning handler (NULL to drop warnings).  user_data is passed through. */
+SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data);
+
+#ifdef __cplusplus
+}
+#endif
+
+#include "samenkaart/geography.h"
+#include "samenkaart/projects.h"
+#include "samenkaart/classify.h"
+#include "samenkaart/style.h"
+#include "samenkaart/map.h"
+
+#endif

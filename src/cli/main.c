@@ -1,0 +1,312 @@
+/* samenkaart — the command-line tool: parses arguments into the library's option structs
+** and calls the library.  Exit status 0 ok, 1 runtime failure, 2 bad input or arguments. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+#include "samenkaart/samenkaart.h"
+#include "sk-config.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
+
+static int
+exit_code(sk_status st)
+{
+    if (st == SK_OK)
+        return EXIT_OK;
+    return st == SK_EINPUT || st == SK_EUSAGE ? EXIT_INPUT : EXIT_RUNTIME;
+}
+
+static void
+print_warning(void *user_data, const char *message)
+{
+    if (!*(gboolean *)user_data)
+        fprintf(stderr, "samenkaart: warning: %s\n", message);
+}
+
+/* Report the context's error and give the exit status. */
+static int
+fail(sk_ctx *ctx)
+{
+    sk_status st = sk_ctx_status(ctx);
+    fprintf(stderr, "%s\n", sk_ctx_errmsg(ctx));
+    if (st == SK_EINPUT)
+        fprintf(stderr, "samenkaart: bad input; no output written\n");
+    return exit_code(st);
+}
+
+static int G_GNUC_PRINTF(1, 2)
+usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "samenkaart: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'samenkaart render --help'.\n");
+    va_end(ap);
+    return EXIT_INPUT;
+}
+
+typedef struct render_args {
+    char *data_dir;
+    char *municipalities, *municipality_layer, *regions, *membership, *projects, *sheet;
+    char *municipality_code_field, *municipality_name_field;
+    char *region_code_field, *region_name_field;
+    char **where;
+    char *show, *title, *caption, *source, *page, *style, *output, *classes_csv;
+    double dpi;
+    gboolean counts, no_counts, quiet;
+} render_args;
+
+static void
+render_args_clear(render_args *a)
+{
+    char **strings[] = {&a->data_dir, &a->municipalities, &a->municipality_layer, &a->regions,
+                        &a->membership, &a->projects, &a->sheet, &a->municipality_code_field,
+                        &a->municipality_name_field, &a->region_code_field,
+                        &a->region_name_field, &a->show, &a->title, &a->caption, &a->source,
+                        &a->page, &a->style, &a->output, &a->classes_csv};
+    for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_free(*strings[i]);
+    g_strfreev(a->where);
+}
+
+static char *
+in_data_dir(const char *dir, const char *file)
+{
+    return g_build_filename(dir, file, NULL);
+}
+
+static int
+run_render(render_args *a)
+{
+    if (a->output == NULL)
+        return usage_error("render: %s", "--output FILE is required (.png, .pdf or .svg)");
+    sk_ctx *ctx = sk_ctx_new();
+    if (ctx == NULL)
+        return EXIT_RUNTIME;
+    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    int rc = EXIT_OK;
+    sk_geography *geo = NULL;
+    sk_projects *projects = NULL;
+    sk_style *style = NULL;
+    sk_filter *filter = sk_filter_new();
+    sk_classification *classes = NULL;
+    sk_map *map = NULL;
+
+    const char *dir = a->data_dir != NULL ? a->data_dir
+                      : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
+                                                             : SK_DEFAULT_DATA_DIR;
+    /* Without boundaries of their own, users get the bundled 2017 data. */
+    if (a->municipalities == NULL) {
+        a->municipalities = in_data_dir(dir, "gemeenten_2017.shp");
+        if (a->regions == NULL)
+            a->regions = in_data_dir(dir, "wmo_regios_2017.shp");
+        if (a->membership == NULL)
+            a->membership = in_data_dir(dir, "gemeenten_regios_2017.csv");
+    }
+    if (a->projects == NULL)
+        a->projects = in_data_dir(dir, "projecten_2017.csv");
+
+    /* Arguments first: a typo in --where should not wait for the data to load. */
+    for (size_t i = 0; a->where != NULL && a->where[i] != NULL; i++)
+        if (sk_filter_add(ctx, filter, a->where[i]) != SK_OK)
+            goto failed;
+    int show = -1;
+    if (a->show != NULL) {
+        sk_principle p;
+        if (sk_principle_parse(ctx, a->show, &p) != SK_OK)
+            goto failed;
+        show = (int)p;
+    }
+    sk_map_options mo;
+    sk_map_options_init(&mo);
+    if (a->page != NULL) {
+        if (strcmp(a->page, "a4") == 0 || strcmp(a->page, "a4-landscape") == 0)
+            mo.page = SK_PAGE_A4_LANDSCAPE;
+        else if (strcmp(a->page, "slide") == 0 || strcmp(a->page, "slide-16x9") == 0)
+            mo.page = SK_PAGE_SLIDE_16_9;
+        else {
+            rc = usage_error("--page: unknown value '%s' (expected a4 or slide)", a->page);
+            goto done;
+        }
+    }
+
+    if (sk_style_load(ctx, a->style, &style) != SK_OK)
+        goto failed;
+
+    sk_geography_options go;
+    sk_geography_options_init(&go);
+    go.municipalities = a->municipalities;
+    go.municipality_layer = a->municipality_layer;
+    go.regions = a->regions;
+    go.membership = a->membership;
+    if (a->municipality_code_field)
+        go.municipality_code_field = a->municipality_code_field;
+    if (a->municipality_name_field)
+        go.municipality_name_field = a->municipality_name_field;
+    if (a->region_code_field)
+        go.region_code_field = a->region_code_field;
+    if (a->region_name_field)
+        go.region_name_field = a->region_name_field;
+    if (sk_geography_load(ctx, &go, &geo) != SK_OK)
+        goto failed;
+
+    sk_projects_options po;
+    sk_projects_options_init(&po);
+    po.path = a->projects;
+    po.layer = a->sheet;
+    if (sk_projects_load(ctx, geo, &po, &projects) != SK_OK)
+        goto failed;
+
+    if (sk_classify(ctx, projects, filter, show, &classes) != SK_OK)
+        goto failed;
+    mo.title = a->title;
+    mo.caption = a->caption;
+    mo.source = a->source;
+    mo.show_counts = a->counts ? 1 : a->no_counts ? 0 : -1;
+    sk_status st = sk_map_new(ctx, geo, projects, style, filter, classes, &mo, &map);
+    classes = NULL;   /* the map owns it now, also on failure */
+    if (st != SK_OK)
+        goto failed;
+
+    sk_render_options ro;
+    sk_render_options_init(&ro);
+    if (a->dpi > 0)
+        ro.dpi = a->dpi;
+    if (sk_map_render(ctx, map, &ro, a->output) != SK_OK)
+        goto failed;
+    if (a->classes_csv != NULL && sk_map_write_classes_csv(ctx, map, a->classes_csv) != SK_OK)
+        goto failed;
+    goto done;
+
+failed:
+    rc = fail(ctx);
+done:
+    sk_map_free(map);
+    sk_classification_free(classes);
+    sk_filter_free(filter);
+    sk_projects_free(projects);
+    sk_geography_free(geo);
+    sk_style_free(style);
+    sk_ctx_free(ctx);
+    return rc;
+}
+
+static int
+cmd_render(int argc, char **argv)
+{
+    render_args a = {0};
+    GOptionEntry data[] = {
+        {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.data_dir,
+         "Default data directory (default: " SK_DEFAULT_DATA_DIR ")", "DIR"},
+        {"municipalities", 'm', 0, G_OPTION_ARG_FILENAME, &a.municipalities,
+         "Municipality boundaries (any OGR source)", "FILE"},
+        {"municipality-layer", 0, 0, G_OPTION_ARG_STRING, &a.municipality_layer,
+         "Layer of the municipality source", "NAME"},
+        {"regions", 'r', 0, G_OPTION_ARG_FILENAME, &a.regions,
+         "Wmo-region boundaries (without: dissolved from --membership)", "FILE"},
+        {"membership", 0, 0, G_OPTION_ARG_FILENAME, &a.membership,
+         "Municipality -> region table, e.g. gemeenten_regios_2017.csv", "FILE"},
+        {"projects", 'p', 0, G_OPTION_ARG_FILENAME, &a.projects,
+         "Project database: CSV, XLSX/ODS, GeoPackage …", "FILE"},
+        {"sheet", 0, 0, G_OPTION_ARG_STRING, &a.sheet,
+         "Sheet or table of the project database", "NAME"},
+        {"municipality-code-field", 0, 0, G_OPTION_ARG_STRING, &a.municipality_code_field,
+         "Municipality code field (default gm_code)", "NAME"},
+        {"municipality-name-field", 0, 0, G_OPTION_ARG_STRING, &a.municipality_name_field,
+         "Municipality name field (default gm_naam)", "NAME"},
+        {"region-code-field", 0, 0, G_OPTION_ARG_STRING, &a.region_code_field,
+         "Region code field (default wmo_code)", "NAME"},
+        {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a.region_name_field,
+         "Region name field (default wmo_naam)", "NAME"},
+        {NULL}};
+    GOptionEntry map[] = {
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
+         "Only projects with this label, e.g. inhoudelijk=preventie (repeat: AND; "
+         "a,b: OR)", "PRINCIPLE=VALUE"},
+        {"show", 's', 0, G_OPTION_ARG_STRING, &a.show,
+         "Colour by the combination of this principle's labels (without: total map)",
+         "PRINCIPLE"},
+        {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
+        {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
+        {"source", 0, 0, G_OPTION_ARG_STRING, &a.source, "Source line", "TEXT"},
+        {"counts", 0, 0, G_OPTION_ARG_NONE, &a.counts, "Legend entries with (n=…)", NULL},
+        {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
+         NULL},
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+         "SIZE"},
+        {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
+         "FILE"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "map.png, map.pdf or map.svg",
+         "FILE"},
+        {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
+         "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("- draw a samenwerkingskaart");
+    g_option_context_set_summary(oc,
+        "Colours every municipality by the projects that touch it: a total map, or with\n"
+        "--show the combination of one ordering principle's labels (inhoudelijk,\n"
+        "instrumenteel, samenwerkingsvorm, geografisch, zorgverzekeraar).");
+    g_option_context_set_description(oc,
+        "Example:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
+        "--output jeugd.png\n\nExit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+    g_option_context_add_main_entries(oc, map, NULL);
+    GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
+                                         NULL);
+    g_option_group_add_entries(g, data);
+    g_option_context_add_group(oc, g);
+    GError *err = NULL;
+    int rc;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        rc = usage_error("render: %s", err->message);
+        g_error_free(err);
+    } else if (argc > 1) {
+        rc = usage_error("render: unexpected argument '%s'", argv[1]);
+    } else {
+        rc = run_render(&a);
+    }
+    g_option_context_free(oc);
+    render_args_clear(&a);
+    return rc;
+}
+
+static void
+print_help(FILE *fp)
+{
+    fprintf(fp,
+            "Usage: samenkaart COMMAND [OPTIONS]\n\n"
+            "Maps of how Dutch health insurers and municipalities work together.\n\n"
+            "Commands:\n"
+            "  render    draw one map (PNG + world file, PDF or SVG)\n\n"
+            "Options:\n"
+            "  --help     show this help ('samenkaart render --help' for the command)\n"
+            "  --version  show the version\n\n"
+            "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return EXIT_INPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_help(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("samenkaart %s\n", sk_version());
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "render") == 0)
+        return cmd_render(argc - 1, argv + 1);
+    fprintf(stderr, "samenkaart: unknown command '%s' (did you mean 'render'?)\n", argv[1]);
+    print_help(stderr);
+    return EXIT_INPUT;
+}

@@ -1,0 +1,41 @@
+/* The geography's prepared geometry, shared read-only with layout and render. */
+#ifndef SK_GEOGRAPHY_INTERNAL_H
+#define SK_GEOGRAPHY_INTERNAL_H
+
+#include <stddef.h>
+#include "samenkaart/geography.h"
+
+/* A ring: count points starting at point index start of the geography's coordinate array.
+** Rings of one shape are filled with the even-odd rule, so holes need no orientation. */
+typedef struct sk__ring {
+    size_t start, count;
+} sk__ring;
+
+typedef struct sk__area {
+    char *code, *name;
+    long population;
+    int region;                /* municipalities: index of their region or -1 */
+    double interior[2];        /* a point inside the area */
+    double bbox[4];
+    size_t first_ring, ring_count;
+} sk__area;
+
+/* Read-only views for the renderer. */
+const sk__area *sk__geography_municipalities(const sk_geography *geo, size_t *count);
+const sk__area *sk__geography_regions(const sk_geography *geo, size_t *count);
+const sk__ring *sk__geography_rings(const sk_geography *geo);
+const double *sk__geography_points(const sk_geography *geo);
+
+/* The nearest municipality or region name to an unknown one (for "did you mean"). */
+const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);
+const char *sk__geography_suggest_region(const sk_geography *geo, const char *value);
+
+/* Members of region r: *count indices into the municipalities. */
+const size_t *sk__geography_region_members(const sk_geography *geo, size_t r, size_t *count);
+
+/* Ambiguous name marker returned by the internal finders. */
+enum { SK__AMBIGUOUS = -2 };
+int sk__geography_lookup_municipality(const sk_geography *geo, const char *code_or_name);
+int sk__geography_lookup_region(const sk_geography *geo, const char *code_or_name);
+
+#endif

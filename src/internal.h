@@ -1,0 +1,33 @@
+/* Internal helpers shared by the library's modules (prefix sk__).  Not installed. */
+#ifndef SK_INTERNAL_H
+#define SK_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <glib.h>
+#include "samenkaart/samenkaart.h"
+
+/* Record an error on ctx unless one is already there: the first error is the most
+** significant one (as in cairo).  Returns status so callers can `return sk__error(…)`. */
+sk_status sk__error(sk_ctx *ctx, sk_status status, const char *fmt, ...)
+    G_GNUC_PRINTF(3, 4);
+/* Pass a warning to the context's handler, if any. */
+void sk__warn(sk_ctx *ctx, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* A list of input problems found in one file: collected while reading so that every problem
+** is reported in one run, then turned into one error. */
+typedef struct sk__diagnostics {
+    GString *text;
+    size_t count;
+} sk__diagnostics;
+
+void sk__diagnostics_init(sk__diagnostics *diags);
+void sk__diagnostics_add(sk__diagnostics *diags, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* If any problems were collected, set them on ctx as one SK_EINPUT error and return
+** SK_EINPUT; else SK_OK.  Frees the list either way. */
+sk_status sk__diagnostics_finish(sk__diagnostics *diags, sk_ctx *ctx);
+
+/* Report a GDAL failure (its last error message) as an error on ctx. */
+sk_status sk__gdal_error(sk_ctx *ctx, sk_status status, const char *what);
+
+#endif

@@ -1,0 +1,248 @@
+#include <math.h>
+#include <string.h>
+#include "internal.h"
+#include "layout.h"
+
+#define MM (72.0 / 25.4)
+
+void
+sk__page_size(sk_page_size page, double *w, double *h)
+{
+    if (page == SK_PAGE_SLIDE_16_9) {
+        *w = 960;     /* 13.333 x 7.5 inch, the PowerPoint widescreen slide */
+        *h = 540;
+    } else {
+        *w = 297 * MM;
+        *h = 210 * MM;
+    }
+}
+
+/* A Pango context that measures the same at every resolution: no hinting, no rounding, so
+** PNG, PDF and SVG share one layout and PNGs are byte-identical run after run. */
+static PangoContext *
+make_context(void)
+{
+    PangoFontMap *fm = pango_cairo_font_map_get_default();   /* per thread */
+    PangoContext *pc = pango_font_map_create_context(fm);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(pc, 72);
+    pango_context_set_round_glyph_positions(pc, FALSE);
+    return pc;
+}
+
+static PangoLayout *
+make_text(PangoContext *pc, const char *family, double size, int bold, const char *text,
+          double width)
+{
+    PangoLayout *l = pango_layout_new(pc);
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, family);
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(l, text, -1);
+    return l;
+}
+
+static double
+text_height(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return (double)h / PANGO_SCALE;
+}
+
+static void
+clear_text(sk__text *t)
+{
+    if (t->layout != NULL)
+        g_object_unref(t->layout);
+    t->layout = NULL;
+}
+
+void
+sk__layout_clear(sk__layout *l)
+{
+    clear_text(&l->title);
+    clear_text(&l->caption);
+    clear_text(&l->source);
+    clear_text(&l->legend_title);
+    for (size_t i = 0; i < l->legend_count; i++)
+        clear_text(&l->legend[i].text);
+    g_free(l->legend);
+    for (int i = 0; i < 3; i++)
+        clear_text(&l->scale_labels[i]);
+    memset(l, 0, sizeof *l);
+}
+
+/* A round scale-bar length (1, 2 or 5 x 10^k metres) no longer than max_m. */
+static double
+nice_length(double max_m)
+{
+    double p = pow(10, floor(log10(max_m)));
+    if (5 * p <= max_m)
+        return 5 * p;
+    if (2 * p <= max_m)
+        return 2 * p;
+    return p;
+}
+
+static char *
+format_km(double metres)
+{
+    return g_strdup_printf("%g", metres / 1000);
+}
+
+/* Lay the legend out in one column of width w from y0 at font scale f; returns its height. */
+static double
+legend_column(PangoContext *pc, const sk_map *map, const sk_style *s, double x, double y0,
+              double w, double f, sk__layout *l)
+{
+    double y = y0;
+    if (map->legend_title != NULL) {
+        l->legend_title.layout = make_text(pc, s->font_family, s->legend_title_size * f, 1,
+                                           map->legend_title, w);
+        l->legend_title.x = x;
+        l->legend_title.y = y;
+        y += text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
+    }
+    double sw = s->swatch_width, sh = s->swatch_height * f, gap = 2 * MM;
+    for (size_t i = 0; i < l->legend_count; i++) {
+        sk__legend_item *it = &l->legend[i];
+        int is_line = i == l->legend_count - 1;
+        const char *text = is_line ? s->region_border_label
+                                   : g_array_index(map->legend, sk__legend_entry, i).text;
+        it->is_line = is_line;
+        it->color = is_line ? s->region_border
+                            : g_array_index(map->legend, sk__legend_entry, i).color;
+        it->text.layout = make_text(pc, s->font_family, s->legend_size * f, 0, text,
+                                    w - sw - gap);
+        double th = text_height(it->text.layout);
+        /* The first line of text is centred on the swatch. */
+        PangoLayoutIter *iter = pango_layout_get_iter(it->text.layout);
+        int y0l, y1l;
+        pango_layout_iter_get_line_yrange(iter, &y0l, &y1l);
+        pango_layout_iter_free(iter);
+        double first_line = (double)(y1l - y0l) / PANGO_SCALE;
+        it->swatch = (sk__box){x, y + (first_line - sh) / 2, sw, sh};
+        if (it->swatch.y < y)
+            it->swatch.y = y;
+        it->text.x = x + sw + gap;
+        it->text.y = y;
+        y += fmax(th, sh) + s->legend_spacing;
+    }
+    return y - y0;
+}
+
+sk_status
+sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
+{
+    const sk_style *s = map->style;
+    memset(l, 0, sizeof *l);
+    sk__page_size(map->page, &l->page_w, &l->page_h);
+    PangoContext *pc = make_context();
+    double m = s->margin, inner_w = l->page_w - 2 * m;
+
+    l->title.layout = make_text(pc, s->font_family, s->title_size, 1, map->title, inner_w);
+    l->title.x = m;
+    l->title.y = m;
+    double y = m + text_height(l->title.layout);
+    if (map->caption != NULL && map->caption[0] != '\0') {
+        y += 1.5 * MM;
+        l->caption.layout = make_text(pc, s->font_family, s->caption_size, 0, map->caption,
+                                      inner_w);
+        l->caption.x = m;
+        l->caption.y = y;
+        y += text_height(l->caption.layout);
+    }
+    double top = y + 4 * MM;
+
+    l->source.layout = make_text(pc, s->font_family, s->source_size, 0, map->source, inner_w);
+    double source_h = text_height(l->source.layout);
+    l->source.x = m;
+    l->source.y = l->page_h - m - source_h;
+    double bottom = l->source.y - 3 * MM;
+
+    /* The legend column on the right; the scale bar at its foot. */
+    double lw = s->legend_width, lx = l->page_w - m - lw;
+    double scale_h = s->scale_size * 1.4 + 3 + 2 * MM;
+    double legend_room = bottom - scale_h - 4 * MM - top;
+
+    /* The map frame: what is left, with the data extent fitted and centred. */
+    l->map_frame = (sk__box){m, top, lx - 6 * MM - m, bottom - top};
+    double ext[4];
+    sk_geography_extent(map->geo, ext);
+    double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
+    l->scale = fmin(l->map_frame.w / ew, l->map_frame.h / eh);
+    l->extent_minx = ext[0];
+    l->extent_maxy = ext[3];
+    l->origin_x = l->map_frame.x + (l->map_frame.w - ew * l->scale) / 2;
+    l->origin_y = l->map_frame.y + (l->map_frame.h - eh * l->scale) / 2;
+
+    /* Legend: shrink the type a little before giving up; never clip. */
+    l->legend_count = map->legend->len + 1;
+    l->legend = g_new0(sk__legend_item, l->legend_count);
+    static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
+    double used = 0;
+    int fits = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(scales) && !fits; i++) {
+        for (size_t k = 0; k < l->legend_count; k++)
+            clear_text(&l->legend[k].text);
+        clear_text(&l->legend_title);
+        used = legend_column(pc, map, s, lx, top, lw, scales[i], l);
+        fits = used <= legend_room;
+    }
+    if (!fits) {
+        g_object_unref(pc);
+        sk__layout_clear(l);
+        return sk__error(ctx, SK_EINPUT, "the legend does not fit on the page: %zu classes "
+                         "need %.0f mm, %.0f mm is available; show fewer classes, use a "
+                         "narrower filter or a style with a smaller legend font",
+                         (size_t)map->legend->len, used / MM, legend_room / MM);
+    }
+
+    /* Scale bar: a round length of at most 80 % of the legend width, in two segments. */
+    double max_m = 0.8 * lw / l->scale;
+    l->scale_length_m = nice_length(max_m);
+    l->scale_segments = 2;
+    double bar_w = l->scale_length_m * l->scale;
+    l->scale_bar = (sk__box){lx, bottom - 3 - s->scale_size * 1.4, bar_w, 3};
+    double ly = l->scale_bar.y + l->scale_bar.h + 1;
+    char *half = format_km(l->scale_length_m / 2), *full = format_km(l->scale_length_m);
+    char *full_km = g_strdup_printf("%s km", full);
+    const char *labels[3] = {"0", half, full_km};
+    for (int i = 0; i < 3; i++) {
+        sk__text *t = &l->scale_labels[i];
+        t->layout = make_text(pc, s->font_family, s->scale_size, 0, labels[i], -1);
+        pango_layout_set_width(t->layout, -1);
+        int tw, th;
+        pango_layout_get_size(t->layout, &tw, &th);
+        (void)th;
+        double x = lx + bar_w * i / 2.0;
+        /* Centre the numbers on their tick; the unit hangs to the right of the last one. */
+        double num_w = (double)tw / PANGO_SCALE;
+        if (i == 2) {
+            PangoLayout *probe = make_text(pc, s->font_family, s->scale_size, 0, full, -1);
+            pango_layout_set_width(probe, -1);
+            int pw, ph;
+            pango_layout_get_size(probe, &pw, &ph);
+            num_w = (double)pw / PANGO_SCALE;
+            g_object_unref(probe);
+        }
+        t->x = x - num_w / 2;
+        t->y = ly;
+    }
+    g_free(half);
+    g_free(full);
+    g_free(full_km);
+    g_object_unref(pc);
+    return SK_OK;
+}

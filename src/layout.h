@@ -1,0 +1,49 @@
+/* Layout: a map model + style + page size become positioned boxes, with text measured by
+** Pango.  All lengths are in points (1/72 inch) with the origin at the page's top left.  The
+** layout reports overflow (a legend that does not fit) instead of clipping it. */
+#ifndef SK_LAYOUT_H
+#define SK_LAYOUT_H
+
+#include <pango/pangocairo.h>
+#include "map_internal.h"
+
+typedef struct sk__box {
+    double x, y, w, h;
+} sk__box;
+
+typedef struct sk__text {
+    PangoLayout *layout;   /* owned; NULL when there is no text */
+    double x, y;
+} sk__text;
+
+typedef struct sk__legend_item {
+    sk__box swatch;        /* colour swatch, or the line symbol's box */
+    int is_line;           /* the region-border symbol */
+    sk__color color;
+    sk__text text;
+} sk__legend_item;
+
+typedef struct sk__layout {
+    double page_w, page_h;
+    sk__text title, caption, source, legend_title;
+    sk__box map_frame;
+    /* Map CRS -> page: px = origin_x + (x - extent_minx) * scale, py = origin_y -
+    ** (y - extent_maxy) * scale. */
+    double scale, origin_x, origin_y, extent_minx, extent_maxy;
+    sk__legend_item *legend;
+    size_t legend_count;
+    sk__box scale_bar;     /* the bar itself */
+    int scale_segments;
+    double scale_length_m;
+    sk__text scale_labels[3];
+} sk__layout;
+
+/* Lay out map on its page.  On failure (legend overflow) ctx has the message and *out is
+** untouched.  Free with sk__layout_clear. */
+sk_status sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *out);
+void sk__layout_clear(sk__layout *layout);
+
+/* Page size in points. */
+void sk__page_size(sk_page_size page, double *w, double *h);
+
+#endif

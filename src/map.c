@@ -1,0 +1,274 @@
+/* The map model: a classification dressed with the style's colours, legend texts and titles.
+** Every colour is traceable: a class's colour comes from the style's entry for exactly that
+** combination, or from the style's fallback palette in canonical class order. */
+#include <string.h>
+#include "classify_internal.h"
+#include "geography_internal.h"
+#include "internal.h"
+#include "map_internal.h"
+#include "output.h"
+#include "vocabulary.h"
+
+void
+sk_map_options_init(sk_map_options *o)
+{
+    *o = (sk_map_options){.show_counts = -1, .page = SK_PAGE_FROM_STYLE};
+}
+
+void
+sk_map_free(sk_map *map)
+{
+    if (map == NULL)
+        return;
+    sk_classification_free(map->classification);
+    g_free(map->title);
+    g_free(map->caption);
+    g_free(map->source);
+    g_free(map->legend_title);
+    if (map->legend != NULL) {
+        for (guint i = 0; i < map->legend->len; i++) {
+            g_free(g_array_index(map->legend, sk__legend_entry, i).text);
+            g_free(g_array_index(map->legend, sk__legend_entry, i).label);
+        }
+        g_array_free(map->legend, TRUE);
+    }
+    g_free(map->fill);
+    g_free(map);
+}
+
+static char *
+class_text(const sk_style *style, int show, sk_labelset labels)
+{
+    if (show < 0)
+        return g_strdup(style->total_label);
+    GString *s = g_string_new(NULL);
+    for (size_t l = 0; labels != 0; l++, labels >>= 1)
+        if (labels & 1)
+            g_string_append_printf(s, "%s%s", s->len ? " + " : "",
+                                   sk__style_label_text(style, (sk_principle)show, l));
+    return g_string_free(s, FALSE);
+}
+
+static int
+color_used(const sk__color *colors, size_t n, sk__color c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (colors[i] == c)
+            return 1;
+    return 0;
+}
+
+/* Give every class a colour: its own from the style, else the next unused fallback colour. */
+static sk_status
+assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
+              sk__color *colors)
+{
+    size_t n = sk_classification_class_count(c);
+    int show = sk_classification_show(c);
+    guint8 *own = g_new0(guint8, n > 0 ? n : 1);
+    for (size_t k = 0; k < n; k++) {
+        if (show < 0) {
+            colors[k] = style->total_fill;
+            own[k] = 1;
+        } else {
+            own[k] = (guint8)sk__style_combination_color(style, (sk_principle)show,
+                                                         sk_classification_class_labels(c, k),
+                                                         &colors[k]);
+        }
+    }
+    sk__color *taken = g_new(sk__color, n + 1);
+    size_t ntaken = 0;
+    taken[ntaken++] = style->no_data_fill;
+    for (size_t k = 0; k < n; k++)
+        if (own[k])
+            taken[ntaken++] = colors[k];
+    size_t next = 0;
+    sk_status st = SK_OK;
+    for (size_t k = 0; k < n && st == SK_OK; k++) {
+        if (own[k])
+            continue;
+        while (next < style->fallback->len &&
+               color_used(taken, ntaken, g_array_index(style->fallback, sk__color, next)))
+            next++;
+        if (next == style->fallback->len) {
+            char *text = class_text(style, show, sk_classification_class_labels(c, k));
+            st = sk__error(ctx, SK_EINPUT, "%s: not enough colours: class '%s' has no colour "
+                           "of its own and [palette] fallback is used up (%zu classes); add "
+                           "[colors.%s] entries or fallback colours", style->path, text, n,
+                           sk_principle_name((sk_principle)show));
+            g_free(text);
+            break;
+        }
+        colors[k] = g_array_index(style->fallback, sk__color, next++);
+        taken[ntaken++] = colors[k];
+    }
+    /* Two classes with one colour would make a wrong map. */
+    for (size_t a = 0; a < n && st == SK_OK; a++) {
+        for (size_t b = a + 1; b < n && st == SK_OK; b++) {
+            if (colors[a] != colors[b] && colors[a] != style->no_data_fill)
+                continue;
+            size_t other = colors[a] == colors[b] ? b : a;
+            char *ta = class_text(style, show, sk_classification_class_labels(c, a));
+            char *tb = class_text(style, show, sk_classification_class_labels(c, other));
+            st = sk__error(ctx, SK_EINPUT, "%s: classes '%s' and '%s' have the same colour "
+                           "#%06x; give them distinct colours", style->path, ta,
+                           other == a ? "no project" : tb, colors[a]);
+            g_free(ta);
+            g_free(tb);
+        }
+    }
+    g_free(taken);
+    g_free(own);
+    return st;
+}
+
+/* Fill a format from the style; its %s count was checked when the style was loaded. */
+static char *
+style_format(const char *format, const char *a, const char *b)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    return g_strdup_printf(format, a, b);
+#pragma GCC diagnostic pop
+}
+
+static char *
+make_title(const sk_style *style, const sk_filter *filter, int show)
+{
+    char *desc = sk__filter_describe(filter);
+    const char *subject = desc != NULL ? desc : style->all_projects;
+    char *title = show < 0 ? style_format(style->title_total_format, subject, NULL)
+                           : style_format(style->title_combination_format, subject,
+                                          sk_principle_name((sk_principle)show));
+    g_free(desc);
+    return title;
+}
+
+static char *
+make_source(const sk_style *style, const sk_projects *projects)
+{
+    char *base = g_path_get_basename(sk_projects_source(projects));
+    char *s = style_format(style->source_format, base, NULL);
+    g_free(base);
+    return s;
+}
+
+sk_status
+sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
+           const sk_style *style, const sk_filter *filter, sk_classification *classification,
+           const sk_map_options *options, sk_map **out)
+{
+    *out = NULL;
+    sk_map_options defaults;
+    if (options == NULL) {
+        sk_map_options_init(&defaults);
+        options = &defaults;
+    }
+    sk_map *map = g_new0(sk_map, 1);
+    map->geo = geo;
+    map->projects = projects;
+    map->style = style;
+    map->classification = classification;
+    map->page = options->page == SK_PAGE_FROM_STYLE ? style->page : options->page;
+    int show = sk_classification_show(classification);
+    map->title = options->title != NULL ? g_strdup(options->title)
+                                        : make_title(style, filter, show);
+    map->caption = g_strdup(options->caption);
+    map->source = options->source != NULL ? g_strdup(options->source)
+                                          : make_source(style, projects);
+    map->legend_title = show < 0 ? NULL : g_strdup(style->legend_title[show]);
+
+    size_t n = sk_classification_class_count(classification);
+    sk__color *colors = g_new0(sk__color, n > 0 ? n : 1);
+    sk_status st = assign_colors(ctx, style, classification, colors);
+    if (st != SK_OK) {
+        g_free(colors);
+        sk_map_free(map);
+        return st;
+    }
+    int counts = options->show_counts >= 0 ? options->show_counts : style->show_counts;
+    map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+    for (size_t k = 0; k < n; k++) {
+        sk__legend_entry e;
+        e.label = class_text(style, show, sk_classification_class_labels(classification, k));
+        e.text = counts ? g_strdup_printf("%s (n=%zu)", e.label,
+                                          sk_classification_class_size(classification, k))
+                        : g_strdup(e.label);
+        e.color = colors[k];
+        g_array_append_val(map->legend, e);
+    }
+    size_t nmun = sk_geography_municipality_count(geo);
+    map->fill = g_new(sk__color, nmun);
+    for (size_t i = 0; i < nmun; i++) {
+        int k = sk_classification_class_of(classification, i);
+        map->fill[i] = k < 0 ? style->no_data_fill : colors[k];
+    }
+    g_free(colors);
+    *out = map;
+    return SK_OK;
+}
+
+const char *sk_map_title(const sk_map *map) { return map->title; }
+size_t sk_map_legend_count(const sk_map *map) { return map->legend->len; }
+const sk_classification *sk_map_classification(const sk_map *map)
+{ return map->classification; }
+
+const char *
+sk_map_legend_text(const sk_map *map, size_t k)
+{
+    return k < map->legend->len ? g_array_index(map->legend, sk__legend_entry, k).text : NULL;
+}
+
+uint32_t
+sk_map_legend_color(const sk_map *map, size_t k)
+{
+    return k < map->legend->len ? g_array_index(map->legend, sk__legend_entry, k).color : 0;
+}
+
+uint32_t
+sk_map_municipality_color(const sk_map *map, size_t i)
+{
+    return map->fill[i];
+}
+
+/* RFC 4180 quoting, only where a value needs it. */
+static void
+csv_field(sk__output *out, const char *v, int last)
+{
+    if (strpbrk(v, ",\"\r\n") != NULL) {
+        sk__output_write(out, "\"", 1);
+        for (const char *p = v; *p; p++) {
+            if (*p == '"')
+                sk__output_write(out, "\"", 1);
+            sk__output_write(out, p, 1);
+        }
+        sk__output_write(out, "\"", 1);
+    } else {
+        sk__output_write(out, v, strlen(v));
+    }
+    sk__output_write(out, last ? "\n" : ",", 1);
+}
+
+sk_status
+sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
+{
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st != SK_OK)
+        return st;
+    sk__output_printf(&out, "gm_code,gm_naam,class,color,projects\n");
+    size_t n = sk_geography_municipality_count(map->geo);
+    for (size_t i = 0; i < n; i++) {
+        int k = sk_classification_class_of(map->classification, i);
+        char color[8];
+        g_snprintf(color, sizeof color, "#%06x", map->fill[i]);
+        csv_field(&out, sk_geography_municipality_code(map->geo, i), 0);
+        csv_field(&out, sk_geography_municipality_name(map->geo, i), 0);
+        csv_field(&out, k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label, 0);
+        csv_field(&out, color, 0);
+        sk__output_printf(&out, "%u\n", sk_classification_projects_of(map->classification, i));
+    }
+    if ((st = sk__output_finish(ctx, &out)) != SK_OK)
+        return st;
+    return sk__output_commit(ctx, &out, 1);
+}

@@ -1,0 +1,25 @@
+/* The map model as layout and render see it. */
+#ifndef SK_MAP_INTERNAL_H
+#define SK_MAP_INTERNAL_H
+
+#include "samenkaart/map.h"
+#include "style_internal.h"
+
+typedef struct sk__legend_entry {
+    char *label;     /* the class: its labels joined by " + " */
+    char *text;      /* as the legend shows it, with "(n=…)" when counts are on */
+    sk__color color;
+} sk__legend_entry;
+
+struct sk_map {
+    const sk_geography *geo;
+    const sk_projects *projects;
+    const sk_style *style;
+    sk_classification *classification;
+    char *title, *caption, *source, *legend_title;
+    sk_page_size page;
+    GArray *legend;            /* sk__legend_entry, canonical order */
+    sk__color *fill;           /* per municipality */
+};
+
+#endif

@@ -1,0 +1,342 @@
+/* Styles: an INI file read with GLib's GKeyFile.  A style file only needs the keys it
+** changes: every key is looked up in the given file first and then in the default style
+** (styles/aef.ini), which must define them all, so no visual constant lives in the code. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+#include "sk-config.h"
+#include "style_internal.h"
+#include "text.h"
+#include "vocabulary.h"
+
+#define MM (72.0 / 25.4)
+
+const char *
+sk_styles_dir(void)
+{
+    const char *env = g_getenv("SAMENKAART_STYLES");
+    return env != NULL && env[0] != '\0' ? env : SK_DEFAULT_STYLES_DIR;
+}
+
+void
+sk_style_free(sk_style *s)
+{
+    if (s == NULL)
+        return;
+    g_free(s->path);
+    g_free(s->font_family);
+    g_free(s->region_border_label);
+    g_free(s->source_format);
+    g_free(s->total_label);
+    g_free(s->title_total_format);
+    g_free(s->title_combination_format);
+    g_free(s->all_projects);
+    if (s->fallback)
+        g_array_free(s->fallback, TRUE);
+    for (int p = 0; p < SK_PRINCIPLE_COUNT; p++) {
+        if (s->colors[p])
+            g_hash_table_destroy(s->colors[p]);
+        if (s->legend_text[p])
+            g_hash_table_destroy(s->legend_text[p]);
+        g_free(s->legend_title[p]);
+    }
+    g_free(s);
+}
+
+/* Reading keys from the user's file with the default style beneath it. */
+typedef struct reader {
+    GKeyFile *files[2];   /* user (may be NULL), default */
+    const char *paths[2];
+    sk__diagnostics diags;
+} reader;
+
+static char *
+get_raw(reader *r, const char *group, const char *key, int required)
+{
+    for (int i = 0; i < 2; i++) {
+        if (r->files[i] == NULL)
+            continue;
+        char *v = g_key_file_get_string(r->files[i], group, key, NULL);
+        if (v != NULL)
+            return g_strstrip(v);
+    }
+    if (required)
+        sk__diagnostics_add(&r->diags, "%s: [%s] %s: missing", r->paths[1], group, key);
+    return NULL;
+}
+
+static char *
+get_string(reader *r, const char *group, const char *key)
+{
+    char *v = get_raw(r, group, key, 1);
+    return v != NULL ? v : g_strdup("");
+}
+
+static int
+parse_color(const char *text, sk__color *out)
+{
+    if (text == NULL || text[0] != '#' || strlen(text) != 7)
+        return 0;
+    for (int i = 1; i < 7; i++)
+        if (!g_ascii_isxdigit(text[i]))
+            return 0;
+    *out = (sk__color)strtoul(text + 1, NULL, 16);
+    return 1;
+}
+
+static sk__color
+get_color(reader *r, const char *group, const char *key)
+{
+    char *v = get_raw(r, group, key, 1);
+    sk__color c = 0;
+    if (v != NULL && !parse_color(v, &c))
+        sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not a colour (expected #rrggbb, "
+                            "e.g. #1f78b4)", group, key, v);
+    g_free(v);
+    return c;
+}
+
+static double
+get_number(reader *r, const char *group, const char *key, double min, double max)
+{
+    char *v = get_raw(r, group, key, 1);
+    if (v == NULL)
+        return min;
+    char *end;
+    double d = g_ascii_strtod(v, &end);
+    if (end == v || *end != '\0' || !(d >= min && d <= max)) {
+        sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not a number from %g to %g", group,
+                            key, v, min, max);
+        d = min;
+    }
+    g_free(v);
+    return d;
+}
+
+static int
+get_bool(reader *r, const char *group, const char *key)
+{
+    char *v = get_raw(r, group, key, 1);
+    int b = 0;
+    if (v != NULL) {
+        if (g_ascii_strcasecmp(v, "true") == 0 || g_ascii_strcasecmp(v, "yes") == 0)
+            b = 1;
+        else if (g_ascii_strcasecmp(v, "false") != 0 && g_ascii_strcasecmp(v, "no") != 0)
+            sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not true or false", group, key, v);
+    }
+    g_free(v);
+    return b;
+}
+
+/* A "%s" format from the style must have exactly as many %s as the code passes, and no other
+** conversion, or printing it would be undefined behaviour. */
+static char *
+get_format(reader *r, const char *group, const char *key, int conversions)
+{
+    char *v = get_string(r, group, key);
+    int n = 0, ok = 1;
+    for (const char *p = v; *p; p++) {
+        if (*p != '%')
+            continue;
+        if (p[1] == '%') {
+            p++;
+        } else if (p[1] == 's') {
+            n++;
+            p++;
+        } else {
+            ok = 0;
+        }
+    }
+    if (!ok || n != conversions)
+        sk__diagnostics_add(&r->diags, "[%s] %s: '%s' must contain %d %%s and no other %% "
+                            "conversion", group, key, v, conversions);
+    return v;
+}
+
+static void
+read_principle(reader *r, sk_style *s, sk_principle p)
+{
+    const char *name = sk_principle_name(p);
+    char *group = g_strdup_printf("colors.%s", name);
+    s->colors[p] = g_hash_table_new(g_direct_hash, g_direct_equal);
+    s->legend_text[p] = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    /* The default style's colours first, then the user's on top. */
+    for (int i = 1; i >= 0; i--) {
+        if (r->files[i] == NULL || !g_key_file_has_group(r->files[i], group))
+            continue;
+        gsize nkeys;
+        char **keys = g_key_file_get_keys(r->files[i], group, &nkeys, NULL);
+        for (gsize k = 0; k < nkeys; k++) {
+            char **labels = g_strsplit(keys[k], "+", -1);
+            sk_labelset set = 0;
+            for (size_t l = 0; labels[l] != NULL; l++) {
+                int label = sk__label_parse(p, g_strstrip(labels[l]), NULL);
+                if (label < 0)
+                    sk__diagnostics_add(&r->diags, "%s: [%s] %s: unknown %s '%s' (did you "
+                                        "mean '%s'?)", r->paths[i], group, keys[k], name,
+                                        labels[l], sk__label_suggest(p, labels[l]));
+                else
+                    set |= (sk_labelset)1 << label;
+            }
+            g_strfreev(labels);
+            char *v = g_key_file_get_string(r->files[i], group, keys[k], NULL);
+            sk__color c;
+            if (v == NULL || !parse_color(g_strstrip(v), &c))
+                sk__diagnostics_add(&r->diags, "%s: [%s] %s: '%s' is not a colour (expected "
+                                    "#rrggbb)", r->paths[i], group, keys[k], v ? v : "");
+            else if (set != 0)
+                g_hash_table_replace(s->colors[p], GUINT_TO_POINTER(set),
+                                     GUINT_TO_POINTER(c + 1));
+            g_free(v);
+        }
+        g_strfreev(keys);
+    }
+    g_free(group);
+
+    size_t count;
+    const sk__label_def *labels = sk__vocabulary(p, &count);
+    for (size_t l = 0; l < count; l++) {
+        char *key = g_strdup_printf("%s.%s", name, labels[l].key);
+        char *text = get_raw(r, "labels", key, 0);
+        g_hash_table_insert(s->legend_text[p], GSIZE_TO_POINTER(l),
+                            text != NULL ? text : g_strdup(labels[l].legend));
+        g_free(key);
+    }
+    char *title = get_raw(r, "legend-titles", name, 0);
+    s->legend_title[p] = title != NULL ? title : g_strdup(sk__principle_title(p));
+}
+
+static GKeyFile *
+load_keyfile(sk_ctx *ctx, const char *path)
+{
+    GKeyFile *kf = g_key_file_new();
+    GError *err = NULL;
+    if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &err)) {
+        sk__error(ctx, SK_EINPUT, "%s: cannot read style: %s", path, err->message);
+        g_error_free(err);
+        g_key_file_free(kf);
+        return NULL;
+    }
+    return kf;
+}
+
+sk_status
+sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
+{
+    *out = NULL;
+    char *default_path = g_build_filename(sk_styles_dir(), "aef.ini", NULL);
+    reader r = {{NULL, NULL}, {path, default_path}, {0}};
+    r.files[1] = load_keyfile(ctx, default_path);
+    if (r.files[1] == NULL) {
+        g_free(default_path);
+        return SK_EINPUT;
+    }
+    if (path != NULL && (r.files[0] = load_keyfile(ctx, path)) == NULL) {
+        g_key_file_free(r.files[1]);
+        g_free(default_path);
+        return SK_EINPUT;
+    }
+    sk__diagnostics_init(&r.diags);
+
+    sk_style *s = g_new0(sk_style, 1);
+    s->path = g_strdup(path != NULL ? path : default_path);
+    char *page = get_string(&r, "page", "size");
+    if (strcmp(page, "a4-landscape") == 0)
+        s->page = SK_PAGE_A4_LANDSCAPE;
+    else if (strcmp(page, "slide-16x9") == 0)
+        s->page = SK_PAGE_SLIDE_16_9;
+    else
+        sk__diagnostics_add(&r.diags, "[page] size: unknown value '%s' (expected a4-landscape "
+                            "or slide-16x9)", page);
+    g_free(page);
+    s->margin = get_number(&r, "page", "margin_mm", 0, 100) * MM;
+    s->background = get_color(&r, "page", "background");
+    s->text_color = get_color(&r, "page", "text");
+    s->muted_text_color = get_color(&r, "page", "muted_text");
+
+    s->font_family = get_string(&r, "fonts", "family");
+    s->title_size = get_number(&r, "fonts", "title_pt", 4, 72);
+    s->caption_size = get_number(&r, "fonts", "caption_pt", 4, 72);
+    s->legend_title_size = get_number(&r, "fonts", "legend_title_pt", 4, 72);
+    s->legend_size = get_number(&r, "fonts", "legend_pt", 4, 72);
+    s->source_size = get_number(&r, "fonts", "source_pt", 4, 72);
+    s->scale_size = get_number(&r, "fonts", "scale_bar_pt", 4, 72);
+
+    s->no_data_fill = get_color(&r, "map", "no_data_fill");
+    s->municipality_border = get_color(&r, "map", "municipality_border");
+    s->municipality_border_width = get_number(&r, "map", "municipality_border_pt", 0, 10);
+    s->region_border = get_color(&r, "map", "region_border");
+    s->region_border_width = get_number(&r, "map", "region_border_pt", 0, 10);
+
+    s->legend_width = get_number(&r, "legend", "width_mm", 20, 200) * MM;
+    s->swatch_width = get_number(&r, "legend", "swatch_width_mm", 1, 50) * MM;
+    s->swatch_height = get_number(&r, "legend", "swatch_height_mm", 1, 50) * MM;
+    s->legend_spacing = get_number(&r, "legend", "spacing_mm", 0, 20) * MM;
+    s->show_counts = get_bool(&r, "legend", "show_counts");
+    s->region_border_label = get_string(&r, "legend", "region_border_label");
+
+    s->source_format = get_format(&r, "text", "source", 1);
+    s->total_label = get_format(&r, "text", "total_label", 0);
+    s->title_total_format = get_format(&r, "text", "title_total", 1);
+    s->title_combination_format = get_format(&r, "text", "title_combination", 2);
+    s->all_projects = get_format(&r, "text", "all_projects", 0);
+
+    s->total_fill = get_color(&r, "palette", "total");
+    s->fallback = g_array_new(FALSE, FALSE, sizeof(sk__color));
+    char *fallback = get_string(&r, "palette", "fallback");
+    char **colors = g_strsplit(fallback, ",", -1);
+    for (size_t i = 0; colors[i] != NULL; i++) {
+        sk__color c;
+        if (parse_color(g_strstrip(colors[i]), &c))
+            g_array_append_val(s->fallback, c);
+        else
+            sk__diagnostics_add(&r.diags, "[palette] fallback: '%s' is not a colour "
+                                "(expected #rrggbb)", colors[i]);
+    }
+    g_strfreev(colors);
+    g_free(fallback);
+    for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
+        read_principle(&r, s, (sk_principle)p);
+
+    /* Messages without a file name are about the merged keys: name the user's file. */
+    sk_status st = SK_OK;
+    if (r.diags.count > 0) {
+        GString *msg = g_string_new(NULL);
+        char **lines = g_strsplit(r.diags.text->str, "\n", -1);
+        for (size_t i = 0; lines[i] != NULL; i++)
+            g_string_append_printf(msg, "%s%s%s%s", i ? "\n" : "",
+                                   lines[i][0] == '[' ? s->path : "",
+                                   lines[i][0] == '[' ? ": " : "", lines[i]);
+        g_strfreev(lines);
+        st = sk__error(ctx, SK_EINPUT, "%s", msg->str);
+        g_string_free(msg, TRUE);
+    }
+    g_string_free(r.diags.text, TRUE);
+    if (r.files[0])
+        g_key_file_free(r.files[0]);
+    g_key_file_free(r.files[1]);
+    g_free(default_path);
+    if (st != SK_OK) {
+        sk_style_free(s);
+        return st;
+    }
+    *out = s;
+    return SK_OK;
+}
+
+int
+sk__style_combination_color(const sk_style *s, sk_principle p, sk_labelset labels,
+                            sk__color *color)
+{
+    gpointer v = g_hash_table_lookup(s->colors[p], GUINT_TO_POINTER(labels));
+    if (v == NULL)
+        return 0;
+    *color = GPOINTER_TO_UINT(v) - 1;
+    return 1;
+}
+
+const char *
+sk__style_label_text(const sk_style *s, sk_principle p, size_t label)
+{
+    return g_hash_table_lookup(s->legend_text[p], GSIZE_TO_POINTER(label));
+}

@@ -1,0 +1,47 @@
+/* The parsed style, read by the map model, layout and renderer. */
+#ifndef SK_STYLE_INTERNAL_H
+#define SK_STYLE_INTERNAL_H
+
+#include <stdint.h>
+#include <glib.h>
+#include "samenkaart/classify.h"
+#include "samenkaart/map.h"
+#include "samenkaart/style.h"
+
+typedef uint32_t sk__color;   /* 0xRRGGBB */
+
+struct sk_style {
+    char *path;
+    sk_page_size page;
+    double margin;                 /* all lengths in points (1/72 inch) */
+    char *font_family;
+    double title_size, caption_size, legend_title_size, legend_size, source_size, scale_size;
+    sk__color text_color, muted_text_color, background;
+
+    sk__color no_data_fill, municipality_border, region_border;
+    double municipality_border_width, region_border_width;
+
+    double legend_width, swatch_width, swatch_height, legend_spacing;
+    int show_counts;
+    char *region_border_label;
+
+    char *source_format;           /* "Bron: CBS, Kadaster; projectdatabase %s" */
+    char *total_label;             /* legend text of a total map's class */
+    char *title_total_format;      /* "%s – totaal (incl. grenzen van de Wmo-regio's)" */
+    char *title_combination_format;/* "%s – %s" */
+    char *all_projects;            /* what the title calls an unfiltered map */
+
+    sk__color total_fill;
+    GArray *fallback;              /* sk__color, for combinations without their own colour */
+    GHashTable *colors[SK_PRINCIPLE_COUNT];  /* labelset -> colour + 1 */
+    GHashTable *legend_text[SK_PRINCIPLE_COUNT]; /* label index -> text (owned) */
+    char *legend_title[SK_PRINCIPLE_COUNT];
+};
+
+/* The style's colour for a combination, or 0 when it has none (colours are stored + 1). */
+int sk__style_combination_color(const sk_style *style, sk_principle p, sk_labelset labels,
+                                sk__color *color);
+/* The legend text of one label. Borrowed from style. */
+const char *sk__style_label_text(const sk_style *style, sk_principle p, size_t label);
+
+#endif
