@@ -9,6 +9,7 @@
 #include "internal.h"
 #include "source.h"
 #include "text.h"
+#include "topology.h"
 
 struct sk_geography {
     int epsg;
@@ -17,6 +18,7 @@ struct sk_geography {
     GArray *regions;          /* sk__area */
     GArray *rings;            /* sk__ring */
     GArray *points;           /* double x, y pairs */
+    double *importance;       /* per point: simplification tolerance below which it stays */
     GHashTable *municipality_index;  /* normalised code or name -> index + 1, or ambiguous */
     GHashTable *region_index;
     size_t *member_offsets;   /* regions + 1 offsets into members */
@@ -78,6 +80,7 @@ sk_geography_free(sk_geography *geo)
         g_hash_table_destroy(geo->region_index);
     g_free(geo->member_offsets);
     g_free(geo->members);
+    g_free(geo->importance);
     g_free(geo);
 }
 
@@ -518,6 +521,8 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         derive_membership(geo, reg_geoms);
     }
     build_members(geo);
+    geo->importance = sk__topology_importance(sk__geography_points(geo), geo->points->len / 2,
+                                              sk__geography_rings(geo), geo->rings->len);
 
     geo->extent[0] = geo->extent[1] = INFINITY;
     geo->extent[2] = geo->extent[3] = -INFINITY;
@@ -665,4 +670,10 @@ const double *
 sk__geography_points(const sk_geography *geo)
 {
     return (const double *)(void *)geo->points->data;
+}
+
+const double *
+sk__geography_importance(const sk_geography *geo)
+{
+    return geo->importance;
 }

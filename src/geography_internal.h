@@ -25,6 +25,9 @@ const sk__area *sk__geography_municipalities(const sk_geography *geo, size_t *co
 const sk__area *sk__geography_regions(const sk_geography *geo, size_t *count);
 const sk__ring *sk__geography_rings(const sk_geography *geo);
 const double *sk__geography_points(const sk_geography *geo);
+/* Per point: the simplification tolerance (map units) up to which it must be kept; see
+** topology.h. */
+const double *sk__geography_importance(const sk_geography *geo);
 
 /* The nearest municipality or region name to an unknown one (for "did you mean"). */
 const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);
