@@ -1,0 +1,152 @@
+#include <cairo.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include "support.h"
+
+char *
+data_path(const char *name)
+{
+    const char *dir = g_getenv("SK_TEST_DATA");
+    g_assert_nonnull(dir);
+    return g_build_filename(dir, name, NULL);
+}
+
+char *
+tmp_dir_new(void)
+{
+    GError *err = NULL;
+    char *dir = g_dir_make_tmp("samenkaart-test-XXXXXX", &err);
+    g_assert_no_error(err);
+    return dir;
+}
+
+void
+tmp_dir_remove(char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+        char *p = g_build_filename(dir, name, NULL);
+        g_unlink(p);
+        g_free(p);
+    }
+    if (d != NULL)
+        g_dir_close(d);
+    g_rmdir(dir);
+    g_free(dir);
+}
+
+int
+run_cli(char **err, ...)
+{
+    GPtrArray *argv = g_ptr_array_new();
+    g_ptr_array_add(argv, (char *)g_getenv("SK_CLI"));
+    va_list ap;
+    va_start(ap, err);
+    const char *a;
+    while ((a = va_arg(ap, const char *)) != NULL)
+        g_ptr_array_add(argv, (char *)a);
+    va_end(ap);
+    g_ptr_array_add(argv, NULL);
+    char *out = NULL, *errtext = NULL;
+    int status = 0;
+    GError *e = NULL;
+    gboolean ok = g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &errtext, &status, &e);
+    g_assert_no_error(e);
+    g_assert_true(ok);
+    g_ptr_array_free(argv, TRUE);
+    g_free(out);
+    if (err != NULL)
+        *err = errtext;
+    else
+        g_free(errtext);
+    g_assert_true(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+uint32_t
+pixel_at(const char *png, double x, double y)
+{
+    char *wf = g_strdup(png);
+    strcpy(wf + strlen(wf) - 3, "pgw");
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(wf, &text, NULL, NULL));
+    double a, d, b, e, c, f;
+    g_assert_cmpint(sscanf(text, "%lf %lf %lf %lf %lf %lf", &a, &d, &b, &e, &c, &f), ==, 6);
+    g_free(text);
+    g_free(wf);
+    g_assert_cmpfloat(d, ==, 0);
+    g_assert_cmpfloat(b, ==, 0);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+    g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+    long col = lround((x - c) / a), row = lround((y - f) / e);
+    g_assert_cmpint(col, >=, 0);
+    g_assert_cmpint(row, >=, 0);
+    g_assert_cmpint(col, <, cairo_image_surface_get_width(s));
+    g_assert_cmpint(row, <, cairo_image_surface_get_height(s));
+    const unsigned char *px = cairo_image_surface_get_data(s);
+    uint32_t v;
+    memcpy(&v, px + row * cairo_image_surface_get_stride(s) + col * 4, 4);
+    cairo_surface_destroy(s);
+    return v & 0xffffff;
+}
+
+GHashTable *
+read_classes(const char *csv)
+{
+    /* Read through OGR like any CSV: names such as "Nuenen, Gerwen en Nederwetten" are
+    ** quoted. */
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(csv, &text, NULL, NULL));
+    g_assert_true(g_str_has_prefix(text, "gm_code,gm_naam,class,color,projects\n"));
+    g_free(text);
+    GDALAllRegister();
+    const char *drivers[] = {"CSV", NULL};
+    GDALDatasetH ds = GDALOpenEx(csv, GDAL_OF_VECTOR, drivers, NULL, NULL);
+    g_assert_nonnull(ds);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    GHashTable *t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    OGRFeatureH f;
+    while ((f = OGR_L_GetNextFeature(layer)) != NULL) {
+        g_hash_table_insert(t, g_strdup(OGR_F_GetFieldAsString(f, 0)),
+                            g_strdup_printf("%s|%s|%s", OGR_F_GetFieldAsString(f, 2),
+                                            OGR_F_GetFieldAsString(f, 3),
+                                            OGR_F_GetFieldAsString(f, 4)));
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    return t;
+}
+
+sk_geography *
+load_geography(void)
+{
+    sk_ctx *ctx = sk_ctx_new();
+    sk_geography_options o;
+    sk_geography_options_init(&o);
+    char *m = data_path("gemeenten_2017.shp"), *r = data_path("wmo_regios_2017.shp");
+    char *t = data_path("gemeenten_regios_2017.csv");
+    o.municipalities = m;
+    o.regions = r;
+    o.membership = t;
+    sk_geography *geo = NULL;
+    if (sk_geography_load(ctx, &o, &geo) != SK_OK)
+        g_error("%s", sk_ctx_errmsg(ctx));
+    g_free(m);
+    g_free(r);
+    g_free(t);
+    sk_ctx_free(ctx);
+    return geo;
+}
+
+int
+file_exists(const char *path)
+{
+    return g_file_test(path, G_FILE_TEST_EXISTS);
+}

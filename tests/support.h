@@ -1,0 +1,34 @@
+/* Helpers shared by the tests: paths from the environment meson sets, running the CLI, and
+** reading rendered PNGs through their world files. */
+#ifndef SK_TEST_SUPPORT_H
+#define SK_TEST_SUPPORT_H
+
+#include <stdint.h>
+#include <glib.h>
+#include "samenkaart/samenkaart.h"
+
+/* $SK_TEST_DATA/name (the nl2017 data); g_free the result. */
+char *data_path(const char *name);
+
+/* A fresh temporary directory, removed with its contents by tmp_dir_remove. */
+char *tmp_dir_new(void);
+void tmp_dir_remove(char *dir);
+
+/* Run the samenkaart CLI with NULL-terminated args; returns the exit status, stderr in
+** *err (g_free it; may be NULL). */
+int run_cli(char **err, ...) G_GNUC_NULL_TERMINATED;
+
+/* The colour (0xRRGGBB) of the PNG's pixel at map coordinates (x, y), located through the
+** world file beside it (NAME.pgw).  Fails the test when the point is outside the image. */
+uint32_t pixel_at(const char *png, double x, double y);
+
+/* The classes CSV as a table: gm_code -> "class|color|projects"; free with
+** g_hash_table_destroy. */
+GHashTable *read_classes(const char *csv);
+
+/* The real geography of nl2017 (loaded once per test program). */
+sk_geography *load_geography(void);
+
+int file_exists(const char *path);
+
+#endif

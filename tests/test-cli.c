@@ -1,0 +1,397 @@
+/* End-to-end tests of the samenkaart command on the real 2017 data: classes, pixel colours
+** at interior points through the world file, determinism, reprojection, input variants and
+** bad input (message, exit status 2, no output). */
+#include <string.h>
+#include <cairo.h>
+#include <gdal_utils.h>
+#include <glib/gstdio.h>
+#include "support.h"
+
+static sk_geography *geo;
+
+/* The colours of the default style (styles/aef.ini) that these maps must use. */
+#define ONTWIKKELPROJECT 0xf4a259u
+#define DOORONTWIKKELEN 0xf6d55cu
+#define IMPLEMENTATIE_SAMENWERKINGSAFSPRAKEN 0x1d5f8au
+#define ONTWIKKELPROJECT_SAMENWERKINGSAFSPRAKEN 0xc98bb9u
+#define ONTWIKKELPROJECT_IMPLEMENTATIE 0xb5cf49u
+#define TOTAL 0x3c8dbcu
+#define WHITE 0xffffffu
+
+static uint32_t
+pixel_of(const char *png, const char *municipality)
+{
+    int m = sk_geography_find_municipality(geo, municipality);
+    g_assert_cmpint(m, >=, 0);
+    double x, y;
+    sk_geography_municipality_interior_point(geo, (size_t)m, &x, &y);
+    return pixel_at(png, x, y);
+}
+
+static void
+assert_class(GHashTable *classes, const char *code, const char *expected)
+{
+    g_assert_cmpstr(g_hash_table_lookup(classes, code), ==, expected);
+}
+
+static char *
+render_jeugd(const char *dir, const char *name, const char *extra1, const char *extra2,
+             const char *extra3, const char *extra4)
+{
+    char *png = g_build_filename(dir, name, NULL);
+    char *csv = g_strconcat(png, ".csv", NULL);
+    char *err = NULL;
+    int rc = run_cli(&err, "render", "--where", "inhoudelijk=jeugd", "--show",
+                     "samenwerkingsvorm", "--output", png, "--classes-csv", csv, extra1,
+                     extra2, extra3, extra4, NULL);
+    if (rc != 0)
+        g_printerr("%s", err);
+    g_assert_cmpint(rc, ==, 0);
+    g_free(err);
+    g_free(csv);
+    return png;
+}
+
+static void
+check_jeugd_classes(const char *csv)
+{
+    GHashTable *c = read_classes(csv);
+    g_assert_cmpuint(g_hash_table_size(c), ==, 388);
+    assert_class(c, "GM0014", "ontwikkelproject|#f4a259|1");            /* Groningen */
+    assert_class(c, "GM1895", "ontwikkelproject|#f4a259|1");            /* Oldambt */
+    assert_class(c, "GM0153", "implementatie + samenwerkingsafspraken|#1d5f8a|2"); /* Enschede */
+    assert_class(c, "GM1900", "ontwikkelproject + samenwerkingsafspraken|#c98bb9|2");
+    assert_class(c, "GM0363", "doorontwikkelen|#f6d55c|1");             /* Amsterdam */
+    assert_class(c, "GM0344", "ontwikkelproject + implementatie|#b5cf49|2"); /* Utrecht */
+    assert_class(c, "GM0935", "|#ffffff|0");                            /* Maastricht */
+    /* Names with commas survive the CSV. */
+    assert_class(c, "GM0820", "doorontwikkelen|#f6d55c|1");  /* Nuenen, Gerwen en Nederwetten */
+    g_hash_table_destroy(c);
+}
+
+static void
+test_render_png(void)
+{
+    char *dir = tmp_dir_new();
+    char *png = render_jeugd(dir, "jeugd.png", NULL, NULL, NULL, NULL);
+    char *csv = g_strconcat(png, ".csv", NULL);
+    check_jeugd_classes(csv);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, ONTWIKKELPROJECT);
+    g_assert_cmphex(pixel_of(png, "Oldambt"), ==, ONTWIKKELPROJECT);
+    g_assert_cmphex(pixel_of(png, "Enschede"), ==, IMPLEMENTATIE_SAMENWERKINGSAFSPRAKEN);
+    g_assert_cmphex(pixel_of(png, "Súdwest-Fryslân"), ==,
+                    ONTWIKKELPROJECT_SAMENWERKINGSAFSPRAKEN);
+    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, DOORONTWIKKELEN);
+    g_assert_cmphex(pixel_of(png, "Utrecht"), ==, ONTWIKKELPROJECT_IMPLEMENTATIE);
+    g_assert_cmphex(pixel_of(png, "Maastricht"), ==, WHITE);
+
+    /* Same input, byte-identical PNG. */
+    char *again = render_jeugd(dir, "again.png", NULL, NULL, NULL, NULL);
+    char *a = NULL, *b = NULL;
+    gsize la, lb;
+    g_assert_true(g_file_get_contents(png, &a, &la, NULL));
+    g_assert_true(g_file_get_contents(again, &b, &lb, NULL));
+    g_assert_cmpmem(a, la, b, lb);
+    g_free(a);
+    g_free(b);
+    g_free(again);
+    g_free(csv);
+    g_free(png);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_total_map_and_dpi(void)
+{
+    char *dir = tmp_dir_new();
+    char *png = g_build_filename(dir, "preventie.png", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--where", "inhoudelijk=preventie", "--dpi", "96",
+                            "--output", png, NULL), ==, 0);
+    g_assert_cmphex(pixel_of(png, "Maastricht"), ==, TOTAL);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, TOTAL);
+    g_assert_cmphex(pixel_of(png, "Utrecht"), ==, WHITE);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+    /* A4 landscape at 96 dpi. */
+    g_assert_cmpint(cairo_image_surface_get_width(s), ==, 1123);
+    g_assert_cmpint(cairo_image_surface_get_height(s), ==, 794);
+    cairo_surface_destroy(s);
+    g_free(png);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_pdf_and_svg(void)
+{
+    char *dir = tmp_dir_new();
+    char *pdf = g_build_filename(dir, "map.pdf", NULL), *svg = g_build_filename(dir, "map.svg", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--where", "inhoudelijk=ggz", "--show",
+                            "instrumenteel", "--output", pdf, NULL), ==, 0);
+    g_assert_cmpint(run_cli(NULL, "render", "--where", "inhoudelijk=ggz", "--page", "slide",
+                            "--output", svg, NULL), ==, 0);
+    char *text = NULL;
+    gsize len;
+    g_assert_true(g_file_get_contents(pdf, &text, &len, NULL));
+    g_assert_true(g_str_has_prefix(text, "%PDF-"));
+    /* A complete file: the trailer is there. */
+    g_assert_cmpuint(len, >, 1000);
+    g_assert_nonnull(g_strrstr_len(text + len - 32, 32, "%%EOF"));
+    g_free(text);
+    g_assert_true(g_file_get_contents(svg, &text, &len, NULL));
+    g_assert_nonnull(strstr(text, "<svg"));
+    g_assert_nonnull(strstr(text, "width=\"960pt\""));
+    g_free(text);
+    /* World files only for PNGs. */
+    char *pgw = g_build_filename(dir, "map.pgw", NULL);
+    g_assert_false(file_exists(pgw));
+    g_free(pgw);
+    g_free(pdf);
+    g_free(svg);
+    tmp_dir_remove(dir);
+}
+
+static void
+translate(const char *src_path, const char *dst_path, char **args)
+{
+    GDALAllRegister();
+    GDALDatasetH src = GDALOpenEx(src_path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(src);
+    GDALVectorTranslateOptions *o = GDALVectorTranslateOptionsNew(args, NULL);
+    int err = 0;
+    GDALDatasetH dst = GDALVectorTranslate(dst_path, NULL, 1, &src, o, &err);
+    g_assert_nonnull(dst);
+    GDALClose(dst);
+    GDALVectorTranslateOptionsFree(o);
+    GDALClose(src);
+}
+
+static void
+assert_same_file(const char *a_path, const char *b_path)
+{
+    char *a = NULL, *b = NULL;
+    gsize la, lb;
+    g_assert_true(g_file_get_contents(a_path, &a, &la, NULL));
+    g_assert_true(g_file_get_contents(b_path, &b, &lb, NULL));
+    g_assert_cmpmem(a, la, b, lb);
+    g_free(a);
+    g_free(b);
+}
+
+static void
+test_reprojection_from_wgs84(void)
+{
+    char *dir = tmp_dir_new();
+    char *m = data_path("gemeenten_2017.shp"), *r = data_path("wmo_regios_2017.shp");
+    char *wm = g_build_filename(dir, "gemeenten_wgs84.shp", NULL);
+    char *wr = g_build_filename(dir, "regios_wgs84.shp", NULL);
+    char *args[] = {"-f", "ESRI Shapefile", "-t_srs", "EPSG:4326", NULL};
+    translate(m, wm, args);
+    translate(r, wr, args);
+    char *png = render_jeugd(dir, "wgs84.png", "--municipalities", wm, "--regions", wr);
+    char *csv = g_strconcat(png, ".csv", NULL);
+    check_jeugd_classes(csv);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, ONTWIKKELPROJECT);
+    g_assert_cmphex(pixel_of(png, "Enschede"), ==, IMPLEMENTATIE_SAMENWERKINGSAFSPRAKEN);
+    g_assert_cmphex(pixel_of(png, "Maastricht"), ==, WHITE);
+    g_free(csv);
+    g_free(png);
+    g_free(m);
+    g_free(r);
+    g_free(wm);
+    g_free(wr);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_semicolon_bom_crlf(void)
+{
+    char *dir = tmp_dir_new();
+    char *src = data_path("projecten_2017.csv");
+    char *dst = g_build_filename(dir, "projecten_excel.csv", NULL);
+    char *args[] = {"-f", "CSV", "-lco", "SEPARATOR=SEMICOLON", "-lco", "LINEFORMAT=CRLF",
+                    "-lco", "WRITE_BOM=YES", NULL};
+    translate(src, dst, args);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(dst, &text, NULL, NULL));
+    g_assert_true(g_str_has_prefix(text, "\xEF\xBB\xBF" "id;titel;"));
+    g_assert_nonnull(strstr(text, "\r\n"));
+    g_free(text);
+    char *reference = render_jeugd(dir, "reference.png", NULL, NULL, NULL, NULL);
+    char *excel = render_jeugd(dir, "excel.png", "--projects", dst, NULL, NULL);
+    char *rc = g_strconcat(reference, ".csv", NULL), *ec = g_strconcat(excel, ".csv", NULL);
+    assert_same_file(rc, ec);
+    g_free(rc);
+    g_free(ec);
+    g_free(reference);
+    g_free(excel);
+    g_free(src);
+    g_free(dst);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_regions_dissolved_from_membership(void)
+{
+    char *dir = tmp_dir_new();
+    char *m = data_path("gemeenten_2017.shp"), *t = data_path("gemeenten_regios_2017.csv");
+    char *reference = render_jeugd(dir, "reference.png", NULL, NULL, NULL, NULL);
+    char *dissolved = render_jeugd(dir, "dissolved.png", "--municipalities", m,
+                                   "--membership", t);
+    char *rc = g_strconcat(reference, ".csv", NULL), *dc = g_strconcat(dissolved, ".csv", NULL);
+    assert_same_file(rc, dc);
+    g_assert_cmphex(pixel_of(dissolved, "Groningen"), ==, ONTWIKKELPROJECT);
+    g_free(rc);
+    g_free(dc);
+    g_free(reference);
+    g_free(dissolved);
+    g_free(m);
+    g_free(t);
+    tmp_dir_remove(dir);
+}
+
+/* Run a render that must fail with bad input: exit 2, the expected text on stderr, and no
+** output file at all. */
+static void
+assert_bad_input(const char *dir, const char *expected, const char *a1, const char *a2,
+                 const char *a3, const char *a4)
+{
+    char *png = g_build_filename(dir, "out.png", NULL);
+    char *pgw = g_build_filename(dir, "out.pgw", NULL);
+    char *csv = g_build_filename(dir, "out.csv", NULL);
+    char *err = NULL;
+    int rc = run_cli(&err, "render", "--output", png, "--classes-csv", csv, a1, a2, a3, a4,
+                     NULL);
+    g_assert_cmpint(rc, ==, 2);
+    if (strstr(err, expected) == NULL)
+        g_error("expected on stderr:\n%s\ngot:\n%s", expected, err);
+    g_assert_false(file_exists(png));
+    g_assert_false(file_exists(pgw));
+    g_assert_false(file_exists(csv));
+    /* No temporary files left behind either. */
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name(d)) != NULL)
+        g_assert_false(g_str_has_prefix(name, ".out."));
+    g_dir_close(d);
+    g_free(err);
+    g_free(png);
+    g_free(pgw);
+    g_free(csv);
+}
+
+static char *
+write_fixture(const char *dir, const char *name, const char *content)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    g_assert_true(g_file_set_contents(path, content, -1, NULL));
+    return path;
+}
+
+static void
+test_bad_values_all_reported(void)
+{
+    char *dir = tmp_dir_new();
+    char *db = write_fixture(dir, "bad.csv",
+        "id,titel,zorgverzekeraars,gemeenten,wmo_regios,inhoudelijk,instrumenteel,"
+        "samenwerkingsvorm,geografisch,partners,bron\n"
+        "X1,Goed,Menzis,Groningen,,jeugd,werkwijze,ontwikkelproject,gemeente,,test\n"
+        "X2,Label,Menzis,Groningen,,preventi,werkwijze,ontwikkelproject,gemeente,,test\n"
+        "X3,Gemeente,CZ,Groningn,,ggz,beleid,implementatie,gemeente,,test\n"
+        "X4,Regio,VGZ,,Twentee,ouderen,inkoop,implementeren,regionaal,,test\n"
+        "X1,Dubbel,Menzis;Zilveren Krius,Den Haag,,esw,werkwijze,samenwerkingsafspraken,"
+        "gemeente,,test\n");
+    const char *lines =
+        "@:3: column 'inhoudelijk': unknown value 'preventi' (did you mean 'preventie'?)\n"
+        "@:4: column 'gemeenten': unknown value 'Groningn' (did you mean 'Groningen'?)\n"
+        "@:5: column 'wmo_regios': unknown value 'Twentee' (did you mean 'Twente'?)\n"
+        "@:6: column 'id': duplicate value 'X1' (first at @:2)\n"
+        "@:6: column 'zorgverzekeraars': unknown value 'Zilveren Krius' (did you mean "
+        "'Zilveren Kruis'?)\n";
+    char **parts = g_strsplit(lines, "@", -1);
+    char *expected = g_strjoinv(db, parts);
+    g_strfreev(parts);
+    assert_bad_input(dir, expected, "--projects", db, NULL, NULL);
+    g_free(expected);
+    g_free(db);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_missing_and_broken_files(void)
+{
+    char *dir = tmp_dir_new();
+    char *missing = g_build_filename(dir, "nope.csv", NULL);
+    char *msg = g_strdup_printf("%s: cannot open project database: No such file or directory",
+                                missing);
+    assert_bad_input(dir, msg, "--projects", missing, NULL, NULL);
+    g_free(msg);
+    char *missing_shp = g_build_filename(dir, "nope.shp", NULL);
+    msg = g_strdup_printf("%s: cannot open municipality layer", missing_shp);
+    assert_bad_input(dir, msg, "--municipalities", missing_shp, "--membership",
+                     "/dev/null");
+    g_free(msg);
+
+    char *columns = write_fixture(dir, "columns.csv", "id,titel,gemeenten\nX1,a,Groningen\n");
+    msg = g_strdup_printf("%s: no column 'zorgverzekeraars' (did you mean", columns);
+    assert_bad_input(dir, msg, "--projects", columns, NULL, NULL);
+    g_free(msg);
+
+    char *points = write_fixture(dir, "points.csv",
+                                 "WKT,gm_code,gm_naam\n\"POINT (1 2)\",GM0001,Puntdorp\n");
+    char *t = data_path("gemeenten_regios_2017.csv");
+    msg = g_strdup_printf("%s:2: municipality layer 'GM0001' is a POINT, not a polygon",
+                          points);
+    assert_bad_input(dir, msg, "--municipalities", points, "--membership", t);
+    g_free(msg);
+
+    char *empty = write_fixture(dir, "empty.csv", "WKT,gm_code,gm_naam\n");
+    msg = g_strdup_printf("%s: municipality layer is empty (no features)", empty);
+    assert_bad_input(dir, msg, "--municipalities", empty, "--membership", t);
+    g_free(msg);
+
+    g_free(t);
+    g_free(empty);
+    g_free(points);
+    g_free(columns);
+    g_free(missing);
+    g_free(missing_shp);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_bad_arguments(void)
+{
+    char *dir = tmp_dir_new();
+    assert_bad_input(dir, "unknown inhoudelijk 'preventi' (did you mean 'preventie'?)",
+                     "--where", "inhoudelijk=preventi", NULL, NULL);
+    assert_bad_input(dir, "unknown ordering principle 'vorm2' (did you mean",
+                     "--show", "vorm2", NULL, NULL);
+    char *err = NULL;
+    g_assert_cmpint(run_cli(&err, "render", NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "--output FILE is required"));
+    g_free(err);
+    g_assert_cmpint(run_cli(NULL, "--version", NULL), ==, 0);
+    g_assert_cmpint(run_cli(NULL, "--help", NULL), ==, 0);
+    g_assert_cmpint(run_cli(NULL, "render", "--help", NULL), ==, 0);
+    g_assert_cmpint(run_cli(NULL, "rendr", NULL), ==, 2);
+    tmp_dir_remove(dir);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    geo = load_geography();
+    g_test_add_func("/cli/render-png", test_render_png);
+    g_test_add_func("/cli/total-map-and-dpi", test_total_map_and_dpi);
+    g_test_add_func("/cli/pdf-and-svg", test_pdf_and_svg);
+    g_test_add_func("/cli/reprojection-from-wgs84", test_reprojection_from_wgs84);
+    g_test_add_func("/cli/semicolon-bom-crlf", test_semicolon_bom_crlf);
+    g_test_add_func("/cli/regions-dissolved-from-membership",
+                    test_regions_dissolved_from_membership);
+    g_test_add_func("/cli/bad-values-all-reported", test_bad_values_all_reported);
+    g_test_add_func("/cli/missing-and-broken-files", test_missing_and_broken_files);
+    g_test_add_func("/cli/bad-arguments", test_bad_arguments);
+    int rc = g_test_run();
+    sk_geography_free(geo);
+    return rc;
+}
