@@ -265,9 +265,9 @@ write_png(sk_ctx *ctx, cairo_surface_t *surface, const char *path, const char *f
         return sk__error(ctx, SK_ERUNTIME, "%s: GDAL has no MEM or PNG driver", final_path);
     GDALDatasetH ds = GDALCreate(mem, "", w, h, 0, GDT_Byte, NULL);
     for (int b = 0; b < 3 && ds != NULL; b++) {
-        char pointer[64], pixel[32], line[32];
-        CPLPrintPointer(pointer, data + offsets[b], sizeof pointer);
-        char *datapointer = g_strdup_printf("DATAPOINTER=%s", pointer);
+        char pixel[32], line[32];
+        /* The MEM driver reads the address back with sscanf("%p"). */
+        char *datapointer = g_strdup_printf("DATAPOINTER=%p", (void *)(data + offsets[b]));
         g_snprintf(pixel, sizeof pixel, "PIXELOFFSET=4");
         g_snprintf(line, sizeof line, "LINEOFFSET=%d", stride);
         char *options[] = {datapointer, pixel, line, NULL};
