@@ -11,19 +11,27 @@
 #include "text.h"
 #include "topology.h"
 
+
+/* Rings and their points as they are read; one per layer so layers can load in parallel. */
+typedef struct shapes {
+    GArray *rings;    /* sk__ring */
+    GArray *points;   /* double x, y pairs */
+} shapes;
+
 struct sk_geography {
     int epsg;
     double extent[4];
     GArray *municipalities;   /* sk__area */
     GArray *regions;          /* sk__area */
-    GArray *rings;            /* sk__ring */
-    GArray *points;           /* double x, y pairs */
+    shapes shapes;            /* all rings: municipalities', then regions' */
     double *importance;       /* per point: simplification tolerance below which it stays */
     GHashTable *municipality_index;  /* normalised code or name -> index + 1, or ambiguous */
     GHashTable *region_index;
     size_t *member_offsets;   /* regions + 1 offsets into members */
     size_t *members;
 };
+
+static void shapes_clear(shapes *sh);
 
 /* Common ways of writing a municipality name that are not its official 2017 name. */
 static const struct { const char *alias, *name; } municipality_aliases[] = {
@@ -70,10 +78,7 @@ sk_geography_free(sk_geography *geo)
         return;
     clear_areas(geo->municipalities);
     clear_areas(geo->regions);
-    if (geo->rings)
-        g_array_free(geo->rings, TRUE);
-    if (geo->points)
-        g_array_free(geo->points, TRUE);
+    shapes_clear(&geo->shapes);
     if (geo->municipality_index)
         g_hash_table_destroy(geo->municipality_index);
     if (geo->region_index)
@@ -86,31 +91,66 @@ sk_geography_free(sk_geography *geo)
 
 /* ---- geometry intake ---------------------------------------------------------------- */
 
+
+
 static void
-append_ring(sk_geography *geo, OGRGeometryH ring, sk__area *area)
+shapes_init(shapes *sh)
+{
+    sh->rings = g_array_new(FALSE, FALSE, sizeof(sk__ring));
+    sh->points = g_array_new(FALSE, FALSE, sizeof(double));
+}
+
+static void
+shapes_clear(shapes *sh)
+{
+    if (sh->rings != NULL)
+        g_array_free(sh->rings, TRUE);
+    if (sh->points != NULL)
+        g_array_free(sh->points, TRUE);
+    sh->rings = sh->points = NULL;
+}
+
+/* Move the rings of src behind those of dst; areas referring to src's rings are renumbered. */
+static void
+shapes_append(shapes *dst, shapes *src, GArray *areas)
+{
+    size_t ring_offset = dst->rings->len, point_offset = dst->points->len / 2;
+    for (guint i = 0; i < src->rings->len; i++) {
+        sk__ring r = g_array_index(src->rings, sk__ring, i);
+        r.start += point_offset;
+        g_array_append_val(dst->rings, r);
+    }
+    g_array_append_vals(dst->points, src->points->data, src->points->len);
+    for (guint i = 0; i < areas->len; i++)
+        g_array_index(areas, sk__area, i).first_ring += ring_offset;
+    shapes_clear(src);
+}
+
+static void
+append_ring(shapes *sh, OGRGeometryH ring, sk__area *area)
 {
     int n = OGR_G_GetPointCount(ring);
     if (n < 4)
         return;
-    sk__ring r = {geo->points->len / 2, (size_t)n};
-    g_array_set_size(geo->points, geo->points->len + 2 * (guint)n);
-    double *xy = &g_array_index(geo->points, double, 2 * r.start);
+    sk__ring r = {sh->points->len / 2, (size_t)n};
+    g_array_set_size(sh->points, sh->points->len + 2 * (guint)n);
+    double *xy = &g_array_index(sh->points, double, 2 * r.start);
     OGR_G_GetPoints(ring, xy, 2 * sizeof(double), xy + 1, 2 * sizeof(double), NULL, 0);
-    g_array_append_val(geo->rings, r);
+    g_array_append_val(sh->rings, r);
     area->ring_count++;
 }
 
 /* Append every polygon ring of g (polygon, multipolygon, or the polygons in a collection). */
 static void
-append_polygons(sk_geography *geo, OGRGeometryH g, sk__area *area)
+append_polygons(shapes *sh, OGRGeometryH g, sk__area *area)
 {
     OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
     if (t == wkbPolygon) {
         for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            append_ring(geo, OGR_G_GetGeometryRef(g, i), area);
+            append_ring(sh, OGR_G_GetGeometryRef(g, i), area);
     } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
         for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            append_polygons(geo, OGR_G_GetGeometryRef(g, i), area);
+            append_polygons(sh, OGR_G_GetGeometryRef(g, i), area);
     }
 }
 
@@ -131,11 +171,11 @@ is_areal(OGRGeometryH g)
 
 /* Store g (already in the map CRS and valid) as area's rings, bbox and interior point. */
 static void
-store_area_geometry(sk_geography *geo, OGRGeometryH g, sk__area *area)
+store_area_geometry(shapes *sh, OGRGeometryH g, sk__area *area)
 {
-    area->first_ring = geo->rings->len;
+    area->first_ring = sh->rings->len;
     area->ring_count = 0;
-    append_polygons(geo, g, area);
+    append_polygons(sh, g, area);
     OGREnvelope env;
     OGR_G_GetEnvelope(g, &env);
     area->bbox[0] = env.MinX;
@@ -194,8 +234,9 @@ typedef struct layer_fields {
 /* Read every feature of a boundary layer into areas (and, when keep is not NULL, keep the
 ** map-CRS geometries for dissolving and point-in-polygon tests). */
 static sk_status
-read_boundaries(sk_ctx *ctx, sk_geography *geo, const char *path, const char *layer_name,
-                const char *what, const layer_fields *fields, GArray *areas, GPtrArray *keep)
+read_boundaries(sk_ctx *ctx, int epsg, const char *path, const char *layer_name,
+                const char *what, const layer_fields *fields, GArray *areas, GPtrArray *keep,
+                shapes *sh)
 {
     sk__source src;
     if (sk__source_open(ctx, path, layer_name, what, &src) != SK_OK)
@@ -222,12 +263,12 @@ read_boundaries(sk_ctx *ctx, sk_geography *geo, const char *path, const char *la
     }
 
     target = OSRNewSpatialReference(NULL);
-    OSRImportFromEPSG(target, geo->epsg);
+    OSRImportFromEPSG(target, epsg);
     OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
     OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src.layer);
     if (srs == NULL) {
         sk__warn(ctx, "%s: no coordinate reference system (.prj missing?); assuming EPSG:%d",
-                 path, geo->epsg);
+                 path, epsg);
     } else if (!OSRIsSame(srs, target)) {
         OGRSpatialReferenceH s = OSRClone(srs);
         OSRSetAxisMappingStrategy(s, OAMS_TRADITIONAL_GIS_ORDER);
@@ -272,7 +313,7 @@ read_boundaries(sk_ctx *ctx, sk_geography *geo, const char *path, const char *la
         }
         if (ct != NULL && OGR_G_Transform(g, ct) != OGRERR_NONE) {
             sk__diagnostics_add(&diags, "%s: %s '%s' cannot be reprojected to EPSG:%d", where,
-                                what, code, geo->epsg);
+                                what, code, epsg);
             OGR_G_DestroyGeometry(g);
             goto next;
         }
@@ -283,7 +324,7 @@ read_boundaries(sk_ctx *ctx, sk_geography *geo, const char *path, const char *la
                               ? (long)OGR_F_GetFieldAsInteger64(f, pop_f)
                               : -1;
         area.region = -1;
-        store_area_geometry(geo, g, &area);
+        store_area_geometry(sh, g, &area);
         if (area.code[0] == '\0')
             sk__diagnostics_add(&diags, "%s: %s has an empty '%s'", where, what, fields->code);
         g_array_append_val(areas, area);
@@ -427,7 +468,7 @@ dissolve_regions(sk_ctx *ctx, sk_geography *geo, GPtrArray *municipality_geoms)
         sk__area *reg = &g_array_index(geo->regions, sk__area, r);
         if (merged == NULL)
             return sk__gdal_error(ctx, SK_ERUNTIME, reg->code);
-        store_area_geometry(geo, merged, reg);
+        store_area_geometry(&geo->shapes, merged, reg);
         OGR_G_DestroyGeometry(merged);
     }
     return SK_OK;
@@ -456,6 +497,37 @@ build_members(sk_geography *geo)
     g_free(fill);
 }
 
+/* Reading the region layer on its own thread, with its own context and rings. */
+typedef struct region_job {
+    int epsg;
+    const sk_geography_options *options;
+    GArray *regions;
+    GPtrArray *keep;
+    shapes shapes;
+    sk_ctx *ctx;
+    GPtrArray *warnings;    /* replayed on the caller's context, in order */
+    sk_status status;
+} region_job;
+
+static void
+collect_warning(void *user_data, const char *message)
+{
+    g_ptr_array_add(user_data, g_strdup(message));
+}
+
+static gpointer
+read_regions(gpointer data)
+{
+    region_job *job = data;
+    const sk_geography_options *o = job->options;
+    layer_fields rf = {o->region_code_field, o->region_name_field, NULL};
+    sk__gdal_begin();
+    job->status = read_boundaries(job->ctx, job->epsg, o->regions, o->region_layer,
+                                  "region layer", &rf, job->regions, job->keep, &job->shapes);
+    sk__gdal_end();
+    return NULL;
+}
+
 static void
 destroy_geometry(gpointer g)
 {
@@ -474,18 +546,38 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
     geo->epsg = o->epsg > 0 ? o->epsg : 28992;
     geo->municipalities = g_array_new(FALSE, TRUE, sizeof(sk__area));
     geo->regions = g_array_new(FALSE, TRUE, sizeof(sk__area));
-    geo->rings = g_array_new(FALSE, FALSE, sizeof(sk__ring));
-    geo->points = g_array_new(FALSE, FALSE, sizeof(double));
+    shapes_init(&geo->shapes);
     geo->municipality_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     geo->region_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GPtrArray *mun_geoms = g_ptr_array_new_with_free_func(destroy_geometry);
     GPtrArray *reg_geoms = g_ptr_array_new_with_free_func(destroy_geometry);
 
+    /* The region layer loads on a second core while this thread reads the municipalities. */
+    region_job job = {.epsg = geo->epsg, .options = o, .regions = geo->regions,
+                      .keep = o->membership == NULL ? reg_geoms : NULL};
+    GThread *thread = NULL;
+    if (o->regions != NULL) {
+        job.ctx = sk_ctx_new();
+        job.warnings = g_ptr_array_new_with_free_func(g_free);
+        sk_ctx_set_warning_handler(job.ctx, collect_warning, job.warnings);
+        shapes_init(&job.shapes);
+        thread = g_thread_new("sk-regions", read_regions, &job);
+    }
     layer_fields mf = {o->municipality_code_field, o->municipality_name_field,
                        o->municipality_population_field};
-    sk_status st = read_boundaries(ctx, geo, o->municipalities, o->municipality_layer,
+    sk_status st = read_boundaries(ctx, geo->epsg, o->municipalities, o->municipality_layer,
                                    "municipality layer", &mf, geo->municipalities,
-                                   o->regions == NULL ? mun_geoms : NULL);
+                                   o->regions == NULL ? mun_geoms : NULL, &geo->shapes);
+    if (thread != NULL) {
+        g_thread_join(thread);
+        for (guint i = 0; i < job.warnings->len; i++)
+            sk__warn(ctx, "%s", (const char *)g_ptr_array_index(job.warnings, i));
+        if (st == SK_OK && job.status != SK_OK)
+            st = sk__error(ctx, job.status, "%s", sk_ctx_errmsg(job.ctx));
+        shapes_append(&geo->shapes, &job.shapes, geo->regions);
+        g_ptr_array_free(job.warnings, TRUE);
+        sk_ctx_free(job.ctx);
+    }
     if (st != SK_OK)
         goto fail;
     for (guint i = 0; i < geo->municipalities->len; i++) {
@@ -498,18 +590,10 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         if (target >= 0 && lookup(geo->municipality_index, municipality_aliases[k].alias) == -1)
             index_name(geo->municipality_index, municipality_aliases[k].alias, (size_t)target);
     }
-
-    if (o->regions != NULL) {
-        layer_fields rf = {o->region_code_field, o->region_name_field, NULL};
-        st = read_boundaries(ctx, geo, o->regions, o->region_layer, "region layer", &rf,
-                             geo->regions, o->membership == NULL ? reg_geoms : NULL);
-        if (st != SK_OK)
-            goto fail;
-        for (guint i = 0; i < geo->regions->len; i++) {
-            sk__area *a = &g_array_index(geo->regions, sk__area, i);
-            index_name(geo->region_index, a->code, i);
-            index_name(geo->region_index, a->name, i);
-        }
+    for (guint i = 0; i < geo->regions->len; i++) {
+        sk__area *a = &g_array_index(geo->regions, sk__area, i);
+        index_name(geo->region_index, a->code, i);
+        index_name(geo->region_index, a->name, i);
     }
     if (o->membership != NULL) {
         st = read_membership(ctx, geo, o);
@@ -521,8 +605,9 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         derive_membership(geo, reg_geoms);
     }
     build_members(geo);
-    geo->importance = sk__topology_importance(sk__geography_points(geo), geo->points->len / 2,
-                                              sk__geography_rings(geo), geo->rings->len);
+    geo->importance = sk__topology_importance(sk__geography_points(geo),
+                                              geo->shapes.points->len / 2,
+                                              sk__geography_rings(geo), geo->shapes.rings->len);
 
     geo->extent[0] = geo->extent[1] = INFINITY;
     geo->extent[2] = geo->extent[3] = -INFINITY;
@@ -663,13 +748,13 @@ sk__geography_regions(const sk_geography *geo, size_t *count)
 const sk__ring *
 sk__geography_rings(const sk_geography *geo)
 {
-    return (const sk__ring *)(void *)geo->rings->data;
+    return (const sk__ring *)(void *)geo->shapes.rings->data;
 }
 
 const double *
 sk__geography_points(const sk_geography *geo)
 {
-    return (const double *)(void *)geo->points->data;
+    return (const double *)(void *)geo->shapes.points->data;
 }
 
 const double *
