@@ -128,6 +128,72 @@ point_less(const double *a, const double *b)
     return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
 }
 
+typedef struct ring_job {
+    const vertex_table *table;
+    const sk__ring *rings;
+    size_t first, last;     /* rings [first, last) */
+    size_t longest;
+    double *importance;     /* written for these rings' points only */
+} ring_job;
+
+static gpointer
+rings_importance(gpointer data)
+{
+    const ring_job *job = data;
+    const vertex_table *t = job->table;
+    const sk__ring *rings = job->rings;
+    const double *pts = t->pts;
+    double *importance = job->importance;
+    size_t *idx = g_new(size_t, job->longest + 2);
+    dp_frame *stack = g_new(dp_frame, job->longest + 2);
+    for (size_t r = job->first; r < job->last; r++) {
+        if (rings[r].count < 4)
+            continue;
+        size_t n = rings[r].count - 1, base = rings[r].start;
+        const double *p = pts + 2 * base;
+        /* Junctions split the ring into arcs; a ring without one (an island, an enclave)
+        ** is one closed arc from its lexicographically smallest vertex, which the ring
+        ** around an enclave picks too. */
+        size_t start = SIZE_MAX, smallest = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (is_junction(t, base + k)) {
+                start = k;
+                break;
+            }
+            if (point_less(p + 2 * k, p + 2 * smallest))
+                smallest = k;
+        }
+        if (start == SIZE_MAX)
+            start = smallest;
+        importance[base + start] = INFINITY;
+        size_t k = 0;
+        while (k < n) {
+            size_t m = 0;
+            idx[m++] = base + (start + k) % n;
+            do {
+                k++;
+                idx[m++] = base + (start + k) % n;
+            } while (k < n && !is_junction(t, idx[m - 1]));
+            /* Canonical direction: from the smaller end point (or, for a closed arc, from
+            ** the smaller second point), so both rings sharing the arc agree. */
+            const double *first = pts + 2 * idx[0], *last = pts + 2 * idx[m - 1];
+            int reverse = point_less(last, first) ||
+                          (same_point(first, last) && m > 3 &&
+                           point_less(pts + 2 * idx[m - 2], pts + 2 * idx[1]));
+            if (reverse)
+                for (size_t a = 0, b = m - 1; a < b; a++, b--) {
+                    size_t tmp = idx[a];
+                    idx[a] = idx[b];
+                    idx[b] = tmp;
+                }
+            arc_importance(pts, idx, m, importance, stack);
+        }
+    }
+    g_free(stack);
+    g_free(idx);
+    return NULL;
+}
+
 double *
 sk__topology_importance(const double *pts, size_t npoints, const sk__ring *rings,
                         size_t nrings)
@@ -151,57 +217,21 @@ sk__topology_importance(const double *pts, size_t npoints, const sk__ring *rings
             visit(&t, base + k, base + (k + n - 1) % n, base + (k + 1) % n);
     }
 
-    size_t *idx = g_new(size_t, longest + 2);
-    dp_frame *stack = g_new(dp_frame, longest + 2);
-    for (size_t r = 0; r < nrings; r++) {
-        if (rings[r].count < 4)
-            continue;
-        size_t n = rings[r].count - 1, base = rings[r].start;
-        const double *p = pts + 2 * base;
-        /* Junctions split the ring into arcs; a ring without one (an island, an enclave)
-        ** is one closed arc from its lexicographically smallest vertex, which the ring
-        ** around an enclave picks too. */
-        size_t start = SIZE_MAX, smallest = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (is_junction(&t, base + k)) {
-                start = k;
-                break;
-            }
-            if (point_less(p + 2 * k, p + 2 * smallest))
-                smallest = k;
-        }
-        if (start == SIZE_MAX)
-            start = smallest;
-        importance[base + start] = INFINITY;
-        size_t k = 0;
-        while (k < n) {
-            size_t m = 0;
-            idx[m++] = base + (start + k) % n;
-            do {
-                k++;
-                idx[m++] = base + (start + k) % n;
-            } while (k < n && !is_junction(&t, idx[m - 1]));
-            /* Canonical direction: from the smaller end point (or, for a closed arc, from
-            ** the smaller second point), so both rings sharing the arc agree. */
-            const double *first = pts + 2 * idx[0], *last = pts + 2 * idx[m - 1];
-            int reverse = point_less(last, first) ||
-                          (same_point(first, last) && m > 3 &&
-                           point_less(pts + 2 * idx[m - 2], pts + 2 * idx[1]));
-            if (reverse)
-                for (size_t a = 0, b = m - 1; a < b; a++, b--) {
-                    size_t tmp = idx[a];
-                    idx[a] = idx[b];
-                    idx[b] = tmp;
-                }
-            arc_importance(pts, idx, m, importance, stack);
-        }
-    }
+    /* Arcs of different rings are independent once the junctions are known: two cores
+    ** share the rings, split by point count.  Each ring's values do not depend on the split. */
+    size_t half = 0, acc = 0;
+    while (half < nrings && acc < npoints / 2)
+        acc += rings[half++].count;
+    ring_job jobs[2] = {{&t, rings, 0, half, longest, importance},
+                        {&t, rings, half, nrings, longest, importance}};
+    GThread *helper = g_thread_new("sk-topology", rings_importance, &jobs[1]);
+    rings_importance(&jobs[0]);
+    g_thread_join(helper);
+
     /* Keep closing points in step with their ring's first point. */
     for (size_t r = 0; r < nrings; r++)
         if (rings[r].count >= 2)
             importance[rings[r].start + rings[r].count - 1] = INFINITY;
-    g_free(stack);
-    g_free(idx);
     g_free(t.slots);
     return importance;
 }
