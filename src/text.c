@@ -71,9 +71,3 @@ sk__suggestion_offer(sk__suggestion *s, const char *display, const char *normali
         s->best = display;
     }
 }
-
-char *
-sk__strip(char *s)
-{
-    return g_strstrip(s);
-}

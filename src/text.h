@@ -23,7 +23,4 @@ void sk__suggestion_init(sk__suggestion *s, const char *normalized_query);
 /* Offer a candidate: its display text and its normalised key (both borrowed). */
 void sk__suggestion_offer(sk__suggestion *s, const char *display, const char *normalized);
 
-/* Trim leading and trailing white space in place; returns s. */
-char *sk__strip(char *s);
-
 #endif
