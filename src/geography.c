@@ -245,12 +245,12 @@ read_boundaries(sk_ctx *ctx, int epsg, const char *path, const char *layer_name,
     OGRCoordinateTransformationH ct = NULL;
     OGRSpatialReferenceH target = NULL;
 
-    int code_f = sk__source_field(ctx, &src, fields->code);
-    int name_f = code_f >= 0 ? sk__source_field(ctx, &src, fields->name) : -1;
-    if (code_f < 0 || name_f < 0) {
-        status = SK_EINPUT;
+    sk__diagnostics missing;
+    sk__diagnostics_init(&missing);
+    int code_f = sk__source_field(&src, fields->code, &missing);
+    int name_f = sk__source_field(&src, fields->name, &missing);
+    if ((status = sk__diagnostics_finish(&missing, ctx)) != SK_OK)
         goto out;
-    }
     int pop_f = fields->population ? sk__source_field_optional(&src, fields->population) : -1;
 
     OGRwkbGeometryType layer_type = wkbFlatten(OGR_L_GetGeomType(src.layer));
@@ -369,10 +369,12 @@ read_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o)
     sk__source src;
     if (sk__source_open(ctx, o->membership, NULL, "membership table", &src) != SK_OK)
         return SK_EINPUT;
-    int mun_f = sk__source_field(ctx, &src, o->membership_municipality_field);
-    int code_f = mun_f >= 0 ? sk__source_field(ctx, &src, o->membership_region_code_field) : -1;
+    sk__diagnostics missing;
+    sk__diagnostics_init(&missing);
+    int mun_f = sk__source_field(&src, o->membership_municipality_field, &missing);
+    int code_f = sk__source_field(&src, o->membership_region_code_field, &missing);
     int name_f = sk__source_field_optional(&src, o->membership_region_name_field);
-    if (mun_f < 0 || code_f < 0) {
+    if (sk__diagnostics_finish(&missing, ctx) != SK_OK) {
         sk__source_close(&src);
         return SK_EINPUT;
     }
@@ -749,6 +751,12 @@ const sk__ring *
 sk__geography_rings(const sk_geography *geo)
 {
     return (const sk__ring *)(void *)geo->shapes.rings->data;
+}
+
+size_t
+sk__geography_ring_count(const sk_geography *geo)
+{
+    return geo->shapes.rings->len;
 }
 
 const double *

@@ -24,6 +24,7 @@ typedef struct sk__area {
 const sk__area *sk__geography_municipalities(const sk_geography *geo, size_t *count);
 const sk__area *sk__geography_regions(const sk_geography *geo, size_t *count);
 const sk__ring *sk__geography_rings(const sk_geography *geo);
+size_t sk__geography_ring_count(const sk_geography *geo);
 const double *sk__geography_points(const sk_geography *geo);
 /* Per point: the simplification tolerance (map units) up to which it must be kept; see
 ** topology.h. */

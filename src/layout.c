@@ -46,7 +46,7 @@ make_text(PangoContext *pc, const char *family, double size, int bold, const cha
     pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(l, fd);
     pango_font_description_free(fd);
-    pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+    pango_layout_set_width(l, width < 0 ? -1 : (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_text(l, text, -1);
     return l;
@@ -78,7 +78,7 @@ sk__layout_clear(sk__layout *l)
     for (size_t i = 0; i < l->legend_count; i++)
         clear_text(&l->legend[i].text);
     g_free(l->legend);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         clear_text(&l->scale_labels[i]);
     memset(l, 0, sizeof *l);
 }
@@ -215,34 +215,22 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     l->scale_segments = 2;
     double bar_w = l->scale_length_m * l->scale;
     l->scale_bar = (sk__box){lx, bottom - 3 - s->scale_size * 1.4, bar_w, 3};
+    /* Numbers centred on their ticks; the unit after the last number. */
     double ly = l->scale_bar.y + l->scale_bar.h + 1;
-    char *half = format_km(l->scale_length_m / 2), *full = format_km(l->scale_length_m);
-    char *full_km = g_strdup_printf("%s km", full);
-    const char *labels[3] = {"0", half, full_km};
-    for (int i = 0; i < 3; i++) {
+    char *texts[4] = {g_strdup("0"), format_km(l->scale_length_m / 2),
+                      format_km(l->scale_length_m), g_strdup("km")};
+    double right = 0;
+    for (int i = 0; i < 4; i++) {
         sk__text *t = &l->scale_labels[i];
-        t->layout = make_text(pc, s->font_family, s->scale_size, 0, labels[i], -1);
-        pango_layout_set_width(t->layout, -1);
+        t->layout = make_text(pc, s->font_family, s->scale_size, 0, texts[i], -1);
         int tw, th;
         pango_layout_get_size(t->layout, &tw, &th);
-        (void)th;
-        double x = lx + bar_w * i / 2.0;
-        /* Centre the numbers on their tick; the unit hangs to the right of the last one. */
-        double num_w = (double)tw / PANGO_SCALE;
-        if (i == 2) {
-            PangoLayout *probe = make_text(pc, s->font_family, s->scale_size, 0, full, -1);
-            pango_layout_set_width(probe, -1);
-            int pw, ph;
-            pango_layout_get_size(probe, &pw, &ph);
-            num_w = (double)pw / PANGO_SCALE;
-            g_object_unref(probe);
-        }
-        t->x = x - num_w / 2;
+        double w = (double)tw / PANGO_SCALE;
+        t->x = i < 3 ? lx + bar_w * i / 2.0 - w / 2 : right + s->scale_size * 0.3;
         t->y = ly;
+        right = t->x + w;
+        g_free(texts[i]);
     }
-    g_free(half);
-    g_free(full);
-    g_free(full_km);
     g_object_unref(pc);
     return SK_OK;
 }

@@ -35,7 +35,7 @@ typedef struct sk__layout {
     sk__box scale_bar;     /* the bar itself */
     int scale_segments;
     double scale_length_m;
-    sk__text scale_labels[3];
+    sk__text scale_labels[4];   /* 0, half, full, "km" */
 } sk__layout;
 
 /* Lay out map on its page.  On failure (legend overflow) ctx has the message and *out is

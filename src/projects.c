@@ -170,13 +170,8 @@ find_columns(sk_ctx *ctx, const sk__source *src, columns *c)
         names[3 + p] = sk__principle_column((sk_principle)p);
         slots[3 + p] = &c->principle[p];
     }
-    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
-        sk_ctx *probe = sk_ctx_new();
-        *slots[i] = sk__source_field(probe, src, names[i]);
-        if (*slots[i] < 0)
-            sk__diagnostics_add(&d, "%s", sk_ctx_errmsg(probe));
-        sk_ctx_free(probe);
-    }
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        *slots[i] = sk__source_field(src, names[i], &d);
     return sk__diagnostics_finish(&d, ctx);
 }
 

@@ -45,14 +45,7 @@ project_rings(sk__arena *arena, const sk_geography *geo, const sk__layout *l,
 {
     const double *importance = sk__geography_importance(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
-    size_t nmun, nreg;
-    const sk__area *mun = sk__geography_municipalities(geo, &nmun);
-    const sk__area *reg = sk__geography_regions(geo, &nreg);
-    size_t nrings = 0;
-    for (size_t i = 0; i < nmun; i++)
-        nrings = fmax(nrings, mun[i].first_ring + mun[i].ring_count);
-    for (size_t i = 0; i < nreg; i++)
-        nrings = fmax(nrings, reg[i].first_ring + reg[i].ring_count);
+    size_t nrings = sk__geography_ring_count(geo);
     const sk__ring *rings = sk__geography_rings(geo);
     const double *pts = sk__geography_points(geo);
     page_ring *out = sk__arena_alloc(arena, (nrings > 0 ? nrings : 1) * sizeof *out);
@@ -198,7 +191,7 @@ draw_scale_bar(cairo_t *cr, const sk_style *s, const sk__layout *l)
         cairo_set_line_width(cr, 0.5);
         cairo_stroke(cr);
     }
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         draw_text(cr, &l->scale_labels[i], s->text_color);
 }
 

@@ -122,7 +122,7 @@ sk__source_field_optional(const sk__source *src, const char *name)
 }
 
 int
-sk__source_field(sk_ctx *ctx, const sk__source *src, const char *name)
+sk__source_field(const sk__source *src, const char *name, sk__diagnostics *diags)
 {
     int i = sk__source_field_optional(src, name);
     if (i >= 0)
@@ -139,11 +139,11 @@ sk__source_field(sk_ctx *ctx, const sk__source *src, const char *name)
         sk__suggestion_offer(&s, field, keys[k]);
     }
     if (s.best != NULL)
-        sk__error(ctx, SK_EINPUT, "%s: no column '%s' (did you mean '%s'?)", src->path, name,
-                  s.best);
+        sk__diagnostics_add(diags, "%s: no column '%s' (did you mean '%s'?)", src->path, name,
+                            s.best);
     else
-        sk__error(ctx, SK_EINPUT, "%s: no column '%s' (the layer has no columns)", src->path,
-                  name);
+        sk__diagnostics_add(diags, "%s: no column '%s' (the layer has no columns)", src->path,
+                            name);
     g_strfreev(keys);
     g_free(norm);
     return -1;

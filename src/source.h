@@ -5,7 +5,7 @@
 
 #include <gdal.h>
 #include <ogr_api.h>
-#include "samenkaart/samenkaart.h"
+#include "internal.h"
 
 typedef struct sk__source {
     GDALDatasetH dataset;
@@ -21,8 +21,9 @@ sk_status sk__source_open(sk_ctx *ctx, const char *path, const char *layer_name,
                           const char *what, sk__source *src);
 void sk__source_close(sk__source *src);
 
-/* Index of a required field, or -1 after reporting "FILE: no column 'X' (did you mean …)". */
-int sk__source_field(sk_ctx *ctx, const sk__source *src, const char *name);
+/* Index of a required field, or -1 after adding "FILE: no column 'X' (did you mean …)" to
+** diags, so that every missing column of a file is reported at once. */
+int sk__source_field(const sk__source *src, const char *name, sk__diagnostics *diags);
 /* Index of an optional field, or -1 without error. */
 int sk__source_field_optional(const sk__source *src, const char *name);
 

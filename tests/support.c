@@ -150,3 +150,15 @@ file_exists(const char *path)
 {
     return g_file_test(path, G_FILE_TEST_EXISTS);
 }
+
+void
+assert_same_file(const char *a_path, const char *b_path)
+{
+    char *a = NULL, *b = NULL;
+    gsize la, lb;
+    g_assert_true(g_file_get_contents(a_path, &a, &la, NULL));
+    g_assert_true(g_file_get_contents(b_path, &b, &lb, NULL));
+    g_assert_cmpmem(a, la, b, lb);
+    g_free(a);
+    g_free(b);
+}

@@ -31,4 +31,7 @@ sk_geography *load_geography(void);
 
 int file_exists(const char *path);
 
+/* Fail the test unless the two files hold the same bytes. */
+void assert_same_file(const char *a, const char *b);
+
 #endif

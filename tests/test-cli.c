@@ -87,13 +87,7 @@ test_render_png(void)
 
     /* Same input, byte-identical PNG. */
     char *again = render_jeugd(dir, "again.png", NULL, NULL, NULL, NULL);
-    char *a = NULL, *b = NULL;
-    gsize la, lb;
-    g_assert_true(g_file_get_contents(png, &a, &la, NULL));
-    g_assert_true(g_file_get_contents(again, &b, &lb, NULL));
-    g_assert_cmpmem(a, la, b, lb);
-    g_free(a);
-    g_free(b);
+    assert_same_file(png, again);
     g_free(again);
     g_free(csv);
     g_free(png);
@@ -164,17 +158,6 @@ translate(const char *src_path, const char *dst_path, char **args)
     GDALClose(src);
 }
 
-static void
-assert_same_file(const char *a_path, const char *b_path)
-{
-    char *a = NULL, *b = NULL;
-    gsize la, lb;
-    g_assert_true(g_file_get_contents(a_path, &a, &la, NULL));
-    g_assert_true(g_file_get_contents(b_path, &b, &lb, NULL));
-    g_assert_cmpmem(a, la, b, lb);
-    g_free(a);
-    g_free(b);
-}
 
 static void
 test_reprojection_from_wgs84(void)
