@@ -24,7 +24,7 @@ struct sk_geography {
     GArray *municipalities;   /* sk__area */
     GArray *regions;          /* sk__area */
     shapes shapes;            /* all rings: municipalities', then regions' */
-    double *importance;       /* per point: simplification tolerance below which it stays */
+    sk__topology topology;    /* simplification importances and the borders as arcs */
     GHashTable *municipality_index;  /* normalised code or name -> index + 1, or ambiguous */
     GHashTable *region_index;
     size_t *member_offsets;   /* regions + 1 offsets into members */
@@ -85,7 +85,7 @@ sk_geography_free(sk_geography *geo)
         g_hash_table_destroy(geo->region_index);
     g_free(geo->member_offsets);
     g_free(geo->members);
-    g_free(geo->importance);
+    sk__topology_clear(&geo->topology);
     g_free(geo);
 }
 
@@ -607,9 +607,15 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         derive_membership(geo, reg_geoms);
     }
     build_members(geo);
-    geo->importance = sk__topology_importance(sk__geography_points(geo),
-                                              geo->shapes.points->len / 2,
-                                              sk__geography_rings(geo), geo->shapes.rings->len);
+    /* Municipality rings come first, region rings after them. */
+    size_t ring_split = 0;
+    for (guint i = 0; i < geo->municipalities->len; i++) {
+        const sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
+        ring_split = MAX(ring_split, a->first_ring + a->ring_count);
+    }
+    sk__topology_build(sk__geography_points(geo), geo->shapes.points->len / 2,
+                       sk__geography_rings(geo), geo->shapes.rings->len, ring_split,
+                       &geo->topology);
 
     geo->extent[0] = geo->extent[1] = INFINITY;
     geo->extent[2] = geo->extent[3] = -INFINITY;
@@ -768,5 +774,13 @@ sk__geography_points(const sk_geography *geo)
 const double *
 sk__geography_importance(const sk_geography *geo)
 {
-    return geo->importance;
+    return geo->topology.importance;
+}
+
+const sk__arc *
+sk__geography_arcs(const sk_geography *geo, int regions, size_t *count)
+{
+    const sk__topology *t = &geo->topology;
+    *count = regions ? t->arc_count - t->first_split_arc : t->first_split_arc;
+    return regions ? t->arcs + t->first_split_arc : t->arcs;
 }

@@ -30,6 +30,11 @@ const double *sk__geography_points(const sk_geography *geo);
 ** topology.h. */
 const double *sk__geography_importance(const sk_geography *geo);
 
+/* The borders of the municipalities (regions = 0) or of the regions (regions = 1), each
+** shared border once; see topology.h. */
+struct sk__arc;
+const struct sk__arc *sk__geography_arcs(const sk_geography *geo, int regions, size_t *count);
+
 /* The nearest municipality or region name to an unknown one (for "did you mean"). */
 const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);
 const char *sk__geography_suggest_region(const sk_geography *geo, const char *value);

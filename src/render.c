@@ -14,6 +14,7 @@
 #include "internal.h"
 #include "layout.h"
 #include "output.h"
+#include "topology.h"
 
 void
 sk_render_options_init(sk_render_options *o)
@@ -36,43 +37,83 @@ typedef struct page_ring {
     size_t count;
 } page_ring;
 
-/* Transform every ring to page points, simplified to the output resolution: vertices less
+/* A map point on the page, snapped to grid_pt so that equal vertices stay equal. */
+static inline void
+to_page(const sk__layout *l, double grid_pt, const double *xy, double *px, double *py)
+{
+    double x = l->origin_x + (xy[0] - l->extent_minx) * l->scale;
+    double y = l->origin_y + (l->extent_maxy - xy[1]) * l->scale;
+    *px = round(x / grid_pt) * grid_pt;
+    *py = round(y / grid_pt) * grid_pt;
+}
+
+/* The municipality rings on the page, simplified to the output resolution: vertices less
 ** important than tolerance_pt are dropped (topology.h: shared borders lose the same ones on
-** both sides), the rest snap to a grid of a quarter of that and repeats go. */
+** both sides), the rest snap to a grid of half that and repeats go.  Indexed like the
+** geography's rings; region rings are left empty (borders are drawn from the arcs). */
 static page_ring *
 project_rings(sk__arena *arena, const sk_geography *geo, const sk__layout *l,
               double tolerance_pt)
 {
     const double *importance = sk__geography_importance(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
-    size_t nrings = sk__geography_ring_count(geo);
+    size_t nrings = sk__geography_ring_count(geo), nmun;
+    const sk__area *mun = sk__geography_municipalities(geo, &nmun);
     const sk__ring *rings = sk__geography_rings(geo);
     const double *pts = sk__geography_points(geo);
     page_ring *out = sk__arena_alloc(arena, (nrings > 0 ? nrings : 1) * sizeof *out);
     if (out == NULL)
         return NULL;
-    for (size_t r = 0; r < nrings; r++) {
-        const double *src = pts + 2 * rings[r].start;
-        double *dst = sk__arena_alloc(arena, 2 * rings[r].count * sizeof *dst);
-        if (dst == NULL)
-            return NULL;
-        size_t n = 0;
-        for (size_t k = 0; k < rings[r].count; k++) {
-            if (importance[rings[r].start + k] < tolerance)
-                continue;
-            double x = l->origin_x + (src[2 * k] - l->extent_minx) * l->scale;
-            double y = l->origin_y + (l->extent_maxy - src[2 * k + 1]) * l->scale;
-            x = round(x / grid_pt) * grid_pt;
-            y = round(y / grid_pt) * grid_pt;
-            if (n > 0 && dst[2 * n - 2] == x && dst[2 * n - 1] == y)
-                continue;
-            dst[2 * n] = x;
-            dst[2 * n + 1] = y;
-            n++;
+    memset(out, 0, (nrings > 0 ? nrings : 1) * sizeof *out);
+    for (size_t i = 0; i < nmun; i++) {
+        for (size_t r = mun[i].first_ring; r < mun[i].first_ring + mun[i].ring_count; r++) {
+            double *dst = sk__arena_alloc(arena, 2 * rings[r].count * sizeof *dst);
+            if (dst == NULL)
+                return NULL;
+            size_t n = 0;
+            for (size_t k = rings[r].start; k < rings[r].start + rings[r].count; k++) {
+                if (importance[k] < tolerance)
+                    continue;
+                double x, y;
+                to_page(l, grid_pt, pts + 2 * k, &x, &y);
+                if (n > 0 && dst[2 * n - 2] == x && dst[2 * n - 1] == y)
+                    continue;
+                dst[2 * n] = x;
+                dst[2 * n + 1] = y;
+                n++;
+            }
+            out[r] = (page_ring){dst, n};
         }
-        out[r] = (page_ring){dst, n};
     }
     return out;
+}
+
+/* Add the borders (arcs) to the path, simplified like the rings: each shared border is
+** stroked once instead of once per neighbour. */
+static void
+path_arcs(cairo_t *cr, const sk_geography *geo, const sk__layout *l, int regions,
+          double tolerance_pt)
+{
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, regions, &count);
+    const sk__ring *rings = sk__geography_rings(geo);
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+    for (size_t a = 0; a < count; a++) {
+        const sk__ring *ring = &rings[arcs[a].ring];
+        size_t n = ring->count - 1;
+        for (size_t i = 0; i < arcs[a].count; i++) {
+            size_t k = ring->start + (arcs[a].offset + i) % n;
+            if (importance[k] < tolerance)
+                continue;
+            double x, y;
+            to_page(l, grid_pt, pts + 2 * k, &x, &y);
+            if (i == 0)
+                cairo_move_to(cr, x, y);
+            else
+                cairo_line_to(cr, x, y);
+        }
+    }
 }
 
 static void
@@ -97,12 +138,12 @@ compare_colors(const void *a, const void *b)
 }
 
 static void
-draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings)
+draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings,
+         double tolerance_pt)
 {
     const sk_style *s = map->style;
-    size_t nmun, nreg;
+    size_t nmun;
     const sk__area *mun = sk__geography_municipalities(map->geo, &nmun);
-    const sk__area *reg = sk__geography_regions(map->geo, &nreg);
 
     cairo_save(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -125,8 +166,7 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *r
     /* Thin borders: bevel joins look the same and stroke much faster than round ones. */
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
     cairo_new_path(cr);
-    for (size_t i = 0; i < nmun; i++)
-        path_area(cr, rings, &mun[i]);
+    path_arcs(cr, map->geo, l, 0, tolerance_pt);
     set_color(cr, s->municipality_border);
     cairo_set_line_width(cr, s->municipality_border_width);
     cairo_stroke(cr);
@@ -134,8 +174,7 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *r
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_new_path(cr);
-    for (size_t i = 0; i < nreg; i++)
-        path_area(cr, rings, &reg[i]);
+    path_arcs(cr, map->geo, l, 1, tolerance_pt);
     set_color(cr, s->region_border);
     cairo_set_line_width(cr, s->region_border_width);
     cairo_stroke(cr);
@@ -196,12 +235,13 @@ draw_scale_bar(cairo_t *cr, const sk_style *s, const sk__layout *l)
 }
 
 static void
-draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings)
+draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings,
+          double tolerance_pt)
 {
     const sk_style *s = map->style;
     set_color(cr, s->background);
     cairo_paint(cr);
-    draw_map(cr, map, l, rings);
+    draw_map(cr, map, l, rings, tolerance_pt);
     draw_text(cr, &l->title, s->text_color);
     draw_text(cr, &l->caption, s->text_color);
     draw_legend(cr, s, l);
@@ -363,7 +403,8 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 300) / 72.0;
     sk__arena arena;
     sk__arena_init(&arena);
-    page_ring *rings = project_rings(&arena, map->geo, &l, 0.5 / px_per_pt);
+    double tolerance_pt = 0.5 / px_per_pt;
+    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt);
     if (rings == NULL) {
         st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing %s", path);
         goto out;
@@ -386,7 +427,7 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     cairo_t *cr = cairo_create(surface);
     if (format == SK_FORMAT_PNG)
         cairo_scale(cr, px_per_pt, px_per_pt);
-    draw_page(cr, map, &l, rings);
+    draw_page(cr, map, &l, rings, tolerance_pt);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);
     if (cs == CAIRO_STATUS_SUCCESS && format == SK_FORMAT_PNG) {

@@ -128,12 +128,20 @@ point_less(const double *a, const double *b)
     return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
 }
 
+/* An arc as found, with the points that identify it whichever ring it was found in: its
+** first, second and last point in canonical direction. */
+typedef struct found_arc {
+    sk__arc arc;
+    size_t key[3];
+} found_arc;
+
 typedef struct ring_job {
     const vertex_table *table;
     const sk__ring *rings;
     size_t first, last;     /* rings [first, last) */
     size_t longest;
     double *importance;     /* written for these rings' points only */
+    GArray *arcs;           /* found_arc, in ring order */
 } ring_job;
 
 static gpointer
@@ -169,6 +177,7 @@ rings_importance(gpointer data)
         size_t k = 0;
         while (k < n) {
             size_t m = 0;
+            found_arc found = {{r, (start + k) % n, 0}, {0, 0, 0}};
             idx[m++] = base + (start + k) % n;
             do {
                 k++;
@@ -187,6 +196,11 @@ rings_importance(gpointer data)
                     idx[b] = tmp;
                 }
             arc_importance(pts, idx, m, importance, stack);
+            found.arc.count = m;
+            found.key[0] = idx[0];
+            found.key[1] = idx[1];
+            found.key[2] = idx[m - 1];
+            g_array_append_val(job->arcs, found);
         }
     }
     g_free(stack);
@@ -194,9 +208,47 @@ rings_importance(gpointer data)
     return NULL;
 }
 
-double *
-sk__topology_importance(const double *pts, size_t npoints, const sk__ring *rings,
-                        size_t nrings)
+/* Arcs are the same border when their identifying points have the same coordinates. */
+typedef struct arc_key {
+    double xy[6];
+} arc_key;
+
+static guint
+arc_key_hash(gconstpointer p)
+{
+    const arc_key *k = p;
+    return (guint)(hash_xy(k->xy) ^ (hash_xy(k->xy + 2) >> 7) ^ (hash_xy(k->xy + 4) >> 13));
+}
+
+static gboolean
+arc_key_equal(gconstpointer a, gconstpointer b)
+{
+    return memcmp(a, b, sizeof(arc_key)) == 0;
+}
+
+/* Append the arcs of found that were not seen before in this group. */
+static void
+add_unique_arcs(GArray *out, GHashTable *seen, const double *pts, const GArray *found,
+                size_t ring_from, size_t ring_to)
+{
+    for (guint i = 0; i < found->len; i++) {
+        const found_arc *f = &g_array_index(found, found_arc, i);
+        if (f->arc.ring < ring_from || f->arc.ring >= ring_to)
+            continue;
+        arc_key *k = g_new(arc_key, 1);
+        for (int j = 0; j < 3; j++) {
+            /* -0.0 and +0.0 are one coordinate. */
+            k->xy[2 * j] = pts[2 * f->key[j]] == 0 ? 0 : pts[2 * f->key[j]];
+            k->xy[2 * j + 1] = pts[2 * f->key[j] + 1] == 0 ? 0 : pts[2 * f->key[j] + 1];
+        }
+        if (g_hash_table_add(seen, k))
+            g_array_append_val(out, f->arc);
+    }
+}
+
+void
+sk__topology_build(const double *pts, size_t npoints, const sk__ring *rings, size_t nrings,
+                   size_t ring_split, sk__topology *out)
 {
     double *importance = g_new(double, npoints > 0 ? npoints : 1);
     for (size_t i = 0; i < npoints; i++)
@@ -222,16 +274,42 @@ sk__topology_importance(const double *pts, size_t npoints, const sk__ring *rings
     size_t half = 0, acc = 0;
     while (half < nrings && acc < npoints / 2)
         acc += rings[half++].count;
-    ring_job jobs[2] = {{&t, rings, 0, half, longest, importance},
-                        {&t, rings, half, nrings, longest, importance}};
+    ring_job jobs[2] = {
+        {&t, rings, 0, half, longest, importance, g_array_new(FALSE, FALSE, sizeof(found_arc))},
+        {&t, rings, half, nrings, longest, importance,
+         g_array_new(FALSE, FALSE, sizeof(found_arc))}};
     GThread *helper = g_thread_new("sk-topology", rings_importance, &jobs[1]);
     rings_importance(&jobs[0]);
     g_thread_join(helper);
+
+    /* Every border once per group, in ring order: deterministic whatever the split. */
+    GArray *arcs = g_array_new(FALSE, FALSE, sizeof(sk__arc));
+    size_t groups[3] = {0, ring_split, nrings};
+    for (int g = 0; g < 2; g++) {
+        GHashTable *seen = g_hash_table_new_full(arc_key_hash, arc_key_equal, g_free, NULL);
+        for (int j = 0; j < 2; j++)
+            add_unique_arcs(arcs, seen, pts, jobs[j].arcs, groups[g], groups[g + 1]);
+        g_hash_table_destroy(seen);
+        if (g == 0)
+            out->first_split_arc = arcs->len;
+    }
+    g_array_free(jobs[0].arcs, TRUE);
+    g_array_free(jobs[1].arcs, TRUE);
+    out->arc_count = arcs->len;
+    out->arcs = (sk__arc *)(void *)g_array_free(arcs, FALSE);
 
     /* Keep closing points in step with their ring's first point. */
     for (size_t r = 0; r < nrings; r++)
         if (rings[r].count >= 2)
             importance[rings[r].start + rings[r].count - 1] = INFINITY;
     g_free(t.slots);
-    return importance;
+    out->importance = importance;
+}
+
+void
+sk__topology_clear(sk__topology *topology)
+{
+    g_free(topology->importance);
+    g_free(topology->arcs);
+    *topology = (sk__topology){0};
 }

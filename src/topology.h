@@ -13,9 +13,24 @@
 #include <stddef.h>
 #include "geography_internal.h"
 
-/* Compute importances for all rings.  points holds x,y pairs; returns a new array of one
-** value per point (g_free it), junctions and ring ends are +INFINITY. */
-double *sk__topology_importance(const double *points, size_t npoints, const sk__ring *rings,
-                                size_t nrings);
+/* An arc: count points of ring `ring` from its `offset`-th point on, wrapping around the
+** ring (a ring's closing point is not counted); both ends included. */
+typedef struct sk__arc {
+    size_t ring, offset, count;
+} sk__arc;
+
+typedef struct sk__topology {
+    double *importance;      /* per point; junctions and ring ends are +INFINITY */
+    sk__arc *arcs;           /* every border once: arcs shared by two rings appear once */
+    size_t arc_count;
+    size_t first_split_arc;  /* arcs [0, this) come from rings before ring_split, the rest
+                             ** from rings after it (each group deduplicated on its own) */
+} sk__topology;
+
+/* Analyse all rings (points holds x,y pairs).  ring_split divides the rings into two groups
+** whose arcs are listed separately (municipalities, regions).  Free with sk__topology_clear. */
+void sk__topology_build(const double *points, size_t npoints, const sk__ring *rings,
+                        size_t nrings, size_t ring_split, sk__topology *out);
+void sk__topology_clear(sk__topology *topology);
 
 #endif

@@ -28,7 +28,9 @@ test_shared_border(void)
     rings[1].count = pts->len / 2 - rings[1].start;
 #undef PUT
     const double *p = (const double *)(void *)pts->data;
-    double *imp = sk__topology_importance(p, pts->len / 2, rings, 2);
+    sk__topology topo;
+    sk__topology_build(p, pts->len / 2, rings, 2, 2, &topo);
+    const double *imp = topo.importance;
     /* Every border vertex has the same importance in both rings. */
     int matched = 0;
     for (size_t a = rings[0].start; a < rings[0].start + rings[0].count; a++)
@@ -48,7 +50,15 @@ test_shared_border(void)
     /* ... and all kept at a tolerance finer than the smallest wiggle. */
     for (size_t k = rings[1].start; k < rings[1].start + rings[1].count; k++)
         g_assert_cmpfloat(imp[k], >, 0.0005);
-    g_free(imp);
+    /* Borders once each: the left outline, the shared border, the right outline. */
+    g_assert_cmpuint(topo.arc_count, ==, 3);
+    g_assert_cmpuint(topo.first_split_arc, ==, 3);
+    size_t points_in_arcs = 0;
+    for (size_t a = 0; a < topo.arc_count; a++)
+        points_in_arcs += topo.arcs[a].count;
+    /* 4 + 6 + 4 points: every arc carries both of its end points. */
+    g_assert_cmpuint(points_in_arcs, ==, 14);
+    sk__topology_clear(&topo);
     g_array_free(pts, TRUE);
 }
 
