@@ -76,6 +76,13 @@ sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data)
     ctx->warn_data = user_data;
 }
 
+void
+sk__ctx_warning_handler(const sk_ctx *ctx, sk_warning_fn *fn, void **user_data)
+{
+    *fn = ctx->warn;
+    *user_data = ctx->warn_data;
+}
+
 sk_status
 sk__error(sk_ctx *ctx, sk_status status, const char *fmt, ...)
 {

@@ -10,6 +10,7 @@
 #include "source.h"
 #include "text.h"
 #include "topology.h"
+#include "cache.h"
 
 
 /* Rings and their points as they are read; one per layer so layers can load in parallel. */
@@ -536,21 +537,60 @@ destroy_geometry(gpointer g)
     OGR_G_DestroyGeometry(g);
 }
 
-sk_status
-sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out)
+static sk_geography *
+geography_new(int epsg)
 {
-    *out = NULL;
-    if (o->regions == NULL && o->membership == NULL)
-        return sk__error(ctx, SK_EUSAGE, "no region layer and no membership table: give one "
-                         "of them to draw Wmo-region borders");
-    sk__gdal_begin();
     sk_geography *geo = g_new0(sk_geography, 1);
-    geo->epsg = o->epsg > 0 ? o->epsg : 28992;
+    geo->epsg = epsg > 0 ? epsg : 28992;
     geo->municipalities = g_array_new(FALSE, TRUE, sizeof(sk__area));
     geo->regions = g_array_new(FALSE, TRUE, sizeof(sk__area));
     shapes_init(&geo->shapes);
     geo->municipality_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     geo->region_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return geo;
+}
+
+/* Index municipalities (with the aliases) and regions by normalised code and name. */
+static void
+index_areas(sk_geography *geo)
+{
+    for (guint i = 0; i < geo->municipalities->len; i++) {
+        sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
+        index_name(geo->municipality_index, a->code, i);
+        index_name(geo->municipality_index, a->name, i);
+    }
+    for (size_t k = 0; k < G_N_ELEMENTS(municipality_aliases); k++) {
+        int target = lookup(geo->municipality_index, municipality_aliases[k].name);
+        if (target >= 0 && lookup(geo->municipality_index, municipality_aliases[k].alias) == -1)
+            index_name(geo->municipality_index, municipality_aliases[k].alias, (size_t)target);
+    }
+    for (guint i = 0; i < geo->regions->len; i++) {
+        sk__area *a = &g_array_index(geo->regions, sk__area, i);
+        index_name(geo->region_index, a->code, i);
+        index_name(geo->region_index, a->name, i);
+    }
+}
+
+/* What is derived from the stored data: region members and the extent. */
+static void
+finish_geography(sk_geography *geo)
+{
+    build_members(geo);
+    geo->extent[0] = geo->extent[1] = INFINITY;
+    geo->extent[2] = geo->extent[3] = -INFINITY;
+    for (guint i = 0; i < geo->municipalities->len; i++) {
+        const sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
+        geo->extent[0] = fmin(geo->extent[0], a->bbox[0]);
+        geo->extent[1] = fmin(geo->extent[1], a->bbox[1]);
+        geo->extent[2] = fmax(geo->extent[2], a->bbox[2]);
+        geo->extent[3] = fmax(geo->extent[3], a->bbox[3]);
+    }
+}
+
+/* Read the sources, derive membership (or dissolve regions) and prepare simplification. */
+static sk_status
+load_sources(sk_ctx *ctx, const sk_geography_options *o, sk_geography *geo)
+{
     GPtrArray *mun_geoms = g_ptr_array_new_with_free_func(destroy_geometry);
     GPtrArray *reg_geoms = g_ptr_array_new_with_free_func(destroy_geometry);
 
@@ -581,32 +621,17 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         sk_ctx_free(job.ctx);
     }
     if (st != SK_OK)
-        goto fail;
-    for (guint i = 0; i < geo->municipalities->len; i++) {
-        sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
-        index_name(geo->municipality_index, a->code, i);
-        index_name(geo->municipality_index, a->name, i);
-    }
-    for (size_t k = 0; k < G_N_ELEMENTS(municipality_aliases); k++) {
-        int target = lookup(geo->municipality_index, municipality_aliases[k].name);
-        if (target >= 0 && lookup(geo->municipality_index, municipality_aliases[k].alias) == -1)
-            index_name(geo->municipality_index, municipality_aliases[k].alias, (size_t)target);
-    }
-    for (guint i = 0; i < geo->regions->len; i++) {
-        sk__area *a = &g_array_index(geo->regions, sk__area, i);
-        index_name(geo->region_index, a->code, i);
-        index_name(geo->region_index, a->name, i);
-    }
+        goto out;
+    index_areas(geo);
     if (o->membership != NULL) {
         st = read_membership(ctx, geo, o);
+        if (st == SK_OK && o->regions == NULL)
+            st = dissolve_regions(ctx, geo, mun_geoms);
         if (st != SK_OK)
-            goto fail;
-        if (o->regions == NULL && (st = dissolve_regions(ctx, geo, mun_geoms)) != SK_OK)
-            goto fail;
+            goto out;
     } else {
         derive_membership(geo, reg_geoms);
     }
-    build_members(geo);
     /* Municipality rings come first, region rings after them. */
     size_t ring_split = 0;
     for (guint i = 0; i < geo->municipalities->len; i++) {
@@ -616,28 +641,221 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
     sk__topology_build(sk__geography_points(geo), geo->shapes.points->len / 2,
                        sk__geography_rings(geo), geo->shapes.rings->len, ring_split,
                        &geo->topology);
-
-    geo->extent[0] = geo->extent[1] = INFINITY;
-    geo->extent[2] = geo->extent[3] = -INFINITY;
-    for (guint i = 0; i < geo->municipalities->len; i++) {
-        const sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
-        geo->extent[0] = fmin(geo->extent[0], a->bbox[0]);
-        geo->extent[1] = fmin(geo->extent[1], a->bbox[1]);
-        geo->extent[2] = fmax(geo->extent[2], a->bbox[2]);
-        geo->extent[3] = fmax(geo->extent[3], a->bbox[3]);
-    }
+out:
     g_ptr_array_free(mun_geoms, TRUE);
     g_ptr_array_free(reg_geoms, TRUE);
+    return st;
+}
+
+/* ---- cache -------------------------------------------------------------------------- */
+
+static void
+put_areas(GByteArray *b, const GArray *areas)
+{
+    sk__blob_put_u64(b, areas->len);
+    for (guint i = 0; i < areas->len; i++) {
+        const sk__area *a = &g_array_index(areas, sk__area, i);
+        sk__blob_put_str(b, a->code);
+        sk__blob_put_str(b, a->name);
+        sk__blob_put_u64(b, (uint64_t)(int64_t)a->population);
+        sk__blob_put_u64(b, (uint64_t)(int64_t)a->region);
+        sk__blob_put_f64s(b, a->interior, 2);
+        sk__blob_put_f64s(b, a->bbox, 4);
+        sk__blob_put_u64(b, a->first_ring);
+        sk__blob_put_u64(b, a->ring_count);
+    }
+}
+
+static GByteArray *
+serialize(const sk_geography *geo, const GPtrArray *warnings)
+{
+    GByteArray *b = g_byte_array_new();
+    sk__blob_put_u64(b, (uint64_t)geo->epsg);
+    sk__blob_put_u64(b, warnings->len);
+    for (guint i = 0; i < warnings->len; i++)
+        sk__blob_put_str(b, g_ptr_array_index(warnings, i));
+    put_areas(b, geo->municipalities);
+    put_areas(b, geo->regions);
+    const GArray *rings = geo->shapes.rings;
+    sk__blob_put_u64(b, rings->len);
+    for (guint i = 0; i < rings->len; i++) {
+        sk__blob_put_u64(b, g_array_index(rings, sk__ring, i).start);
+        sk__blob_put_u64(b, g_array_index(rings, sk__ring, i).count);
+    }
+    size_t npoints = geo->shapes.points->len / 2;
+    sk__blob_put_u64(b, npoints);
+    sk__blob_put_f64s(b, sk__geography_points(geo), 2 * npoints);
+    sk__blob_put_f64s(b, geo->topology.importance, npoints);
+    sk__blob_put_u64(b, geo->topology.arc_count);
+    sk__blob_put_u64(b, geo->topology.first_split_arc);
+    for (size_t i = 0; i < geo->topology.arc_count; i++) {
+        sk__blob_put_u64(b, geo->topology.arcs[i].ring);
+        sk__blob_put_u64(b, geo->topology.arcs[i].offset);
+        sk__blob_put_u64(b, geo->topology.arcs[i].count);
+    }
+    return b;
+}
+
+static void
+get_areas(sk__blob *b, GArray *areas)
+{
+    size_t n = sk__blob_count(b, (size_t)(b->end - b->p) / 16);
+    for (size_t i = 0; i < n && !b->failed; i++) {
+        sk__area a = {0};
+        a.code = sk__blob_str(b);
+        a.name = sk__blob_str(b);
+        a.population = (long)(int64_t)sk__blob_u64(b);
+        a.region = (int)(int64_t)sk__blob_u64(b);
+        sk__blob_f64s(b, a.interior, 2);
+        sk__blob_f64s(b, a.bbox, 4);
+        a.first_ring = (size_t)sk__blob_u64(b);
+        a.ring_count = (size_t)sk__blob_u64(b);
+        g_array_append_val(areas, a);
+    }
+}
+
+/* Rebuild a geography from a cache payload; NULL when the payload does not hold together
+** (every index is checked, so a damaged entry cannot make us read out of bounds). */
+static sk_geography *
+deserialize(GBytes *payload, GPtrArray *warnings)
+{
+    gsize len;
+    const guint8 *data = g_bytes_get_data(payload, &len);
+    sk__blob b = {data, data + len, 0};
+    sk_geography *geo = geography_new((int)sk__blob_u64(&b));
+    size_t nw = sk__blob_count(&b, len);
+    for (size_t i = 0; i < nw && !b.failed; i++)
+        g_ptr_array_add(warnings, sk__blob_str(&b));
+    get_areas(&b, geo->municipalities);
+    get_areas(&b, geo->regions);
+    size_t nrings = sk__blob_count(&b, len / 16);
+    for (size_t i = 0; i < nrings && !b.failed; i++) {
+        sk__ring r;
+        r.start = (size_t)sk__blob_u64(&b);
+        r.count = (size_t)sk__blob_u64(&b);
+        g_array_append_val(geo->shapes.rings, r);
+    }
+    size_t npoints = sk__blob_count(&b, len / 24);
+    if (!b.failed) {
+        g_array_set_size(geo->shapes.points, 2 * (guint)npoints);
+        sk__blob_f64s(&b, (double *)(void *)geo->shapes.points->data, 2 * npoints);
+        geo->topology.importance = g_new(double, npoints > 0 ? npoints : 1);
+        sk__blob_f64s(&b, geo->topology.importance, npoints);
+    }
+    geo->topology.arc_count = sk__blob_count(&b, len / 24);
+    geo->topology.first_split_arc = sk__blob_count(&b, geo->topology.arc_count);
+    geo->topology.arcs = g_new(sk__arc, geo->topology.arc_count + 1);
+    for (size_t i = 0; i < geo->topology.arc_count && !b.failed; i++) {
+        sk__arc *a = &geo->topology.arcs[i];
+        a->ring = (size_t)sk__blob_u64(&b);
+        a->offset = (size_t)sk__blob_u64(&b);
+        a->count = (size_t)sk__blob_u64(&b);
+        if (a->ring >= nrings || a->offset >= g_array_index(geo->shapes.rings, sk__ring,
+                                                            a->ring).count ||
+            a->count > g_array_index(geo->shapes.rings, sk__ring, a->ring).count)
+            b.failed = 1;
+    }
+    /* Everything must point inside what was read. */
+    for (size_t i = 0; i < nrings && !b.failed; i++) {
+        const sk__ring *r = &g_array_index(geo->shapes.rings, sk__ring, i);
+        if (r->count < 2 || r->start > npoints || r->count > npoints - r->start)
+            b.failed = 1;
+    }
+    GArray *groups[2] = {geo->municipalities, geo->regions};
+    for (int g = 0; g < 2 && !b.failed; g++) {
+        for (guint i = 0; i < groups[g]->len && !b.failed; i++) {
+            const sk__area *a = &g_array_index(groups[g], sk__area, i);
+            if (a->first_ring > nrings || a->ring_count > nrings - a->first_ring ||
+                (g == 0 && (a->region < -1 || a->region >= (int)geo->regions->len)))
+                b.failed = 1;
+        }
+    }
+    if (b.failed || b.p != b.end || geo->municipalities->len == 0) {
+        sk_geography_free(geo);
+        return NULL;
+    }
+    return geo;
+}
+
+typedef struct warning_recorder {
+    sk_warning_fn forward;
+    void *forward_data;
+    GPtrArray *warnings;
+} warning_recorder;
+
+static void
+record_warning(void *user_data, const char *message)
+{
+    warning_recorder *r = user_data;
+    g_ptr_array_add(r->warnings, g_strdup(message));
+    if (r->forward != NULL)
+        r->forward(r->forward_data, message);
+}
+
+static int
+cache_key(const sk_geography_options *o, sk__cache_key *key)
+{
+    char epsg[16];
+    g_snprintf(epsg, sizeof epsg, "%d", o->epsg);
+    const char *sources[] = {o->municipalities, o->regions, o->membership};
+    const char *params[] = {o->municipality_layer, o->municipality_code_field,
+                            o->municipality_name_field, o->municipality_population_field,
+                            o->region_layer, o->region_code_field, o->region_name_field,
+                            o->membership_municipality_field, o->membership_region_code_field,
+                            o->membership_region_name_field, epsg};
+    return sk__cache_make_key("geography", sources, G_N_ELEMENTS(sources), params,
+                         G_N_ELEMENTS(params), key);
+}
+
+sk_status
+sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out)
+{
+    *out = NULL;
+    if (o->regions == NULL && o->membership == NULL)
+        return sk__error(ctx, SK_EUSAGE, "no region layer and no membership table: give one "
+                         "of them to draw Wmo-region borders");
+    sk__gdal_begin();
+    sk__cache_key key;
+    int cacheable = o->cache_dir != NULL && cache_key(o, &key);
+    GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
+    sk_geography *geo = NULL;
+    sk_status st = SK_OK;
+
+    GBytes *payload = cacheable ? sk__cache_read(o->cache_dir, &key) : NULL;
+    if (payload != NULL) {
+        geo = deserialize(payload, warnings);
+        g_bytes_unref(payload);
+        if (geo != NULL) {
+            /* The warnings of the first load still apply: the inputs are the same. */
+            for (guint i = 0; i < warnings->len; i++)
+                sk__warn(ctx, "%s", (const char *)g_ptr_array_index(warnings, i));
+            index_areas(geo);
+        }
+    }
+    if (geo == NULL) {
+        g_ptr_array_set_size(warnings, 0);
+        warning_recorder rec = {NULL, NULL, warnings};
+        sk__ctx_warning_handler(ctx, &rec.forward, &rec.forward_data);
+        sk_ctx_set_warning_handler(ctx, record_warning, &rec);
+        geo = geography_new(o->epsg);
+        st = load_sources(ctx, o, geo);
+        sk_ctx_set_warning_handler(ctx, rec.forward, rec.forward_data);
+        if (st != SK_OK) {
+            sk_geography_free(geo);
+            geo = NULL;
+        } else if (cacheable) {
+            GByteArray *blob = serialize(geo, warnings);
+            sk__cache_write(o->cache_dir, &key, blob);
+            g_byte_array_unref(blob);
+        }
+    }
+    g_ptr_array_free(warnings, TRUE);
     sk__gdal_end();
+    if (geo == NULL)
+        return sk_ctx_status(ctx) != SK_OK ? sk_ctx_status(ctx) : st;
+    finish_geography(geo);
     *out = geo;
     return SK_OK;
-
-fail:
-    g_ptr_array_free(mun_geoms, TRUE);
-    g_ptr_array_free(reg_geoms, TRUE);
-    sk_geography_free(geo);
-    sk__gdal_end();
-    return sk_ctx_status(ctx) != SK_OK ? sk_ctx_status(ctx) : st;
 }
 
 /* ---- accessors ---------------------------------------------------------------------- */

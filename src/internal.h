@@ -14,6 +14,9 @@ sk_status sk__error(sk_ctx *ctx, sk_status status, const char *fmt, ...)
 /* Pass a warning to the context's handler, if any. */
 void sk__warn(sk_ctx *ctx, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
+/* The context's warning handler, e.g. to wrap it. */
+void sk__ctx_warning_handler(const sk_ctx *ctx, sk_warning_fn *fn, void **user_data);
+
 /* A list of input problems found in one file: collected while reading so that every problem
 ** is reported in one run, then turned into one error. */
 typedef struct sk__diagnostics {

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <cairo.h>
 #include <gdal_utils.h>
+#include <ogr_api.h>
 #include <glib/gstdio.h>
 #include "support.h"
 
@@ -231,6 +232,108 @@ test_regions_dissolved_from_membership(void)
     tmp_dir_remove(dir);
 }
 
+static char *
+find_cache_entry(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    g_assert_nonnull(d);
+    const char *name;
+    char *found = NULL;
+    while ((name = g_dir_read_name(d)) != NULL)
+        if (g_str_has_suffix(name, ".skc")) {
+            g_assert_null(found);
+            found = g_build_filename(dir, name, NULL);
+        }
+    g_dir_close(d);
+    g_assert_nonnull(found);
+    return found;
+}
+
+static void
+test_geometry_cache(void)
+{
+    char *dir = tmp_dir_new(), *cache = g_build_filename(dir, "cache", NULL);
+    char *reference = render_jeugd(dir, "reference.png", "--no-cache", NULL, NULL, NULL);
+    char *cold = render_jeugd(dir, "cold.png", "--cache-dir", cache, NULL, NULL);
+    char *entry = find_cache_entry(cache);
+    char *warm = render_jeugd(dir, "warm.png", "--cache-dir", cache, NULL, NULL);
+    /* The cache makes runs faster, never different. */
+    assert_same_file(reference, cold);
+    assert_same_file(reference, warm);
+    char *rc = g_strconcat(reference, ".csv", NULL), *wc = g_strconcat(warm, ".csv", NULL);
+    assert_same_file(rc, wc);
+
+    /* A damaged entry is ignored and replaced. */
+    char *bytes = NULL;
+    gsize len;
+    g_assert_true(g_file_get_contents(entry, &bytes, &len, NULL));
+    bytes[len / 2] ^= 0x5a;
+    g_assert_true(g_file_set_contents(entry, bytes, (gssize)len, NULL));
+    g_free(bytes);
+    char *damaged = render_jeugd(dir, "damaged.png", "--cache-dir", cache, NULL, NULL);
+    assert_same_file(reference, damaged);
+
+    /* A changed input is a different entry: rename Appingedam (no project names it; it takes
+    ** part through its region) in a copy of the boundaries. */
+    char *m = data_path("gemeenten_2017.shp"), *t = data_path("gemeenten_regios_2017.csv");
+    char *copy = g_build_filename(dir, "gemeenten.shp", NULL);
+    char *args[] = {"-f", "ESRI Shapefile", NULL};
+    translate(m, copy, args);
+    /* Through the environment, as users set it, leaving the arguments for the data. */
+    char *saved = g_strdup(g_getenv("SAMENKAART_CACHE"));
+    g_setenv("SAMENKAART_CACHE", cache, TRUE);
+    char *first = render_jeugd(dir, "copy1.png", "--municipalities", copy, "--membership", t);
+    GDALDatasetH ds = GDALOpenEx(copy, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
+    g_assert_nonnull(ds);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    OGR_L_SetAttributeFilter(layer, "gm_code = 'GM0003'");
+    OGRFeatureH f = OGR_L_GetNextFeature(layer);
+    g_assert_nonnull(f);
+    OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "gm_naam"), "Appingedam (Dam)");
+    g_assert_cmpint(OGR_L_SetFeature(layer, f), ==, OGRERR_NONE);
+    OGR_F_Destroy(f);
+    GDALClose(ds);
+    char *second = render_jeugd(dir, "copy2.png", "--municipalities", copy, "--membership", t);
+    g_setenv("SAMENKAART_CACHE", saved, TRUE);
+    g_free(saved);
+    char *c1 = g_strconcat(first, ".csv", NULL), *c2 = g_strconcat(second, ".csv", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(c1, &text, NULL, NULL));
+    g_assert_nonnull(strstr(text, "\nGM0003,Appingedam,"));
+    g_free(text);
+    g_assert_true(g_file_get_contents(c2, &text, NULL, NULL));
+    g_assert_nonnull(strstr(text, "\nGM0003,Appingedam (Dam),"));
+    g_assert_null(strstr(text, "\nGM0003,Appingedam,"));
+    g_free(text);
+
+    g_free(c1);
+    g_free(c2);
+    g_free(first);
+    g_free(second);
+    g_free(copy);
+    g_free(m);
+    g_free(t);
+    g_free(damaged);
+    g_free(rc);
+    g_free(wc);
+    g_free(entry);
+    g_free(reference);
+    g_free(cold);
+    g_free(warm);
+    /* tmp_dir_remove is flat: empty the cache directory first. */
+    GDir *d = g_dir_open(cache, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name(d)) != NULL) {
+        char *p = g_build_filename(cache, name, NULL);
+        g_unlink(p);
+        g_free(p);
+    }
+    g_dir_close(d);
+    g_rmdir(cache);
+    g_free(cache);
+    tmp_dir_remove(dir);
+}
+
 /* Run a render that must fail with bad input: exit 2, the expected text on stderr, and no
 ** output file at all. */
 static void
@@ -371,6 +474,7 @@ main(int argc, char **argv)
     g_test_add_func("/cli/semicolon-bom-crlf", test_semicolon_bom_crlf);
     g_test_add_func("/cli/regions-dissolved-from-membership",
                     test_regions_dissolved_from_membership);
+    g_test_add_func("/cli/geometry-cache", test_geometry_cache);
     g_test_add_func("/cli/bad-values-all-reported", test_bad_values_all_reported);
     g_test_add_func("/cli/missing-and-broken-files", test_missing_and_broken_files);
     g_test_add_func("/cli/bad-arguments", test_bad_arguments);

@@ -34,6 +34,11 @@ typedef struct sk_geography_options {
     const char *membership_region_name_field;  /* default "wmo_naam" */
 
     int epsg;                          /* map CRS; default 28992 (Amersfoort / RD New) */
+
+    /* Directory for prepared geometry (reprojected, repaired, simplification prepared), so
+    ** that later loads of unchanged local files skip that work.  NULL: no cache.  Entries
+    ** are keyed by every input file's path, size and modification time. */
+    const char *cache_dir;
 } sk_geography_options;
 
 SK_API void sk_geography_options_init(sk_geography_options *options);

@@ -54,9 +54,9 @@ typedef struct render_args {
     char *municipality_code_field, *municipality_name_field;
     char *region_code_field, *region_name_field;
     char **where;
-    char *show, *title, *caption, *source, *page, *style, *output, *classes_csv;
+    char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
-    gboolean counts, no_counts, quiet;
+    gboolean counts, no_counts, quiet, no_cache;
 } render_args;
 
 static void
@@ -66,7 +66,8 @@ render_args_clear(render_args *a)
                         &a->membership, &a->projects, &a->sheet, &a->municipality_code_field,
                         &a->municipality_name_field, &a->region_code_field,
                         &a->region_name_field, &a->show, &a->title, &a->caption, &a->source,
-                        &a->page, &a->style, &a->output, &a->classes_csv};
+                        &a->page, &a->style, &a->output, &a->classes_csv,
+                        &a->cache_dir};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(a->where);
@@ -76,6 +77,21 @@ static char *
 in_data_dir(const char *dir, const char *file)
 {
     return g_build_filename(dir, file, NULL);
+}
+
+/* Where prepared geometry is cached: --cache-dir, $SAMENKAART_CACHE ("off" for none), or
+** the user's cache directory.  NULL: no cache.  Caller frees. */
+static char *
+cache_dir(const render_args *a)
+{
+    if (a->no_cache)
+        return NULL;
+    if (a->cache_dir != NULL)
+        return g_strdup(a->cache_dir);
+    const char *env = g_getenv("SAMENKAART_CACHE");
+    if (env != NULL)
+        return env[0] == '\0' || strcmp(env, "off") == 0 ? NULL : g_strdup(env);
+    return g_build_filename(g_get_user_cache_dir(), "samenkaart", NULL);
 }
 
 static int
@@ -150,7 +166,11 @@ run_render(render_args *a)
         go.region_code_field = a->region_code_field;
     if (a->region_name_field)
         go.region_name_field = a->region_name_field;
-    if (sk_geography_load(ctx, &go, &geo) != SK_OK)
+    char *cache = cache_dir(a);
+    go.cache_dir = cache;
+    sk_status loaded = sk_geography_load(ctx, &go, &geo);
+    g_free(cache);
+    if (loaded != SK_OK)
         goto failed;
 
     sk_projects_options po;
@@ -221,6 +241,11 @@ cmd_render(int argc, char **argv)
          "Region code field (default wmo_code)", "NAME"},
         {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a.region_name_field,
          "Region name field (default wmo_naam)", "NAME"},
+        {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.cache_dir,
+         "Cache prepared geometry here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
+         "DIR"},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a.no_cache,
+         "Prepare the geometry from the sources, without the cache", NULL},
         {NULL}};
     GOptionEntry map[] = {
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
