@@ -1,6 +1,5 @@
 /* The context: first error and its message, warning handler. */
 #include <stdlib.h>
-#include <cpl_error.h>
 #include "internal.h"
 #include "sk-config.h"
 
@@ -139,13 +138,4 @@ sk__diagnostics_finish(sk__diagnostics *diags, sk_ctx *ctx)
     diags->text = NULL;
     diags->count = 0;
     return status;
-}
-
-sk_status
-sk__gdal_error(sk_ctx *ctx, sk_status status, const char *what)
-{
-    const char *msg = CPLGetLastErrorMsg();
-    if (msg != NULL && msg[0] != '\0')
-        return sk__error(ctx, status, "%s: %s", what, msg);
-    return sk__error(ctx, status, "%s", what);
 }

@@ -1,19 +1,17 @@
-/* Geography: load municipality and region boundaries through OGR, reproject them to the map
-** CRS, repair invalid ones, derive region membership and (without a region layer) dissolve
-** regions from their members.  The result is flat, read-only arrays shared by all pages. */
+/* Geography: municipality and region boundaries in the map CRS, read (through the reader
+** back-end, ogr.h) or taken from the cache; region membership from a table or from the
+** region polygons, or regions dissolved from their members.  The result is flat, read-only
+** arrays shared by all pages. */
 #include <math.h>
 #include <string.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
 #include "geography_internal.h"
 #include "internal.h"
-#include "source.h"
+#include "ogr.h"
 #include "text.h"
 #include "topology.h"
 #include "cache.h"
 
-
-/* Rings and their points as they are read; one per layer so layers can load in parallel. */
+/* Rings and their points. */
 typedef struct shapes {
     GArray *rings;    /* sk__ring */
     GArray *points;   /* double x, y pairs */
@@ -90,9 +88,7 @@ sk_geography_free(sk_geography *geo)
     g_free(geo);
 }
 
-/* ---- geometry intake ---------------------------------------------------------------- */
-
-
+/* ---- rings ---------------------------------------------------------------------------- */
 
 static void
 shapes_init(shapes *sh)
@@ -111,87 +107,24 @@ shapes_clear(shapes *sh)
     sh->rings = sh->points = NULL;
 }
 
-/* Move the rings of src behind those of dst; areas referring to src's rings are renumbered. */
+/* Copy the rings, interior point and bbox of row r of d into sh and area. */
 static void
-shapes_append(shapes *dst, shapes *src, GArray *areas)
+take_row_geometry(shapes *sh, const sk__ogr_data *d, size_t r, sk__area *area)
 {
-    size_t ring_offset = dst->rings->len, point_offset = dst->points->len / 2;
-    for (guint i = 0; i < src->rings->len; i++) {
-        sk__ring r = g_array_index(src->rings, sk__ring, i);
-        r.start += point_offset;
-        g_array_append_val(dst->rings, r);
-    }
-    g_array_append_vals(dst->points, src->points->data, src->points->len);
-    for (guint i = 0; i < areas->len; i++)
-        g_array_index(areas, sk__area, i).first_ring += ring_offset;
-    shapes_clear(src);
-}
-
-static void
-append_ring(shapes *sh, OGRGeometryH ring, sk__area *area)
-{
-    int n = OGR_G_GetPointCount(ring);
-    if (n < 4)
-        return;
-    sk__ring r = {sh->points->len / 2, (size_t)n};
-    g_array_set_size(sh->points, sh->points->len + 2 * (guint)n);
-    double *xy = &g_array_index(sh->points, double, 2 * r.start);
-    OGR_G_GetPoints(ring, xy, 2 * sizeof(double), xy + 1, 2 * sizeof(double), NULL, 0);
-    g_array_append_val(sh->rings, r);
-    area->ring_count++;
-}
-
-/* Append every polygon ring of g (polygon, multipolygon, or the polygons in a collection). */
-static void
-append_polygons(shapes *sh, OGRGeometryH g, sk__area *area)
-{
-    OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
-    if (t == wkbPolygon) {
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            append_ring(sh, OGR_G_GetGeometryRef(g, i), area);
-    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            append_polygons(sh, OGR_G_GetGeometryRef(g, i), area);
-    }
-}
-
-/* Whether g is (or, for collections, contains) an areal geometry. */
-static int
-is_areal(OGRGeometryH g)
-{
-    OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
-    if (t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon ||
-        t == wkbMultiSurface)
-        return 1;
-    if (t == wkbGeometryCollection)
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            if (is_areal(OGR_G_GetGeometryRef(g, i)))
-                return 1;
-    return 0;
-}
-
-/* Store g (already in the map CRS and valid) as area's rings, bbox and interior point. */
-static void
-store_area_geometry(shapes *sh, OGRGeometryH g, sk__area *area)
-{
+    size_t first = g_array_index(d->row_rings, size_t, 2 * r);
+    size_t count = g_array_index(d->row_rings, size_t, 2 * r + 1);
     area->first_ring = sh->rings->len;
-    area->ring_count = 0;
-    append_polygons(sh, g, area);
-    OGREnvelope env;
-    OGR_G_GetEnvelope(g, &env);
-    area->bbox[0] = env.MinX;
-    area->bbox[1] = env.MinY;
-    area->bbox[2] = env.MaxX;
-    area->bbox[3] = env.MaxY;
-    OGRGeometryH p = OGR_G_PointOnSurface(g);
-    if (p != NULL) {
-        area->interior[0] = OGR_G_GetX(p, 0);
-        area->interior[1] = OGR_G_GetY(p, 0);
-        OGR_G_DestroyGeometry(p);
-    } else {
-        area->interior[0] = (env.MinX + env.MaxX) / 2;
-        area->interior[1] = (env.MinY + env.MaxY) / 2;
+    area->ring_count = count;
+    for (size_t i = first; i < first + count; i++) {
+        const sk__ring *src = &g_array_index(d->rings, sk__ring, i);
+        sk__ring ring = {sh->points->len / 2, src->count};
+        g_array_append_vals(sh->points, &g_array_index(d->points, double, 2 * src->start),
+                            2 * (guint)src->count);
+        g_array_append_val(sh->rings, ring);
     }
+    memcpy(area->interior, &g_array_index(d->row_interior, double, 2 * r),
+           sizeof area->interior);
+    memcpy(area->bbox, &g_array_index(d->row_bbox, double, 4 * r), sizeof area->bbox);
 }
 
 /* ---- name index --------------------------------------------------------------------- */
@@ -226,120 +159,40 @@ lookup(GHashTable *index, const char *code_or_name)
     return (int)(GPOINTER_TO_SIZE(v) - 1);
 }
 
-/* ---- layer reading ------------------------------------------------------------------ */
+/* ---- boundaries from the back-end -------------------------------------------------- */
 
 typedef struct layer_fields {
     const char *code, *name, *population;
 } layer_fields;
 
-/* Read every feature of a boundary layer into areas (and, when keep is not NULL, keep the
-** map-CRS geometries for dissolving and point-in-polygon tests). */
+/* Turn the rows of a boundary layer into areas (and their rings into sh). */
 static sk_status
-read_boundaries(sk_ctx *ctx, int epsg, const char *path, const char *layer_name,
-                const char *what, const layer_fields *fields, GArray *areas, GPtrArray *keep,
-                shapes *sh)
+take_areas(sk_ctx *ctx, const sk__ogr_data *d, const char *path, const char *what,
+           const layer_fields *fields, GArray *areas, shapes *sh)
 {
-    sk__source src;
-    if (sk__source_open(ctx, path, layer_name, what, &src) != SK_OK)
-        return SK_EINPUT;
-    sk_status status = SK_OK;
-    OGRCoordinateTransformationH ct = NULL;
-    OGRSpatialReferenceH target = NULL;
-
-    sk__diagnostics missing;
-    sk__diagnostics_init(&missing);
-    int code_f = sk__source_field(&src, fields->code, &missing);
-    int name_f = sk__source_field(&src, fields->name, &missing);
-    if ((status = sk__diagnostics_finish(&missing, ctx)) != SK_OK)
-        goto out;
-    int pop_f = fields->population ? sk__source_field_optional(&src, fields->population) : -1;
-
-    OGRwkbGeometryType layer_type = wkbFlatten(OGR_L_GetGeomType(src.layer));
-    if (layer_type != wkbUnknown && layer_type != wkbPolygon && layer_type != wkbMultiPolygon &&
-        layer_type != wkbCurvePolygon && layer_type != wkbMultiSurface) {
-        status = sk__error(ctx, SK_EINPUT,
-                           "%s: %s has %s geometries; municipalities and regions must be "
-                           "polygons", path, what, OGRGeometryTypeToName(layer_type));
-        goto out;
-    }
-
-    target = OSRNewSpatialReference(NULL);
-    OSRImportFromEPSG(target, epsg);
-    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src.layer);
-    if (srs == NULL) {
-        sk__warn(ctx, "%s: no coordinate reference system (.prj missing?); assuming EPSG:%d",
-                 path, epsg);
-    } else if (!OSRIsSame(srs, target)) {
-        OGRSpatialReferenceH s = OSRClone(srs);
-        OSRSetAxisMappingStrategy(s, OAMS_TRADITIONAL_GIS_ORDER);
-        ct = OCTNewCoordinateTransformation(s, target);
-        OSRDestroySpatialReference(s);
-        if (ct == NULL) {
-            status = sk__gdal_error(ctx, SK_EINPUT, path);
-            goto out;
-        }
-    }
-
     sk__diagnostics diags;
     sk__diagnostics_init(&diags);
-    OGR_L_ResetReading(src.layer);
-    OGRFeatureH f;
-    while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
-        char *where = sk__source_where(&src, f);
-        OGRGeometryH g = OGR_F_GetGeometryRef(f);
-        const char *code = OGR_F_GetFieldAsString(f, code_f);
-        if (g == NULL || OGR_G_IsEmpty(g)) {
-            sk__diagnostics_add(&diags, "%s: %s '%s' has no geometry", where, what, code);
-            goto next;
-        }
-        if (!is_areal(g)) {
-            sk__diagnostics_add(&diags, "%s: %s '%s' is a %s, not a polygon", where, what, code,
-                                OGR_G_GetGeometryName(g));
-            goto next;
-        }
-        g = OGR_G_GetLinearGeometry(g, 0, NULL);
-        OGR_G_FlattenTo2D(g);
-        if (!OGR_G_IsValid(g)) {
-            OGRGeometryH fixed = OGR_G_MakeValid(g);
-            if (fixed == NULL) {
-                sk__diagnostics_add(&diags, "%s: %s '%s' has an invalid geometry that cannot "
-                                    "be repaired", where, what, code);
-                OGR_G_DestroyGeometry(g);
-                goto next;
-            }
-            sk__warn(ctx, "%s: %s '%s': invalid geometry repaired", where, what, code);
-            OGR_G_DestroyGeometry(g);
-            g = fixed;
-        }
-        if (ct != NULL && OGR_G_Transform(g, ct) != OGRERR_NONE) {
-            sk__diagnostics_add(&diags, "%s: %s '%s' cannot be reprojected to EPSG:%d", where,
-                                what, code, epsg);
-            OGR_G_DestroyGeometry(g);
-            goto next;
-        }
+    int code_f = sk__ogr_column(d, path, fields->code, &diags);
+    int name_f = sk__ogr_column(d, path, fields->name, &diags);
+    int pop_f = fields->population ? sk__ogr_column_optional(d, fields->population) : -1;
+    if (diags.count > 0)
+        return sk__diagnostics_finish(&diags, ctx);
+    for (size_t r = 0; r < d->rows; r++) {
         sk__area area = {0};
-        area.code = g_strstrip(g_strdup(code));
-        area.name = g_strstrip(g_strdup(OGR_F_GetFieldAsString(f, name_f)));
-        area.population = pop_f >= 0 && OGR_F_IsFieldSetAndNotNull(f, pop_f)
-                              ? (long)OGR_F_GetFieldAsInteger64(f, pop_f)
-                              : -1;
+        area.code = g_strdup(sk__ogr_cell(d, r, (size_t)code_f));
+        area.name = g_strdup(sk__ogr_cell(d, r, (size_t)name_f));
+        const char *pop = pop_f >= 0 ? sk__ogr_cell(d, r, (size_t)pop_f) : "";
+        char *end;
+        long long p = g_ascii_strtoll(pop, &end, 10);
+        area.population = pop[0] != '\0' && *end == '\0' ? (long)p : -1;
         area.region = -1;
-        store_area_geometry(sh, g, &area);
+        take_row_geometry(sh, d, r, &area);
         if (area.code[0] == '\0')
-            sk__diagnostics_add(&diags, "%s: %s has an empty '%s'", where, what, fields->code);
+            sk__diagnostics_add(&diags, "%s: %s has an empty '%s'",
+                                (const char *)g_ptr_array_index(d->where, r), what,
+                                fields->code);
         g_array_append_val(areas, area);
-        if (keep != NULL)
-            g_ptr_array_add(keep, g);
-        else
-            OGR_G_DestroyGeometry(g);
-    next:
-        g_free(where);
-        OGR_F_Destroy(f);
     }
-    if (areas->len == 0 && diags.count == 0)
-        sk__diagnostics_add(&diags, "%s: %s is empty (no features)", path, what);
-
     /* Codes identify areas: a duplicate would make joins ambiguous. */
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < areas->len; i++) {
@@ -349,45 +202,29 @@ read_boundaries(sk_ctx *ctx, int epsg, const char *path, const char *layer_name,
                                 a->code);
     }
     g_hash_table_destroy(seen);
-    status = sk__diagnostics_finish(&diags, ctx);
-
-out:
-    if (ct != NULL)
-        OCTDestroyCoordinateTransformation(ct);
-    if (target != NULL)
-        OSRDestroySpatialReference(target);
-    sk__source_close(&src);
-    return status;
+    return sk__diagnostics_finish(&diags, ctx);
 }
 
 /* ---- membership --------------------------------------------------------------------- */
 
-/* Read the membership table: region of each municipality.  When geo has no regions yet they
-** are created from the table, in order of first appearance sorted by code. */
+/* Apply the membership table: the region of each municipality.  When geo has no regions yet
+** they are created from the table, in order of first appearance. */
 static sk_status
-read_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o)
+take_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o,
+                const sk__ogr_data *d)
 {
-    sk__source src;
-    if (sk__source_open(ctx, o->membership, NULL, "membership table", &src) != SK_OK)
-        return SK_EINPUT;
-    sk__diagnostics missing;
-    sk__diagnostics_init(&missing);
-    int mun_f = sk__source_field(&src, o->membership_municipality_field, &missing);
-    int code_f = sk__source_field(&src, o->membership_region_code_field, &missing);
-    int name_f = sk__source_field_optional(&src, o->membership_region_name_field);
-    if (sk__diagnostics_finish(&missing, ctx) != SK_OK) {
-        sk__source_close(&src);
-        return SK_EINPUT;
-    }
-    int create = geo->regions->len == 0;
     sk__diagnostics diags;
     sk__diagnostics_init(&diags);
-    OGRFeatureH f;
-    OGR_L_ResetReading(src.layer);
-    while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
-        char *where = sk__source_where(&src, f);
-        const char *mun = OGR_F_GetFieldAsString(f, mun_f);
-        char *region_code = g_strstrip(g_strdup(OGR_F_GetFieldAsString(f, code_f)));
+    int mun_f = sk__ogr_column(d, o->membership, o->membership_municipality_field, &diags);
+    int code_f = sk__ogr_column(d, o->membership, o->membership_region_code_field, &diags);
+    int name_f = sk__ogr_column_optional(d, o->membership_region_name_field);
+    if (diags.count > 0)
+        return sk__diagnostics_finish(&diags, ctx);
+    int create = geo->regions->len == 0;
+    for (size_t row = 0; row < d->rows; row++) {
+        const char *where = g_ptr_array_index(d->where, row);
+        const char *mun = sk__ogr_cell(d, row, (size_t)mun_f);
+        const char *region_code = sk__ogr_cell(d, row, (size_t)code_f);
         int m = lookup(geo->municipality_index, mun);
         int r = lookup(geo->region_index, region_code);
         if (m < 0) {
@@ -399,8 +236,8 @@ read_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o)
         } else if (r < 0 && create) {
             sk__area area = {0};
             area.code = g_strdup(region_code);
-            area.name = g_strstrip(g_strdup(name_f >= 0 ? OGR_F_GetFieldAsString(f, name_f)
-                                                        : region_code));
+            area.name = g_strdup(name_f >= 0 ? sk__ogr_cell(d, row, (size_t)name_f)
+                                             : region_code);
             area.population = -1;
             area.region = -1;
             g_array_append_val(geo->regions, area);
@@ -414,67 +251,42 @@ read_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o)
         }
         if (m >= 0 && r >= 0)
             g_array_index(geo->municipalities, sk__area, m).region = r;
-        g_free(region_code);
-        g_free(where);
-        OGR_F_Destroy(f);
     }
-    sk__source_close(&src);
     return sk__diagnostics_finish(&diags, ctx);
-}
-
-/* Without a membership table: a municipality belongs to the region containing its interior
-** point. */
-static void
-derive_membership(sk_geography *geo, GPtrArray *region_geoms)
-{
-    for (guint m = 0; m < geo->municipalities->len; m++) {
-        sk__area *a = &g_array_index(geo->municipalities, sk__area, m);
-        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
-        OGR_G_SetPoint_2D(pt, 0, a->interior[0], a->interior[1]);
-        for (guint r = 0; r < geo->regions->len; r++) {
-            const sk__area *reg = &g_array_index(geo->regions, sk__area, r);
-            if (a->interior[0] < reg->bbox[0] || a->interior[0] > reg->bbox[2] ||
-                a->interior[1] < reg->bbox[1] || a->interior[1] > reg->bbox[3])
-                continue;
-            if (OGR_G_Contains(g_ptr_array_index(region_geoms, r), pt)) {
-                a->region = (int)r;
-                break;
-            }
-        }
-        OGR_G_DestroyGeometry(pt);
-    }
 }
 
 /* Regions from membership: the union of their members' polygons.  Borders shared with
 ** municipalities then coincide exactly. */
 static sk_status
-dissolve_regions(sk_ctx *ctx, sk_geography *geo, GPtrArray *municipality_geoms)
+dissolve_regions(sk_ctx *ctx, sk_geography *geo, const sk__ogr_backend *be,
+                 const sk__ogr_data *municipalities)
 {
-    for (guint r = 0; r < geo->regions->len; r++) {
-        OGRGeometryH parts = OGR_G_CreateGeometry(wkbMultiPolygon);
-        for (guint m = 0; m < geo->municipalities->len; m++) {
-            if (g_array_index(geo->municipalities, sk__area, m).region != (int)r)
-                continue;
-            OGRGeometryH g = g_ptr_array_index(municipality_geoms, m);
-            if (wkbFlatten(OGR_G_GetGeometryType(g)) == wkbPolygon) {
-                OGR_G_AddGeometry(parts, g);
-            } else {
-                for (int i = 0; i < OGR_G_GetGeometryCount(g); i++) {
-                    OGRGeometryH sub = OGR_G_GetGeometryRef(g, i);
-                    if (wkbFlatten(OGR_G_GetGeometryType(sub)) == wkbPolygon)
-                        OGR_G_AddGeometry(parts, sub);
-                }
-            }
-        }
-        OGRGeometryH merged = OGR_G_UnionCascaded(parts);
-        OGR_G_DestroyGeometry(parts);
-        sk__area *reg = &g_array_index(geo->regions, sk__area, r);
-        if (merged == NULL)
-            return sk__gdal_error(ctx, SK_ERUNTIME, reg->code);
-        store_area_geometry(&geo->shapes, merged, reg);
-        OGR_G_DestroyGeometry(merged);
+    size_t nreg = geo->regions->len, nmun = geo->municipalities->len;
+    size_t *offsets = g_new0(size_t, nreg + 1), *members = g_new(size_t, nmun + 1);
+    for (size_t m = 0; m < nmun; m++) {
+        int r = g_array_index(geo->municipalities, sk__area, m).region;
+        if (r >= 0)
+            offsets[r + 1]++;
     }
-    return SK_OK;
+    for (size_t r = 0; r < nreg; r++)
+        offsets[r + 1] += offsets[r];
+    size_t *fill = g_memdup2(offsets, (nreg + 1) * sizeof *offsets);
+    for (size_t m = 0; m < nmun; m++) {
+        int r = g_array_index(geo->municipalities, sk__area, m).region;
+        if (r >= 0)
+            members[fill[r]++] = m;   /* rows of the layer are the municipalities, in order */
+    }
+    sk__ogr_data merged;
+    sk__ogr_data_init(&merged);
+    be->dissolve(municipalities, members, offsets, nreg, &merged);
+    sk_status st = sk__ogr_report(ctx, &merged);
+    for (size_t r = 0; r < nreg && st == SK_OK; r++)
+        take_row_geometry(&geo->shapes, &merged, r, &g_array_index(geo->regions, sk__area, r));
+    sk__ogr_data_clear(&merged);
+    g_free(fill);
+    g_free(members);
+    g_free(offsets);
+    return st;
 }
 
 static void
@@ -500,41 +312,22 @@ build_members(sk_geography *geo)
     g_free(fill);
 }
 
-/* Reading the region layer on its own thread, with its own context and rings. */
+/* Reading the region layer on its own thread. */
 typedef struct region_job {
-    int epsg;
+    const sk__ogr_backend *backend;
     const sk_geography_options *options;
-    GArray *regions;
-    GPtrArray *keep;
-    shapes shapes;
-    sk_ctx *ctx;
-    GPtrArray *warnings;    /* replayed on the caller's context, in order */
-    sk_status status;
+    int epsg;
+    sk__ogr_data data;
 } region_job;
-
-static void
-collect_warning(void *user_data, const char *message)
-{
-    g_ptr_array_add(user_data, g_strdup(message));
-}
 
 static gpointer
 read_regions(gpointer data)
 {
     region_job *job = data;
     const sk_geography_options *o = job->options;
-    layer_fields rf = {o->region_code_field, o->region_name_field, NULL};
-    sk__gdal_begin();
-    job->status = read_boundaries(job->ctx, job->epsg, o->regions, o->region_layer,
-                                  "region layer", &rf, job->regions, job->keep, &job->shapes);
-    sk__gdal_end();
+    job->backend->read_polygons(o->regions, o->region_layer, "region layer", job->epsg,
+                                o->region_code_field, &job->data);
     return NULL;
-}
-
-static void
-destroy_geometry(gpointer g)
-{
-    OGR_G_DestroyGeometry(g);
 }
 
 static sk_geography *
@@ -591,46 +384,61 @@ finish_geography(sk_geography *geo)
 static sk_status
 load_sources(sk_ctx *ctx, const sk_geography_options *o, sk_geography *geo)
 {
-    GPtrArray *mun_geoms = g_ptr_array_new_with_free_func(destroy_geometry);
-    GPtrArray *reg_geoms = g_ptr_array_new_with_free_func(destroy_geometry);
-
+    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
+    if (be == NULL)
+        return sk_ctx_status(ctx);
     /* The region layer loads on a second core while this thread reads the municipalities. */
-    region_job job = {.epsg = geo->epsg, .options = o, .regions = geo->regions,
-                      .keep = o->membership == NULL ? reg_geoms : NULL};
-    GThread *thread = NULL;
-    if (o->regions != NULL) {
-        job.ctx = sk_ctx_new();
-        job.warnings = g_ptr_array_new_with_free_func(g_free);
-        sk_ctx_set_warning_handler(job.ctx, collect_warning, job.warnings);
-        shapes_init(&job.shapes);
-        thread = g_thread_new("sk-regions", read_regions, &job);
-    }
+    region_job job = {be, o, geo->epsg, {0}};
+    sk__ogr_data_init(&job.data);
+    GThread *thread = o->regions != NULL ? g_thread_new("sk-regions", read_regions, &job)
+                                         : NULL;
+    sk__ogr_data mun;
+    sk__ogr_data_init(&mun);
+    be->read_polygons(o->municipalities, o->municipality_layer, "municipality layer",
+                      geo->epsg, o->municipality_code_field, &mun);
+    if (thread != NULL)
+        g_thread_join(thread);
+
     layer_fields mf = {o->municipality_code_field, o->municipality_name_field,
                        o->municipality_population_field};
-    sk_status st = read_boundaries(ctx, geo->epsg, o->municipalities, o->municipality_layer,
-                                   "municipality layer", &mf, geo->municipalities,
-                                   o->regions == NULL ? mun_geoms : NULL, &geo->shapes);
-    if (thread != NULL) {
-        g_thread_join(thread);
-        for (guint i = 0; i < job.warnings->len; i++)
-            sk__warn(ctx, "%s", (const char *)g_ptr_array_index(job.warnings, i));
-        if (st == SK_OK && job.status != SK_OK)
-            st = sk__error(ctx, job.status, "%s", sk_ctx_errmsg(job.ctx));
-        shapes_append(&geo->shapes, &job.shapes, geo->regions);
-        g_ptr_array_free(job.warnings, TRUE);
-        sk_ctx_free(job.ctx);
-    }
+    layer_fields rf = {o->region_code_field, o->region_name_field, NULL};
+    sk_status st = sk__ogr_report(ctx, &mun);
+    if (st == SK_OK)
+        st = take_areas(ctx, &mun, o->municipalities, "municipality layer", &mf,
+                        geo->municipalities, &geo->shapes);
+    if (st == SK_OK && o->regions != NULL)
+        st = sk__ogr_report(ctx, &job.data);
+    if (st == SK_OK && o->regions != NULL)
+        st = take_areas(ctx, &job.data, o->regions, "region layer", &rf, geo->regions,
+                        &geo->shapes);
     if (st != SK_OK)
         goto out;
     index_areas(geo);
     if (o->membership != NULL) {
-        st = read_membership(ctx, geo, o);
+        sk__ogr_data table;
+        sk__ogr_data_init(&table);
+        be->read_table(o->membership, NULL, "membership table", &table);
+        st = sk__ogr_report(ctx, &table);
+        if (st == SK_OK)
+            st = take_membership(ctx, geo, o, &table);
+        sk__ogr_data_clear(&table);
         if (st == SK_OK && o->regions == NULL)
-            st = dissolve_regions(ctx, geo, mun_geoms);
+            st = dissolve_regions(ctx, geo, be, &mun);
         if (st != SK_OK)
             goto out;
     } else {
-        derive_membership(geo, reg_geoms);
+        /* A municipality belongs to the region that contains its interior point. */
+        size_t n = geo->municipalities->len;
+        double *points = g_new(double, 2 * n + 1);
+        int *rows = g_new(int, n + 1);
+        for (size_t m = 0; m < n; m++)
+            memcpy(points + 2 * m, g_array_index(geo->municipalities, sk__area, m).interior,
+                   2 * sizeof(double));
+        be->locate(&job.data, points, n, rows);
+        for (size_t m = 0; m < n; m++)
+            g_array_index(geo->municipalities, sk__area, m).region = rows[m];
+        g_free(points);
+        g_free(rows);
     }
     /* Municipality rings come first, region rings after them. */
     size_t ring_split = 0;
@@ -642,8 +450,8 @@ load_sources(sk_ctx *ctx, const sk_geography_options *o, sk_geography *geo)
                        sk__geography_rings(geo), geo->shapes.rings->len, ring_split,
                        &geo->topology);
 out:
-    g_ptr_array_free(mun_geoms, TRUE);
-    g_ptr_array_free(reg_geoms, TRUE);
+    sk__ogr_data_clear(&mun);
+    sk__ogr_data_clear(&job.data);
     return st;
 }
 
@@ -814,7 +622,6 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
     if (o->regions == NULL && o->membership == NULL)
         return sk__error(ctx, SK_EUSAGE, "no region layer and no membership table: give one "
                          "of them to draw Wmo-region borders");
-    sk__gdal_begin();
     sk__cache_key key;
     int cacheable = o->cache_dir != NULL && cache_key(o, &key);
     GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
@@ -850,7 +657,6 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         }
     }
     g_ptr_array_free(warnings, TRUE);
-    sk__gdal_end();
     if (geo == NULL)
         return sk_ctx_status(ctx) != SK_OK ? sk_ctx_status(ctx) : st;
     finish_geography(geo);

@@ -30,7 +30,5 @@ void sk__diagnostics_add(sk__diagnostics *diags, const char *fmt, ...) G_GNUC_PR
 ** SK_EINPUT; else SK_OK.  Frees the list either way. */
 sk_status sk__diagnostics_finish(sk__diagnostics *diags, sk_ctx *ctx);
 
-/* Report a GDAL failure (its last error message) as an error on ctx. */
-sk_status sk__gdal_error(sk_ctx *ctx, sk_status status, const char *what);
 
 #endif

@@ -4,7 +4,8 @@
 #include "geography_internal.h"
 #include "internal.h"
 #include "projects_internal.h"
-#include "source.h"
+#include "cache.h"
+#include "ogr.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -61,29 +62,6 @@ split_values(const char *cell)
     }
     parts[n] = NULL;
     return parts;
-}
-
-/* A row with every cell empty: spreadsheets leave these behind; they are not projects. */
-static int
-row_is_empty(OGRFeatureH f)
-{
-    int n = OGR_F_GetFieldCount(f);
-    for (int i = 0; i < n; i++) {
-        if (!OGR_F_IsFieldSetAndNotNull(f, i))
-            continue;
-        char *v = g_strdup(OGR_F_GetFieldAsString(f, i));
-        int empty = g_strstrip(v)[0] == '\0';
-        g_free(v);
-        if (!empty)
-            return 0;
-    }
-    return 1;
-}
-
-static const char *
-cell(OGRFeatureH f, int field)
-{
-    return OGR_F_IsFieldSetAndNotNull(f, field) ? OGR_F_GetFieldAsString(f, field) : "";
 }
 
 static void
@@ -159,7 +137,7 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
 }
 
 static sk_status
-find_columns(sk_ctx *ctx, const sk__source *src, columns *c)
+find_columns(sk_ctx *ctx, const sk__ogr_data *table, const char *path, columns *c)
 {
     /* Report every missing column at once. */
     sk__diagnostics d;
@@ -171,8 +149,77 @@ find_columns(sk_ctx *ctx, const sk__source *src, columns *c)
         slots[3 + p] = &c->principle[p];
     }
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-        *slots[i] = sk__source_field(src, names[i], &d);
+        *slots[i] = sk__ogr_column(table, path, names[i], &d);
     return sk__diagnostics_finish(&d, ctx);
+}
+
+/* ---- the table as read, cached ------------------------------------------------------ */
+
+static GByteArray *
+serialize_table(const sk__ogr_data *t)
+{
+    GByteArray *b = g_byte_array_new();
+    sk__blob_put_u64(b, t->columns->len);
+    for (guint i = 0; i < t->columns->len; i++)
+        sk__blob_put_str(b, g_ptr_array_index(t->columns, i));
+    sk__blob_put_u64(b, t->rows);
+    for (size_t r = 0; r < t->rows; r++) {
+        sk__blob_put_str(b, g_ptr_array_index(t->where, r));
+        for (guint i = 0; i < t->columns->len; i++)
+            sk__blob_put_str(b, sk__ogr_cell(t, r, i));
+    }
+    return b;
+}
+
+static int
+deserialize_table(GBytes *payload, sk__ogr_data *t)
+{
+    gsize len;
+    const guint8 *data = g_bytes_get_data(payload, &len);
+    sk__blob b = {data, data + len, 0};
+    size_t ncol = sk__blob_count(&b, len / 8);
+    for (size_t i = 0; i < ncol && !b.failed; i++)
+        g_ptr_array_add(t->columns, sk__blob_str(&b));
+    size_t rows = sk__blob_count(&b, len / 8);
+    for (size_t r = 0; r < rows && !b.failed; r++) {
+        g_ptr_array_add(t->where, sk__blob_str(&b));
+        for (size_t i = 0; i < ncol; i++)
+            g_ptr_array_add(t->cells, sk__blob_str(&b));
+    }
+    t->rows = rows;
+    return !b.failed && b.p == b.end;
+}
+
+/* The database as a table of text cells: from the cache when the file did not change, else
+** read by the back-end (and cached).  Bad input (no file, no such sheet) is an error. */
+static sk_status
+read_database(sk_ctx *ctx, const sk_projects_options *o, sk__ogr_data *table)
+{
+    sk__cache_key key;
+    const char *sources[] = {o->path};
+    const char *params[] = {o->layer};
+    int cacheable = o->cache_dir != NULL && o->path != NULL &&
+                    sk__cache_make_key("projects", sources, 1, params, 1, &key);
+    GBytes *payload = cacheable ? sk__cache_read(o->cache_dir, &key) : NULL;
+    if (payload != NULL) {
+        int ok = deserialize_table(payload, table);
+        g_bytes_unref(payload);
+        if (ok)
+            return SK_OK;
+        sk__ogr_data_clear(table);
+        sk__ogr_data_init(table);
+    }
+    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
+    if (be == NULL)
+        return sk_ctx_status(ctx);
+    be->read_table(o->path, o->layer, "project database", table);
+    sk_status st = sk__ogr_report(ctx, table);
+    if (st == SK_OK && cacheable) {
+        GByteArray *blob = serialize_table(table);
+        sk__cache_write(o->cache_dir, &key, blob);
+        g_byte_array_unref(blob);
+    }
+    return st;
 }
 
 sk_status
@@ -180,17 +227,12 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
                  sk_projects **out)
 {
     *out = NULL;
-    sk__gdal_begin();
-    sk__source src;
-    if (sk__source_open(ctx, o->path, o->layer, "project database", &src) != SK_OK) {
-        sk__gdal_end();
-        return SK_EINPUT;
-    }
+    sk__ogr_data table;
+    sk__ogr_data_init(&table);
     columns c;
-    if (find_columns(ctx, &src, &c) != SK_OK) {
-        sk__source_close(&src);
-        sk__gdal_end();
-        return SK_EINPUT;
+    if (read_database(ctx, o, &table) != SK_OK || find_columns(ctx, &table, o->path, &c) != SK_OK) {
+        sk__ogr_data_clear(&table);
+        return sk_ctx_status(ctx);
     }
 
     sk_projects *p = g_new0(sk_projects, 1);
@@ -200,20 +242,15 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
     p->touches = g_array_new(FALSE, FALSE, sizeof(size_t));
     size_t nmun = sk_geography_municipality_count(geo);
     guint8 *touched = g_new0(guint8, nmun);
-    GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
     sk__diagnostics d;
     sk__diagnostics_init(&d);
 
-    OGRFeatureH f;
-    OGR_L_ResetReading(src.layer);
-    while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
-        if (row_is_empty(f)) {
-            OGR_F_Destroy(f);
-            continue;
-        }
-        char *where = sk__source_where(&src, f);
+    for (size_t row = 0; row < table.rows; row++) {
+        const char *where = g_ptr_array_index(table.where, row);
+#define CELL(column) sk__ogr_cell(&table, row, (size_t)(column))
         sk__project project = {0};
-        project.id = g_strstrip(g_strdup(cell(f, c.id)));
+        project.id = g_strdup(CELL(c.id));
         if (project.id[0] == '\0') {
             sk__diagnostics_add(&d, "%s: column 'id': empty value (every project needs a "
                                 "unique id)", where);
@@ -223,13 +260,14 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
                 sk__diagnostics_add(&d, "%s: column 'id': duplicate value '%s' (first at %s)",
                                     where, project.id, first);
             else
-                g_hash_table_insert(ids, g_strdup(project.id), g_strdup(where));
+                g_hash_table_insert(ids, (char *)CELL(c.id), (char *)where);
         }
         for (int pr = 0; pr < SK_PRINCIPLE_COUNT; pr++)
-            parse_labels(&d, where, (sk_principle)pr, cell(f, c.principle[pr]), &project);
+            parse_labels(&d, where, (sk_principle)pr, CELL(c.principle[pr]), &project);
 
         memset(touched, 0, nmun);
-        const char *muns = cell(f, c.municipalities), *regs = cell(f, c.regions);
+        const char *muns = CELL(c.municipalities), *regs = CELL(c.regions);
+#undef CELL
         resolve_places(&d, where, geo, "gemeenten", muns, 0, touched);
         resolve_places(&d, where, geo, "wmo_regios", regs, 1, touched);
         project.first_touch = p->touches->len;
@@ -237,23 +275,17 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
             if (touched[m])
                 g_array_append_val(p->touches, m);
         project.touch_count = p->touches->len - project.first_touch;
-        char *m_trim = g_strstrip(g_strdup(muns)), *r_trim = g_strstrip(g_strdup(regs));
-        if (m_trim[0] == '\0' && r_trim[0] == '\0')
+        if (muns[0] == '\0' && regs[0] == '\0')
             sk__diagnostics_add(&d, "%s: project '%s' names no municipality: columns "
                                 "'gemeenten' and 'wmo_regios' are both empty", where,
                                 project.id);
-        g_free(m_trim);
-        g_free(r_trim);
         g_array_append_val(p->items, project);
-        g_free(where);
-        OGR_F_Destroy(f);
     }
     if (p->items->len == 0 && d.count == 0)
         sk__diagnostics_add(&d, "%s: the project database has no rows", o->path);
     g_free(touched);
     g_hash_table_destroy(ids);
-    sk__source_close(&src);
-    sk__gdal_end();
+    sk__ogr_data_clear(&table);
     if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
         sk_projects_free(p);
         return SK_EINPUT;

@@ -17,6 +17,10 @@ extern "C" {
 typedef struct sk_projects_options {
     const char *path;   /* any OGR data source (required) */
     const char *layer;  /* sheet or table; NULL: the first layer */
+    /* Directory to cache the database as read (keyed by the file's identity), so that later
+    ** loads of an unchanged local file skip reading it.  NULL: no cache.  Validation against
+    ** the geography runs every time. */
+    const char *cache_dir;
 } sk_projects_options;
 
 SK_API void sk_projects_options_init(sk_projects_options *options);

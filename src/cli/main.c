@@ -169,15 +169,19 @@ run_render(render_args *a)
     char *cache = cache_dir(a);
     go.cache_dir = cache;
     sk_status loaded = sk_geography_load(ctx, &go, &geo);
-    g_free(cache);
-    if (loaded != SK_OK)
+    if (loaded != SK_OK) {
+        g_free(cache);
         goto failed;
+    }
 
     sk_projects_options po;
     sk_projects_options_init(&po);
     po.path = a->projects;
     po.layer = a->sheet;
-    if (sk_projects_load(ctx, geo, &po, &projects) != SK_OK)
+    po.cache_dir = cache;
+    loaded = sk_projects_load(ctx, geo, &po, &projects);
+    g_free(cache);
+    if (loaded != SK_OK)
         goto failed;
 
     if (sk_classify(ctx, projects, filter, show, &classes) != SK_OK)
@@ -242,10 +246,10 @@ cmd_render(int argc, char **argv)
         {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a.region_name_field,
          "Region name field (default wmo_naam)", "NAME"},
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.cache_dir,
-         "Cache prepared geometry here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
+         "Cache prepared data here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
          "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a.no_cache,
-         "Prepare the geometry from the sources, without the cache", NULL},
+         "Read every source, without the cache", NULL},
         {NULL}};
     GOptionEntry map[] = {
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,

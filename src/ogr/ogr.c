@@ -1,0 +1,434 @@
+/* libsamenkaart-ogr: the reader back-end (see ../ogr.h).  Everything here talks to GDAL/OGR;
+** nothing here knows the database contract.  Messages name the file and row; the library
+** adds what the values mean. */
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include "../ogr.h"
+
+#define EXPORT __attribute__((visibility("default")))
+
+static void G_GNUC_PRINTF(2, 3)
+add_error(sk__ogr_data *out, const char *fmt, ...)
+{
+    if (out->error_count > 0)
+        g_string_append_c(out->errors, '\n');
+    va_list ap;
+    va_start(ap, fmt);
+    g_string_append_vprintf(out->errors, fmt, ap);
+    va_end(ap);
+    out->error_count++;
+}
+
+/* ---- opening ------------------------------------------------------------------------ */
+
+typedef struct source {
+    GDALDatasetH dataset;
+    OGRLayerH layer;
+    const char *path;
+    int is_csv;          /* line numbers are FID + 1 (the header is line 1) */
+    int is_sheet;
+} source;
+
+static int
+has_suffix_ci(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && g_ascii_strcasecmp(s + ls - lx, suffix) == 0;
+}
+
+static void
+close_source(source *src)
+{
+    if (src->dataset != NULL)
+        GDALClose(src->dataset);
+    src->dataset = NULL;
+}
+
+static int
+open_source(const char *path, const char *layer_name, const char *what, source *src,
+            sk__ogr_data *out)
+{
+    memset(src, 0, sizeof *src);
+    src->path = path;
+    if (path == NULL || path[0] == '\0') {
+        add_error(out, "no %s given", what);
+        return 0;
+    }
+    /* Only plain files are checked here: connection strings (PG:…) and /vsi paths are
+    ** OGR's business. */
+    struct stat st;
+    int is_plain = strchr(path, ':') == NULL && !g_str_has_prefix(path, "/vsi");
+    if (is_plain && stat(path, &st) != 0) {
+        add_error(out, "%s: cannot open %s: %s", path, what, g_strerror(errno));
+        return 0;
+    }
+    src->is_csv = has_suffix_ci(path, ".csv") || has_suffix_ci(path, ".tsv") ||
+                  has_suffix_ci(path, ".txt");
+    /* Every CSV column as text: the contract's values are strings ("GM0003"). */
+    const char *csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
+                                 "KEEP_SOURCE_DEFINED_COLUMN_NAMES=YES", NULL};
+    const char *csv_driver[] = {"CSV", NULL};
+    CPLErrorReset();
+    src->dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                              src->is_csv ? csv_driver : NULL,
+                              src->is_csv ? csv_options : NULL, NULL);
+    if (src->dataset == NULL) {
+        const char *msg = CPLGetLastErrorMsg();
+        add_error(out, "%s: cannot read %s%s%s", path, what,
+                  msg[0] ? ": " : " (not a vector data source OGR recognises)", msg);
+        return 0;
+    }
+    const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(src->dataset));
+    src->is_sheet = g_strcmp0(driver, "XLSX") == 0 || g_strcmp0(driver, "ODS") == 0;
+    int n = GDALDatasetGetLayerCount(src->dataset);
+    if (layer_name != NULL && layer_name[0] != '\0') {
+        src->layer = GDALDatasetGetLayerByName(src->dataset, layer_name);
+        if (src->layer == NULL) {
+            GString *names = g_string_new(NULL);
+            for (int i = 0; i < n; i++)
+                g_string_append_printf(names, "%s'%s'", i ? ", " : "",
+                                       OGR_L_GetName(GDALDatasetGetLayer(src->dataset, i)));
+            add_error(out, "%s: no layer or sheet '%s' (it has %s)", path, layer_name,
+                      names->len ? names->str : "none");
+            g_string_free(names, TRUE);
+            close_source(src);
+            return 0;
+        }
+    } else if (n < 1) {
+        add_error(out, "%s: %s has no layers", path, what);
+        close_source(src);
+        return 0;
+    } else {
+        src->layer = GDALDatasetGetLayer(src->dataset, 0);
+    }
+    return 1;
+}
+
+static char *
+where_of(const source *src, OGRFeatureH feature)
+{
+    GIntBig fid = OGR_F_GetFID(feature);
+    if (src->is_csv)
+        return g_strdup_printf("%s:%lld", src->path, (long long)fid + 1);
+    if (src->is_sheet)
+        return g_strdup_printf("%s: sheet '%s' row %lld", src->path, OGR_L_GetName(src->layer),
+                               (long long)fid);
+    return g_strdup_printf("%s: feature %lld", src->path, (long long)fid);
+}
+
+/* Column names as written, without a BOM or spaces Excel may leave in a header. */
+static void
+read_columns(const source *src, sk__ogr_data *out)
+{
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(src->layer);
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); i++) {
+        const char *name = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
+        if (g_str_has_prefix(name, "\xEF\xBB\xBF"))
+            name += 3;
+        g_ptr_array_add(out->columns, g_strstrip(g_strdup(name)));
+    }
+}
+
+/* The row's cells; FALSE when every one of them is empty. */
+static gboolean
+read_cells(OGRFeatureH f, guint ncolumns, GPtrArray *cells)
+{
+    gboolean any = FALSE;
+    for (guint i = 0; i < ncolumns; i++) {
+        char *v = g_strstrip(g_strdup(OGR_F_IsFieldSetAndNotNull(f, (int)i)
+                                          ? OGR_F_GetFieldAsString(f, (int)i)
+                                          : ""));
+        any = any || v[0] != '\0';
+        g_ptr_array_add(cells, v);
+    }
+    return any;
+}
+
+static void
+init(void)
+{
+    GDALAllRegister();
+}
+
+static void
+read_table(const char *path, const char *layer, const char *what, sk__ogr_data *out)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    source src;
+    if (open_source(path, layer, what, &src, out)) {
+        read_columns(&src, out);
+        OGRFeatureH f;
+        OGR_L_ResetReading(src.layer);
+        while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
+            if (read_cells(f, out->columns->len, out->cells)) {
+                g_ptr_array_add(out->where, where_of(&src, f));
+                out->rows++;
+            } else {
+                /* Spreadsheets leave empty rows behind; they are not data. */
+                g_ptr_array_set_size(out->cells, (guint)(out->rows * out->columns->len));
+            }
+            OGR_F_Destroy(f);
+        }
+        close_source(&src);
+    }
+    CPLPopErrorHandler();
+}
+
+/* ---- polygons ----------------------------------------------------------------------- */
+
+static void
+append_ring(sk__ogr_data *out, OGRGeometryH ring, int outer, size_t *count)
+{
+    int n = OGR_G_GetPointCount(ring);
+    if (n < 4)
+        return;
+    sk__ring r = {out->points->len / 2, (size_t)n};
+    g_array_set_size(out->points, out->points->len + 2 * (guint)n);
+    double *xy = &g_array_index(out->points, double, 2 * r.start);
+    OGR_G_GetPoints(ring, xy, 2 * sizeof(double), xy + 1, 2 * sizeof(double), NULL, 0);
+    g_array_append_val(out->rings, r);
+    guint8 o = (guint8)outer;
+    g_array_append_val(out->ring_outer, o);
+    (*count)++;
+}
+
+/* Every ring of the polygons in g (a polygon, multipolygon or collection). */
+static void
+append_polygons(sk__ogr_data *out, OGRGeometryH g, size_t *count)
+{
+    OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
+    if (t == wkbPolygon) {
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
+            append_ring(out, OGR_G_GetGeometryRef(g, i), i == 0, count);
+    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
+            append_polygons(out, OGR_G_GetGeometryRef(g, i), count);
+    }
+}
+
+/* One row's geometry: rings, interior point, bbox. */
+static void
+store_row_geometry(sk__ogr_data *out, OGRGeometryH g)
+{
+    size_t first = out->rings->len, count = 0;
+    append_polygons(out, g, &count);
+    g_array_append_val(out->row_rings, first);
+    g_array_append_val(out->row_rings, count);
+    OGREnvelope env;
+    OGR_G_GetEnvelope(g, &env);
+    double bbox[4] = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+    g_array_append_vals(out->row_bbox, bbox, 4);
+    double p[2] = {(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2};
+    OGRGeometryH pt = OGR_G_PointOnSurface(g);
+    if (pt != NULL) {
+        p[0] = OGR_G_GetX(pt, 0);
+        p[1] = OGR_G_GetY(pt, 0);
+        OGR_G_DestroyGeometry(pt);
+    }
+    g_array_append_vals(out->row_interior, p, 2);
+}
+
+static int
+is_areal(OGRGeometryH g)
+{
+    OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
+    if (t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon ||
+        t == wkbMultiSurface)
+        return 1;
+    if (t == wkbGeometryCollection)
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
+            if (is_areal(OGR_G_GetGeometryRef(g, i)))
+                return 1;
+    return 0;
+}
+
+static void
+read_polygons(const char *path, const char *layer_name, const char *what, int epsg,
+              const char *code_column, sk__ogr_data *out)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    source src;
+    OGRSpatialReferenceH target = NULL;
+    OGRCoordinateTransformationH ct = NULL;
+    if (!open_source(path, layer_name, what, &src, out))
+        goto out;
+    read_columns(&src, out);
+    OGRwkbGeometryType type = wkbFlatten(OGR_L_GetGeomType(src.layer));
+    if (type != wkbUnknown && type != wkbPolygon && type != wkbMultiPolygon &&
+        type != wkbCurvePolygon && type != wkbMultiSurface) {
+        add_error(out, "%s: %s has %s geometries; municipalities and regions must be polygons",
+                  path, what, OGRGeometryTypeToName(type));
+        goto out;
+    }
+    target = OSRNewSpatialReference(NULL);
+    OSRImportFromEPSG(target, epsg);
+    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src.layer);
+    if (srs == NULL) {
+        g_ptr_array_add(out->warnings,
+                        g_strdup_printf("%s: no coordinate reference system (.prj missing?); "
+                                        "assuming EPSG:%d", path, epsg));
+    } else if (!OSRIsSame(srs, target)) {
+        OGRSpatialReferenceH s = OSRClone(srs);
+        OSRSetAxisMappingStrategy(s, OAMS_TRADITIONAL_GIS_ORDER);
+        ct = OCTNewCoordinateTransformation(s, target);
+        OSRDestroySpatialReference(s);
+        if (ct == NULL) {
+            add_error(out, "%s: cannot reproject %s to EPSG:%d: %s", path, what, epsg,
+                      CPLGetLastErrorMsg());
+            goto out;
+        }
+    }
+    int code_f = -1;
+    for (guint i = 0; i < out->columns->len; i++)
+        if (g_ascii_strcasecmp(g_ptr_array_index(out->columns, i), code_column) == 0)
+            code_f = (int)i;
+
+    OGRFeatureH f;
+    OGR_L_ResetReading(src.layer);
+    while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
+        char *where = where_of(&src, f);
+        char *code = g_strdup_printf("%s", code_f >= 0 ? OGR_F_GetFieldAsString(f, code_f)
+                                                       : "?");
+        OGRGeometryH g = OGR_F_GetGeometryRef(f);
+        if (g == NULL || OGR_G_IsEmpty(g)) {
+            add_error(out, "%s: %s '%s' has no geometry", where, what, code);
+            goto next;
+        }
+        if (!is_areal(g)) {
+            add_error(out, "%s: %s '%s' is a %s, not a polygon", where, what, code,
+                      OGR_G_GetGeometryName(g));
+            goto next;
+        }
+        g = OGR_G_GetLinearGeometry(g, 0, NULL);
+        OGR_G_FlattenTo2D(g);
+        if (!OGR_G_IsValid(g)) {
+            OGRGeometryH fixed = OGR_G_MakeValid(g);
+            OGR_G_DestroyGeometry(g);
+            if (fixed == NULL) {
+                add_error(out, "%s: %s '%s' has an invalid geometry that cannot be repaired",
+                          where, what, code);
+                goto next;
+            }
+            g_ptr_array_add(out->warnings, g_strdup_printf("%s: %s '%s': invalid geometry "
+                                                           "repaired", where, what, code));
+            g = fixed;
+        }
+        if (ct != NULL && OGR_G_Transform(g, ct) != OGRERR_NONE) {
+            add_error(out, "%s: %s '%s' cannot be reprojected to EPSG:%d", where, what, code,
+                      epsg);
+            OGR_G_DestroyGeometry(g);
+            goto next;
+        }
+        read_cells(f, out->columns->len, out->cells);
+        g_ptr_array_add(out->where, where);
+        where = NULL;
+        out->rows++;
+        store_row_geometry(out, g);
+        OGR_G_DestroyGeometry(g);
+    next:
+        g_free(code);
+        g_free(where);
+        OGR_F_Destroy(f);
+    }
+    if (out->rows == 0 && out->error_count == 0)
+        add_error(out, "%s: %s is empty (no features)", path, what);
+out:
+    if (ct != NULL)
+        OCTDestroyCoordinateTransformation(ct);
+    if (target != NULL)
+        OSRDestroySpatialReference(target);
+    close_source(&src);
+    CPLPopErrorHandler();
+}
+
+/* ---- geometry operations ------------------------------------------------------------ */
+
+/* Row r of d as an OGR multipolygon: each outer ring starts a polygon, holes follow it. */
+static OGRGeometryH
+row_geometry(const sk__ogr_data *d, size_t r)
+{
+    size_t first = g_array_index(d->row_rings, size_t, 2 * r);
+    size_t count = g_array_index(d->row_rings, size_t, 2 * r + 1);
+    OGRGeometryH multi = OGR_G_CreateGeometry(wkbMultiPolygon), poly = NULL;
+    for (size_t i = first; i < first + count; i++) {
+        const sk__ring *ring = &g_array_index(d->rings, sk__ring, i);
+        if (g_array_index(d->ring_outer, guint8, i) || poly == NULL) {
+            if (poly != NULL)
+                OGR_G_AddGeometryDirectly(multi, poly);
+            poly = OGR_G_CreateGeometry(wkbPolygon);
+        }
+        OGRGeometryH lr = OGR_G_CreateGeometry(wkbLinearRing);
+        const double *xy = &g_array_index(d->points, double, 2 * ring->start);
+        OGR_G_SetPoints(lr, (int)ring->count, xy, 2 * sizeof(double), xy + 1,
+                        2 * sizeof(double), NULL, 0);
+        OGR_G_AddGeometryDirectly(poly, lr);
+    }
+    if (poly != NULL)
+        OGR_G_AddGeometryDirectly(multi, poly);
+    return multi;
+}
+
+static void
+dissolve(const sk__ogr_data *in, const size_t *members, const size_t *offsets, size_t groups,
+         sk__ogr_data *out)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    for (size_t g = 0; g < groups; g++) {
+        OGRGeometryH parts = OGR_G_CreateGeometry(wkbMultiPolygon);
+        for (size_t k = offsets[g]; k < offsets[g + 1]; k++) {
+            OGRGeometryH m = row_geometry(in, members[k]);
+            for (int i = 0; i < OGR_G_GetGeometryCount(m); i++)
+                OGR_G_AddGeometry(parts, OGR_G_GetGeometryRef(m, i));
+            OGR_G_DestroyGeometry(m);
+        }
+        OGRGeometryH merged = OGR_G_UnionCascaded(parts);
+        OGR_G_DestroyGeometry(parts);
+        if (merged == NULL) {
+            add_error(out, "cannot dissolve region %zu: %s", g + 1, CPLGetLastErrorMsg());
+            merged = OGR_G_CreateGeometry(wkbMultiPolygon);
+        }
+        store_row_geometry(out, merged);
+        OGR_G_DestroyGeometry(merged);
+        out->rows++;
+    }
+    CPLPopErrorHandler();
+}
+
+static void
+locate(const sk__ogr_data *polygons, const double *points, size_t n, int *row)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    OGRGeometryH *geoms = g_new(OGRGeometryH, polygons->rows + 1);
+    for (size_t r = 0; r < polygons->rows; r++)
+        geoms[r] = row_geometry(polygons, r);
+    for (size_t i = 0; i < n; i++) {
+        row[i] = -1;
+        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(pt, 0, points[2 * i], points[2 * i + 1]);
+        for (size_t r = 0; r < polygons->rows && row[i] < 0; r++) {
+            const double *b = &g_array_index(polygons->row_bbox, double, 4 * r);
+            if (points[2 * i] < b[0] || points[2 * i] > b[2] || points[2 * i + 1] < b[1] ||
+                points[2 * i + 1] > b[3])
+                continue;
+            if (OGR_G_Contains(geoms[r], pt))
+                row[i] = (int)r;
+        }
+        OGR_G_DestroyGeometry(pt);
+    }
+    for (size_t r = 0; r < polygons->rows; r++)
+        OGR_G_DestroyGeometry(geoms[r]);
+    g_free(geoms);
+    CPLPopErrorHandler();
+}
+
+EXPORT const sk__ogr_backend sk__ogr_backend_v1 = {
+    SK__OGR_ABI, init, read_table, read_polygons, dissolve, locate,
+};
