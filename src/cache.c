@@ -100,8 +100,10 @@ sk__cache_make_key(const char *kind, const char *const *sources, size_t nsources
         else
             ok = hash_source(c, sources[i]);
     }
-    if (ok)
+    if (ok) {
+        g_strlcpy(key->kind, kind, sizeof key->kind);
         g_strlcpy(key->hex, g_checksum_get_string(c), sizeof key->hex);
+    }
     g_checksum_free(c);
     return ok;
 }
@@ -109,7 +111,7 @@ sk__cache_make_key(const char *kind, const char *const *sources, size_t nsources
 static char *
 entry_path(const char *dir, const sk__cache_key *key)
 {
-    char *name = g_strdup_printf("%s.skc", key->hex);
+    char *name = g_strdup_printf("%s-%s.skc", key->kind, key->hex);
     char *path = g_build_filename(dir, name, NULL);
     g_free(name);
     return path;

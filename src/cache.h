@@ -13,6 +13,7 @@
 #include <glib.h>
 
 typedef struct sk__cache_key {
+    char kind[16];   /* what is cached: entries are named KIND-DIGEST.skc */
     char hex[65];
 } sk__cache_key;
 

@@ -232,15 +232,16 @@ test_regions_dissolved_from_membership(void)
     tmp_dir_remove(dir);
 }
 
+/* The one cache entry of kind ("geography", "projects") in dir. */
 static char *
-find_cache_entry(const char *dir)
+find_cache_entry(const char *dir, const char *kind)
 {
     GDir *d = g_dir_open(dir, 0, NULL);
     g_assert_nonnull(d);
     const char *name;
     char *found = NULL;
     while ((name = g_dir_read_name(d)) != NULL)
-        if (g_str_has_suffix(name, ".skc")) {
+        if (g_str_has_prefix(name, kind) && g_str_has_suffix(name, ".skc")) {
             g_assert_null(found);
             found = g_build_filename(dir, name, NULL);
         }
@@ -255,7 +256,8 @@ test_geometry_cache(void)
     char *dir = tmp_dir_new(), *cache = g_build_filename(dir, "cache", NULL);
     char *reference = render_jeugd(dir, "reference.png", "--no-cache", NULL, NULL, NULL);
     char *cold = render_jeugd(dir, "cold.png", "--cache-dir", cache, NULL, NULL);
-    char *entry = find_cache_entry(cache);
+    char *entry = find_cache_entry(cache, "geography-");
+    char *table_entry = find_cache_entry(cache, "projects-");
     char *warm = render_jeugd(dir, "warm.png", "--cache-dir", cache, NULL, NULL);
     /* The cache makes runs faster, never different. */
     assert_same_file(reference, cold);
@@ -263,13 +265,16 @@ test_geometry_cache(void)
     char *rc = g_strconcat(reference, ".csv", NULL), *wc = g_strconcat(warm, ".csv", NULL);
     assert_same_file(rc, wc);
 
-    /* A damaged entry is ignored and replaced. */
-    char *bytes = NULL;
-    gsize len;
-    g_assert_true(g_file_get_contents(entry, &bytes, &len, NULL));
-    bytes[len / 2] ^= 0x5a;
-    g_assert_true(g_file_set_contents(entry, bytes, (gssize)len, NULL));
-    g_free(bytes);
+    /* Damaged entries are ignored and replaced. */
+    const char *entries[] = {entry, table_entry};
+    for (size_t i = 0; i < G_N_ELEMENTS(entries); i++) {
+        char *bytes = NULL;
+        gsize len;
+        g_assert_true(g_file_get_contents(entries[i], &bytes, &len, NULL));
+        bytes[len / 2] ^= 0x5a;
+        g_assert_true(g_file_set_contents(entries[i], bytes, (gssize)len, NULL));
+        g_free(bytes);
+    }
     char *damaged = render_jeugd(dir, "damaged.png", "--cache-dir", cache, NULL, NULL);
     assert_same_file(reference, damaged);
 
@@ -317,6 +322,7 @@ test_geometry_cache(void)
     g_free(rc);
     g_free(wc);
     g_free(entry);
+    g_free(table_entry);
     g_free(reference);
     g_free(cold);
     g_free(warm);
@@ -331,6 +337,37 @@ test_geometry_cache(void)
     g_dir_close(d);
     g_rmdir(cache);
     g_free(cache);
+    tmp_dir_remove(dir);
+}
+
+static void assert_bad_input(const char *dir, const char *expected, const char *a1,
+                             const char *a2, const char *a3, const char *a4);
+
+static void
+test_project_table_cache(void)
+{
+    char *dir = tmp_dir_new();
+    char *src = data_path("projecten_2017.csv"), *copy = g_build_filename(dir, "db.csv", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(src, &text, NULL, NULL));
+    g_assert_true(g_file_set_contents(copy, text, -1, NULL));
+    char *png = render_jeugd(dir, "first.png", "--projects", copy, NULL, NULL);
+    char *again = render_jeugd(dir, "again.png", "--projects", copy, NULL, NULL);
+    assert_same_file(png, again);
+    /* An edited database is read again: the bad row must be found. */
+    char *edited = g_strconcat(text, "X9,Nieuw,Menzis,Groningn,,jeugd,werkwijze,"
+                               "ontwikkelproject,gemeente,,test\n", NULL);
+    g_assert_true(g_file_set_contents(copy, edited, -1, NULL));
+    char *expected = g_strdup_printf("%s:423: column 'gemeenten': unknown value 'Groningn'",
+                                     copy);
+    assert_bad_input(dir, expected, "--projects", copy, NULL, NULL);
+    g_free(expected);
+    g_free(edited);
+    g_free(text);
+    g_free(png);
+    g_free(again);
+    g_free(src);
+    g_free(copy);
     tmp_dir_remove(dir);
 }
 
@@ -475,6 +512,7 @@ main(int argc, char **argv)
     g_test_add_func("/cli/regions-dissolved-from-membership",
                     test_regions_dissolved_from_membership);
     g_test_add_func("/cli/geometry-cache", test_geometry_cache);
+    g_test_add_func("/cli/project-table-cache", test_project_table_cache);
     g_test_add_func("/cli/bad-values-all-reported", test_bad_values_all_reported);
     g_test_add_func("/cli/missing-and-broken-files", test_missing_and_broken_files);
     g_test_add_func("/cli/bad-arguments", test_bad_arguments);
