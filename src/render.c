@@ -239,14 +239,70 @@ draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *
           double tolerance_pt)
 {
     const sk_style *s = map->style;
-    set_color(cr, s->background);
-    cairo_paint(cr);
-    draw_map(cr, map, l, rings, tolerance_pt);
+    if (rings != NULL) {
+        set_color(cr, s->background);
+        cairo_paint(cr);
+        draw_map(cr, map, l, rings, tolerance_pt);
+    }
     draw_text(cr, &l->title, s->text_color);
     draw_text(cr, &l->caption, s->text_color);
     draw_legend(cr, s, l);
     draw_scale_bar(cr, s, l);
     draw_text(cr, &l->source, s->muted_text_color);
+}
+
+/* ---- raster pages on two cores ------------------------------------------------------ */
+
+/* One horizontal band of a raster page: the background and the map are drawn into it on a
+** thread of its own (cairo is thread-safe for separate surfaces).  Bands start at whole
+** pixels, so every pixel is computed exactly as on a single surface.  Text is drawn
+** afterwards on the whole page by the calling thread: Pango layouts belong to it. */
+typedef struct band {
+    cairo_surface_t *page;
+    int y0, y1;
+    double px_per_pt, tolerance_pt;
+    const sk_map *map;
+    const sk__layout *layout;
+    const page_ring *rings;
+    cairo_status_t status;
+} band;
+
+static gpointer
+draw_band(gpointer data)
+{
+    band *b = data;
+    unsigned char *pixels = cairo_image_surface_get_data(b->page);
+    int stride = cairo_image_surface_get_stride(b->page);
+    cairo_surface_t *surface = cairo_image_surface_create_for_data(
+        pixels + (size_t)b->y0 * stride, CAIRO_FORMAT_RGB24,
+        cairo_image_surface_get_width(b->page), b->y1 - b->y0, stride);
+    cairo_t *cr = cairo_create(surface);
+    cairo_translate(cr, 0, -b->y0);
+    cairo_scale(cr, b->px_per_pt, b->px_per_pt);
+    set_color(cr, b->map->style->background);
+    cairo_paint(cr);
+    draw_map(cr, b->map, b->layout, b->rings, b->tolerance_pt);
+    b->status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    return NULL;
+}
+
+/* Draw the map part of a raster page in two bands at once. */
+static cairo_status_t
+draw_raster_map(cairo_surface_t *page, const sk_map *map, const sk__layout *l,
+                const page_ring *rings, double px_per_pt, double tolerance_pt)
+{
+    cairo_surface_flush(page);
+    int h = cairo_image_surface_get_height(page);
+    band bands[2] = {{page, 0, h / 2, px_per_pt, tolerance_pt, map, l, rings, 0},
+                     {page, h / 2, h, px_per_pt, tolerance_pt, map, l, rings, 0}};
+    GThread *helper = g_thread_new("sk-band", draw_band, &bands[1]);
+    draw_band(&bands[0]);
+    g_thread_join(helper);
+    cairo_surface_mark_dirty(page);
+    return bands[0].status != CAIRO_STATUS_SUCCESS ? bands[0].status : bands[1].status;
 }
 
 /* ---- writing ------------------------------------------------------------------------ */
@@ -276,9 +332,80 @@ format_of(const char *path, sk_format f)
     return SK_FORMAT_AUTO;
 }
 
-/* Write an RGB24 image surface as PNG with libpng.  Maps are large areas of flat colour: the
-** "sub" filter with zlib's run-length strategy at level 1 compresses them about as well as the
-** defaults at a fraction of the time, and the output is the same bytes on every run. */
+/* PNG writing.  Maps are large areas of flat colour: the "sub" filter with zlib's
+** run-length strategy at level 1 compresses them about as well as the defaults at a fraction
+** of the time.  The image data is compressed in two halves on two cores, the way pigz does:
+** the first half ends with a full flush (byte-aligned, no final block), the second is a raw
+** deflate stream, and the two Adler-32 sums are combined, which makes one valid zlib stream.
+** libpng writes the signature, IHDR and the chunks' framing; it cannot compress in parallel
+** itself.  The output is the same bytes on every run. */
+
+typedef struct png_half {
+    const unsigned char *pixels;
+    int width, stride, y0, y1;
+    int last;                   /* the second half: ends the stream */
+    GByteArray *out;            /* compressed bytes */
+    uLong adler;                /* of the uncompressed scanlines */
+    size_t raw_length;
+    int failed;
+} png_half;
+
+/* One scanline, filtered with "sub": filter byte 1, then each byte minus the byte one pixel
+** (3 bytes) to its left.  RGB24 pixels are native-endian 0x00RRGGBB words. */
+static void
+filter_row(const uint32_t *src, int width, unsigned char *row)
+{
+    unsigned char r0 = 0, g0 = 0, b0 = 0;
+    row[0] = 1;
+    for (int x = 0; x < width; x++) {
+        unsigned char r = (unsigned char)(src[x] >> 16), g = (unsigned char)(src[x] >> 8),
+                      b = (unsigned char)src[x];
+        row[1 + 3 * x] = (unsigned char)(r - r0);
+        row[2 + 3 * x] = (unsigned char)(g - g0);
+        row[3 + 3 * x] = (unsigned char)(b - b0);
+        r0 = r;
+        g0 = g;
+        b0 = b;
+    }
+}
+
+static gpointer
+compress_half(gpointer data)
+{
+    png_half *h = data;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    /* The first half carries the zlib header; the second is raw deflate appended to it. */
+    if (deflateInit2(&z, 1, Z_DEFLATED, h->last ? -15 : 15, 8, Z_RLE) != Z_OK) {
+        h->failed = 1;
+        return NULL;
+    }
+    size_t row_bytes = 1 + 3 * (size_t)h->width;
+    unsigned char *row = g_malloc(row_bytes);
+    unsigned char buffer[1 << 16];
+    h->adler = adler32(0L, Z_NULL, 0);
+    for (int y = h->y0; y < h->y1 && !h->failed; y++) {
+        filter_row((const uint32_t *)(const void *)(h->pixels + (size_t)y * h->stride),
+                   h->width, row);
+        h->adler = adler32(h->adler, row, (uInt)row_bytes);
+        h->raw_length += row_bytes;
+        int flush = y + 1 < h->y1 ? Z_NO_FLUSH : h->last ? Z_FINISH : Z_FULL_FLUSH;
+        z.next_in = row;
+        z.avail_in = (uInt)row_bytes;
+        do {
+            z.next_out = buffer;
+            z.avail_out = sizeof buffer;
+            int rc = deflate(&z, flush);
+            if (rc == Z_STREAM_ERROR)
+                h->failed = 1;
+            g_byte_array_append(h->out, buffer, (guint)(sizeof buffer - z.avail_out));
+        } while (z.avail_out == 0 && !h->failed);
+    }
+    deflateEnd(&z);
+    g_free(row);
+    return NULL;
+}
+
 static void
 png_write_data(png_structp png, png_bytep data, size_t length)
 {
@@ -310,15 +437,31 @@ write_png(sk_ctx *ctx, cairo_surface_t *surface, sk__output *out)
 {
     cairo_surface_flush(surface);
     int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-    int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char *data = cairo_image_surface_get_data(surface);
+    png_half halves[2];
+    for (int i = 0; i < 2; i++)
+        halves[i] = (png_half){cairo_image_surface_get_data(surface), w,
+                               cairo_image_surface_get_stride(surface), i == 0 ? 0 : h / 2,
+                               i == 0 ? h / 2 : h, i, g_byte_array_new(), 0, 0, 0};
+    GThread *helper = g_thread_new("sk-png", compress_half, &halves[1]);
+    compress_half(&halves[0]);
+    g_thread_join(helper);
+    /* One zlib stream: the halves, then the combined Adler-32, big-endian. */
+    GByteArray *idat = halves[0].out;
+    g_byte_array_append(idat, halves[1].out->data, halves[1].out->len);
+    uLong adler = adler32_combine(halves[0].adler, halves[1].adler,
+                                  (z_off_t)halves[1].raw_length);
+    guint8 trailer[4] = {(guint8)(adler >> 24), (guint8)(adler >> 16), (guint8)(adler >> 8),
+                         (guint8)adler};
+    g_byte_array_append(idat, trailer, 4);
+    int failed = halves[0].failed || halves[1].failed;
+    g_byte_array_unref(halves[1].out);
+
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, png_error_fn,
                                               png_warning_fn);
     png_infop info = png != NULL ? png_create_info_struct(png) : NULL;
-    unsigned char *row = g_malloc((size_t)w * 3);
-    if (info == NULL || setjmp(png_jmpbuf(png))) {
+    if (failed || info == NULL || setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
-        g_free(row);
+        g_byte_array_unref(idat);
         return out->failed ? sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
                                        g_strerror(out->failed))
                            : sk__error(ctx, SK_ERUNTIME, "%s: PNG encoding failed", out->path);
@@ -326,23 +469,15 @@ write_png(sk_ctx *ctx, cairo_surface_t *surface, sk__output *out)
     png_set_write_fn(png, out, png_write_data, png_flush_data);
     png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-    png_set_compression_level(png, 1);
-    png_set_compression_strategy(png, Z_RLE);
     png_write_info(png, info);
-    for (int y = 0; y < h; y++) {
-        /* RGB24 pixels are native-endian 0x00RRGGBB words. */
-        const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * stride);
-        for (int x = 0; x < w; x++) {
-            row[3 * x] = (unsigned char)(src[x] >> 16);
-            row[3 * x + 1] = (unsigned char)(src[x] >> 8);
-            row[3 * x + 2] = (unsigned char)src[x];
-        }
-        png_write_row(png, row);
+    /* IDAT chunks of at most 1 MiB, as encoders usually write them. */
+    for (guint at = 0; at < idat->len; at += 1u << 20) {
+        guint n = MIN(1u << 20, idat->len - at);
+        png_write_chunk(png, (png_const_bytep) "IDAT", idat->data + at, n);
     }
-    png_write_end(png, info);
+    png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
     png_destroy_write_struct(&png, &info);
-    g_free(row);
+    g_byte_array_unref(idat);
     return SK_OK;
 }
 
@@ -424,11 +559,16 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
                                                       l.page_h);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     }
+    cairo_status_t cs = CAIRO_STATUS_SUCCESS;
+    if (format == SK_FORMAT_PNG)
+        cs = draw_raster_map(surface, map, &l, rings, px_per_pt, tolerance_pt);
     cairo_t *cr = cairo_create(surface);
     if (format == SK_FORMAT_PNG)
         cairo_scale(cr, px_per_pt, px_per_pt);
-    draw_page(cr, map, &l, rings, tolerance_pt);
-    cairo_status_t cs = cairo_status(cr);
+    /* Raster pages have their map already; vector pages draw everything here. */
+    draw_page(cr, map, &l, format == SK_FORMAT_PNG ? NULL : rings, tolerance_pt);
+    if (cs == CAIRO_STATUS_SUCCESS)
+        cs = cairo_status(cr);
     cairo_destroy(cr);
     if (cs == CAIRO_STATUS_SUCCESS && format == SK_FORMAT_PNG) {
         st = write_png(ctx, surface, &outs[0]);
