@@ -152,7 +152,8 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *r
     memcpy(colors, map->fill, nmun * sizeof *colors);
     qsort(colors, nmun, sizeof *colors, compare_colors);
     for (size_t c = 0; c < nmun; c++) {
-        if (c > 0 && colors[c] == colors[c - 1])
+        /* Municipalities in the page's colour (no project, usually) need no fill. */
+        if ((c > 0 && colors[c] == colors[c - 1]) || colors[c] == s->background)
             continue;
         cairo_new_path(cr);
         for (size_t i = 0; i < nmun; i++)
@@ -533,9 +534,9 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     }
     nouts++;
 
-    /* Vector output keeps 300 dpi of detail (half a dot is 0.04 mm on paper); raster output
-    ** what its pixels can show. */
-    double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 300) / 72.0;
+    /* Raster output keeps what its pixels can show; vector output the detail of 150 dpi:
+    ** its half-dot tolerance is 0.08 mm on paper, under the width of the thinnest border. */
+    double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
     sk__arena arena;
     sk__arena_init(&arena);
     double tolerance_pt = 0.5 / px_per_pt;
