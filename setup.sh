@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 packages=(
   build-essential meson ninja-build pkg-config
-  libgdal-dev libcairo2-dev libpango1.0-dev libglib2.0-dev
+  libgdal-dev libcairo2-dev libpango1.0-dev libglib2.0-dev libpng-dev zlib1g-dev
   fonts-dejavu-core            # the style's fixed font: byte-identical PNGs
   gdal-bin poppler-utils       # ogr2ogr / ogrinfo and pdftoppm, for looking at results
 )

@@ -2,7 +2,10 @@
 # Time loading + rendering one map (PNG at 150 dpi, and PDF) as medians of N runs, side by
 # side with MapServer's map2img drawing the same map (same layers, classes, colours, legend,
 # scale bar, page size and resolution) in the same run.
-#   bash bench/render.sh [RUNS]      (needs build/ and Debian's mapserver-bin)
+#   bash bench/render.sh [RUNS]      (needs build/, Debian's mapserver-bin and bc)
+# samenkaart is timed twice: "cold" reads every source (--no-cache: shapefiles through GDAL,
+# validity checks, reprojection, simplification prepared); "warm" is every later run on
+# unchanged inputs, served from the cache of prepared data (GDAL is not even loaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -109,11 +112,20 @@ EOM
 echo "sans /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" > "$out/fonts.txt"
 map2img -m "$out/jeugd.map" -o "$out/ms.png" >/dev/null 2>&1 || { echo "bench: map2img failed:"; map2img -m "$out/jeugd.map" -o "$out/ms.png"; exit 1; }
 
-sk_png=$(median "$bin" "${args[@]}" --output "$out/sk.png")
-sk_pdf=$(median "$bin" "${args[@]}" --output "$out/sk.pdf")
+cache="$out/cache"
+"$bin" "${args[@]}" --cache-dir "$cache" --output "$out/warmup.png" >/dev/null
+cold_png=$(median "$bin" "${args[@]}" --no-cache --output "$out/sk.png")
+warm_png=$(median "$bin" "${args[@]}" --cache-dir "$cache" --output "$out/sk.png")
 ms_png=$(median map2img -m "$out/jeugd.map" -o "$out/ms.png")
+cold_pdf=$(median "$bin" "${args[@]}" --no-cache --output "$out/sk.pdf")
+warm_pdf=$(median "$bin" "${args[@]}" --cache-dir "$cache" --output "$out/sk.pdf")
 ms_pdf=$(median map2img -m "$out/jeugd.map" -i pdf -o "$out/ms.pdf")
 
-printf '%-34s %10s %10s %8s\n' "one map, load + render ($runs runs)" samenkaart MapServer ratio
-printf '%-34s %9ss %9ss %7.1fx\n' "PNG 150 dpi" "$sk_png" "$ms_png" "$(echo "$ms_png / $sk_png" | bc -l)"
-printf '%-34s %9ss %9ss %7.1fx\n' "PDF" "$sk_pdf" "$ms_pdf" "$(echo "$ms_pdf / $sk_pdf" | bc -l)"
+ratio() { echo "$1 / $2" | bc -l; }
+printf 'one map, load + render, median of %s runs\n' "$runs"
+printf '%-12s %14s %14s %10s %16s %16s\n' "" "samenkaart" "samenkaart" "MapServer" "MapServer /" "MapServer /"
+printf '%-12s %14s %14s %10s %16s %16s\n' "" "cold" "warm" "" "samenkaart cold" "samenkaart warm"
+printf '%-12s %13ss %13ss %9ss %15.1fx %15.1fx\n' "PNG 150 dpi" "$cold_png" "$warm_png" "$ms_png" \
+  "$(ratio "$ms_png" "$cold_png")" "$(ratio "$ms_png" "$warm_png")"
+printf '%-12s %13ss %13ss %9ss %15.1fx %15.1fx\n' "PDF" "$cold_pdf" "$warm_pdf" "$ms_pdf" \
+  "$(ratio "$ms_pdf" "$cold_pdf")" "$(ratio "$ms_pdf" "$warm_pdf")"
