@@ -171,21 +171,26 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     l->source.y = l->page_h - m - source_h;
     double bottom = l->source.y - 3 * MM;
 
-    /* The legend column on the right; the scale bar at its foot. */
-    double lw = s->legend_width, lx = l->page_w - m - lw;
+    /* The legend column beside the map; the scale bar at its foot. */
+    double lw = s->legend_width, gap = 6 * MM;
     double scale_h = s->scale_size * 1.4 + 3 + 2 * MM;
     double legend_room = bottom - scale_h - 4 * MM - top;
 
-    /* The map frame: what is left, with the data extent fitted and centred. */
-    l->map_frame = (sk__box){m, top, lx - 6 * MM - m, bottom - top};
+    /* The map: the data extent fitted into what the legend leaves.  When the page is wider
+    ** than the map needs (the Netherlands is tall), map and legend stay together as one
+    ** group, centred, rather than the legend drifting to the page edge. */
     double ext[4];
     sk_geography_extent(map->geo, ext);
     double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
-    l->scale = fmin(l->map_frame.w / ew, l->map_frame.h / eh);
+    double room_w = inner_w - lw - gap, room_h = bottom - top;
+    l->scale = fmin(room_w / ew, room_h / eh);
+    double map_w = ew * l->scale, group_x = m + (inner_w - (map_w + gap + lw)) / 2;
+    l->map_frame = (sk__box){group_x, top, map_w, room_h};
     l->extent_minx = ext[0];
     l->extent_maxy = ext[3];
-    l->origin_x = l->map_frame.x + (l->map_frame.w - ew * l->scale) / 2;
-    l->origin_y = l->map_frame.y + (l->map_frame.h - eh * l->scale) / 2;
+    l->origin_x = group_x;
+    l->origin_y = top + (room_h - eh * l->scale) / 2;
+    double lx = group_x + map_w + gap;
 
     /* Legend: shrink the type a little before giving up; never clip. */
     l->legend_count = map->legend->len + 1;
