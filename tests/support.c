@@ -25,19 +25,29 @@ tmp_dir_new(void)
     return dir;
 }
 
-void
-tmp_dir_remove(char *dir)
+/* Remove dir and everything in it (tests make at most a cache directory inside). */
+static void
+remove_tree(const char *dir)
 {
     GDir *d = g_dir_open(dir, 0, NULL);
     const char *name;
     while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
         char *p = g_build_filename(dir, name, NULL);
-        g_unlink(p);
+        if (g_file_test(p, G_FILE_TEST_IS_DIR) && !g_file_test(p, G_FILE_TEST_IS_SYMLINK))
+            remove_tree(p);
+        else
+            g_unlink(p);
         g_free(p);
     }
     if (d != NULL)
         g_dir_close(d);
     g_rmdir(dir);
+}
+
+void
+tmp_dir_remove(char *dir)
+{
+    remove_tree(dir);
     g_free(dir);
 }
 

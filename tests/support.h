@@ -10,7 +10,7 @@
 /* $SK_TEST_DATA/name (the nl2017 data); g_free the result. */
 char *data_path(const char *name);
 
-/* A fresh temporary directory, removed with its contents by tmp_dir_remove. */
+/* A fresh temporary directory, removed with everything in it by tmp_dir_remove. */
 char *tmp_dir_new(void);
 void tmp_dir_remove(char *dir);
 

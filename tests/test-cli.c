@@ -326,16 +326,56 @@ test_geometry_cache(void)
     g_free(reference);
     g_free(cold);
     g_free(warm);
-    /* tmp_dir_remove is flat: empty the cache directory first. */
-    GDir *d = g_dir_open(cache, 0, NULL);
-    const char *name;
-    while ((name = g_dir_read_name(d)) != NULL) {
-        char *p = g_build_filename(cache, name, NULL);
-        g_unlink(p);
-        g_free(p);
+    g_free(cache);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_invalid_geometry_repaired(void)
+{
+    char *dir = tmp_dir_new(), *cache = g_build_filename(dir, "cache", NULL);
+    char *m = data_path("gemeenten_2017.shp"), *t = data_path("gemeenten_regios_2017.csv");
+    char *copy = g_build_filename(dir, "gemeenten.shp", NULL);
+    char *args[] = {"-f", "ESRI Shapefile", NULL};
+    translate(m, copy, args);
+    /* Appingedam becomes a bow-tie over its bounding box: self-intersecting, invalid. */
+    GDALDatasetH ds = GDALOpenEx(copy, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    OGR_L_SetAttributeFilter(layer, "gm_code = 'GM0003'");
+    OGRFeatureH f = OGR_L_GetNextFeature(layer);
+    g_assert_nonnull(f);
+    long long fid = (long long)OGR_F_GetFID(f);
+    OGREnvelope e;
+    OGR_G_GetEnvelope(OGR_F_GetGeometryRef(f), &e);
+    char *wkt = g_strdup_printf("POLYGON ((%f %f,%f %f,%f %f,%f %f,%f %f))", e.MinX, e.MinY,
+                                e.MaxX, e.MaxY, e.MaxX, e.MinY, e.MinX, e.MaxY, e.MinX, e.MinY);
+    OGRGeometryH bowtie = NULL;
+    char *cursor = wkt;
+    g_assert_cmpint(OGR_G_CreateFromWkt(&cursor, NULL, &bowtie), ==, OGRERR_NONE);
+    g_assert_false(OGR_G_IsValid(bowtie));
+    OGR_F_SetGeometryDirectly(f, bowtie);
+    g_assert_cmpint(OGR_L_SetFeature(layer, f), ==, OGRERR_NONE);
+    OGR_F_Destroy(f);
+    GDALClose(ds);
+    g_free(wkt);
+
+    char *expected = g_strdup_printf("samenkaart: warning: %s: feature %lld: municipality "
+                                     "layer 'GM0003': invalid geometry repaired\n", copy, fid);
+    char *png = g_build_filename(dir, "repaired.png", NULL);
+    /* Once read from the file, once from the cache: the warning both times, once each. */
+    for (int run = 0; run < 2; run++) {
+        char *err = NULL;
+        int rc = run_cli(&err, "render", "--municipalities", copy, "--membership", t,
+                         "--cache-dir", cache, "--output", png, NULL);
+        g_assert_cmpint(rc, ==, 0);
+        g_assert_cmpstr(err, ==, expected);
+        g_free(err);
     }
-    g_dir_close(d);
-    g_rmdir(cache);
+    g_free(expected);
+    g_free(png);
+    g_free(copy);
+    g_free(m);
+    g_free(t);
     g_free(cache);
     tmp_dir_remove(dir);
 }
@@ -513,6 +553,7 @@ main(int argc, char **argv)
                     test_regions_dissolved_from_membership);
     g_test_add_func("/cli/geometry-cache", test_geometry_cache);
     g_test_add_func("/cli/project-table-cache", test_project_table_cache);
+    g_test_add_func("/cli/invalid-geometry-repaired", test_invalid_geometry_repaired);
     g_test_add_func("/cli/bad-values-all-reported", test_bad_values_all_reported);
     g_test_add_func("/cli/missing-and-broken-files", test_missing_and_broken_files);
     g_test_add_func("/cli/bad-arguments", test_bad_arguments);
