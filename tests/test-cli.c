@@ -380,6 +380,38 @@ test_invalid_geometry_repaired(void)
     tmp_dir_remove(dir);
 }
 
+static void
+test_cache_and_backend_failures(void)
+{
+    char *dir = tmp_dir_new();
+    /* A cache that cannot be written is no reason to fail: the map is made without it. */
+    char *blocker = g_build_filename(dir, "not-a-directory", NULL);
+    g_assert_true(g_file_set_contents(blocker, "", 0, NULL));
+    char *reference = render_jeugd(dir, "reference.png", "--no-cache", NULL, NULL, NULL);
+    char *png = render_jeugd(dir, "uncached.png", "--cache-dir", blocker, NULL, NULL);
+    assert_same_file(reference, png);
+
+    /* Without the reader back-end nothing can be read: a runtime failure, exit 1. */
+    char *saved = g_strdup(g_getenv("SAMENKAART_BACKEND"));
+    g_setenv("SAMENKAART_BACKEND", "/nonexistent/libsamenkaart-ogr.so", TRUE);
+    char *out = g_build_filename(dir, "none.png", NULL), *err = NULL;
+    int rc = run_cli(&err, "render", "--no-cache", "--output", out, NULL);
+    if (saved != NULL)
+        g_setenv("SAMENKAART_BACKEND", saved, TRUE);
+    else
+        g_unsetenv("SAMENKAART_BACKEND");
+    g_assert_cmpint(rc, ==, 1);
+    g_assert_nonnull(strstr(err, "cannot load the reader back-end /nonexistent/"));
+    g_assert_false(file_exists(out));
+    g_free(err);
+    g_free(out);
+    g_free(saved);
+    g_free(blocker);
+    g_free(reference);
+    g_free(png);
+    tmp_dir_remove(dir);
+}
+
 static void assert_bad_input(const char *dir, const char *expected, const char *a1,
                              const char *a2, const char *a3, const char *a4);
 
@@ -554,6 +586,7 @@ main(int argc, char **argv)
     g_test_add_func("/cli/geometry-cache", test_geometry_cache);
     g_test_add_func("/cli/project-table-cache", test_project_table_cache);
     g_test_add_func("/cli/invalid-geometry-repaired", test_invalid_geometry_repaired);
+    g_test_add_func("/cli/cache-and-backend-failures", test_cache_and_backend_failures);
     g_test_add_func("/cli/bad-values-all-reported", test_bad_values_all_reported);
     g_test_add_func("/cli/missing-and-broken-files", test_missing_and_broken_files);
     g_test_add_func("/cli/bad-arguments", test_bad_arguments);
