@@ -17,6 +17,7 @@ typedef struct vertex_table {
     vertex *slots;
     size_t mask;
     const double *pts;
+    uint32_t *slot_of;       /* per point: its slot, so later questions need no hashing */
 } vertex_table;
 
 static uint64_t
@@ -55,6 +56,7 @@ visit(vertex_table *t, size_t k, size_t prev, size_t next)
 {
     const double *P = t->pts;
     vertex *v = lookup(t, P + 2 * k);
+    t->slot_of[k] = (uint32_t)(v - t->slots);
     if (v->point == 0) {
         *v = (vertex){(uint32_t)k + 1, (uint32_t)prev, (uint32_t)next, 0};
         return;
@@ -68,7 +70,7 @@ visit(vertex_table *t, size_t k, size_t prev, size_t next)
 static int
 is_junction(const vertex_table *t, size_t k)
 {
-    return lookup(t, t->pts + 2 * k)->junction != 0;
+    return t->slots[t->slot_of[k]].junction != 0;
 }
 
 /* ---- Douglas-Peucker importances on one arc --------------------------------------- */
@@ -257,7 +259,7 @@ sk__topology_build(const double *pts, size_t npoints, const sk__ring *rings, siz
     size_t cap = 16;
     while (cap < npoints + npoints / 2)
         cap <<= 1;
-    vertex_table t = {g_new0(vertex, cap), cap - 1, pts};
+    vertex_table t = {g_new0(vertex, cap), cap - 1, pts, g_new0(uint32_t, npoints + 1)};
     size_t longest = 0;
     /* Rings are closed (last point = first); work on the n-1 distinct vertices. */
     for (size_t r = 0; r < nrings; r++) {
@@ -303,6 +305,7 @@ sk__topology_build(const double *pts, size_t npoints, const sk__ring *rings, siz
         if (rings[r].count >= 2)
             importance[rings[r].start + rings[r].count - 1] = INFINITY;
     g_free(t.slots);
+    g_free(t.slot_of);
     out->importance = importance;
 }
 
