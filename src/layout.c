@@ -101,20 +101,26 @@ format_km(double metres)
     return g_strdup_printf("%g", metres / 1000);
 }
 
-/* Lay the legend out in one column of width w from y0 at font scale f; returns its height. */
+/* Lay the legend out at font scale f in `columns` columns of width w, `col_gap` apart,
+** relative to (0, 0): the title across the top, then the entries, split where the columns
+** come out most even.  Returns the height. */
 static double
-legend_column(PangoContext *pc, const sk_map *map, const sk_style *s, double x, double y0,
-              double w, double f, sk__layout *l)
+legend_layout(PangoContext *pc, const sk_map *map, const sk_style *s, double w, double f,
+              int columns, double col_gap, sk__layout *l)
 {
-    double y = y0;
+    for (size_t k = 0; k < l->legend_count; k++)
+        clear_text(&l->legend[k].text);
+    clear_text(&l->legend_title);
+    double y0 = 0;
     if (map->legend_title != NULL) {
         l->legend_title.layout = make_text(pc, s->font_family, s->legend_title_size * f, 1,
                                            map->legend_title, w);
-        l->legend_title.x = x;
-        l->legend_title.y = y;
-        y += text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
+        l->legend_title.x = 0;
+        l->legend_title.y = 0;
+        y0 = text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
     }
     double sw = s->swatch_width, sh = s->swatch_height * f, gap = 2 * MM;
+    double *heights = g_new(double, l->legend_count), total = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
         int is_line = i == l->legend_count - 1;
@@ -125,21 +131,45 @@ legend_column(PangoContext *pc, const sk_map *map, const sk_style *s, double x, 
                             : g_array_index(map->legend, sk__legend_entry, i).color;
         it->text.layout = make_text(pc, s->font_family, s->legend_size * f, 0, text,
                                     w - sw - gap);
-        double th = text_height(it->text.layout);
+        heights[i] = fmax(text_height(it->text.layout), sh) + s->legend_spacing;
+        total += heights[i];
+    }
+    double target = total / columns, col_h = 0, tallest = 0;
+    int col = 0;
+    for (size_t i = 0; i < l->legend_count; i++) {
+        if (col_h > 0 && col + 1 < columns && col_h + heights[i] / 2 > target) {
+            col++;
+            col_h = 0;
+        }
+        sk__legend_item *it = &l->legend[i];
+        double x = col * (w + col_gap), y = y0 + col_h;
         /* The first line of text is centred on the swatch. */
         PangoLayoutIter *iter = pango_layout_get_iter(it->text.layout);
         int y0l, y1l;
         pango_layout_iter_get_line_yrange(iter, &y0l, &y1l);
         pango_layout_iter_free(iter);
         double first_line = (double)(y1l - y0l) / PANGO_SCALE;
-        it->swatch = (sk__box){x, y + (first_line - sh) / 2, sw, sh};
-        if (it->swatch.y < y)
-            it->swatch.y = y;
+        it->swatch = (sk__box){x, fmax(y, y + (first_line - sh) / 2), sw, sh};
         it->text.x = x + sw + gap;
         it->text.y = y;
-        y += fmax(th, sh) + s->legend_spacing;
+        col_h += heights[i];
+        tallest = fmax(tallest, col_h);
     }
-    return y - y0;
+    g_free(heights);
+    return y0 + tallest - s->legend_spacing;
+}
+
+static void
+move_legend(sk__layout *l, double dx, double dy)
+{
+    l->legend_title.x += dx;
+    l->legend_title.y += dy;
+    for (size_t i = 0; i < l->legend_count; i++) {
+        l->legend[i].swatch.x += dx;
+        l->legend[i].swatch.y += dy;
+        l->legend[i].text.x += dx;
+        l->legend[i].text.y += dy;
+    }
 }
 
 sk_status
@@ -171,10 +201,32 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     l->source.y = l->page_h - m - source_h;
     double bottom = l->source.y - 3 * MM;
 
-    /* The legend column beside the map; the scale bar at its foot. */
-    double lw = s->legend_width, gap = 6 * MM;
+    /* The legend beside the map, the scale bar at its foot.  A long legend first gets
+    ** slightly smaller type, then a second (and third) column; one that still does not fit
+    ** is an error, never clipped. */
+    double lw = s->legend_width, gap = 6 * MM, col_gap = 4 * MM;
     double scale_h = s->scale_size * 1.4 + 3 + 2 * MM;
     double legend_room = bottom - scale_h - 4 * MM - top;
+    l->legend_count = map->legend->len + 1;
+    l->legend = g_new0(sk__legend_item, l->legend_count);
+    static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
+    double used = 0;
+    int fits = 0, columns = 1;
+    for (columns = 1; columns <= 3 && !fits; columns++)
+        for (size_t i = 0; i < G_N_ELEMENTS(scales) && !fits; i++) {
+            used = legend_layout(pc, map, s, lw, scales[i], columns, col_gap, l);
+            fits = used <= legend_room;
+        }
+    columns--;
+    if (!fits) {
+        g_object_unref(pc);
+        sk__layout_clear(l);
+        return sk__error(ctx, SK_EINPUT, "the legend does not fit on the page: %zu classes "
+                         "need %.0f mm in three columns, %.0f mm is available; show fewer "
+                         "classes, use a narrower filter or a style with a smaller legend "
+                         "font", (size_t)map->legend->len, used / MM, legend_room / MM);
+    }
+    double legend_w = columns * lw + (columns - 1) * col_gap;
 
     /* The map: the data extent fitted into what the legend leaves.  When the page is wider
     ** than the map needs (the Netherlands is tall), map and legend stay together as one
@@ -182,37 +234,16 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     double ext[4];
     sk_geography_extent(map->geo, ext);
     double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
-    double room_w = inner_w - lw - gap, room_h = bottom - top;
+    double room_w = inner_w - legend_w - gap, room_h = bottom - top;
     l->scale = fmin(room_w / ew, room_h / eh);
-    double map_w = ew * l->scale, group_x = m + (inner_w - (map_w + gap + lw)) / 2;
+    double map_w = ew * l->scale, group_x = m + (inner_w - (map_w + gap + legend_w)) / 2;
     l->map_frame = (sk__box){group_x, top, map_w, room_h};
     l->extent_minx = ext[0];
     l->extent_maxy = ext[3];
     l->origin_x = group_x;
     l->origin_y = top + (room_h - eh * l->scale) / 2;
     double lx = group_x + map_w + gap;
-
-    /* Legend: shrink the type a little before giving up; never clip. */
-    l->legend_count = map->legend->len + 1;
-    l->legend = g_new0(sk__legend_item, l->legend_count);
-    static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
-    double used = 0;
-    int fits = 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(scales) && !fits; i++) {
-        for (size_t k = 0; k < l->legend_count; k++)
-            clear_text(&l->legend[k].text);
-        clear_text(&l->legend_title);
-        used = legend_column(pc, map, s, lx, top, lw, scales[i], l);
-        fits = used <= legend_room;
-    }
-    if (!fits) {
-        g_object_unref(pc);
-        sk__layout_clear(l);
-        return sk__error(ctx, SK_EINPUT, "the legend does not fit on the page: %zu classes "
-                         "need %.0f mm, %.0f mm is available; show fewer classes, use a "
-                         "narrower filter or a style with a smaller legend font",
-                         (size_t)map->legend->len, used / MM, legend_room / MM);
-    }
+    move_legend(l, lx, top);
 
     /* Scale bar: a round length of at most 80 % of the legend width, in two segments. */
     double max_m = 0.8 * lw / l->scale;
@@ -238,4 +269,13 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     }
     g_object_unref(pc);
     return SK_OK;
+}
+
+PangoLayout *
+sk__text_layout(const sk_style *style, double size, int bold, const char *text, double width)
+{
+    PangoContext *pc = make_context();
+    PangoLayout *l = make_text(pc, style->font_family, size, bold, text, width);
+    g_object_unref(pc);
+    return l;
 }

@@ -43,6 +43,11 @@ typedef struct sk__layout {
 sk_status sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *out);
 void sk__layout_clear(sk__layout *layout);
 
+/* Text in the style's font family: size in points, width in points (< 0: one line).  The
+** same hinting-free measurement as map pages.  Caller unrefs. */
+PangoLayout *sk__text_layout(const sk_style *style, double size, int bold, const char *text,
+                             double width);
+
 /* Page size in points. */
 void sk__page_size(sk_page_size page, double *w, double *h);
 

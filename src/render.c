@@ -15,11 +15,13 @@
 #include "layout.h"
 #include "output.h"
 #include "topology.h"
+#include "render_internal.h"
 
 void
 sk_render_options_init(sk_render_options *o)
 {
-    *o = (sk_render_options){.format = SK_FORMAT_AUTO, .dpi = 150, .world_file = 1};
+    *o = (sk_render_options){.format = SK_FORMAT_AUTO, .dpi = 150, .world_file = 1,
+                             .threads = 2};
 }
 
 static void
@@ -293,15 +295,16 @@ draw_band(gpointer data)
 /* Draw the map part of a raster page in two bands at once. */
 static cairo_status_t
 draw_raster_map(cairo_surface_t *page, const sk_map *map, const sk__layout *l,
-                const page_ring *rings, double px_per_pt, double tolerance_pt)
+                const page_ring *rings, double px_per_pt, double tolerance_pt, int threads)
 {
     cairo_surface_flush(page);
-    int h = cairo_image_surface_get_height(page);
-    band bands[2] = {{page, 0, h / 2, px_per_pt, tolerance_pt, map, l, rings, 0},
-                     {page, h / 2, h, px_per_pt, tolerance_pt, map, l, rings, 0}};
-    GThread *helper = g_thread_new("sk-band", draw_band, &bands[1]);
+    int h = cairo_image_surface_get_height(page), split = threads > 1 ? h / 2 : h;
+    band bands[2] = {{page, 0, split, px_per_pt, tolerance_pt, map, l, rings, 0},
+                     {page, split, h, px_per_pt, tolerance_pt, map, l, rings, 0}};
+    GThread *helper = threads > 1 ? g_thread_new("sk-band", draw_band, &bands[1]) : NULL;
     draw_band(&bands[0]);
-    g_thread_join(helper);
+    if (helper != NULL)
+        g_thread_join(helper);
     cairo_surface_mark_dirty(page);
     return bands[0].status != CAIRO_STATUS_SUCCESS ? bands[0].status : bands[1].status;
 }
@@ -434,7 +437,7 @@ png_warning_fn(png_structp png, png_const_charp message)
 }
 
 static sk_status
-write_png(sk_ctx *ctx, cairo_surface_t *surface, sk__output *out)
+write_png(sk_ctx *ctx, cairo_surface_t *surface, sk__output *out, int threads)
 {
     cairo_surface_flush(surface);
     int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
@@ -443,9 +446,15 @@ write_png(sk_ctx *ctx, cairo_surface_t *surface, sk__output *out)
         halves[i] = (png_half){cairo_image_surface_get_data(surface), w,
                                cairo_image_surface_get_stride(surface), i == 0 ? 0 : h / 2,
                                i == 0 ? h / 2 : h, i, g_byte_array_new(), 0, 0, 0};
-    GThread *helper = g_thread_new("sk-png", compress_half, &halves[1]);
-    compress_half(&halves[0]);
-    g_thread_join(helper);
+    /* The same two streams either way, so the bytes do not depend on the thread count. */
+    if (threads > 1) {
+        GThread *helper = g_thread_new("sk-png", compress_half, &halves[1]);
+        compress_half(&halves[0]);
+        g_thread_join(helper);
+    } else {
+        compress_half(&halves[0]);
+        compress_half(&halves[1]);
+    }
     /* One zlib stream: the halves, then the combined Adler-32, big-endian. */
     GByteArray *idat = halves[0].out;
     g_byte_array_append(idat, halves[1].out->data, halves[1].out->len);
@@ -562,7 +571,8 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     }
     cairo_status_t cs = CAIRO_STATUS_SUCCESS;
     if (format == SK_FORMAT_PNG)
-        cs = draw_raster_map(surface, map, &l, rings, px_per_pt, tolerance_pt);
+        cs = draw_raster_map(surface, map, &l, rings, px_per_pt, tolerance_pt,
+                             options->threads);
     cairo_t *cr = cairo_create(surface);
     if (format == SK_FORMAT_PNG)
         cairo_scale(cr, px_per_pt, px_per_pt);
@@ -572,7 +582,7 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
         cs = cairo_status(cr);
     cairo_destroy(cr);
     if (cs == CAIRO_STATUS_SUCCESS && format == SK_FORMAT_PNG) {
-        st = write_png(ctx, surface, &outs[0]);
+        st = write_png(ctx, surface, &outs[0], options->threads);
         if (st != SK_OK) {
             cairo_surface_destroy(surface);
             goto out;
@@ -611,4 +621,41 @@ out:
     sk__arena_free(&arena);
     sk__layout_clear(&l);
     return st;
+}
+
+/* ---- for the atlas (render_internal.h) --------------------------------------------- */
+
+sk_status
+sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map)
+{
+    sk__layout l;
+    if (sk__layout_map(ctx, map, &l) != SK_OK)
+        return sk_ctx_status(ctx);
+    sk__arena arena;
+    sk__arena_init(&arena);
+    double tolerance_pt = 0.5 / (150 / 72.0);
+    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt);
+    sk_status st = SK_OK;
+    if (rings == NULL)
+        st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing '%s'", map->title);
+    else
+        draw_page(cr, map, &l, rings, tolerance_pt);
+    sk__arena_free(&arena);
+    sk__layout_clear(&l);
+    return st;
+}
+
+sk_status
+sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path, int threads)
+{
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st != SK_OK)
+        return st;
+    if ((st = write_png(ctx, surface, &out, threads)) != SK_OK ||
+        (st = sk__output_finish(ctx, &out)) != SK_OK) {
+        sk__output_abort(&out);
+        return st;
+    }
+    return sk__output_commit(ctx, &out, 1);
 }

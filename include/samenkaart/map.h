@@ -59,6 +59,8 @@ typedef struct sk_render_options {
     sk_format format;
     double dpi;          /* PNG resolution; default 150 */
     int world_file;      /* PNG: write NAME.pgw beside it; default 1 */
+    int threads;         /* PNG: threads for one page (1 or 2); default 2.  Batch renderers
+                         ** that already keep every core busy use 1. */
 } sk_render_options;
 
 SK_API void sk_render_options_init(sk_render_options *options);

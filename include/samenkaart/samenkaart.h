@@ -81,5 +81,6 @@ SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user
 #include "samenkaart/classify.h"
 #include "samenkaart/style.h"
 #include "samenkaart/map.h"
+#include "samenkaart/atlas.h"
 
 #endif

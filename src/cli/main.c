@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib.h>
 #include "samenkaart/samenkaart.h"
 #include "sk-config.h"
@@ -303,6 +304,102 @@ cmd_render(int argc, char **argv)
     return rc;
 }
 
+/* ---- atlas ------------------------------------------------------------------------- */
+
+typedef struct progress_state {
+    gboolean quiet, tty;
+    gint64 start;
+} progress_state;
+
+/* A bar with ETA on a terminal, plain lines otherwise (logs stay readable). */
+static void
+print_progress(void *user_data, size_t done, size_t total, const char *page)
+{
+    progress_state *p = user_data;
+    if (p->quiet)
+        return;
+    double elapsed = (double)(g_get_monotonic_time() - p->start) / 1e6;
+    double eta = done > 0 ? elapsed * (double)(total - done) / (double)done : 0;
+    if (p->tty) {
+        int width = 30, filled = (int)(width * done / (total ? total : 1));
+        fprintf(stderr, "\r[%.*s%*s] %3zu%%  %5.1f s, ~%.1f s left  %-28.28s", filled,
+                "##############################", width - filled, "", 100 * done / total,
+                elapsed, eta, page);
+        if (done == total)
+            fputc('\n', stderr);
+    } else {
+        fprintf(stderr, "samenkaart: %zu/%zu %s (%.1f s)\n", done, total, page, elapsed);
+    }
+}
+
+static int
+cmd_atlas(int argc, char **argv)
+{
+    char *output = NULL, *data_dir = NULL, *cache = NULL;
+    int jobs = 0;
+    double dpi = 0;
+    gboolean quiet = FALSE, no_cache = FALSE;
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output directory (required)",
+         "DIR"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Threads (default: all cores)", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "N"},
+        {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+         "Data the atlas file does not name (default " SK_DEFAULT_DATA_DIR ")", "DIR"},
+        {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Cache prepared data here", "DIR"},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Read every source", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress, no warnings", NULL},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("ATLAS-FILE - render a whole report");
+    g_option_context_set_summary(oc,
+        "Writes DIR/atlas.pdf (contents page with links, outline), DIR/NNN-<page>.png with\n"
+        "world files and classes CSVs, and DIR/index.html.");
+    g_option_context_set_description(oc,
+        "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/\n\n"
+        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    GError *err = NULL;
+    int rc = EXIT_OK;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        rc = usage_error("atlas: %s", err->message);
+        g_error_free(err);
+    } else if (argc != 2) {
+        rc = usage_error("atlas: %s", "expected one atlas file");
+    } else if (output == NULL) {
+        rc = usage_error("atlas: %s", "--output DIR is required");
+    } else {
+        sk_ctx *ctx = sk_ctx_new();
+        sk_ctx_set_warning_handler(ctx, print_warning, &quiet);
+        const char *dir = data_dir != NULL ? data_dir
+                          : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
+                                                                 : SK_DEFAULT_DATA_DIR;
+        render_args ca = {.cache_dir = cache, .no_cache = no_cache};
+        char *cache_path = cache_dir(&ca);
+        sk_atlas *atlas = NULL;
+        progress_state ps = {quiet, isatty(fileno(stderr)), g_get_monotonic_time()};
+        sk_atlas_options ao;
+        sk_atlas_options_init(&ao);
+        ao.output_dir = output;
+        ao.jobs = jobs;
+        if (dpi > 0)
+            ao.dpi = dpi;
+        ao.cache_dir = cache_path;
+        ao.progress = print_progress;
+        ao.progress_data = &ps;
+        if (sk_atlas_load(ctx, argv[1], dir, &atlas) != SK_OK ||
+            sk_atlas_render(ctx, atlas, &ao) != SK_OK)
+            rc = fail(ctx);
+        sk_atlas_free(atlas);
+        g_free(cache_path);
+        sk_ctx_free(ctx);
+    }
+    g_option_context_free(oc);
+    g_free(output);
+    g_free(data_dir);
+    g_free(cache);
+    return rc;
+}
+
 static void
 print_help(FILE *fp)
 {
@@ -310,7 +407,8 @@ print_help(FILE *fp)
             "Usage: samenkaart COMMAND [OPTIONS]\n\n"
             "Maps of how Dutch health insurers and municipalities work together.\n\n"
             "Commands:\n"
-            "  render    draw one map (PNG + world file, PDF or SVG)\n\n"
+            "  render    draw one map (PNG + world file, PDF or SVG)\n"
+            "  atlas     render a whole report from an atlas file (PDF + PNGs + index.html)\n\n"
             "Options:\n"
             "  --help     show this help ('samenkaart render --help' for the command)\n"
             "  --version  show the version\n\n"
@@ -335,7 +433,9 @@ main(int argc, char **argv)
     }
     if (strcmp(argv[1], "render") == 0)
         return cmd_render(argc - 1, argv + 1);
-    fprintf(stderr, "samenkaart: unknown command '%s' (did you mean 'render'?)\n", argv[1]);
+    if (strcmp(argv[1], "atlas") == 0)
+        return cmd_atlas(argc - 1, argv + 1);
+    fprintf(stderr, "samenkaart: unknown command '%s' (expected render or atlas)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
 }

@@ -1,0 +1,917 @@
+/* The atlas: an atlas file read with GKeyFile, expanded into pages, rendered once to a PDF
+** and to PNGs on all cores from one loaded geography. */
+#include <errno.h>
+#include <string.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include "internal.h"
+#include "layout.h"
+#include "map_internal.h"
+#include "output.h"
+#include "render_internal.h"
+#include "style_internal.h"
+#include "text.h"
+#include "vocabulary.h"
+
+typedef enum page_kind { PAGE_CONTENTS, PAGE_SECTION, PAGE_MAP } page_kind;
+
+typedef struct page {
+    page_kind kind;
+    char *id;             /* from the atlas file, unique */
+    char *name;           /* file stem: NNN-id */
+    char *title, *caption;
+    int section;          /* index of its section page, or -1 */
+    sk_filter *filter;    /* maps */
+    int show;             /* maps: principle shown, or -1 for a total map */
+    int counts;           /* maps: -1 as the style says */
+    int line;             /* where the page is defined, for messages */
+} page;
+
+struct sk_atlas {
+    char *path, *dir;
+    char *title, *subtitle, *source;
+    char *style, *municipalities, *regions, *membership, *projects, *sheet;
+    sk_page_size page_size;
+    GArray *pages;        /* page; contents pages first */
+    size_t contents_pages;
+};
+
+static void
+page_clear(page *p)
+{
+    g_free(p->id);
+    g_free(p->name);
+    g_free(p->title);
+    g_free(p->caption);
+    sk_filter_free(p->filter);
+}
+
+void
+sk_atlas_free(sk_atlas *a)
+{
+    if (a == NULL)
+        return;
+    char **strings[] = {&a->path, &a->dir, &a->title, &a->subtitle, &a->source, &a->style,
+                        &a->municipalities, &a->regions, &a->membership, &a->projects,
+                        &a->sheet};
+    for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_free(*strings[i]);
+    if (a->pages != NULL) {
+        for (guint i = 0; i < a->pages->len; i++)
+            page_clear(&g_array_index(a->pages, page, i));
+        g_array_free(a->pages, TRUE);
+    }
+    g_free(a);
+}
+
+size_t
+sk_atlas_page_count(const sk_atlas *a)
+{
+    return a->pages->len;
+}
+
+const char *
+sk_atlas_page_name(const sk_atlas *a, size_t i)
+{
+    return i < a->pages->len ? g_array_index(a->pages, page, i).name : NULL;
+}
+
+void
+sk_atlas_options_init(sk_atlas_options *o)
+{
+    *o = (sk_atlas_options){.dpi = 150};
+}
+
+/* ---- reading the atlas file -------------------------------------------------------- */
+
+/* GKeyFile does not say where a key was: find the line by reading the text again.  Returns
+** the line of key in group (or of the group header when key is NULL), 0 when not found. */
+static int
+line_of(char **lines, const char *group, const char *key)
+{
+    int in_group = 0;
+    for (int i = 0; lines[i] != NULL; i++) {
+        char *l = g_strstrip(g_strdup(lines[i]));
+        if (l[0] == '[') {
+            char *end = strrchr(l, ']');
+            if (end != NULL)
+                *end = '\0';
+            in_group = strcmp(g_strstrip(l + 1), group) == 0;
+            if (in_group && key == NULL) {
+                g_free(l);
+                return i + 1;
+            }
+        } else if (in_group && key != NULL && l[0] != '#') {
+            char *eq = strchr(l, '=');
+            if (eq != NULL) {
+                *eq = '\0';
+                if (strcmp(g_strstrip(l), key) == 0) {
+                    g_free(l);
+                    return i + 1;
+                }
+            }
+        }
+        g_free(l);
+    }
+    return 0;
+}
+
+typedef struct reader {
+    const char *path;
+    GKeyFile *kf;
+    char **lines;
+    sk__diagnostics diags;
+} reader;
+
+static void G_GNUC_PRINTF(4, 5)
+problem(reader *r, const char *group, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    int line = line_of(r->lines, group, key);
+    if (line == 0)
+        line = line_of(r->lines, group, NULL);
+    if (key != NULL)
+        sk__diagnostics_add(&r->diags, "%s:%d: [%s] %s: %s", r->path, line, group, key, msg);
+    else
+        sk__diagnostics_add(&r->diags, "%s:%d: [%s]: %s", r->path, line, group, msg);
+    g_free(msg);
+}
+
+/* Report keys of group that are not among allowed (NULL-terminated). */
+static void
+check_keys(reader *r, const char *group, const char *const *allowed)
+{
+    gsize n;
+    char **keys = g_key_file_get_keys(r->kf, group, &n, NULL);
+    for (gsize i = 0; i < n; i++) {
+        int ok = 0;
+        for (size_t k = 0; allowed[k] != NULL && !ok; k++)
+            ok = strcmp(keys[i], allowed[k]) == 0;
+        if (ok)
+            continue;
+        char *norm = sk__normalize(keys[i]);
+        sk__suggestion s;
+        sk__suggestion_init(&s, norm);
+        for (size_t k = 0; allowed[k] != NULL; k++)
+            sk__suggestion_offer(&s, allowed[k], allowed[k]);
+        problem(r, group, keys[i], "unknown key (did you mean '%s'?)", s.best);
+        g_free(norm);
+    }
+    g_strfreev(keys);
+}
+
+static char *
+get(reader *r, const char *group, const char *key)
+{
+    char *v = g_key_file_get_string(r->kf, group, key, NULL);
+    return v != NULL ? g_strstrip(v) : NULL;
+}
+
+static char *
+require(reader *r, const char *group, const char *key)
+{
+    char *v = get(r, group, key);
+    if (v == NULL || v[0] == '\0')
+        problem(r, group, NULL, "missing '%s'", key);
+    return v;
+}
+
+/* Paths in the atlas file are relative to it. */
+static char *
+resolve(const sk_atlas *a, const char *path)
+{
+    if (path == NULL || path[0] == '\0')
+        return NULL;
+    if (g_path_is_absolute(path) || strchr(path, ':') != NULL)
+        return g_strdup(path);
+    return g_build_filename(a->dir, path, NULL);
+}
+
+static int
+valid_id(const char *id)
+{
+    if (id == NULL || id[0] == '\0')
+        return 0;
+    for (const char *p = id; *p; p++)
+        if (!g_ascii_isalnum(*p) && *p != '-' && *p != '_')
+            return 0;
+    return 1;
+}
+
+/* A label key as part of an id: "Zilveren Kruis" -> "zilveren-kruis". */
+static char *
+id_part(const char *key)
+{
+    char *n = sk__normalize(key);
+    for (char *p = n; *p; p++)
+        if (!g_ascii_isalnum(*p))
+            *p = '-';
+    return n;
+}
+
+/* Replace {label} and {key} in a template. */
+static char *
+expand(const char *template, const char *label, const char *key)
+{
+    char **a = g_strsplit(template, "{label}", -1);
+    char *t = g_strjoinv(label, a);
+    g_strfreev(a);
+    char **b = g_strsplit(t, "{key}", -1);
+    char *u = g_strjoinv(key, b);
+    g_strfreev(b);
+    g_free(t);
+    return u;
+}
+
+/* Parse a map's where and show keys; problems go to r. */
+static void
+read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause)
+{
+    pg->filter = sk_filter_new();
+    pg->show = -1;
+    pg->counts = -1;
+    gsize n = 0;
+    char **where = g_key_file_get_string_list(r->kf, group, "where", &n, NULL);
+    sk_ctx *probe = sk_ctx_new();
+    for (gsize i = 0; i < n; i++) {
+        char *clause = g_strstrip(where[i]);
+        if (clause[0] == '\0')
+            continue;
+        if (sk_filter_add(probe, pg->filter, clause) != SK_OK) {
+            problem(r, group, "where", "%s", sk_ctx_errmsg(probe));
+            sk_ctx_clear_error(probe);
+        }
+    }
+    g_strfreev(where);
+    if (extra_clause != NULL && sk_filter_add(probe, pg->filter, extra_clause) != SK_OK) {
+        problem(r, group, "for", "%s", sk_ctx_errmsg(probe));
+        sk_ctx_clear_error(probe);
+    }
+    char *show = get(r, group, "show");
+    if (show != NULL && show[0] != '\0') {
+        sk_principle p;
+        if (sk_principle_parse(probe, show, &p) == SK_OK)
+            pg->show = (int)p;
+        else
+            problem(r, group, "show", "%s", sk_ctx_errmsg(probe));
+    }
+    g_free(show);
+    if (g_key_file_has_key(r->kf, group, "counts", NULL)) {
+        GError *err = NULL;
+        gboolean b = g_key_file_get_boolean(r->kf, group, "counts", &err);
+        if (err != NULL) {
+            problem(r, group, "counts", "not true or false");
+            g_error_free(err);
+        } else {
+            pg->counts = b;
+        }
+    }
+    sk_ctx_free(probe);
+}
+
+static void
+add_page(sk_atlas *a, page *pg)
+{
+    g_array_append_val(a->pages, *pg);
+}
+
+static void
+read_map(reader *r, sk_atlas *a, const char *group, const char *id, int section)
+{
+    static const char *const keys[] = {"title", "caption", "where", "show", "counts", NULL};
+    check_keys(r, group, keys);
+    page pg = {.kind = PAGE_MAP, .id = g_strdup(id), .section = section,
+               .line = line_of(r->lines, group, NULL)};
+    pg.title = require(r, group, "title");
+    pg.caption = get(r, group, "caption");
+    read_map_keys(r, group, &pg, NULL);
+    add_page(a, &pg);
+}
+
+/* A family: one map per label of a principle ("every theme x samenwerkingsvorm"). */
+static void
+read_family(reader *r, sk_atlas *a, const char *group, const char *id, int section)
+{
+    static const char *const keys[] = {"for", "labels", "title", "caption", "where", "show",
+                                       "counts", NULL};
+    check_keys(r, group, keys);
+    char *over = require(r, group, "for"), *title = require(r, group, "title");
+    char *caption = get(r, group, "caption");
+    sk_ctx *probe = sk_ctx_new();
+    sk_principle p = SK_THEME;
+    int ok = over != NULL && title != NULL;
+    if (over != NULL && sk_principle_parse(probe, over, &p) != SK_OK) {
+        problem(r, group, "for", "%s", sk_ctx_errmsg(probe));
+        ok = 0;
+    }
+    sk_ctx_free(probe);
+    size_t count;
+    const sk__label_def *labels = sk__vocabulary(p, &count);
+    /* By default every label of the principle; "labels" picks and orders them. */
+    gsize nchosen = 0;
+    char **chosen = g_key_file_get_string_list(r->kf, group, "labels", &nchosen, NULL);
+    size_t *order = g_new(size_t, count + nchosen + 1);
+    size_t norder = 0;
+    if (chosen == NULL) {
+        for (size_t l = 0; l < count; l++)
+            order[norder++] = l;
+    } else {
+        for (gsize i = 0; i < nchosen; i++) {
+            char *v = g_strstrip(chosen[i]);
+            int l = sk__label_parse(p, v, NULL);
+            if (l < 0)
+                problem(r, group, "labels", "unknown %s '%s' (did you mean '%s'?)",
+                        sk_principle_name(p), v, sk__label_suggest(p, v));
+            else
+                order[norder++] = (size_t)l;
+        }
+    }
+    for (size_t i = 0; i < norder && ok; i++) {
+        const sk__label_def *l = &labels[order[i]];
+        char *key = id_part(l->key);
+        char *page_id = g_strdup_printf("%s-%s", id, key);
+        char *clause = g_strdup_printf("%s=%s", sk_principle_name(p), l->key);
+        page pg = {.kind = PAGE_MAP, .id = page_id, .section = section,
+                   .line = line_of(r->lines, group, NULL)};
+        pg.title = expand(title, l->display, l->key);
+        pg.caption = caption != NULL ? expand(caption, l->display, l->key) : NULL;
+        read_map_keys(r, group, &pg, clause);
+        add_page(a, &pg);
+        g_free(clause);
+        g_free(key);
+    }
+    g_strfreev(chosen);
+    g_free(order);
+    g_free(over);
+    g_free(title);
+    g_free(caption);
+}
+
+static void
+read_head(reader *r, sk_atlas *a)
+{
+    static const char *const keys[] = {"title", "subtitle", "source", "style", "page",
+                                       "data", "municipalities", "regions", "membership",
+                                       "projects", "sheet", NULL};
+    check_keys(r, "atlas", keys);
+    a->title = require(r, "atlas", "title");
+    a->subtitle = get(r, "atlas", "subtitle");
+    a->source = get(r, "atlas", "source");
+    char *v;
+    if ((v = get(r, "atlas", "style")) != NULL)
+        a->style = resolve(a, v);
+    g_free(v);
+    a->page_size = SK_PAGE_FROM_STYLE;
+    if ((v = get(r, "atlas", "page")) != NULL) {
+        if (strcmp(v, "a4") == 0 || strcmp(v, "a4-landscape") == 0)
+            a->page_size = SK_PAGE_A4_LANDSCAPE;
+        else if (strcmp(v, "slide") == 0 || strcmp(v, "slide-16x9") == 0)
+            a->page_size = SK_PAGE_SLIDE_16_9;
+        else
+            problem(r, "atlas", "page", "unknown value '%s' (expected a4 or slide)", v);
+    }
+    g_free(v);
+    char **slots[] = {&a->municipalities, &a->regions, &a->membership, &a->projects};
+    const char *names[] = {"municipalities", "regions", "membership", "projects"};
+    for (size_t i = 0; i < G_N_ELEMENTS(slots); i++) {
+        v = get(r, "atlas", names[i]);
+        *slots[i] = resolve(a, v);
+        g_free(v);
+    }
+    a->sheet = get(r, "atlas", "sheet");
+}
+
+sk_status
+sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **out)
+{
+    *out = NULL;
+    char *text = NULL;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &text, NULL, &err)) {
+        sk_status st = sk__error(ctx, SK_EINPUT, "%s: cannot read atlas file: %s", path,
+                                 err->message);
+        g_error_free(err);
+        return st;
+    }
+    reader r = {path, g_key_file_new(), g_strsplit(text, "\n", -1), {0}};
+    if (!g_key_file_load_from_data(r.kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
+        /* GKeyFile's parse errors already name the line. */
+        sk_status st = sk__error(ctx, SK_EINPUT, "%s: %s", path, err->message);
+        g_error_free(err);
+        g_key_file_free(r.kf);
+        g_strfreev(r.lines);
+        g_free(text);
+        return st;
+    }
+    g_free(text);
+    sk__diagnostics_init(&r.diags);
+
+    sk_atlas *a = g_new0(sk_atlas, 1);
+    a->path = g_strdup(path);
+    a->dir = g_path_get_dirname(path);
+    a->pages = g_array_new(FALSE, TRUE, sizeof(page));
+    if (!g_key_file_has_group(r.kf, "atlas"))
+        sk__diagnostics_add(&r.diags, "%s:1: no [atlas] group (title, data and style of the "
+                            "atlas)", path);
+    else
+        read_head(&r, a);
+    /* Data the atlas does not name comes from the data directory. */
+    const char *defaults[] = {"gemeenten_2017.shp", "wmo_regios_2017.shp",
+                              "gemeenten_regios_2017.csv", "projecten_2017.csv"};
+    char **slots[] = {&a->municipalities, &a->regions, &a->membership, &a->projects};
+    /* Boundaries of its own come with their own regions: only the projects default then. */
+    int own_boundaries = a->municipalities != NULL;
+    for (size_t i = 0; i < G_N_ELEMENTS(slots) && data_dir != NULL; i++)
+        if (*slots[i] == NULL && (!own_boundaries || i == 3))
+            *slots[i] = g_build_filename(data_dir, defaults[i], NULL);
+
+    gsize ngroups;
+    char **groups = g_key_file_get_groups(r.kf, &ngroups);
+    int section = -1;
+    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    for (gsize i = 0; i < ngroups; i++) {
+        const char *g = groups[i];
+        if (strcmp(g, "atlas") == 0)
+            continue;
+        const char *space = strchr(g, ' ');
+        char *kind = space != NULL ? g_strndup(g, (size_t)(space - g)) : g_strdup(g);
+        const char *id = space != NULL ? space + 1 : "";
+        guint before = a->pages->len;
+        if (!valid_id(id)) {
+            problem(&r, g, NULL, "expected [section ID], [map ID] or [family ID] with an id "
+                    "of letters, digits and '-'");
+        } else if (strcmp(kind, "section") == 0) {
+            static const char *const keys[] = {"title", NULL};
+            check_keys(&r, g, keys);
+            page pg = {.kind = PAGE_SECTION, .id = g_strdup(id), .show = -1, .counts = -1,
+                       .line = line_of(r.lines, g, NULL)};
+            pg.title = require(&r, g, "title");
+            section = (int)a->pages->len;
+            pg.section = section;
+            add_page(a, &pg);
+        } else if (strcmp(kind, "map") == 0) {
+            read_map(&r, a, g, id, section);
+        } else if (strcmp(kind, "family") == 0) {
+            read_family(&r, a, g, id, section);
+        } else {
+            problem(&r, g, NULL, "unknown kind '%s' (expected section, map or family)", kind);
+        }
+        for (guint k = before; k < a->pages->len; k++) {
+            page *pg = &g_array_index(a->pages, page, k);
+            if (!g_hash_table_add(ids, pg->id))
+                problem(&r, g, NULL, "page id '%s' is used twice", pg->id);
+        }
+        g_free(kind);
+    }
+    g_hash_table_destroy(ids);
+    g_strfreev(groups);
+    if (a->pages->len == 0 && r.diags.count == 0)
+        sk__diagnostics_add(&r.diags, "%s: the atlas has no pages", path);
+
+    /* Contents pages come first: as many as the list needs (see draw_contents). */
+    size_t entries = a->pages->len, per_page = 2 * 34;
+    a->contents_pages = entries / per_page + 1;
+    for (size_t i = 0; i < a->contents_pages; i++) {
+        page pg = {.kind = PAGE_CONTENTS, .section = -1, .show = -1, .counts = -1};
+        pg.id = i == 0 ? g_strdup("inhoud") : g_strdup_printf("inhoud-%zu", i + 1);
+        pg.title = g_strdup(a->title != NULL ? a->title : "");
+        g_array_insert_val(a->pages, i, pg);
+    }
+    for (guint i = 0; i < a->pages->len; i++) {
+        page *pg = &g_array_index(a->pages, page, i);
+        pg->name = g_strdup_printf("%03u-%s", i + 1, pg->id);
+        if (pg->kind != PAGE_CONTENTS && pg->section >= 0)
+            pg->section += (int)a->contents_pages;
+    }
+    g_key_file_free(r.kf);
+    g_strfreev(r.lines);
+    if (sk__diagnostics_finish(&r.diags, ctx) != SK_OK) {
+        sk_atlas_free(a);
+        return SK_EINPUT;
+    }
+    *out = a;
+    return SK_OK;
+}
+
+/* ---- drawing text pages ------------------------------------------------------------ */
+
+static void
+set_color(cairo_t *cr, sk__color c)
+{
+    cairo_set_source_rgb(cr, ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0,
+                         (c & 0xff) / 255.0);
+}
+
+static double
+show_text(cairo_t *cr, const sk_style *s, double size, int bold, const char *text, double x,
+          double y, double width, sk__color color)
+{
+    PangoLayout *l = sk__text_layout(s, size, bold, text, width);
+    set_color(cr, color);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, l);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)h / PANGO_SCALE;
+}
+
+static void
+draw_section(cairo_t *cr, const sk_style *s, const page *pg, double w, double h)
+{
+    set_color(cr, s->background);
+    cairo_paint(cr);
+    show_text(cr, s, s->title_size * 1.8, 1, pg->title, s->margin, h * 0.4,
+              w - 2 * s->margin, s->text_color);
+}
+
+/* Contents page k: the atlas title, then sections and maps in columns, each a link to its
+** page (page numbers are 1-based PDF pages). */
+static void
+draw_contents(cairo_t *cr, const sk_style *s, const sk_atlas *a, size_t k, double w, double h,
+              int links)
+{
+    set_color(cr, s->background);
+    cairo_paint(cr);
+    double m = s->margin, y = m;
+    if (k == 0) {
+        y += show_text(cr, s, s->title_size * 1.4, 1, a->title, m, y, w - 2 * m,
+                       s->text_color);
+        if (a->subtitle != NULL)
+            y += 2 + show_text(cr, s, s->caption_size * 1.2, 0, a->subtitle, m, y + 2,
+                               w - 2 * m, s->text_color);
+        y += 6 * 72 / 25.4;
+    }
+    double col_w = (w - 2 * m - 10) / 2, line = s->legend_size * 1.55;
+    size_t per_page = 2 * 34, first = k * per_page;
+    size_t entries = a->pages->len - a->contents_pages;
+    double top = y;
+    for (size_t e = first; e < entries && e < first + per_page; e++) {
+        size_t i = e + a->contents_pages;
+        const page *pg = &g_array_index(a->pages, page, i);
+        size_t col = (e - first) / 34;
+        double x = m + col * (col_w + 10), ly = top + ((e - first) % 34) * line;
+        if (ly + line > h - m)
+            continue;
+        char *num = g_strdup_printf("%zu", i + 1);
+        char *attr = g_strdup_printf("page=%zu", i + 1);
+        if (links)
+            cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+        int section = pg->kind == PAGE_SECTION;
+        double indent = section ? 0 : 8;
+        show_text(cr, s, s->legend_size, section, pg->title, x + indent, ly,
+                  col_w - indent - 24, s->text_color);
+        PangoLayout *nl = sk__text_layout(s, s->legend_size, 0, num, -1);
+        int nw, nh;
+        pango_layout_get_size(nl, &nw, &nh);
+        set_color(cr, s->muted_text_color);
+        cairo_move_to(cr, x + col_w - (double)nw / PANGO_SCALE, ly);
+        pango_cairo_show_layout(cr, nl);
+        g_object_unref(nl);
+        if (links)
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+        g_free(attr);
+        g_free(num);
+    }
+}
+
+/* ---- rendering --------------------------------------------------------------------- */
+
+typedef struct job {
+    const sk_atlas *atlas;
+    const sk_atlas_options *options;
+    const sk_style *style;
+    sk_map **maps;              /* per page, NULL for text pages */
+    gint next;                  /* next page to render as PNG */
+    GMutex lock;                /* guards the fields below */
+    size_t done, total;
+    sk_ctx *error;              /* first failure */
+    int failed;
+} job;
+
+static void
+report_done(job *j, const page *pg)
+{
+    g_mutex_lock(&j->lock);
+    j->done++;
+    if (j->options->progress != NULL)
+        j->options->progress(j->options->progress_data, j->done, j->total, pg->name);
+    g_mutex_unlock(&j->lock);
+}
+
+static void
+fail(job *j, sk_ctx *ctx)
+{
+    g_mutex_lock(&j->lock);
+    if (!g_atomic_int_get(&j->failed)) {
+        g_atomic_int_set(&j->failed, 1);
+        sk__error(j->error, sk_ctx_status(ctx), "%s", sk_ctx_errmsg(ctx));
+    }
+    g_mutex_unlock(&j->lock);
+}
+
+static sk_status render_page_png(sk_ctx *ctx, job *j, size_t i);
+
+/* A page's PNG; failures name the page. */
+static sk_status
+render_png(sk_ctx *ctx, job *j, size_t i)
+{
+    sk_status st = render_page_png(ctx, j, i);
+    if (st != SK_OK) {
+        const page *pg = &g_array_index(j->atlas->pages, page, i);
+        char *msg = g_strdup(sk_ctx_errmsg(ctx));
+        sk_ctx_clear_error(ctx);
+        sk__error(ctx, st, "page %s: %s", pg->name, msg);
+        g_free(msg);
+    }
+    return st;
+}
+
+static sk_status
+render_page_png(sk_ctx *ctx, job *j, size_t i)
+{
+    const page *pg = &g_array_index(j->atlas->pages, page, i);
+    char *base = g_build_filename(j->options->output_dir, pg->name, NULL);
+    char *png = g_strconcat(base, ".png", NULL);
+    sk_status st = SK_OK;
+    int threads = j->options->jobs > 1 ? 1 : 2;
+    if (pg->kind == PAGE_MAP) {
+        sk_render_options ro;
+        sk_render_options_init(&ro);
+        ro.dpi = j->options->dpi;
+        ro.threads = threads;
+        char *csv = g_strconcat(base, ".csv", NULL);
+        st = sk_map_render(ctx, j->maps[i], &ro, png);
+        if (st == SK_OK)
+            st = sk_map_write_classes_csv(ctx, j->maps[i], csv);
+        g_free(csv);
+    } else {
+        double w, h, px = j->options->dpi / 72.0;
+        sk_page_size size = j->atlas->page_size == SK_PAGE_FROM_STYLE ? j->style->page
+                                                                       : j->atlas->page_size;
+        sk__page_size(size, &w, &h);
+        cairo_surface_t *surface = cairo_image_surface_create(
+            CAIRO_FORMAT_RGB24, (int)(w * px + 0.5), (int)(h * px + 0.5));
+        cairo_t *cr = cairo_create(surface);
+        cairo_scale(cr, px, px);
+        if (pg->kind == PAGE_SECTION)
+            draw_section(cr, j->style, pg, w, h);
+        else
+            draw_contents(cr, j->style, j->atlas, i, w, h, 0);
+        cairo_destroy(cr);
+        st = sk__write_png_file(ctx, surface, png, threads);
+        cairo_surface_destroy(surface);
+    }
+    g_free(png);
+    g_free(base);
+    return st;
+}
+
+/* Workers take pages one by one until none are left or something failed. */
+static gpointer
+png_worker(gpointer data)
+{
+    job *j = data;
+    sk_ctx *ctx = sk_ctx_new();
+    for (;;) {
+        size_t i = (size_t)g_atomic_int_add(&j->next, 1);
+        if (i >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
+            break;
+        if (render_png(ctx, j, i) != SK_OK) {
+            fail(j, ctx);
+            break;
+        }
+        report_done(j, &g_array_index(j->atlas->pages, page, i));
+    }
+    sk_ctx_free(ctx);
+    return NULL;
+}
+
+static cairo_status_t
+write_stream(void *closure, const unsigned char *data, unsigned int length)
+{
+    sk__output *out = closure;
+    sk__output_write(out, data, length);
+    return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+/* The whole atlas as one PDF, with an outline of sections and maps. */
+static sk_status
+render_pdf(sk_ctx *ctx, job *j)
+{
+    const sk_atlas *a = j->atlas;
+    char *path = g_build_filename(j->options->output_dir, "atlas.pdf", NULL);
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st != SK_OK) {
+        g_free(path);
+        return st;
+    }
+    double w, h;
+    sk__page_size(a->page_size == SK_PAGE_FROM_STYLE ? j->style->page : a->page_size, &w, &h);
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_stream, &out, w, h);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, a->title);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
+    int section_outline = CAIRO_PDF_OUTLINE_ROOT;
+    cairo_t *cr = cairo_create(surface);
+    for (guint i = 0; i < a->pages->len && st == SK_OK; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        char *dest = g_strdup_printf("page=%u", i + 1);
+        if (pg->kind == PAGE_CONTENTS) {
+            if (i == 0)
+                cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, "Inhoud", dest,
+                                              0);
+            draw_contents(cr, j->style, a, i, w, h, 1);
+        } else if (pg->kind == PAGE_SECTION) {
+            section_outline = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT,
+                                                            pg->title, dest, 0);
+            draw_section(cr, j->style, pg, w, h);
+        } else {
+            cairo_pdf_surface_add_outline(surface, pg->section >= 0 ? section_outline
+                                                                    : CAIRO_PDF_OUTLINE_ROOT,
+                                          pg->title, dest, 0);
+            st = sk__render_vector_page(ctx, cr, j->maps[i]);
+        }
+        g_free(dest);
+        cairo_show_page(cr);
+        if (cairo_status(cr) != CAIRO_STATUS_SUCCESS && st == SK_OK)
+            st = sk__error(ctx, SK_EIO, "%s: %s", path, cairo_status_to_string(cairo_status(cr)));
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (st == SK_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS)
+        st = sk__error(ctx, SK_EIO, "%s: cannot write: %s", path,
+                       out.failed ? g_strerror(out.failed)
+                                  : cairo_status_to_string(cairo_surface_status(surface)));
+    cairo_surface_destroy(surface);
+    if (st == SK_OK && (st = sk__output_finish(ctx, &out)) == SK_OK)
+        st = sk__output_commit(ctx, &out, 1);
+    else
+        sk__output_abort(&out);
+    g_free(path);
+    return st;
+}
+
+static void
+html_text(GString *s, const char *text)
+{
+    char *e = g_markup_escape_text(text, -1);
+    g_string_append(s, e);
+    g_free(e);
+}
+
+static sk_status
+write_index(sk_ctx *ctx, const sk_atlas *a, const char *dir)
+{
+    GString *s = g_string_new("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    html_text(s, a->title);
+    g_string_append(s, "</title>\n<style>\nbody{font-family:sans-serif;margin:2em}"
+                       "figure{display:inline-block;margin:0 1em 1.5em 0;width:300px;vertical-align:top}"
+                       "img{width:300px;border:1px solid #ccc}figcaption{font-size:90%}"
+                       "h2{clear:both}\n</style>\n</head>\n<body>\n<h1>");
+    html_text(s, a->title);
+    g_string_append(s, "</h1>\n<p><a href=\"atlas.pdf\">atlas.pdf</a></p>\n");
+    for (guint i = 0; i < a->pages->len; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        if (pg->kind == PAGE_SECTION) {
+            g_string_append(s, "<h2>");
+            html_text(s, pg->title);
+            g_string_append(s, "</h2>\n");
+        }
+        g_string_append_printf(s, "<figure><a href=\"%s.png\"><img src=\"%s.png\" alt=\"",
+                               pg->name, pg->name);
+        html_text(s, pg->title);
+        g_string_append_printf(s, "\" loading=\"lazy\"></a><figcaption>%u. ", i + 1);
+        html_text(s, pg->title);
+        g_string_append_printf(s, " · <a href=\"atlas.pdf#page=%u\">PDF</a>", i + 1);
+        if (pg->kind == PAGE_MAP)
+            g_string_append_printf(s, " · <a href=\"%s.csv\">CSV</a>", pg->name);
+        g_string_append(s, "</figcaption></figure>\n");
+    }
+    g_string_append(s, "</body>\n</html>\n");
+    char *path = g_build_filename(dir, "index.html", NULL);
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st == SK_OK) {
+        sk__output_write(&out, s->str, s->len);
+        if ((st = sk__output_finish(ctx, &out)) == SK_OK)
+            st = sk__output_commit(ctx, &out, 1);
+    }
+    g_free(path);
+    g_string_free(s, TRUE);
+    return st;
+}
+
+/* Build the map models of all map pages; problems name the page. */
+static sk_status
+build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, const sk_projects *projects,
+           const sk_style *style, sk_map **maps)
+{
+    for (guint i = 0; i < a->pages->len; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        if (pg->kind != PAGE_MAP)
+            continue;
+        sk_classification *c = NULL;
+        sk_status st = sk_classify(ctx, projects, pg->filter, pg->show, &c);
+        sk_map_options mo;
+        sk_map_options_init(&mo);
+        mo.title = pg->title;
+        mo.caption = pg->caption;
+        mo.source = a->source;
+        mo.show_counts = pg->counts;
+        mo.page = a->page_size;
+        if (st == SK_OK)
+            st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, &maps[i]);
+        /* Lay every page out before drawing any: a legend that does not fit stops the atlas
+        ** before it has written a single file. */
+        sk__layout l;
+        if (st == SK_OK && (st = sk__layout_map(ctx, maps[i], &l)) == SK_OK)
+            sk__layout_clear(&l);
+        if (st != SK_OK) {
+            char *msg = g_strdup(sk_ctx_errmsg(ctx));
+            sk_ctx_clear_error(ctx);
+            sk__error(ctx, st, "%s:%d: page '%s': %s", a->path, pg->line, pg->id, msg);
+            g_free(msg);
+            return st;
+        }
+    }
+    return SK_OK;
+}
+
+sk_status
+sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
+{
+    if (o->output_dir == NULL)
+        return sk__error(ctx, SK_EUSAGE, "no output directory given");
+    if (g_mkdir_with_parents(o->output_dir, 0755) != 0)
+        return sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", o->output_dir,
+                         g_strerror(errno));
+    sk_style *style = NULL;
+    sk_geography *geo = NULL;
+    sk_projects *projects = NULL;
+    sk_map **maps = g_new0(sk_map *, a->pages->len);
+    sk_status st = sk_style_load(ctx, a->style, &style);
+    if (st == SK_OK) {
+        sk_geography_options go;
+        sk_geography_options_init(&go);
+        go.municipalities = a->municipalities;
+        go.regions = a->regions;
+        go.membership = a->membership;
+        go.cache_dir = o->cache_dir;
+        st = sk_geography_load(ctx, &go, &geo);
+    }
+    if (st == SK_OK) {
+        sk_projects_options po;
+        sk_projects_options_init(&po);
+        po.path = a->projects;
+        po.layer = a->sheet;
+        po.cache_dir = o->cache_dir;
+        st = sk_projects_load(ctx, geo, &po, &projects);
+    }
+    if (st == SK_OK)
+        st = build_maps(ctx, a, geo, projects, style, maps);
+
+    if (st == SK_OK) {
+        /* PNGs on every core but one; this thread writes the PDF, then helps with PNGs. */
+        int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+        sk_atlas_options effective = *o;
+        effective.jobs = jobs;
+        job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
+                 .total = a->pages->len * 2, .error = sk_ctx_new()};
+        g_mutex_init(&j.lock);
+        GThread **workers = g_new0(GThread *, (size_t)jobs);
+        for (int w = 0; w < jobs - 1; w++)
+            workers[w] = g_thread_new("sk-atlas", png_worker, &j);
+        st = render_pdf(ctx, &j);
+        if (st != SK_OK) {
+            g_atomic_int_set(&j.failed, 1);
+        } else {
+            /* The PDF counts as half the work: one step per page it holds. */
+            g_mutex_lock(&j.lock);
+            j.done += a->pages->len;
+            if (o->progress != NULL)
+                o->progress(o->progress_data, j.done, j.total, "atlas.pdf");
+            g_mutex_unlock(&j.lock);
+        }
+        png_worker(&j);
+        for (int w = 0; w < jobs - 1; w++)
+            g_thread_join(workers[w]);
+        g_free(workers);
+        if (st == SK_OK && j.failed)
+            st = sk__error(ctx, sk_ctx_status(j.error), "%s", sk_ctx_errmsg(j.error));
+        sk_ctx_free(j.error);
+        g_mutex_clear(&j.lock);
+    }
+    if (st == SK_OK)
+        st = write_index(ctx, a, o->output_dir);
+    for (guint i = 0; i < a->pages->len; i++)
+        sk_map_free(maps[i]);
+    g_free(maps);
+    sk_projects_free(projects);
+    sk_geography_free(geo);
+    sk_style_free(style);
+    return st;
+}
