@@ -585,6 +585,7 @@ typedef struct job {
     const sk_atlas_options *options;
     const sk_style *style;
     sk_map **maps;              /* per page, NULL for text pages */
+    sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
     gint next;                  /* next page to render as PNG */
     GMutex lock;                /* guards the fields below */
     size_t done, total;
@@ -644,7 +645,7 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
         ro.dpi = j->options->dpi;
         ro.threads = threads;
         char *csv = g_strconcat(base, ".csv", NULL);
-        st = sk_map_render(ctx, j->maps[i], &ro, png);
+        st = sk__map_render(ctx, j->maps[i], &ro, png, j->raster_layers);
         if (st == SK_OK)
             st = sk_map_write_classes_csv(ctx, j->maps[i], csv);
         g_free(csv);
@@ -733,7 +734,7 @@ render_pdf(sk_ctx *ctx, job *j)
             cairo_pdf_surface_add_outline(surface, pg->section >= 0 ? section_outline
                                                                     : CAIRO_PDF_OUTLINE_ROOT,
                                           pg->title, dest, 0);
-            st = sk__render_vector_page(ctx, cr, j->maps[i]);
+            st = sk__render_vector_page(ctx, cr, j->maps[i], j->vector_layers);
         }
         g_free(dest);
         cairo_show_page(cr);
@@ -880,7 +881,8 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         sk_atlas_options effective = *o;
         effective.jobs = jobs;
         job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
-                 .total = a->pages->len * 2, .error = sk_ctx_new()};
+                 .total = a->pages->len * 2, .error = sk_ctx_new(),
+                 .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new()};
         g_mutex_init(&j.lock);
         GThread **workers = g_new0(GThread *, (size_t)jobs);
         for (int w = 0; w < jobs - 1; w++)
@@ -903,6 +905,8 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         if (st == SK_OK && j.failed)
             st = sk__error(ctx, sk_ctx_status(j.error), "%s", sk_ctx_errmsg(j.error));
         sk_ctx_free(j.error);
+        sk__layers_free(j.raster_layers);
+        sk__layers_free(j.vector_layers);
         g_mutex_clear(&j.lock);
     }
     if (st == SK_OK)

@@ -140,8 +140,108 @@ compare_colors(const void *a, const void *b)
 }
 
 static void
+draw_borders(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt)
+{
+    const sk_style *s = map->style;
+    cairo_save(cr);
+    /* Thin borders: bevel joins look the same and stroke much faster than round ones. */
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
+    cairo_new_path(cr);
+    path_arcs(cr, map->geo, l, 0, tolerance_pt);
+    set_color(cr, s->municipality_border);
+    cairo_set_line_width(cr, s->municipality_border_width);
+    cairo_stroke(cr);
+
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_new_path(cr);
+    path_arcs(cr, map->geo, l, 1, tolerance_pt);
+    set_color(cr, s->region_border);
+    cairo_set_line_width(cr, s->region_border_width);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/* ---- border layers ----------------------------------------------------------------- */
+
+/* The borders are the same on every page whose map sits at the same place and scale: an
+** atlas draws them once per placement and lays them over each page's fills (for PDF a
+** recording surface, which cairo writes once as a form used by every page). */
+typedef struct layer {
+    const sk_geography *geo;
+    const sk_style *style;
+    int raster;
+    double px_per_pt, scale, origin_x, origin_y, page_w, page_h;
+    cairo_surface_t *surface;
+} layer;
+
+struct sk__layers {
+    GMutex lock;
+    GArray *layers;    /* layer */
+};
+
+sk__layers *
+sk__layers_new(void)
+{
+    sk__layers *ls = g_new0(sk__layers, 1);
+    g_mutex_init(&ls->lock);
+    ls->layers = g_array_new(FALSE, TRUE, sizeof(layer));
+    return ls;
+}
+
+void
+sk__layers_free(sk__layers *ls)
+{
+    if (ls == NULL)
+        return;
+    for (guint i = 0; i < ls->layers->len; i++)
+        cairo_surface_destroy(g_array_index(ls->layers, layer, i).surface);
+    g_array_free(ls->layers, TRUE);
+    g_mutex_clear(&ls->lock);
+    g_free(ls);
+}
+
+/* The border layer for this page, drawn on first use.  Borrowed from ls. */
+static cairo_surface_t *
+borders_layer(sk__layers *ls, const sk_map *map, const sk__layout *l, int raster,
+              double px_per_pt, double tolerance_pt)
+{
+    layer key = {map->geo, map->style, raster, raster ? px_per_pt : 0, l->scale, l->origin_x,
+                 l->origin_y, l->page_w, l->page_h, NULL};
+    g_mutex_lock(&ls->lock);
+    cairo_surface_t *found = NULL;
+    for (guint i = 0; i < ls->layers->len && found == NULL; i++) {
+        const layer *e = &g_array_index(ls->layers, layer, i);
+        if (e->geo == key.geo && e->style == key.style && e->raster == key.raster &&
+            e->px_per_pt == key.px_per_pt && e->scale == key.scale &&
+            e->origin_x == key.origin_x && e->origin_y == key.origin_y &&
+            e->page_w == key.page_w && e->page_h == key.page_h)
+            found = e->surface;
+    }
+    if (found == NULL) {
+        if (raster)
+            key.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                                     (int)lround(l->page_w * px_per_pt),
+                                                     (int)lround(l->page_h * px_per_pt));
+        else
+            key.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cairo_t *cr = cairo_create(key.surface);
+        if (raster)
+            cairo_scale(cr, px_per_pt, px_per_pt);
+        draw_borders(cr, map, l, tolerance_pt);
+        cairo_destroy(cr);
+        g_array_append_val(ls->layers, key);
+        found = key.surface;
+    }
+    g_mutex_unlock(&ls->lock);
+    return found;
+}
+
+/* The map: fills per class colour, then the borders (from layers when given).  band_y is the
+** device row a raster band starts at. */
+static void
 draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings,
-         double tolerance_pt)
+         double tolerance_pt, sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
     const sk_style *s = map->style;
     size_t nmun;
@@ -165,22 +265,21 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *r
         cairo_fill(cr);
     }
     g_free(colors);
+    cairo_restore(cr);
 
-    /* Thin borders: bevel joins look the same and stroke much faster than round ones. */
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
-    cairo_new_path(cr);
-    path_arcs(cr, map->geo, l, 0, tolerance_pt);
-    set_color(cr, s->municipality_border);
-    cairo_set_line_width(cr, s->municipality_border_width);
-    cairo_stroke(cr);
-
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    cairo_new_path(cr);
-    path_arcs(cr, map->geo, l, 1, tolerance_pt);
-    set_color(cr, s->region_border);
-    cairo_set_line_width(cr, s->region_border_width);
-    cairo_stroke(cr);
+    if (layers == NULL) {
+        draw_borders(cr, map, l, tolerance_pt);
+        return;
+    }
+    cairo_surface_t *borders = borders_layer(layers, map, l, raster, px_per_pt, tolerance_pt);
+    cairo_save(cr);
+    if (raster) {
+        cairo_identity_matrix(cr);
+        cairo_set_source_surface(cr, borders, 0, -band_y);
+    } else {
+        cairo_set_source_surface(cr, borders, 0, 0);
+    }
+    cairo_paint(cr);
     cairo_restore(cr);
 }
 
@@ -239,13 +338,13 @@ draw_scale_bar(cairo_t *cr, const sk_style *s, const sk__layout *l)
 
 static void
 draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings,
-          double tolerance_pt)
+          double tolerance_pt, sk__layers *layers)
 {
     const sk_style *s = map->style;
     if (rings != NULL) {
         set_color(cr, s->background);
         cairo_paint(cr);
-        draw_map(cr, map, l, rings, tolerance_pt);
+        draw_map(cr, map, l, rings, tolerance_pt, layers, 0, 0, 0);
     }
     draw_text(cr, &l->title, s->text_color);
     draw_text(cr, &l->caption, s->text_color);
@@ -267,6 +366,7 @@ typedef struct band {
     const sk_map *map;
     const sk__layout *layout;
     const page_ring *rings;
+    sk__layers *layers;
     cairo_status_t status;
 } band;
 
@@ -284,7 +384,8 @@ draw_band(gpointer data)
     cairo_scale(cr, b->px_per_pt, b->px_per_pt);
     set_color(cr, b->map->style->background);
     cairo_paint(cr);
-    draw_map(cr, b->map, b->layout, b->rings, b->tolerance_pt);
+    draw_map(cr, b->map, b->layout, b->rings, b->tolerance_pt, b->layers, 1, b->px_per_pt,
+             b->y0);
     b->status = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
@@ -295,12 +396,13 @@ draw_band(gpointer data)
 /* Draw the map part of a raster page in two bands at once. */
 static cairo_status_t
 draw_raster_map(cairo_surface_t *page, const sk_map *map, const sk__layout *l,
-                const page_ring *rings, double px_per_pt, double tolerance_pt, int threads)
+                const page_ring *rings, double px_per_pt, double tolerance_pt, int threads,
+                sk__layers *layers)
 {
     cairo_surface_flush(page);
     int h = cairo_image_surface_get_height(page), split = threads > 1 ? h / 2 : h;
-    band bands[2] = {{page, 0, split, px_per_pt, tolerance_pt, map, l, rings, 0},
-                     {page, split, h, px_per_pt, tolerance_pt, map, l, rings, 0}};
+    band bands[2] = {{page, 0, split, px_per_pt, tolerance_pt, map, l, rings, layers, 0},
+                     {page, split, h, px_per_pt, tolerance_pt, map, l, rings, layers, 0}};
     GThread *helper = threads > 1 ? g_thread_new("sk-band", draw_band, &bands[1]) : NULL;
     draw_band(&bands[0]);
     if (helper != NULL)
@@ -518,6 +620,13 @@ sk_status
 sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
               const char *path)
 {
+    return sk__map_render(ctx, map, options, path, NULL);
+}
+
+sk_status
+sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
+               const char *path, sk__layers *layers)
+{
     sk_render_options defaults;
     if (options == NULL) {
         sk_render_options_init(&defaults);
@@ -572,12 +681,12 @@ sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     cairo_status_t cs = CAIRO_STATUS_SUCCESS;
     if (format == SK_FORMAT_PNG)
         cs = draw_raster_map(surface, map, &l, rings, px_per_pt, tolerance_pt,
-                             options->threads);
+                             options->threads, layers);
     cairo_t *cr = cairo_create(surface);
     if (format == SK_FORMAT_PNG)
         cairo_scale(cr, px_per_pt, px_per_pt);
     /* Raster pages have their map already; vector pages draw everything here. */
-    draw_page(cr, map, &l, format == SK_FORMAT_PNG ? NULL : rings, tolerance_pt);
+    draw_page(cr, map, &l, format == SK_FORMAT_PNG ? NULL : rings, tolerance_pt, NULL);
     if (cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_status(cr);
     cairo_destroy(cr);
@@ -626,7 +735,7 @@ out:
 /* ---- for the atlas (render_internal.h) --------------------------------------------- */
 
 sk_status
-sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map)
+sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map, sk__layers *layers)
 {
     sk__layout l;
     if (sk__layout_map(ctx, map, &l) != SK_OK)
@@ -639,7 +748,7 @@ sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map)
     if (rings == NULL)
         st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing '%s'", map->title);
     else
-        draw_page(cr, map, &l, rings, tolerance_pt);
+        draw_page(cr, map, &l, rings, tolerance_pt, layers);
     sk__arena_free(&arena);
     sk__layout_clear(&l);
     return st;

@@ -5,8 +5,19 @@
 #include <cairo.h>
 #include "samenkaart/map.h"
 
+/* Borders drawn once and shared by every page whose map has the same placement (thread-safe;
+** pages must share geography and style). */
+typedef struct sk__layers sk__layers;
+sk__layers *sk__layers_new(void);
+void sk__layers_free(sk__layers *layers);
+
+/* sk_map_render with shared border layers (NULL: draw them on the page). */
+sk_status sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
+                         const char *path, sk__layers *layers);
+
 /* Lay out map and draw it on cr, a vector surface's context (one page, in points). */
-sk_status sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map);
+sk_status sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map,
+                                 sk__layers *layers);
 
 /* Write an RGB24 image surface as a PNG file (temporary name, then renamed). */
 sk_status sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path,
