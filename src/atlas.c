@@ -847,9 +847,6 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
 {
     if (o->output_dir == NULL)
         return sk__error(ctx, SK_EUSAGE, "no output directory given");
-    if (g_mkdir_with_parents(o->output_dir, 0755) != 0)
-        return sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", o->output_dir,
-                         g_strerror(errno));
     sk_style *style = NULL;
     sk_geography *geo = NULL;
     sk_projects *projects = NULL;
@@ -874,6 +871,10 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     }
     if (st == SK_OK)
         st = build_maps(ctx, a, geo, projects, style, maps);
+    /* Only now that every page is known to be drawable. */
+    if (st == SK_OK && g_mkdir_with_parents(o->output_dir, 0755) != 0)
+        st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", o->output_dir,
+                       g_strerror(errno));
 
     if (st == SK_OK) {
         /* PNGs on every core but one; this thread writes the PDF, then helps with PNGs. */

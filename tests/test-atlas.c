@@ -1,0 +1,265 @@
+/* End-to-end tests of `samenkaart atlas` on the AEF atlas and the real 2017 data: pages,
+** PDF outline and links, classes and pixels of a page, byte-identical re-runs, atlas-file
+** errors. */
+#include <string.h>
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include "support.h"
+
+static char *atlas_file;
+static char *out_dir;          /* the AEF atlas rendered once for the tests below */
+static sk_geography *geo;
+
+static char *
+read_all(const char *path, gsize *len)
+{
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, len, NULL));
+    return text;
+}
+
+static size_t
+count(const char *hay, gsize len, const char *needle)
+{
+    size_t n = 0, nl = strlen(needle);
+    for (const char *p = hay; p + nl <= hay + len; p++)
+        if (memcmp(p, needle, nl) == 0)
+            n++;
+    return n;
+}
+
+static char *
+page_file(const char *stem_suffix, const char *ext)
+{
+    GDir *d = g_dir_open(out_dir, 0, NULL);
+    const char *name;
+    char *found = NULL;
+    while ((name = g_dir_read_name(d)) != NULL)
+        if (strlen(name) > 4 && strcmp(name + 4, stem_suffix) > 0 &&
+            strncmp(name + 4, stem_suffix, strlen(stem_suffix)) == 0 &&
+            name[4 + strlen(stem_suffix)] == '.' && g_str_has_suffix(name, ext))
+            found = g_build_filename(out_dir, name, NULL);
+    g_dir_close(d);
+    g_assert_nonnull(found);
+    return found;
+}
+
+static void
+test_pages_and_files(void)
+{
+    sk_ctx *ctx = sk_ctx_new();
+    sk_atlas *atlas = NULL;
+    g_assert_cmpint(sk_atlas_load(ctx, atlas_file, g_getenv("SK_TEST_DATA"), &atlas), ==,
+                    SK_OK);
+    size_t pages = sk_atlas_page_count(atlas);
+    g_assert_cmpuint(pages, >=, 70);
+    /* A PNG for every page; world file and classes for every map page. */
+    size_t maps = 0;
+    for (size_t i = 0; i < pages; i++) {
+        const char *name = sk_atlas_page_name(atlas, i);
+        char *stem = g_build_filename(out_dir, name, NULL);
+        char *png = g_strconcat(stem, ".png", NULL), *pgw = g_strconcat(stem, ".pgw", NULL);
+        char *csv = g_strconcat(stem, ".csv", NULL);
+        g_assert_true(file_exists(png));
+        g_assert_cmpint(file_exists(pgw), ==, file_exists(csv));
+        maps += file_exists(csv);
+        char num[8];
+        g_snprintf(num, sizeof num, "%03zu-", i + 1);
+        g_assert_true(g_str_has_prefix(name, num));
+        g_free(stem);
+        g_free(png);
+        g_free(pgw);
+        g_free(csv);
+    }
+    g_assert_cmpuint(maps, >=, 60);
+
+    /* The PDF: every page, an outline with the sections and the maps, links on the
+    ** contents page. */
+    char *pdf = g_build_filename(out_dir, "atlas.pdf", NULL);
+    gsize len;
+    char *text = read_all(pdf, &len);
+    g_assert_true(g_str_has_prefix(text, "%PDF-"));
+    char *pages_count = g_strdup_printf("/Count %zu", pages);
+    g_assert_cmpuint(count(text, len, pages_count), >=, 1);
+    const char *outline[] = {"/Title (II. Algemene kaarten)", "/Title (III. Inhoudelijk)",
+                             "/Title (IV. Instrumenteel)", "/Title (V. Samenwerkingsvorm)",
+                             "/Title (VI. Geografisch)", "/Title (Projecten van Menzis)",
+                             "/Title (Inhoud)"};
+    for (size_t i = 0; i < G_N_ELEMENTS(outline); i++)
+        g_assert_cmpuint(count(text, len, outline[i]), ==, 1);
+    g_assert_cmpuint(count(text, len, "/Subtype /Link"), >=, pages - 2);
+    g_free(pages_count);
+    g_free(text);
+    g_free(pdf);
+
+    char *index = g_build_filename(out_dir, "index.html", NULL);
+    text = read_all(index, &len);
+    g_assert_nonnull(strstr(text, "atlas.pdf#page=11\""));
+    g_assert_nonnull(strstr(text, "<img src=\"011-verzekeraar-menzis.png\""));
+    g_free(text);
+    g_free(index);
+    sk_atlas_free(atlas);
+    sk_ctx_free(ctx);
+}
+
+static void
+test_map_page_classes_and_pixels(void)
+{
+    /* jeugd x samenwerkingsvorm, worked out from projecten_2017.csv (see test-classify). */
+    char *csv = page_file("thema-vorm-jeugd", ".csv");
+    GHashTable *c = read_classes(csv);
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "ontwikkelproject|#f4a259|1");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM1895"), ==, "ontwikkelproject|#f4a259|1");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0153"), ==,
+                    "implementatie + samenwerkingsafspraken|#1d5f8a|2");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "|#ffffff|0");
+    g_hash_table_destroy(c);
+    char *png = page_file("thema-vorm-jeugd", ".png");
+    const struct { const char *name; uint32_t color; } expect[] = {
+        {"Groningen", 0xf4a259}, {"Enschede", 0x1d5f8a}, {"Amsterdam", 0xf6d55c},
+        {"Maastricht", 0xffffff}};
+    for (size_t i = 0; i < G_N_ELEMENTS(expect); i++) {
+        int m = sk_geography_find_municipality(geo, expect[i].name);
+        double x, y;
+        sk_geography_municipality_interior_point(geo, (size_t)m, &x, &y);
+        g_assert_cmphex(pixel_at(png, x, y), ==, expect[i].color);
+    }
+    /* Projecten van Menzis: a total map per insurer. */
+    char *menzis = page_file("verzekeraar-menzis", ".csv");
+    c = read_classes(menzis);
+    /* P0001 Methodiek jeugd 18-/18+ Groningen is a Menzis project. */
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
+                                   "Gemeente met ten minste één project|#3c8dbc|"));
+    g_hash_table_destroy(c);
+    g_free(menzis);
+    g_free(png);
+    g_free(csv);
+}
+
+static void
+test_rerun_is_byte_identical(void)
+{
+    char *again = tmp_dir_new();
+    g_assert_cmpint(run_cli(NULL, "atlas", "--quiet", "--jobs", "1", atlas_file, "--output",
+                            again, NULL), ==, 0);
+    GDir *d = g_dir_open(out_dir, 0, NULL);
+    const char *name;
+    size_t compared = 0;
+    while ((name = g_dir_read_name(d)) != NULL) {
+        if (!g_str_has_suffix(name, ".png") && !g_str_has_suffix(name, ".csv") &&
+            !g_str_has_suffix(name, ".pgw"))
+            continue;
+        char *a = g_build_filename(out_dir, name, NULL), *b = g_build_filename(again, name, NULL);
+        assert_same_file(a, b);
+        compared++;
+        g_free(a);
+        g_free(b);
+    }
+    g_dir_close(d);
+    g_assert_cmpuint(compared, >=, 200);
+    tmp_dir_remove(again);
+}
+
+static void
+assert_atlas_error(const char *content, const char *const *expected)
+{
+    char *dir = tmp_dir_new();
+    char *file = g_build_filename(dir, "bad.ini", NULL);
+    g_assert_true(g_file_set_contents(file, content, -1, NULL));
+    char *out = g_build_filename(dir, "out", NULL), *err = NULL;
+    g_assert_cmpint(run_cli(&err, "atlas", "--quiet", file, "--output", out, NULL), ==, 2);
+    for (size_t i = 0; expected[i] != NULL; i++) {
+        char *line = g_strdup_printf("%s:%s", file, expected[i]);
+        if (strstr(err, line) == NULL)
+            g_error("expected on stderr:\n%s\ngot:\n%s", line, err);
+        g_free(line);
+    }
+    g_assert_false(file_exists(out));
+    g_free(err);
+    g_free(out);
+    g_free(file);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_atlas_file_errors(void)
+{
+    const char *expected[] = {
+        "6: [map a] tilte: unknown key (did you mean 'title'?)",
+        "5: [map a]: missing 'title'",
+        "10: [map b] where: filter 'inhoudelijk=preventi': unknown inhoudelijk 'preventi' "
+        "(did you mean 'preventie'?)",
+        "11: [map b] show: unknown ordering principle 'vormm' (did you mean "
+        "'samenwerkingsvorm'?)",
+        "13: [kaart c]: unknown kind 'kaart' (expected section, map or family)",
+        "17: [family d] labels: unknown inhoudelijk 'jeugt' (did you mean 'jeugd'?)",
+        NULL};
+    assert_atlas_error("[atlas]\n"
+                       "title = Test\n"
+                       "page = a4\n"
+                       "\n"
+                       "[map a]\n"
+                       "tilte = Kaart A\n"
+                       "\n"
+                       "[map b]\n"
+                       "title = Kaart B\n"
+                       "where = inhoudelijk=preventi; samenwerkingsvorm=implementatie\n"
+                       "show = vormm\n"
+                       "\n"
+                       "[kaart c]\n"
+                       "title = C\n"
+                       "\n"
+                       "[family d]\n"
+                       "labels = jeugd; jeugt\n"
+                       "for = inhoudelijk\n"
+                       "title = {label}\n",
+                       expected);
+    const char *no_head[] = {"1: no [atlas] group", NULL};
+    assert_atlas_error("[map a]\ntitle = A\n", no_head);
+}
+
+/* A legend that cannot fit stops the atlas before any file is written. */
+static void
+test_nothing_written_on_failure(void)
+{
+    char *dir = tmp_dir_new();
+    char *style = g_build_filename(dir, "huge.ini", NULL);
+    g_assert_true(g_file_set_contents(style, "[fonts]\nlegend_pt = 40\n", -1, NULL));
+    char *file = g_build_filename(dir, "atlas.ini", NULL);
+    char *content = g_strdup_printf("[atlas]\ntitle = T\nstyle = %s\n\n[map a]\ntitle = A\n"
+                                    "show = inhoudelijk\n\n[map b]\ntitle = B\n", style);
+    g_assert_true(g_file_set_contents(file, content, -1, NULL));
+    char *out = g_build_filename(dir, "out", NULL), *err = NULL;
+    g_assert_cmpint(run_cli(&err, "atlas", "--quiet", file, "--output", out, NULL), ==, 2);
+    char *expected = g_strdup_printf("%s:5: page 'a': the legend does not fit", file);
+    g_assert_nonnull(strstr(err, expected));
+    g_assert_false(file_exists(out));
+    g_free(expected);
+    g_free(err);
+    g_free(out);
+    g_free(content);
+    g_free(file);
+    g_free(style);
+    tmp_dir_remove(dir);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    geo = load_geography();
+    atlas_file = g_build_filename(g_getenv("SAMENKAART_STYLES"), "aef-2017", "atlas.ini", NULL);
+    out_dir = tmp_dir_new();
+    g_assert_cmpint(run_cli(NULL, "atlas", "--quiet", atlas_file, "--output", out_dir, NULL),
+                    ==, 0);
+    g_test_add_func("/atlas/pages-and-files", test_pages_and_files);
+    g_test_add_func("/atlas/map-page-classes-and-pixels", test_map_page_classes_and_pixels);
+    g_test_add_func("/atlas/rerun-is-byte-identical", test_rerun_is_byte_identical);
+    g_test_add_func("/atlas/atlas-file-errors", test_atlas_file_errors);
+    g_test_add_func("/atlas/nothing-written-on-failure", test_nothing_written_on_failure);
+    int rc = g_test_run();
+    tmp_dir_remove(out_dir);
+    g_free(atlas_file);
+    sk_geography_free(geo);
+    return rc;
+}
