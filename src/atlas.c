@@ -638,7 +638,9 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
     char *base = g_build_filename(j->options->output_dir, pg->name, NULL);
     char *png = g_strconcat(base, ".png", NULL);
     sk_status st = SK_OK;
-    int threads = j->options->jobs > 1 ? 1 : 2;
+    /* One thread per page: the atlas spreads pages over the cores (--jobs), so --jobs 1 is
+    ** one core. */
+    int threads = 1;
     if (pg->kind == PAGE_MAP) {
         sk_render_options ro;
         sk_render_options_init(&ro);
