@@ -1,5 +1,6 @@
 /* Classification: pure functions from (projects, filter, principle) to a class per
 ** municipality and the legend's classes in canonical order. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "classify_internal.h"
@@ -13,6 +14,7 @@ typedef struct clause {
     sk_principle principle;
     sk_labelset labels;     /* any of these */
     char *theme_detail;     /* with "anders: X": only that kind of anders */
+    int negate;             /* "principle!=value": none of these */
 } clause;
 
 struct sk_filter {
@@ -49,10 +51,11 @@ sk_filter_add(sk_ctx *ctx, sk_filter *f, const char *text)
 {
     const char *eq = strchr(text, '=');
     if (eq == NULL)
-        return sk__error(ctx, SK_EUSAGE, "filter '%s': expected PRINCIPLE=VALUE, e.g. "
-                         "inhoudelijk=preventie", text);
-    char *name = g_strndup(text, (size_t)(eq - text));
+        return sk__error(ctx, SK_EUSAGE, "filter '%s': expected PRINCIPLE=VALUE or "
+                         "PRINCIPLE!=VALUE, e.g. inhoudelijk=preventie", text);
     clause c = {0};
+    c.negate = eq > text && eq[-1] == '!';
+    char *name = g_strndup(text, (size_t)(eq - text - c.negate));
     sk_status st = sk_principle_parse(ctx, g_strstrip(name), &c.principle);
     g_free(name);
     if (st != SK_OK)
@@ -95,10 +98,10 @@ project_matches(const sk__project *p, const sk_filter *f)
         return 1;
     for (guint i = 0; i < f->clauses->len; i++) {
         const clause *c = &g_array_index(f->clauses, clause, i);
-        if ((p->labels[c->principle] & c->labels) == 0)
-            return 0;
-        if (c->theme_detail != NULL &&
-            (p->theme_detail == NULL || strcmp(p->theme_detail, c->theme_detail) != 0))
+        int has = (p->labels[c->principle] & c->labels) != 0;
+        if (has && c->theme_detail != NULL)
+            has = p->theme_detail != NULL && strcmp(p->theme_detail, c->theme_detail) == 0;
+        if (has == c->negate)
             return 0;
     }
     return 1;
@@ -107,7 +110,9 @@ project_matches(const sk__project *p, const sk_filter *f)
 /* ---- classification ----------------------------------------------------------------- */
 
 struct sk_classification {
+    sk_map_kind kind;
     int show;
+    unsigned *lower, *upper;  /* count maps: each class's range of project counts */
     size_t municipality_count;
     int *class_of;            /* per municipality, -1 = none */
     unsigned *projects_of;    /* per municipality */
@@ -126,6 +131,8 @@ sk_classification_free(sk_classification *c)
     g_free(c->projects_of);
     g_free(c->classes);
     g_free(c->class_size);
+    g_free(c->lower);
+    g_free(c->upper);
     g_free(c);
 }
 
@@ -148,6 +155,7 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
     const size_t *touches = sk__projects_touches(projects);
 
     sk_classification *c = g_new0(sk_classification, 1);
+    c->kind = show < 0 ? SK_MAP_TOTAL : SK_MAP_COMBINATION;
     c->show = show < 0 ? -1 : show;
     c->municipality_count = nmun;
     c->class_of = g_new(int, nmun);
@@ -197,6 +205,198 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
 }
 
 int sk_classification_show(const sk_classification *c) { return c->show; }
+sk_map_kind sk_classification_kind(const sk_classification *c) { return c->kind; }
+
+void
+sk_classification_class_range(const sk_classification *c, size_t k, unsigned *lower,
+                              unsigned *upper)
+{
+    *lower = c->kind == SK_MAP_COUNT && k < c->class_count ? c->lower[k] : 0;
+    *upper = c->kind == SK_MAP_COUNT && k < c->class_count ? c->upper[k] : 0;
+}
+
+/* ---- highlight maps ---------------------------------------------------------------- */
+
+sk_status
+sk_classify_highlight(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter,
+                      const sk_filter *highlight, sk_classification **out)
+{
+    *out = NULL;
+    if (highlight == NULL || highlight->clauses->len == 0)
+        return sk__error(ctx, SK_EUSAGE, "a highlight map needs a highlight filter, e.g. "
+                         "inhoudelijk=ouderen");
+    const sk_geography *geo = sk__projects_geography(projects);
+    size_t nmun = sk_geography_municipality_count(geo), nproj;
+    const sk__project *items = sk__projects_items(projects, &nproj);
+    const size_t *touches = sk__projects_touches(projects);
+    sk_classification *c = g_new0(sk_classification, 1);
+    c->kind = SK_MAP_HIGHLIGHT;
+    c->show = -1;
+    c->municipality_count = nmun;
+    c->class_of = g_new(int, nmun);
+    c->projects_of = g_new0(unsigned, nmun);
+    guint8 *seen = g_new0(guint8, nmun);   /* bit 0: a highlighted project, bit 1: another */
+    for (size_t i = 0; i < nproj; i++) {
+        const sk__project *p = &items[i];
+        if (!project_matches(p, filter))
+            continue;
+        c->matching++;
+        guint8 bit = project_matches(p, highlight) ? 1 : 2;
+        for (size_t t = 0; t < p->touch_count; t++) {
+            size_t m = touches[p->first_touch + t];
+            c->projects_of[m]++;
+            seen[m] |= bit;
+        }
+    }
+    /* "X: Y" wherever one of the projects is a Y; "X: overig" where none is. */
+    c->classes = g_new(sk_labelset, 2);
+    c->class_size = g_new0(size_t, 2);
+    size_t count[2] = {0, 0};
+    for (size_t m = 0; m < nmun; m++)
+        if (seen[m])
+            count[(seen[m] & 1) ? 0 : 1]++;
+    int index[2] = {-1, -1};
+    for (int k = 0; k < 2; k++) {
+        if (count[k] == 0)
+            continue;
+        index[k] = (int)c->class_count;
+        c->classes[c->class_count] = (sk_labelset)(k + 1);
+        c->class_size[c->class_count++] = count[k];
+    }
+    for (size_t m = 0; m < nmun; m++)
+        c->class_of[m] = seen[m] == 0 ? -1 : index[(seen[m] & 1) ? 0 : 1];
+    g_free(seen);
+    *out = c;
+    return SK_OK;
+}
+
+/* ---- count maps -------------------------------------------------------------------- */
+
+static int
+compare_unsigned(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return (x > y) - (x < y);
+}
+
+/* Natural breaks (Jenks, by Fisher's exact dynamic programme) over the sorted values v[0..n):
+** k groups with the least sum of squared deviations.  Writes the last value of each group
+** to upper[0..k).  Values are few and small (project counts), so O(k n^2) is nothing. */
+static void
+natural_breaks(const unsigned *v, size_t n, size_t k, unsigned *upper)
+{
+    double *cost = g_new(double, (n + 1) * (k + 1));
+    size_t *split = g_new0(size_t, (n + 1) * (k + 1));
+#define COST(i, j) cost[(i) * (k + 1) + (j)]
+#define SPLIT(i, j) split[(i) * (k + 1) + (j)]
+    for (size_t i = 0; i <= n; i++)
+        for (size_t j = 0; j <= k; j++)
+            COST(i, j) = i == 0 && j == 0 ? 0 : 1e300;
+    for (size_t i = 1; i <= n; i++) {
+        double sum = 0, sumsq = 0;
+        /* Group (m, i]: walk m downwards, keeping the group's sums. */
+        for (size_t m = i; m-- > 0;) {
+            sum += v[m];
+            sumsq += (double)v[m] * v[m];
+            double w = (double)(i - m), ssd = sumsq - sum * sum / w;
+            /* Equal values belong in one group. */
+            if (m > 0 && v[m - 1] == v[m])
+                continue;
+            for (size_t j = 1; j <= k; j++) {
+                double c = COST(m, j - 1) + ssd;
+                if (c < COST(i, j)) {
+                    COST(i, j) = c;
+                    SPLIT(i, j) = m;
+                }
+            }
+        }
+    }
+    size_t i = n;
+    for (size_t j = k; j > 0; j--) {
+        upper[j - 1] = v[i - 1];
+        i = SPLIT(i, j);
+    }
+#undef COST
+#undef SPLIT
+    g_free(cost);
+    g_free(split);
+}
+
+sk_status
+sk_classify_count(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter,
+                  sk_breaks method, size_t classes, const unsigned *breaks, size_t nbreaks,
+                  sk_classification **out)
+{
+    *out = NULL;
+    if (method == SK_BREAKS_MANUAL ? nbreaks == 0 : classes < 1 || classes > 12)
+        return sk__error(ctx, SK_EUSAGE, method == SK_BREAKS_MANUAL
+                         ? "manual breaks need at least one break"
+                         : "a count map has 1 to 12 classes");
+    sk_classification *c = NULL;
+    sk_status st = sk_classify(ctx, projects, filter, -1, &c);
+    if (st != SK_OK)
+        return st;
+    c->kind = SK_MAP_COUNT;
+    size_t nmun = c->municipality_count, n = 0;
+    unsigned *values = g_new(unsigned, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        if (c->projects_of[m] > 0)
+            values[n++] = c->projects_of[m];
+    qsort(values, n, sizeof *values, compare_unsigned);
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        distinct += i == 0 || values[i] != values[i - 1];
+    unsigned *upper = g_new0(unsigned, MAX(classes, nbreaks) + 2);
+    size_t k = 0;
+    if (method == SK_BREAKS_MANUAL) {
+        /* Breaks are the upper ends of the classes; counts above the last fall in an open
+        ** class "… of meer". */
+        unsigned *b = g_memdup2(breaks, nbreaks * sizeof *b);
+        qsort(b, nbreaks, sizeof *b, compare_unsigned);
+        for (size_t i = 0; i < nbreaks; i++)
+            if (b[i] > 0 && (k == 0 || b[i] != upper[k - 1]))
+                upper[k++] = b[i];
+        upper[k++] = UINT_MAX;
+        g_free(b);
+    } else if (n > 0) {
+        size_t want = MIN(classes, distinct);
+        if (method == SK_BREAKS_QUANTILE) {
+            for (size_t q = 1; q <= want; q++) {
+                unsigned v = values[(q * n - 1) / want];
+                if (k == 0 || v != upper[k - 1])
+                    upper[k++] = v;
+            }
+        } else {
+            natural_breaks(values, n, want, upper);
+            k = want;
+        }
+    }
+    c->class_count = k;
+    g_free(c->classes);
+    g_free(c->class_size);
+    c->classes = g_new0(sk_labelset, k + 1);
+    c->class_size = g_new0(size_t, k + 1);
+    c->lower = g_new(unsigned, k + 1);
+    c->upper = g_new(unsigned, k + 1);
+    for (size_t j = 0; j < k; j++) {
+        c->classes[j] = (sk_labelset)(j + 1);
+        c->lower[j] = j == 0 ? 1 : upper[j - 1] + 1;
+        c->upper[j] = upper[j];
+    }
+    for (size_t m = 0; m < nmun; m++) {
+        c->class_of[m] = -1;
+        for (size_t j = 0; j < k && c->projects_of[m] > 0; j++)
+            if (c->projects_of[m] <= c->upper[j]) {
+                c->class_of[m] = (int)j;
+                c->class_size[j]++;
+                break;
+            }
+    }
+    g_free(upper);
+    g_free(values);
+    *out = c;
+    return SK_OK;
+}
 size_t sk_classification_class_count(const sk_classification *c) { return c->class_count; }
 size_t sk_classification_matching_projects(const sk_classification *c) { return c->matching; }
 
@@ -224,27 +424,72 @@ sk_classification_projects_of(const sk_classification *c, size_t i)
     return i < c->municipality_count ? c->projects_of[i] : 0;
 }
 
+static const char *
+display_text(void *user_data, sk_principle p, size_t label)
+{
+    (void)user_data;
+    size_t count;
+    return sk__vocabulary(p, &count)[label].display;
+}
+
 char *
 sk__filter_describe(const sk_filter *f)
+{
+    return sk__filter_describe_with(f, display_text, NULL);
+}
+
+char *
+sk__filter_describe_with(const sk_filter *f, sk__label_text_fn text, void *user_data)
 {
     if (f == NULL || f->clauses->len == 0)
         return NULL;
     GString *s = g_string_new(NULL);
     for (guint i = 0; i < f->clauses->len; i++) {
         const clause *c = &g_array_index(f->clauses, clause, i);
-        size_t count;
-        const sk__label_def *labels = sk__vocabulary(c->principle, &count);
+        size_t count = sk_principle_label_count(c->principle);
         if (i > 0)
             g_string_append(s, ", ");
+        if (c->negate)
+            g_string_append(s, "zonder ");
         int first = 1;
         for (size_t l = 0; l < count; l++) {
             if (!(c->labels & ((sk_labelset)1 << l)))
                 continue;
-            g_string_append_printf(s, "%s%s", first ? "" : " of ", labels[l].display);
+            g_string_append_printf(s, "%s%s", first ? "" : " of ",
+                                   text(user_data, c->principle, l));
             first = 0;
         }
         if (c->theme_detail != NULL)
             g_string_append_printf(s, ": %s", c->theme_detail);
     }
     return g_string_free(s, FALSE);
+}
+
+sk_status
+sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method, unsigned *breaks,
+                size_t max_breaks, size_t *nbreaks)
+{
+    *nbreaks = 0;
+    char *t = g_strstrip(g_strdup(text));
+    sk_status st = SK_OK;
+    if (g_ascii_strcasecmp(t, "quantile") == 0 || g_ascii_strcasecmp(t, "quantiles") == 0) {
+        *method = SK_BREAKS_QUANTILE;
+    } else if (g_ascii_strcasecmp(t, "natural") == 0 || g_ascii_strcasecmp(t, "jenks") == 0) {
+        *method = SK_BREAKS_NATURAL;
+    } else {
+        *method = SK_BREAKS_MANUAL;
+        char **parts = g_strsplit(t, ",", -1);
+        for (size_t i = 0; parts[i] != NULL && st == SK_OK; i++) {
+            char *p = g_strstrip(parts[i]), *end;
+            guint64 v = g_ascii_strtoull(p, &end, 10);
+            if (p[0] == '\0' || *end != '\0' || v == 0 || v > 100000 || *nbreaks == max_breaks)
+                st = sk__error(ctx, SK_EUSAGE, "count classes '%s': expected quantile, natural "
+                               "or up to %zu breaks like 1,3,10", text, max_breaks);
+            else
+                breaks[(*nbreaks)++] = (unsigned)v;
+        }
+        g_strfreev(parts);
+    }
+    g_free(t);
+    return st;
 }

@@ -7,4 +7,9 @@
 ** NULL for an empty filter.  Caller frees with g_free. */
 char *sk__filter_describe(const sk_filter *filter);
 
+/* The same with each label's text from text() (e.g. the style's legend texts). */
+typedef const char *(*sk__label_text_fn)(void *user_data, sk_principle p, size_t label);
+char *sk__filter_describe_with(const sk_filter *filter, sk__label_text_fn text,
+                               void *user_data);
+
 #endif

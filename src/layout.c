@@ -74,6 +74,8 @@ sk__layout_clear(sk__layout *l)
     clear_text(&l->title);
     clear_text(&l->caption);
     clear_text(&l->source);
+    clear_text(&l->note_title);
+    clear_text(&l->note);
     clear_text(&l->legend_title);
     for (size_t i = 0; i < l->legend_count; i++)
         clear_text(&l->legend[i].text);
@@ -207,6 +209,28 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     double lw = s->legend_width, gap = 6 * MM, col_gap = 4 * MM;
     double scale_h = s->scale_size * 1.4 + 3 + 2 * MM;
     double legend_room = bottom - scale_h - 4 * MM - top;
+
+    /* A note ("Let op!") sits at the foot of the legend column, above the scale bar. */
+    double note_h = 0, pad = 2 * MM;
+    if (map->note != NULL && map->note[0] != '\0') {
+        l->note_title.layout = make_text(pc, s->font_family, s->note_size, 1, s->note_title,
+                                         lw - 2 * pad);
+        l->note.layout = make_text(pc, s->font_family, s->note_size, 0, "", lw - 2 * pad);
+        GError *err = NULL;
+        char *text = NULL;
+        if (!pango_parse_markup(map->note, -1, 0, NULL, &text, NULL, &err)) {
+            sk_status st = sk__error(ctx, SK_EINPUT, "note: %s (use Pango markup, e.g. "
+                                     "<b>bold</b>, and &amp; for &)", err->message);
+            g_error_free(err);
+            g_object_unref(pc);
+            sk__layout_clear(l);
+            return st;
+        }
+        g_free(text);
+        pango_layout_set_markup(l->note.layout, map->note, -1);
+        note_h = text_height(l->note_title.layout) + 1 + text_height(l->note.layout) + 2 * pad;
+        legend_room -= note_h + 4 * MM;
+    }
     l->legend_count = map->legend->len + 1;
     l->legend = g_new0(sk__legend_item, l->legend_count);
     static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
@@ -251,6 +275,13 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     l->scale_segments = 2;
     double bar_w = l->scale_length_m * l->scale;
     l->scale_bar = (sk__box){lx, bottom - 3 - s->scale_size * 1.4, bar_w, 3};
+    if (note_h > 0) {
+        l->note_box = (sk__box){lx, l->scale_bar.y - 4 * MM - note_h, lw, note_h};
+        l->note_title.x = lx + pad;
+        l->note_title.y = l->note_box.y + pad;
+        l->note.x = lx + pad;
+        l->note.y = l->note_title.y + text_height(l->note_title.layout) + 1;
+    }
     /* Numbers centred on their ticks; the unit after the last number. */
     double ly = l->scale_bar.y + l->scale_bar.h + 1;
     char *texts[4] = {g_strdup("0"), format_km(l->scale_length_m / 2),

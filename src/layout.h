@@ -36,6 +36,8 @@ typedef struct sk__layout {
     int scale_segments;
     double scale_length_m;
     sk__text scale_labels[4];   /* 0, half, full, "km" */
+    sk__box note_box;           /* the "Let op!" box (w = 0: none) */
+    sk__text note_title, note;
 } sk__layout;
 
 /* Lay out map on its page.  On failure (legend overflow) ctx has the message and *out is

@@ -1,6 +1,7 @@
 /* The map model: a classification dressed with the style's colours, legend texts and titles.
 ** Every colour is traceable: a class's colour comes from the style's entry for exactly that
 ** combination, or from the style's fallback palette in canonical class order. */
+#include <limits.h>
 #include <string.h>
 #include "classify_internal.h"
 #include "geography_internal.h"
@@ -25,6 +26,7 @@ sk_map_free(sk_map *map)
     g_free(map->caption);
     g_free(map->source);
     g_free(map->legend_title);
+    g_free(map->note);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
@@ -36,17 +38,73 @@ sk_map_free(sk_map *map)
     g_free(map);
 }
 
+/* Fill a format from the style; its %s count was checked when the style was loaded. */
 static char *
-class_text(const sk_style *style, int show, sk_labelset labels)
+style_format(const char *format, const char *a, const char *b)
 {
-    if (show < 0)
-        return g_strdup(style->total_label);
-    GString *s = g_string_new(NULL);
-    for (size_t l = 0; labels != 0; l++, labels >>= 1)
-        if (labels & 1)
-            g_string_append_printf(s, "%s%s", s->len ? " + " : "",
-                                   sk__style_label_text(style, (sk_principle)show, l));
-    return g_string_free(s, FALSE);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    return g_strdup_printf(format, a, b);
+#pragma GCC diagnostic pop
+}
+
+static const char *
+legend_label(void *style, sk_principle p, size_t label)
+{
+    return sk__style_label_text(style, p, label);
+}
+
+/* The legend text of every class, by the kind of map. */
+static char **
+class_texts(const sk_style *style, const sk_classification *c, const sk_filter *filter,
+            const sk_filter *highlight)
+{
+    size_t n = sk_classification_class_count(c);
+    char **texts = g_new0(char *, n + 1);
+    char *subject = NULL, *focus = NULL;
+    if (sk_classification_kind(c) == SK_MAP_HIGHLIGHT) {
+        subject = sk__filter_describe_with(filter, legend_label, (void *)style);
+        focus = sk__filter_describe_with(highlight, legend_label, (void *)style);
+    }
+    for (size_t k = 0; k < n; k++) {
+        sk_labelset labels = sk_classification_class_labels(c, k);
+        switch (sk_classification_kind(c)) {
+        case SK_MAP_TOTAL:
+            texts[k] = g_strdup(style->total_label);
+            break;
+        case SK_MAP_COMBINATION: {
+            GString *t = g_string_new(NULL);
+            int show = sk_classification_show(c);
+            for (size_t l = 0; labels != 0; l++, labels >>= 1)
+                if (labels & 1)
+                    g_string_append_printf(t, "%s%s", t->len ? " + " : "",
+                                           sk__style_label_text(style, (sk_principle)show, l));
+            texts[k] = g_string_free(t, FALSE);
+            break;
+        }
+        case SK_MAP_HIGHLIGHT:
+            texts[k] = labels == 1 ? style_format(style->highlight_format,
+                                                  subject ? subject : style->all_projects,
+                                                  focus ? focus : "")
+                                   : style_format(style->highlight_other_format,
+                                                  subject ? subject : style->all_projects, NULL);
+            break;
+        case SK_MAP_COUNT: {
+            unsigned lo, hi;
+            sk_classification_class_range(c, k, &lo, &hi);
+            char *a = g_strdup_printf("%u", lo), *b = g_strdup_printf("%u", hi);
+            texts[k] = hi == UINT_MAX ? style_format(style->count_open_format, a, NULL)
+                       : lo == hi     ? g_strdup(a)
+                                      : style_format(style->count_range_format, a, b);
+            g_free(a);
+            g_free(b);
+            break;
+        }
+        }
+    }
+    g_free(subject);
+    g_free(focus);
+    return texts;
 }
 
 static int
@@ -58,24 +116,44 @@ color_used(const sk__color *colors, size_t n, sk__color c)
     return 0;
 }
 
+/* The style's own colour for class k, if it has one. */
+static int
+own_color(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
+{
+    size_t n = sk_classification_class_count(c);
+    switch (sk_classification_kind(c)) {
+    case SK_MAP_TOTAL:
+        *color = style->total_fill;
+        return 1;
+    case SK_MAP_HIGHLIGHT:
+        *color = sk_classification_class_labels(c, k) == 1 ? style->highlight_fill
+                                                            : style->highlight_other_fill;
+        return 1;
+    case SK_MAP_COUNT: {
+        /* Evenly spread over the sequential ramp, light to dark. */
+        size_t len = style->sequential->len;
+        if (len == 0 || n > len)
+            return 0;
+        size_t at = n == 1 ? len - 1 : (k * (len - 1) + (n - 1) / 2) / (n - 1);
+        *color = g_array_index(style->sequential, sk__color, at);
+        return 1;
+    }
+    case SK_MAP_COMBINATION:
+        break;
+    }
+    return sk__style_combination_color(style, (sk_principle)sk_classification_show(c),
+                                       sk_classification_class_labels(c, k), color);
+}
+
 /* Give every class a colour: its own from the style, else the next unused fallback colour. */
 static sk_status
 assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
-              sk__color *colors)
+              char *const *texts, sk__color *colors)
 {
     size_t n = sk_classification_class_count(c);
-    int show = sk_classification_show(c);
     guint8 *own = g_new0(guint8, n > 0 ? n : 1);
-    for (size_t k = 0; k < n; k++) {
-        if (show < 0) {
-            colors[k] = style->total_fill;
-            own[k] = 1;
-        } else {
-            own[k] = (guint8)sk__style_combination_color(style, (sk_principle)show,
-                                                         sk_classification_class_labels(c, k),
-                                                         &colors[k]);
-        }
-    }
+    for (size_t k = 0; k < n; k++)
+        own[k] = (guint8)own_color(style, c, k, &colors[k]);
     sk__color *taken = g_new(sk__color, n + 1);
     size_t ntaken = 0;
     taken[ntaken++] = style->no_data_fill;
@@ -91,12 +169,9 @@ assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
                color_used(taken, ntaken, g_array_index(style->fallback, sk__color, next)))
             next++;
         if (next == style->fallback->len) {
-            char *text = class_text(style, show, sk_classification_class_labels(c, k));
             st = sk__error(ctx, SK_EINPUT, "%s: not enough colours: class '%s' has no colour "
                            "of its own and [palette] fallback is used up (%zu classes); add "
-                           "[colors.%s] entries or fallback colours", style->path, text, n,
-                           sk_principle_name((sk_principle)show));
-            g_free(text);
+                           "colours to the style", style->path, texts[k], n);
             break;
         }
         colors[k] = g_array_index(style->fallback, sk__color, next++);
@@ -108,13 +183,9 @@ assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
             if (colors[a] != colors[b] && colors[a] != style->no_data_fill)
                 continue;
             size_t other = colors[a] == colors[b] ? b : a;
-            char *ta = class_text(style, show, sk_classification_class_labels(c, a));
-            char *tb = class_text(style, show, sk_classification_class_labels(c, other));
             st = sk__error(ctx, SK_EINPUT, "%s: classes '%s' and '%s' have the same colour "
-                           "#%06x; give them distinct colours", style->path, ta,
-                           other == a ? "no project" : tb, colors[a]);
-            g_free(ta);
-            g_free(tb);
+                           "#%06x; give them distinct colours", style->path, texts[a],
+                           other == a ? "no project" : texts[other], colors[a]);
         }
     }
     g_free(taken);
@@ -122,24 +193,30 @@ assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
     return st;
 }
 
-/* Fill a format from the style; its %s count was checked when the style was loaded. */
 static char *
-style_format(const char *format, const char *a, const char *b)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    return g_strdup_printf(format, a, b);
-#pragma GCC diagnostic pop
-}
-
-static char *
-make_title(const sk_style *style, const sk_filter *filter, int show)
+make_title(const sk_style *style, const sk_filter *filter, const sk_filter *highlight,
+           const sk_classification *c)
 {
     char *desc = sk__filter_describe(filter);
     const char *subject = desc != NULL ? desc : style->all_projects;
-    char *title = show < 0 ? style_format(style->title_total_format, subject, NULL)
-                           : style_format(style->title_combination_format, subject,
-                                          sk_principle_name((sk_principle)show));
+    char *title = NULL, *focus = NULL;
+    switch (sk_classification_kind(c)) {
+    case SK_MAP_COMBINATION:
+        title = style_format(style->title_combination_format, subject,
+                             sk_principle_name((sk_principle)sk_classification_show(c)));
+        break;
+    case SK_MAP_HIGHLIGHT:
+        focus = sk__filter_describe(highlight);
+        title = style_format(style->highlight_format, subject, focus ? focus : "");
+        break;
+    case SK_MAP_COUNT:
+        title = style_format(style->title_count_format, subject, NULL);
+        break;
+    case SK_MAP_TOTAL:
+        title = style_format(style->title_total_format, subject, NULL);
+        break;
+    }
+    g_free(focus);
     g_free(desc);
     return title;
 }
@@ -171,17 +248,24 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     map->classification = classification;
     map->page = options->page == SK_PAGE_FROM_STYLE ? style->page : options->page;
     int show = sk_classification_show(classification);
-    map->title = options->title != NULL ? g_strdup(options->title)
-                                        : make_title(style, filter, show);
+    sk_map_kind kind = sk_classification_kind(classification);
+    map->title = options->title != NULL
+                     ? g_strdup(options->title)
+                     : make_title(style, filter, options->highlight, classification);
     map->caption = g_strdup(options->caption);
     map->source = options->source != NULL ? g_strdup(options->source)
                                           : make_source(style, projects);
-    map->legend_title = show < 0 ? NULL : g_strdup(style->legend_title[show]);
+    map->note = g_strdup(options->note);
+    map->legend_title = kind == SK_MAP_COMBINATION ? g_strdup(style->legend_title[show])
+                        : kind == SK_MAP_COUNT     ? g_strdup(style->count_legend_title)
+                                                   : NULL;
 
     size_t n = sk_classification_class_count(classification);
     sk__color *colors = g_new0(sk__color, n > 0 ? n : 1);
-    sk_status st = assign_colors(ctx, style, classification, colors);
+    char **texts = class_texts(style, classification, filter, options->highlight);
+    sk_status st = assign_colors(ctx, style, classification, texts, colors);
     if (st != SK_OK) {
+        g_strfreev(texts);
         g_free(colors);
         sk_map_free(map);
         return st;
@@ -190,7 +274,8 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
     for (size_t k = 0; k < n; k++) {
         sk__legend_entry e;
-        e.label = class_text(style, show, sk_classification_class_labels(classification, k));
+        e.label = texts[k];
+        texts[k] = NULL;
         e.text = counts ? g_strdup_printf("%s (n=%zu)", e.label,
                                           sk_classification_class_size(classification, k))
                         : g_strdup(e.label);
@@ -204,6 +289,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         map->fill[i] = k < 0 ? style->no_data_fill : colors[k];
     }
     g_free(colors);
+    g_free(texts);
     *out = map;
     return SK_OK;
 }

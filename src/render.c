@@ -351,6 +351,17 @@ draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *
     draw_legend(cr, s, l);
     draw_scale_bar(cr, s, l);
     draw_text(cr, &l->source, s->muted_text_color);
+    if (l->note_box.w > 0) {
+        const sk__box *b = &l->note_box;
+        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        set_color(cr, s->note_fill);
+        cairo_fill_preserve(cr);
+        set_color(cr, s->note_border);
+        cairo_set_line_width(cr, 0.75);
+        cairo_stroke(cr);
+        draw_text(cr, &l->note_title, s->text_color);
+        draw_text(cr, &l->note, s->text_color);
+    }
 }
 
 /* ---- raster pages on two cores ------------------------------------------------------ */

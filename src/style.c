@@ -31,6 +31,15 @@ sk_style_free(sk_style *s)
     g_free(s->title_total_format);
     g_free(s->title_combination_format);
     g_free(s->all_projects);
+    g_free(s->highlight_format);
+    g_free(s->highlight_other_format);
+    g_free(s->title_count_format);
+    g_free(s->count_range_format);
+    g_free(s->count_open_format);
+    g_free(s->count_legend_title);
+    g_free(s->note_title);
+    if (s->sequential)
+        g_array_free(s->sequential, TRUE);
     if (s->fallback)
         g_array_free(s->fallback, TRUE);
     for (int p = 0; p < SK_PRINCIPLE_COUNT; p++) {
@@ -280,6 +289,18 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->title_total_format = get_format(&r, "text", "title_total", 1);
     s->title_combination_format = get_format(&r, "text", "title_combination", 2);
     s->all_projects = get_format(&r, "text", "all_projects", 0);
+    s->highlight_format = get_format(&r, "text", "highlight", 2);
+    s->highlight_other_format = get_format(&r, "text", "highlight_other", 1);
+    s->title_count_format = get_format(&r, "text", "title_count", 1);
+    s->count_range_format = get_format(&r, "text", "count_range", 2);
+    s->count_open_format = get_format(&r, "text", "count_open", 1);
+    s->count_legend_title = get_format(&r, "text", "count_legend_title", 0);
+    s->note_title = get_format(&r, "text", "note_title", 0);
+    s->note_size = get_number(&r, "fonts", "note_pt", 4, 72);
+    s->note_fill = get_color(&r, "legend", "note_fill");
+    s->note_border = get_color(&r, "legend", "note_border");
+    s->highlight_fill = get_color(&r, "palette", "highlight");
+    s->highlight_other_fill = get_color(&r, "palette", "highlight_other");
 
     s->total_fill = get_color(&r, "palette", "total");
     s->fallback = g_array_new(FALSE, FALSE, sizeof(sk__color));
@@ -295,6 +316,19 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     }
     g_strfreev(colors);
     g_free(fallback);
+    s->sequential = g_array_new(FALSE, FALSE, sizeof(sk__color));
+    char *ramp = get_string(&r, "palette", "sequential");
+    colors = g_strsplit(ramp, ",", -1);
+    for (size_t i = 0; colors[i] != NULL; i++) {
+        sk__color c;
+        if (parse_color(g_strstrip(colors[i]), &c))
+            g_array_append_val(s->sequential, c);
+        else
+            sk__diagnostics_add(&r.diags, "[palette] sequential: '%s' is not a colour "
+                                "(expected #rrggbb)", colors[i]);
+    }
+    g_strfreev(colors);
+    g_free(ramp);
     for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
         read_principle(&r, s, (sk_principle)p);
 

@@ -30,8 +30,18 @@ struct sk_style {
     char *title_total_format;      /* "%s – totaal (incl. grenzen van de Wmo-regio's)" */
     char *title_combination_format;/* "%s – %s" */
     char *all_projects;            /* what the title calls an unfiltered map */
+    char *highlight_format;        /* "%s: %s" (filter, highlight) */
+    char *highlight_other_format;  /* "%s: overig" */
+    char *title_count_format;      /* "%s – aantal projecten per gemeente" */
+    char *count_range_format;      /* "%s–%s" */
+    char *count_open_format;       /* "%s of meer" */
+    char *count_legend_title;
+    char *note_title;              /* "Let op!" */
+    double note_size;
+    sk__color note_fill, note_border;
 
-    sk__color total_fill;
+    sk__color total_fill, highlight_fill, highlight_other_fill;
+    GArray *sequential;            /* sk__color, light to dark, for count maps */
     GArray *fallback;              /* sk__color, for combinations without their own colour */
     GHashTable *colors[SK_PRINCIPLE_COUNT];  /* labelset -> colour + 1 */
     GHashTable *legend_text[SK_PRINCIPLE_COUNT]; /* label index -> text (owned) */

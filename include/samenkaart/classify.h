@@ -42,8 +42,9 @@ typedef uint32_t sk_labelset;
 SK_API int sk_labelset_compare(sk_labelset a, sk_labelset b);
 
 /* A filter: clauses "principle=value[,value…]" that must all hold (AND); the values of one
-** clause are alternatives (OR).  "inhoudelijk=anders: minima" matches only that kind of
-** "anders"; "inhoudelijk=anders" matches every one. */
+** clause are alternatives (OR).  "principle!=value[,value…]" excludes projects with any of
+** the values.  "inhoudelijk=anders: minima" matches only that kind of "anders";
+** "inhoudelijk=anders" matches every one. */
 SK_API sk_filter *sk_filter_new(void);
 SK_API void sk_filter_free(sk_filter *filter);
 /* Add a clause.  SK_EUSAGE, with the nearest valid principle or label, on a bad clause. */
@@ -51,6 +52,14 @@ SK_API sk_status sk_filter_add(sk_ctx *ctx, sk_filter *filter, const char *claus
 SK_API size_t sk_filter_clause_count(const sk_filter *filter);
 
 /* The classes of one map. */
+/* What a map shows. */
+typedef enum sk_map_kind {
+    SK_MAP_TOTAL,         /* one class: at least one matching project */
+    SK_MAP_COMBINATION,   /* the set of one principle's labels present */
+    SK_MAP_HIGHLIGHT,     /* "X: Y" (a matching project that is also Y) vs "X: overig" */
+    SK_MAP_COUNT          /* number of matching projects, in graduated classes */
+} sk_map_kind;
+
 /* Class every municipality of the projects' geography.  show < 0 makes a total map (one
 ** class: at least one matching project); otherwise each municipality's class is the set of
 ** labels of principle show among its matching projects.  Classes are sorted in canonical
@@ -58,6 +67,37 @@ SK_API size_t sk_filter_clause_count(const sk_filter *filter);
 SK_API sk_status sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter,
                              int show, sk_classification **out);
 SK_API void sk_classification_free(sk_classification *classification);
+
+/* Highlight map: class 1 (label set 1) "X: Y" holds municipalities with a project matching
+** filter and highlight, class 2 (label set 2) "X: overig" those whose matching projects all
+** fail highlight.  Classes that do not occur are left out.  *out owns a new classification. */
+SK_API sk_status sk_classify_highlight(sk_ctx *ctx, const sk_projects *projects,
+                                       const sk_filter *filter, const sk_filter *highlight,
+                                       sk_classification **out);
+
+typedef enum sk_breaks {
+    SK_BREAKS_MANUAL,     /* given upper bounds; counts above the last: an open class */
+    SK_BREAKS_QUANTILE,   /* equal numbers of municipalities per class */
+    SK_BREAKS_NATURAL     /* Jenks natural breaks (least squared deviation in classes) */
+} sk_breaks;
+
+/* Count map: municipalities with at least one matching project in classes of their project
+** count.  QUANTILE and NATURAL make at most `classes` classes (fewer when the counts have
+** fewer distinct values); MANUAL uses breaks[0..nbreaks) as upper bounds. */
+SK_API sk_status sk_classify_count(sk_ctx *ctx, const sk_projects *projects,
+                                   const sk_filter *filter, sk_breaks method, size_t classes,
+                                   const unsigned *breaks, size_t nbreaks,
+                                   sk_classification **out);
+
+/* Parse how a count map is classed: "quantile", "natural", or manual breaks "1,3,10" (up to
+** max_breaks of them into breaks).  SK_EUSAGE with the expected forms otherwise. */
+SK_API sk_status sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method,
+                                 unsigned *breaks, size_t max_breaks, size_t *nbreaks);
+
+SK_API sk_map_kind sk_classification_kind(const sk_classification *classification);
+/* Count maps: class k holds counts lower..upper (upper UINT_MAX: "lower or more"). */
+SK_API void sk_classification_class_range(const sk_classification *classification, size_t k,
+                                          unsigned *lower, unsigned *upper);
 
 /* The principle shown, or -1 for a total map. */
 SK_API int sk_classification_show(const sk_classification *classification);

@@ -25,6 +25,10 @@ typedef struct sk_map_options {
     const char *source;    /* NULL: the style's source line with the database's file name */
     int show_counts;       /* -1: as the style says; 0/1: legend entries with "(n=…)" */
     sk_page_size page;
+    const char *note;      /* a "Let op!" box on the page (Pango markup: <b>…</b>) */
+    /* Highlight maps: the highlight filter, for the legend texts "X: Y" / "X: overig"
+    ** (borrowed for the duration of sk_map_new). */
+    const sk_filter *highlight;
 } sk_map_options;
 
 SK_API void sk_map_options_init(sk_map_options *options);

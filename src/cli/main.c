@@ -54,7 +54,9 @@ typedef struct render_args {
     char *municipalities, *municipality_layer, *regions, *membership, *projects, *sheet;
     char *municipality_code_field, *municipality_name_field;
     char *region_code_field, *region_name_field;
-    char **where;
+    char **where, **highlight;
+    char *count, *note;
+    int classes;
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
@@ -72,6 +74,9 @@ render_args_clear(render_args *a)
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(a->where);
+    g_strfreev(a->highlight);
+    g_free(a->count);
+    g_free(a->note);
 }
 
 static char *
@@ -130,6 +135,27 @@ run_render(render_args *a)
     for (size_t i = 0; a->where != NULL && a->where[i] != NULL; i++)
         if (sk_filter_add(ctx, filter, a->where[i]) != SK_OK)
             goto failed;
+    sk_filter *highlight = NULL;
+    for (size_t i = 0; a->highlight != NULL && a->highlight[i] != NULL; i++) {
+        if (highlight == NULL)
+            highlight = sk_filter_new();
+        if (sk_filter_add(ctx, highlight, a->highlight[i]) != SK_OK) {
+            sk_filter_free(highlight);
+            goto failed;
+        }
+    }
+    sk_breaks method = SK_BREAKS_NATURAL;
+    unsigned breaks[16];
+    size_t nbreaks = 0;
+    if (a->count != NULL && sk_breaks_parse(ctx, a->count, &method, breaks, 16, &nbreaks) != SK_OK)
+        goto failed;
+    int kinds = (a->show != NULL) + (highlight != NULL) + (a->count != NULL);
+    if (kinds > 1) {
+        sk_filter_free(highlight);
+        rc = usage_error("render: %s", "--show, --highlight and --count are different maps; "
+                         "give one of them");
+        goto done;
+    }
     int show = -1;
     if (a->show != NULL) {
         sk_principle p;
@@ -185,14 +211,28 @@ run_render(render_args *a)
     if (loaded != SK_OK)
         goto failed;
 
-    if (sk_classify(ctx, projects, filter, show, &classes) != SK_OK)
+    sk_status classified;
+    if (highlight != NULL)
+        classified = sk_classify_highlight(ctx, projects, filter, highlight, &classes);
+    else if (a->count != NULL)
+        classified = sk_classify_count(ctx, projects, filter, method,
+                                       a->classes > 0 ? (size_t)a->classes : 5, breaks,
+                                       nbreaks, &classes);
+    else
+        classified = sk_classify(ctx, projects, filter, show, &classes);
+    mo.highlight = highlight;
+    mo.note = a->note;
+    if (classified != SK_OK) {
+        sk_filter_free(highlight);
         goto failed;
+    }
     mo.title = a->title;
     mo.caption = a->caption;
     mo.source = a->source;
     mo.show_counts = a->counts ? 1 : a->no_counts ? 0 : -1;
     sk_status st = sk_map_new(ctx, geo, projects, style, filter, classes, &mo, &map);
     classes = NULL;   /* the map owns it now, also on failure */
+    sk_filter_free(highlight);
     if (st != SK_OK)
         goto failed;
 
@@ -259,6 +299,16 @@ cmd_render(int argc, char **argv)
         {"show", 's', 0, G_OPTION_ARG_STRING, &a.show,
          "Colour by the combination of this principle's labels (without: total map)",
          "PRINCIPLE"},
+        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.highlight,
+         "Highlight map: 'X: Y' where a project is also Y, 'X: overig' elsewhere",
+         "PRINCIPLE=VALUE"},
+        {"count", 0, 0, G_OPTION_ARG_STRING, &a.count,
+         "Count map: projects per municipality, classed by quantile, natural or breaks "
+         "like 1,3,10", "METHOD"},
+        {"classes", 0, 0, G_OPTION_ARG_INT, &a.classes,
+         "Count map classes for quantile/natural (default 5)", "N"},
+        {"note", 0, 0, G_OPTION_ARG_STRING, &a.note,
+         "A 'Let op!' box on the map (Pango markup)", "TEXT"},
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
         {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
         {"source", 0, 0, G_OPTION_ARG_STRING, &a.source, "Source line", "TEXT"},
