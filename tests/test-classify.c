@@ -1,5 +1,6 @@
 /* Classification on the real 2017 data, against values worked out by hand from
 ** projecten_2017.csv and gemeenten_regios_2017.csv (project ids in the comments). */
+#include <limits.h>
 #include <string.h>
 #include <glib.h>
 #include "support.h"
@@ -162,6 +163,102 @@ test_filters(void)
 }
 
 static void
+test_highlight(void)
+{
+    /* implementatie projects, ouderen highlighted (worked out from projecten_2017.csv). */
+    sk_filter *f = sk_filter_new(), *h = sk_filter_new();
+    g_assert_cmpint(sk_filter_add(fx.ctx, f, "samenwerkingsvorm=implementatie"), ==, SK_OK);
+    g_assert_cmpint(sk_filter_add(fx.ctx, h, "inhoudelijk=ouderen"), ==, SK_OK);
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify_highlight(fx.ctx, fx.projects, f, h, &c), ==, SK_OK);
+    g_assert_cmpint(sk_classification_kind(c), ==, SK_MAP_HIGHLIGHT);
+    g_assert_cmpuint(sk_classification_class_count(c), ==, 2);
+    g_assert_cmpuint(sk_classification_class_labels(c, 0), ==, 1);   /* "X: Y" first */
+    g_assert_cmpuint(sk_classification_class_size(c, 0), ==, 123);
+    g_assert_cmpuint(sk_classification_class_size(c, 1), ==, 195);
+    const char *highlighted[] = {"Groningen", "Breda", "Arnhem"};
+    const char *other[] = {"Eindhoven", "Nijmegen", "Zwolle"};   /* P0349; P0025…; P0013… */
+    for (size_t i = 0; i < 3; i++) {
+        g_assert_cmpint(sk_classification_class_of(c, (size_t)sk_geography_find_municipality(
+                                                          fx.geo, highlighted[i])), ==, 0);
+        g_assert_cmpint(sk_classification_class_of(c, (size_t)sk_geography_find_municipality(
+                                                          fx.geo, other[i])), ==, 1);
+    }
+    sk_classification_free(c);
+    sk_filter_free(f);
+    sk_filter_free(h);
+}
+
+static void
+test_count_classes(void)
+{
+    /* Projects per municipality over all 421 projects: 380 municipalities take part,
+    ** counts 1..23; Jenks' optimal five classes end at 4, 7, 10, 14, 23 (checked by an
+    ** exhaustive search over all break sets). */
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, SK_BREAKS_NATURAL, 5, NULL, 0,
+                                      &c), ==, SK_OK);
+    const unsigned upper[] = {4, 7, 10, 14, 23}, lower[] = {1, 5, 8, 11, 15};
+    const size_t sizes[] = {76, 106, 117, 75, 6};
+    g_assert_cmpuint(sk_classification_class_count(c), ==, 5);
+    for (size_t k = 0; k < 5; k++) {
+        unsigned lo, hi;
+        sk_classification_class_range(c, k, &lo, &hi);
+        g_assert_cmpuint(lo, ==, lower[k]);
+        g_assert_cmpuint(hi, ==, upper[k]);
+        g_assert_cmpuint(sk_classification_class_size(c, k), ==, sizes[k]);
+    }
+    g_assert_cmpuint(projects_of(c, "Amsterdam"), ==, 23);
+    g_assert_cmpint(sk_classification_class_of(c, (size_t)sk_geography_find_municipality(
+                                                      fx.geo, "Amsterdam")), ==, 4);
+    sk_classification_free(c);
+
+    /* Quartiles of the 380 counts: 5, 8, 10, 23. */
+    g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, SK_BREAKS_QUANTILE, 4, NULL,
+                                      0, &c), ==, SK_OK);
+    const unsigned q[] = {5, 8, 10, 23};
+    for (size_t k = 0; k < 4; k++) {
+        unsigned lo, hi;
+        sk_classification_class_range(c, k, &lo, &hi);
+        g_assert_cmpuint(hi, ==, q[k]);
+    }
+    sk_classification_free(c);
+
+    /* Manual breaks: 1-2, 3-9, 10 or more (open). */
+    sk_breaks method;
+    unsigned breaks[4];
+    size_t n;
+    g_assert_cmpint(sk_breaks_parse(fx.ctx, "9, 2", &method, breaks, 4, &n), ==, SK_OK);
+    g_assert_cmpint(method, ==, SK_BREAKS_MANUAL);
+    g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, method, 0, breaks, n, &c), ==,
+                    SK_OK);
+    g_assert_cmpuint(sk_classification_class_count(c), ==, 3);
+    unsigned lo, hi;
+    sk_classification_class_range(c, 2, &lo, &hi);
+    g_assert_cmpuint(lo, ==, 10);
+    g_assert_cmpuint(hi, ==, UINT_MAX);
+    /* 1 and 2 occur 3 + 1 times. */
+    g_assert_cmpuint(sk_classification_class_size(c, 0), ==, 4);
+    sk_classification_free(c);
+    g_assert_cmpint(sk_breaks_parse(fx.ctx, "quantile", &method, breaks, 4, &n), ==, SK_OK);
+    g_assert_cmpint(method, ==, SK_BREAKS_QUANTILE);
+    g_assert_cmpint(sk_breaks_parse(fx.ctx, "1,x", &method, breaks, 4, &n), ==, SK_EUSAGE);
+    sk_ctx_clear_error(fx.ctx);
+}
+
+static void
+test_negative_filter(void)
+{
+    /* 25 projects carry the instrument czm; 396 do not. */
+    sk_classification *c = classify("instrumenteel!=czm", -1);
+    g_assert_cmpuint(sk_classification_matching_projects(c), ==, 396);
+    sk_classification_free(c);
+    c = classify("instrumenteel=czm", -1);
+    g_assert_cmpuint(sk_classification_matching_projects(c), ==, 25);
+    sk_classification_free(c);
+}
+
+static void
 test_lookup(void)
 {
     g_assert_cmpint(sk_geography_municipality_count(fx.geo), ==, 388);
@@ -192,6 +289,9 @@ main(int argc, char **argv)
     g_test_add_func("/classify/total-preventie", test_total_preventie);
     g_test_add_func("/classify/levels-for-ouderen", test_levels_for_ouderen);
     g_test_add_func("/classify/filters", test_filters);
+    g_test_add_func("/classify/highlight", test_highlight);
+    g_test_add_func("/classify/count-classes", test_count_classes);
+    g_test_add_func("/classify/negative-filter", test_negative_filter);
     g_test_add_func("/classify/lookup", test_lookup);
     int rc = g_test_run();
     sk_projects_free(fx.projects);

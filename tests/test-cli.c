@@ -10,6 +10,9 @@
 
 static sk_geography *geo;
 
+static void assert_bad_input(const char *dir, const char *expected, const char *a1,
+                             const char *a2, const char *a3, const char *a4);
+
 /* The colours of the default style (styles/aef.ini) that these maps must use. */
 #define ONTWIKKELPROJECT 0xf4a259u
 #define DOORONTWIKKELEN 0xf6d55cu
@@ -141,6 +144,43 @@ test_pdf_and_svg(void)
     g_free(pgw);
     g_free(pdf);
     g_free(svg);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_highlight_and_count_maps(void)
+{
+    char *dir = tmp_dir_new();
+    char *png = g_build_filename(dir, "hl.png", NULL), *csv = g_build_filename(dir, "hl.csv", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--where", "samenwerkingsvorm=implementatie",
+                            "--highlight", "inhoudelijk=ouderen", "--note",
+                            "Regionale projecten tellen mee voor <b>alle</b> gemeenten.",
+                            "--output", png, "--classes-csv", csv, NULL), ==, 0);
+    GHashTable *c = read_classes(csv);
+    /* Groningen has an ouderen project among its implementatie projects; Eindhoven only
+    ** P0349, which is not about ouderen. */
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
+                                   "implementatie: ouderen|#d7301f|"));
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0772"), ==, "implementatie: overig|#fdcc8a|1");
+    g_hash_table_destroy(c);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, 0xd7301f);
+    g_assert_cmphex(pixel_of(png, "Eindhoven"), ==, 0xfdcc8a);
+
+    g_assert_cmpint(run_cli(NULL, "render", "--count", "natural", "--classes", "5", "--output",
+                            png, "--classes-csv", csv, NULL), ==, 0);
+    c = read_classes(csv);
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#7f0000|23");  /* Amsterdam */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "11–14|#d7301f|13");  /* Maastricht */
+    g_hash_table_destroy(c);
+    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x7f0000);
+    g_free(png);
+    g_free(csv);
+
+    assert_bad_input(dir, "note: ", "--note", "<b>niet gesloten", NULL, NULL);
+    assert_bad_input(dir, "--show, --highlight and --count are different maps", "--show",
+                     "geografisch", "--count", "quantile");
+    assert_bad_input(dir, "count classes '0,x': expected quantile, natural or up to",
+                     "--count", "0,x", NULL, NULL);
     tmp_dir_remove(dir);
 }
 
@@ -412,8 +452,6 @@ test_cache_and_backend_failures(void)
     tmp_dir_remove(dir);
 }
 
-static void assert_bad_input(const char *dir, const char *expected, const char *a1,
-                             const char *a2, const char *a3, const char *a4);
 
 static void
 test_project_table_cache(void)
@@ -579,6 +617,7 @@ main(int argc, char **argv)
     g_test_add_func("/cli/render-png", test_render_png);
     g_test_add_func("/cli/total-map-and-dpi", test_total_map_and_dpi);
     g_test_add_func("/cli/pdf-and-svg", test_pdf_and_svg);
+    g_test_add_func("/cli/highlight-and-count-maps", test_highlight_and_count_maps);
     g_test_add_func("/cli/reprojection-from-wgs84", test_reprojection_from_wgs84);
     g_test_add_func("/cli/semicolon-bom-crlf", test_semicolon_bom_crlf);
     g_test_add_func("/cli/regions-dissolved-from-membership",
