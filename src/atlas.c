@@ -23,6 +23,12 @@ typedef struct page {
     int section;          /* index of its section page, or -1 */
     sk_filter *filter;    /* maps */
     int show;             /* maps: principle shown, or -1 for a total map */
+    sk_filter *highlight; /* highlight maps */
+    int count;            /* count maps: classed by method/breaks/classes */
+    sk_breaks method;
+    unsigned breaks[16];
+    size_t nbreaks, classes;
+    char *note;
     int counts;           /* maps: -1 as the style says */
     int line;             /* where the page is defined, for messages */
 } page;
@@ -43,7 +49,9 @@ page_clear(page *p)
     g_free(p->name);
     g_free(p->title);
     g_free(p->caption);
+    g_free(p->note);
     sk_filter_free(p->filter);
+    sk_filter_free(p->highlight);
 }
 
 void
@@ -226,13 +234,61 @@ expand(const char *template, const char *label, const char *key)
     return u;
 }
 
-/* Parse a map's where and show keys; problems go to r. */
+/* The keys every map (and family) may have. */
+#define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
+                 "classes", "note"
+
+/* Parse a map's where, show, highlight, count and note keys; problems go to r.
+** extra_clause and extra_highlight come from a family. */
 static void
-read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause)
+read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
+              const char *extra_highlight)
 {
     pg->filter = sk_filter_new();
     pg->show = -1;
     pg->counts = -1;
+    pg->note = get(r, group, "note");
+    gsize nh = 0;
+    char **highlight = g_key_file_get_string_list(r->kf, group, "highlight", &nh, NULL);
+    sk_ctx *hprobe = sk_ctx_new();
+    for (gsize i = 0; i < nh; i++) {
+        char *clause = g_strstrip(highlight[i]);
+        if (clause[0] == '\0')
+            continue;
+        if (pg->highlight == NULL)
+            pg->highlight = sk_filter_new();
+        if (sk_filter_add(hprobe, pg->highlight, clause) != SK_OK) {
+            problem(r, group, "highlight", "%s", sk_ctx_errmsg(hprobe));
+            sk_ctx_clear_error(hprobe);
+        }
+    }
+    g_strfreev(highlight);
+    if (extra_highlight != NULL) {
+        if (pg->highlight == NULL)
+            pg->highlight = sk_filter_new();
+        if (sk_filter_add(hprobe, pg->highlight, extra_highlight) != SK_OK)
+            problem(r, group, "highlight_for", "%s", sk_ctx_errmsg(hprobe));
+    }
+    char *count = get(r, group, "count");
+    if (count != NULL) {
+        pg->count = 1;
+        if (sk_breaks_parse(hprobe, count, &pg->method, pg->breaks, G_N_ELEMENTS(pg->breaks),
+                            &pg->nbreaks) != SK_OK)
+            problem(r, group, "count", "%s", sk_ctx_errmsg(hprobe));
+    }
+    g_free(count);
+    pg->classes = 5;
+    if (g_key_file_has_key(r->kf, group, "classes", NULL)) {
+        GError *err = NULL;
+        int n = g_key_file_get_integer(r->kf, group, "classes", &err);
+        if (err != NULL || n < 1 || n > 12)
+            problem(r, group, "classes", "expected a number of classes from 1 to 12");
+        else
+            pg->classes = (size_t)n;
+        if (err != NULL)
+            g_error_free(err);
+    }
+    sk_ctx_free(hprobe);
     gsize n = 0;
     char **where = g_key_file_get_string_list(r->kf, group, "where", &n, NULL);
     sk_ctx *probe = sk_ctx_new();
@@ -259,6 +315,8 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause)
             problem(r, group, "show", "%s", sk_ctx_errmsg(probe));
     }
     g_free(show);
+    if ((pg->show >= 0) + (pg->highlight != NULL) + pg->count > 1)
+        problem(r, group, NULL, "show, highlight and count make different maps; give one");
     if (g_key_file_has_key(r->kf, group, "counts", NULL)) {
         GError *err = NULL;
         gboolean b = g_key_file_get_boolean(r->kf, group, "counts", &err);
@@ -281,71 +339,119 @@ add_page(sk_atlas *a, page *pg)
 static void
 read_map(reader *r, sk_atlas *a, const char *group, const char *id, int section)
 {
-    static const char *const keys[] = {"title", "caption", "where", "show", "counts", NULL};
+    static const char *const keys[] = {MAP_KEYS, NULL};
     check_keys(r, group, keys);
     page pg = {.kind = PAGE_MAP, .id = g_strdup(id), .section = section,
                .line = line_of(r->lines, group, NULL)};
     pg.title = require(r, group, "title");
     pg.caption = get(r, group, "caption");
-    read_map_keys(r, group, &pg, NULL);
+    read_map_keys(r, group, &pg, NULL, NULL);
     add_page(a, &pg);
 }
 
-/* A family: one map per label of a principle ("every theme x samenwerkingsvorm"). */
-static void
-read_family(reader *r, sk_atlas *a, const char *group, const char *id, int section)
+/* The labels a family runs over: every label of principle p, or those listed under key
+** (picked and ordered).  Returns their indices; *n their number. */
+static size_t *
+family_labels(reader *r, const char *group, const char *key, sk_principle p, size_t *n)
 {
-    static const char *const keys[] = {"for", "labels", "title", "caption", "where", "show",
-                                       "counts", NULL};
-    check_keys(r, group, keys);
-    char *over = require(r, group, "for"), *title = require(r, group, "title");
-    char *caption = get(r, group, "caption");
-    sk_ctx *probe = sk_ctx_new();
-    sk_principle p = SK_THEME;
-    int ok = over != NULL && title != NULL;
-    if (over != NULL && sk_principle_parse(probe, over, &p) != SK_OK) {
-        problem(r, group, "for", "%s", sk_ctx_errmsg(probe));
-        ok = 0;
-    }
-    sk_ctx_free(probe);
-    size_t count;
-    const sk__label_def *labels = sk__vocabulary(p, &count);
-    /* By default every label of the principle; "labels" picks and orders them. */
+    size_t count = sk_principle_label_count(p);
     gsize nchosen = 0;
-    char **chosen = g_key_file_get_string_list(r->kf, group, "labels", &nchosen, NULL);
+    char **chosen = g_key_file_get_string_list(r->kf, group, key, &nchosen, NULL);
     size_t *order = g_new(size_t, count + nchosen + 1);
-    size_t norder = 0;
+    *n = 0;
     if (chosen == NULL) {
         for (size_t l = 0; l < count; l++)
-            order[norder++] = l;
+            order[(*n)++] = l;
     } else {
         for (gsize i = 0; i < nchosen; i++) {
             char *v = g_strstrip(chosen[i]);
             int l = sk__label_parse(p, v, NULL);
             if (l < 0)
-                problem(r, group, "labels", "unknown %s '%s' (did you mean '%s'?)",
+                problem(r, group, key, "unknown %s '%s' (did you mean '%s'?)",
                         sk_principle_name(p), v, sk__label_suggest(p, v));
             else
-                order[norder++] = (size_t)l;
+                order[(*n)++] = (size_t)l;
         }
     }
-    for (size_t i = 0; i < norder && ok; i++) {
-        const sk__label_def *l = &labels[order[i]];
-        char *key = id_part(l->key);
-        char *page_id = g_strdup_printf("%s-%s", id, key);
-        char *clause = g_strdup_printf("%s=%s", sk_principle_name(p), l->key);
-        page pg = {.kind = PAGE_MAP, .id = page_id, .section = section,
-                   .line = line_of(r->lines, group, NULL)};
-        pg.title = expand(title, l->display, l->key);
-        pg.caption = caption != NULL ? expand(caption, l->display, l->key) : NULL;
-        read_map_keys(r, group, &pg, clause);
-        add_page(a, &pg);
-        g_free(clause);
-        g_free(key);
-    }
     g_strfreev(chosen);
+    return order;
+}
+
+static int
+family_principle(reader *r, const char *group, const char *key, sk_principle *p)
+{
+    char *name = get(r, group, key);
+    if (name == NULL)
+        return 0;
+    sk_ctx *probe = sk_ctx_new();
+    int ok = sk_principle_parse(probe, name, p) == SK_OK;
+    if (!ok)
+        problem(r, group, key, "%s", sk_ctx_errmsg(probe));
+    sk_ctx_free(probe);
+    g_free(name);
+    return ok;
+}
+
+/* Replace {label}, {key} and {highlight} in a family's title or caption. */
+static char *
+family_text(const char *template, const sk__label_def *l, const sk__label_def *h)
+{
+    char *t = expand(template, l->display, l->key);
+    if (h == NULL)
+        return t;
+    char **parts = g_strsplit(t, "{highlight}", -1);
+    char *u = g_strjoinv(h->display, parts);
+    g_strfreev(parts);
+    g_free(t);
+    return u;
+}
+
+/* A family: one map per label of a principle ("every theme x samenwerkingsvorm"), or with
+** highlight_for one highlight map per pair of labels ("implementatie: ouderen" for every
+** form against every theme). */
+static void
+read_family(reader *r, sk_atlas *a, const char *group, const char *id, int section)
+{
+    static const char *const keys[] = {MAP_KEYS, "for", "labels", "highlight_for",
+                                       "highlight_labels", NULL};
+    check_keys(r, group, keys);
+    char *title = require(r, group, "title"), *caption = get(r, group, "caption");
+    sk_principle p = SK_THEME, hp = SK_THEME;
+    int ok = title != NULL && family_principle(r, group, "for", &p);
+    if (!g_key_file_has_key(r->kf, group, "for", NULL))
+        problem(r, group, NULL, "missing 'for'");
+    int pairs = g_key_file_has_key(r->kf, group, "highlight_for", NULL);
+    if (pairs)
+        ok = family_principle(r, group, "highlight_for", &hp) && ok;
+    size_t n = 0, nh = 1, count;
+    size_t *order = family_labels(r, group, "labels", p, &n);
+    size_t *horder = pairs ? family_labels(r, group, "highlight_labels", hp, &nh) : NULL;
+    const sk__label_def *labels = sk__vocabulary(p, &count);
+    const sk__label_def *hlabels = sk__vocabulary(hp, &count);
+    for (size_t i = 0; i < n && ok; i++) {
+        for (size_t k = 0; k < nh; k++) {
+            const sk__label_def *l = &labels[order[i]];
+            const sk__label_def *h = pairs ? &hlabels[horder[k]] : NULL;
+            char *key = id_part(l->key), *hkey = h != NULL ? id_part(h->key) : NULL;
+            char *clause = g_strdup_printf("%s=%s", sk_principle_name(p), l->key);
+            char *hclause = h != NULL ? g_strdup_printf("%s=%s", sk_principle_name(hp), h->key)
+                                      : NULL;
+            page pg = {.kind = PAGE_MAP, .section = section,
+                       .line = line_of(r->lines, group, NULL)};
+            pg.id = h != NULL ? g_strdup_printf("%s-%s-%s", id, key, hkey)
+                              : g_strdup_printf("%s-%s", id, key);
+            pg.title = family_text(title, l, h);
+            pg.caption = caption != NULL ? family_text(caption, l, h) : NULL;
+            read_map_keys(r, group, &pg, clause, hclause);
+            add_page(a, &pg);
+            g_free(clause);
+            g_free(hclause);
+            g_free(key);
+            g_free(hkey);
+        }
+    }
     g_free(order);
-    g_free(over);
+    g_free(horder);
     g_free(title);
     g_free(caption);
 }
@@ -818,13 +924,20 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, const sk_pro
         if (pg->kind != PAGE_MAP)
             continue;
         sk_classification *c = NULL;
-        sk_status st = sk_classify(ctx, projects, pg->filter, pg->show, &c);
+        sk_status st =
+            pg->highlight != NULL
+                ? sk_classify_highlight(ctx, projects, pg->filter, pg->highlight, &c)
+            : pg->count ? sk_classify_count(ctx, projects, pg->filter, pg->method, pg->classes,
+                                            pg->breaks, pg->nbreaks, &c)
+                        : sk_classify(ctx, projects, pg->filter, pg->show, &c);
         sk_map_options mo;
         sk_map_options_init(&mo);
         mo.title = pg->title;
         mo.caption = pg->caption;
         mo.source = a->source;
         mo.show_counts = pg->counts;
+        mo.highlight = pg->highlight;
+        mo.note = pg->note;
         mo.page = a->page_size;
         if (st == SK_OK)
             st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, &maps[i]);
