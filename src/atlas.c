@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include "internal.h"
 #include "layout.h"
+#include "render_internal.h"
 #include "map_internal.h"
 #include "output.h"
 #include "render_internal.h"
@@ -13,7 +14,7 @@
 #include "text.h"
 #include "vocabulary.h"
 
-typedef enum page_kind { PAGE_CONTENTS, PAGE_SECTION, PAGE_MAP } page_kind;
+typedef enum page_kind { PAGE_CONTENTS, PAGE_SECTION, PAGE_MAP, PAGE_PANELS } page_kind;
 
 typedef struct page {
     page_kind kind;
@@ -31,6 +32,8 @@ typedef struct page {
     char *note;
     int counts;           /* maps: -1 as the style says */
     int line;             /* where the page is defined, for messages */
+    GArray *panels;       /* panel pages: the maps (page, kind PAGE_MAP) on the page */
+    char *panel_principle;/* highlight panels: what is highlighted, for the shared legend */
 } page;
 
 struct sk_atlas {
@@ -45,6 +48,12 @@ struct sk_atlas {
 static void
 page_clear(page *p)
 {
+    if (p->panels != NULL) {
+        for (guint i = 0; i < p->panels->len; i++)
+            page_clear(&g_array_index(p->panels, page, i));
+        g_array_free(p->panels, TRUE);
+    }
+    g_free(p->panel_principle);
     g_free(p->id);
     g_free(p->name);
     g_free(p->title);
@@ -413,9 +422,22 @@ static void
 read_family(reader *r, sk_atlas *a, const char *group, const char *id, int section)
 {
     static const char *const keys[] = {MAP_KEYS, "for", "labels", "highlight_for",
-                                       "highlight_labels", NULL};
+                                       "highlight_labels", "per_page", "panel_title", NULL};
     check_keys(r, group, keys);
     char *title = require(r, group, "title"), *caption = get(r, group, "caption");
+    /* per_page: the family's maps as small multiples, that many to a page (2 to 6). */
+    int per_page = 0;
+    if (g_key_file_has_key(r->kf, group, "per_page", NULL)) {
+        GError *err = NULL;
+        per_page = g_key_file_get_integer(r->kf, group, "per_page", &err);
+        if (err != NULL || per_page < 2 || per_page > 6) {
+            problem(r, group, "per_page", "expected 2 to 6 maps per page");
+            per_page = 0;
+        }
+        if (err != NULL)
+            g_error_free(err);
+    }
+    char *panel_title = get(r, group, "panel_title");
     sk_principle p = SK_THEME, hp = SK_THEME;
     int ok = title != NULL && family_principle(r, group, "for", &p);
     if (!g_key_file_has_key(r->kf, group, "for", NULL))
@@ -428,9 +450,13 @@ read_family(reader *r, sk_atlas *a, const char *group, const char *id, int secti
     size_t *horder = pairs ? family_labels(r, group, "highlight_labels", hp, &nh) : NULL;
     const sk__label_def *labels = sk__vocabulary(p, &count);
     const sk__label_def *hlabels = sk__vocabulary(hp, &count);
-    for (size_t i = 0; i < n && ok; i++) {
-        for (size_t k = 0; k < nh; k++) {
-            const sk__label_def *l = &labels[order[i]];
+    /* Pairs run over the highlighted labels within each label; single families over the
+    ** labels.  With per_page, consecutive maps of one run share a page. */
+    size_t outer = pairs ? n : 1, inner = pairs ? nh : n;
+    for (size_t i = 0; i < outer && ok; i++) {
+        page *sheet = NULL;
+        for (size_t k = 0; k < inner; k++) {
+            const sk__label_def *l = &labels[order[pairs ? i : k]];
             const sk__label_def *h = pairs ? &hlabels[horder[k]] : NULL;
             char *key = id_part(l->key), *hkey = h != NULL ? id_part(h->key) : NULL;
             char *clause = g_strdup_printf("%s=%s", sk_principle_name(p), l->key);
@@ -440,10 +466,33 @@ read_family(reader *r, sk_atlas *a, const char *group, const char *id, int secti
                        .line = line_of(r->lines, group, NULL)};
             pg.id = h != NULL ? g_strdup_printf("%s-%s-%s", id, key, hkey)
                               : g_strdup_printf("%s-%s", id, key);
-            pg.title = family_text(title, l, h);
-            pg.caption = caption != NULL ? family_text(caption, l, h) : NULL;
             read_map_keys(r, group, &pg, clause, hclause);
-            add_page(a, &pg);
+            if (per_page == 0) {
+                pg.title = family_text(title, l, h);
+                pg.caption = caption != NULL ? family_text(caption, l, h) : NULL;
+                add_page(a, &pg);
+            } else {
+                if (sheet == NULL || sheet->panels->len == (guint)per_page) {
+                    page pp = {.kind = PAGE_PANELS, .section = section, .show = -1,
+                               .counts = -1, .line = pg.line};
+                    guint number = 1;
+                    for (guint q = 0; q < a->pages->len; q++)
+                        number += g_str_has_prefix(g_array_index(a->pages, page, q).id, id);
+                    pp.id = pairs ? g_strdup_printf("%s-%s-%zu", id, key, k / (size_t)per_page + 1)
+                                  : g_strdup_printf("%s-%u", id, number);
+                    pp.title = family_text(title, l, NULL);
+                    pp.caption = caption != NULL ? family_text(caption, l, NULL) : NULL;
+                    pp.note = get(r, group, "note");
+                    pp.panels = g_array_new(FALSE, TRUE, sizeof(page));
+                    pp.panel_principle = pairs ? g_strdup(sk_principle_name(hp)) : NULL;
+                    add_page(a, &pp);
+                    sheet = &g_array_index(a->pages, page, a->pages->len - 1);
+                }
+                pg.title = family_text(panel_title != NULL ? panel_title
+                                                           : pairs ? "{highlight}" : "{label}",
+                                       l, h);
+                g_array_append_val(sheet->panels, pg);
+            }
             g_free(clause);
             g_free(hclause);
             g_free(key);
@@ -454,6 +503,7 @@ read_family(reader *r, sk_atlas *a, const char *group, const char *id, int secti
     g_free(horder);
     g_free(title);
     g_free(caption);
+    g_free(panel_title);
 }
 
 static void
@@ -684,6 +734,104 @@ draw_contents(cairo_t *cr, const sk_style *s, const sk_atlas *a, size_t k, doubl
     }
 }
 
+/* ---- pages of several maps ---------------------------------------------------------- */
+
+/* A panel page's maps and what they share: one legend, the panel titles. */
+typedef struct panel_set {
+    sk_map **maps;
+    size_t count;
+    GArray *legend;          /* sk__legend_entry */
+    char *legend_title;
+    char **titles;
+} panel_set;
+
+static void
+panel_set_free(panel_set *ps)
+{
+    if (ps == NULL)
+        return;
+    for (size_t i = 0; i < ps->count; i++)
+        sk_map_free(ps->maps[i]);
+    g_free(ps->maps);
+    if (ps->legend != NULL) {
+        for (guint i = 0; i < ps->legend->len; i++) {
+            g_free(g_array_index(ps->legend, sk__legend_entry, i).label);
+            g_free(g_array_index(ps->legend, sk__legend_entry, i).text);
+        }
+        g_array_free(ps->legend, TRUE);
+    }
+    g_free(ps->legend_title);
+    g_strfreev(ps->titles);
+    g_free(ps);
+}
+
+/* One legend for all maps of a page: every colour once.  Where the maps give one colour
+** different texts (highlight maps: "implementatie: preventie", "implementatie: GGZ" …) the
+** entry names what varies instead ("implementatie: thema van de kaart"). */
+static sk_status
+shared_legend(sk_ctx *ctx, const page *pg, const sk_style *style, panel_set *ps)
+{
+    ps->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+    GHashTable *varies = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (size_t m = 0; m < ps->count; m++) {
+        const sk_map *map = ps->maps[m];
+        for (guint k = 0; k < map->legend->len; k++) {
+            const sk__legend_entry *e = &g_array_index(map->legend, sk__legend_entry, k);
+            guint found = ps->legend->len;
+            for (guint q = 0; q < ps->legend->len && found == ps->legend->len; q++) {
+                const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, q);
+                if (have->color == e->color || strcmp(have->label, e->label) == 0)
+                    found = q;
+            }
+            if (found == ps->legend->len) {
+                sk__legend_entry copy = {g_strdup(e->label), g_strdup(e->text), e->color};
+                g_array_append_val(ps->legend, copy);
+                continue;
+            }
+            const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, found);
+            if (have->color != e->color)
+                return sk__error(ctx, SK_EINPUT, "page '%s': class '%s' has different colours "
+                                 "on its maps (#%06x, #%06x); give it a colour in the style",
+                                 pg->id, e->label, have->color, e->color);
+            if (strcmp(have->label, e->label) != 0)
+                g_hash_table_add(varies, GUINT_TO_POINTER(found));
+        }
+    }
+    for (guint q = 0; q < ps->legend->len; q++) {
+        if (!g_hash_table_contains(varies, GUINT_TO_POINTER(q)))
+            continue;
+        sk__legend_entry *e = &g_array_index(ps->legend, sk__legend_entry, q);
+        const char *colon = strstr(e->label, ": ");
+        sk_principle p = SK_THEME;
+        sk_ctx *probe = sk_ctx_new();
+        if (pg->panel_principle != NULL)
+            sk_principle_parse(probe, pg->panel_principle, &p);
+        sk_ctx_free(probe);
+        char *what = g_utf8_strdown(style->legend_title[p], -1);
+        char *label = g_strdup_printf("%.*s: %s van de kaart",
+                                      colon != NULL ? (int)(colon - e->label) : 0, e->label,
+                                      what);
+        g_free(what);
+        g_free(e->label);
+        g_free(e->text);
+        e->label = label;
+        e->text = g_strdup(label);
+    }
+    g_hash_table_destroy(varies);
+    return SK_OK;
+}
+
+static sk__page_spec
+panel_spec(const sk_atlas *a, const page *pg, const panel_set *ps, const sk_style *style)
+{
+    const sk_map *first = ps->maps[0];
+    sk__page_spec spec = {style, first->geo, first->page, pg->title, pg->caption,
+                          first->source, pg->note, ps->legend_title, ps->legend, ps->count,
+                          (const char *const *)ps->titles};
+    (void)a;
+    return spec;
+}
+
 /* ---- rendering --------------------------------------------------------------------- */
 
 typedef struct job {
@@ -691,6 +839,7 @@ typedef struct job {
     const sk_atlas_options *options;
     const sk_style *style;
     sk_map **maps;              /* per page, NULL for text pages */
+    panel_set **sets;           /* per page, for pages of several maps */
     sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
     gint next;                  /* next page to render as PNG */
     GMutex lock;                /* guards the fields below */
@@ -747,7 +896,11 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
     /* One thread per page: the atlas spreads pages over the cores (--jobs), so --jobs 1 is
     ** one core. */
     int threads = 1;
-    if (pg->kind == PAGE_MAP) {
+    if (pg->kind == PAGE_PANELS) {
+        sk__page_spec spec = panel_spec(j->atlas, pg, j->sets[i], j->style);
+        st = sk__render_panels_png(ctx, j->sets[i]->maps, &spec, j->options->dpi, png,
+                                   j->raster_layers);
+    } else if (pg->kind == PAGE_MAP) {
         sk_render_options ro;
         sk_render_options_init(&ro);
         ro.dpi = j->options->dpi;
@@ -842,7 +995,13 @@ render_pdf(sk_ctx *ctx, job *j)
             cairo_pdf_surface_add_outline(surface, pg->section >= 0 ? section_outline
                                                                     : CAIRO_PDF_OUTLINE_ROOT,
                                           pg->title, dest, 0);
-            st = sk__render_vector_page(ctx, cr, j->maps[i], j->vector_layers);
+            if (pg->kind == PAGE_PANELS) {
+                sk__page_spec spec = panel_spec(a, pg, j->sets[i], j->style);
+                st = sk__render_panels_vector(ctx, cr, j->sets[i]->maps, &spec,
+                                              j->vector_layers);
+            } else {
+                st = sk__render_vector_page(ctx, cr, j->maps[i], j->vector_layers);
+            }
         }
         g_free(dest);
         cairo_show_page(cr);
@@ -914,38 +1073,69 @@ write_index(sk_ctx *ctx, const sk_atlas *a, const char *dir)
     return st;
 }
 
+/* The map model of one map page (or panel). */
+static sk_status
+build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *geo,
+          const sk_projects *projects, const sk_style *style, sk_map **out)
+{
+    sk_classification *c = NULL;
+    sk_status st =
+        pg->highlight != NULL
+            ? sk_classify_highlight(ctx, projects, pg->filter, pg->highlight, &c)
+        : pg->count ? sk_classify_count(ctx, projects, pg->filter, pg->method, pg->classes,
+                                        pg->breaks, pg->nbreaks, &c)
+                    : sk_classify(ctx, projects, pg->filter, pg->show, &c);
+    sk_map_options mo;
+    sk_map_options_init(&mo);
+    mo.title = pg->title;
+    mo.caption = pg->caption;
+    mo.source = a->source;
+    mo.show_counts = pg->counts;
+    mo.highlight = pg->highlight;
+    mo.note = pg->note;
+    mo.page = a->page_size;
+    if (st == SK_OK)
+        st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, out);
+    return st;
+}
+
 /* Build the map models of all map pages; problems name the page. */
 static sk_status
 build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, const sk_projects *projects,
-           const sk_style *style, sk_map **maps)
+           const sk_style *style, sk_map **maps, panel_set **sets)
 {
     for (guint i = 0; i < a->pages->len; i++) {
         const page *pg = &g_array_index(a->pages, page, i);
-        if (pg->kind != PAGE_MAP)
+        if (pg->kind != PAGE_MAP && pg->kind != PAGE_PANELS)
             continue;
-        sk_classification *c = NULL;
-        sk_status st =
-            pg->highlight != NULL
-                ? sk_classify_highlight(ctx, projects, pg->filter, pg->highlight, &c)
-            : pg->count ? sk_classify_count(ctx, projects, pg->filter, pg->method, pg->classes,
-                                            pg->breaks, pg->nbreaks, &c)
-                        : sk_classify(ctx, projects, pg->filter, pg->show, &c);
-        sk_map_options mo;
-        sk_map_options_init(&mo);
-        mo.title = pg->title;
-        mo.caption = pg->caption;
-        mo.source = a->source;
-        mo.show_counts = pg->counts;
-        mo.highlight = pg->highlight;
-        mo.note = pg->note;
-        mo.page = a->page_size;
-        if (st == SK_OK)
-            st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, &maps[i]);
-        /* Lay every page out before drawing any: a legend that does not fit stops the atlas
-        ** before it has written a single file. */
+        sk_status st = SK_OK;
         sk__layout l;
-        if (st == SK_OK && (st = sk__layout_map(ctx, maps[i], &l)) == SK_OK)
-            sk__layout_clear(&l);
+        if (pg->kind == PAGE_MAP) {
+            st = build_map(ctx, a, pg, geo, projects, style, &maps[i]);
+            /* Lay every page out before drawing any: a legend that does not fit stops the
+            ** atlas before it has written a single file. */
+            if (st == SK_OK && (st = sk__layout_map(ctx, maps[i], &l)) == SK_OK)
+                sk__layout_clear(&l);
+        } else {
+            panel_set *ps = sets[i] = g_new0(panel_set, 1);
+            ps->maps = g_new0(sk_map *, pg->panels->len);
+            ps->titles = g_new0(char *, pg->panels->len + 1);
+            for (guint k = 0; k < pg->panels->len && st == SK_OK; k++) {
+                const page *panel = &g_array_index(pg->panels, page, k);
+                st = build_map(ctx, a, panel, geo, projects, style, &ps->maps[k]);
+                ps->count += st == SK_OK;
+                ps->titles[k] = g_strdup(panel->title);
+            }
+            if (st == SK_OK) {
+                ps->legend_title = g_strdup(ps->maps[0]->legend_title);
+                st = shared_legend(ctx, pg, style, ps);
+            }
+            if (st == SK_OK) {
+                sk__page_spec spec = panel_spec(a, pg, ps, style);
+                if ((st = sk__layout_page(ctx, &spec, &l)) == SK_OK)
+                    sk__layout_clear(&l);
+            }
+        }
         if (st != SK_OK) {
             char *msg = g_strdup(sk_ctx_errmsg(ctx));
             sk_ctx_clear_error(ctx);
@@ -966,6 +1156,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     sk_geography *geo = NULL;
     sk_projects *projects = NULL;
     sk_map **maps = g_new0(sk_map *, a->pages->len);
+    panel_set **sets = g_new0(panel_set *, a->pages->len);
     sk_status st = sk_style_load(ctx, a->style, &style);
     if (st == SK_OK) {
         sk_geography_options go;
@@ -985,7 +1176,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         st = sk_projects_load(ctx, geo, &po, &projects);
     }
     if (st == SK_OK)
-        st = build_maps(ctx, a, geo, projects, style, maps);
+        st = build_maps(ctx, a, geo, projects, style, maps, sets);
     /* Only now that every page is known to be drawable. */
     if (st == SK_OK && g_mkdir_with_parents(o->output_dir, 0755) != 0)
         st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", o->output_dir,
@@ -996,7 +1187,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
         sk_atlas_options effective = *o;
         effective.jobs = jobs;
-        job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
+        job j = {.atlas = a, .options = &effective, .style = style, .maps = maps, .sets = sets,
                  .total = a->pages->len * 2, .error = sk_ctx_new(),
                  .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new()};
         g_mutex_init(&j.lock);
@@ -1027,9 +1218,12 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     }
     if (st == SK_OK)
         st = write_index(ctx, a, o->output_dir);
-    for (guint i = 0; i < a->pages->len; i++)
+    for (guint i = 0; i < a->pages->len; i++) {
         sk_map_free(maps[i]);
+        panel_set_free(sets[i]);
+    }
     g_free(maps);
+    g_free(sets);
     sk_projects_free(projects);
     sk_geography_free(geo);
     sk_style_free(style);

@@ -82,6 +82,9 @@ sk__layout_clear(sk__layout *l)
     g_free(l->legend);
     for (int i = 0; i < 4; i++)
         clear_text(&l->scale_labels[i]);
+    for (size_t i = 0; i < l->panel_count; i++)
+        clear_text(&l->panels[i].title);
+    g_free(l->panels);
     memset(l, 0, sizeof *l);
 }
 
@@ -107,16 +110,16 @@ format_km(double metres)
 ** relative to (0, 0): the title across the top, then the entries, split where the columns
 ** come out most even.  Returns the height. */
 static double
-legend_layout(PangoContext *pc, const sk_map *map, const sk_style *s, double w, double f,
-              int columns, double col_gap, sk__layout *l)
+legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, double w,
+              double f, int columns, double col_gap, sk__layout *l)
 {
     for (size_t k = 0; k < l->legend_count; k++)
         clear_text(&l->legend[k].text);
     clear_text(&l->legend_title);
     double y0 = 0;
-    if (map->legend_title != NULL) {
+    if (spec->legend_title != NULL) {
         l->legend_title.layout = make_text(pc, s->font_family, s->legend_title_size * f, 1,
-                                           map->legend_title, w);
+                                           spec->legend_title, w);
         l->legend_title.x = 0;
         l->legend_title.y = 0;
         y0 = text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
@@ -127,10 +130,10 @@ legend_layout(PangoContext *pc, const sk_map *map, const sk_style *s, double w, 
         sk__legend_item *it = &l->legend[i];
         int is_line = i == l->legend_count - 1;
         const char *text = is_line ? s->region_border_label
-                                   : g_array_index(map->legend, sk__legend_entry, i).text;
+                                   : g_array_index(spec->legend, sk__legend_entry, i).text;
         it->is_line = is_line;
         it->color = is_line ? s->region_border
-                            : g_array_index(map->legend, sk__legend_entry, i).color;
+                            : g_array_index(spec->legend, sk__legend_entry, i).color;
         it->text.layout = make_text(pc, s->font_family, s->legend_size * f, 0, text,
                                     w - sw - gap);
         heights[i] = fmax(text_height(it->text.layout), sh) + s->legend_spacing;
@@ -177,19 +180,27 @@ move_legend(sk__layout *l, double dx, double dy)
 sk_status
 sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
-    const sk_style *s = map->style;
+    sk__page_spec spec = {map->style, map->geo, map->page, map->title, map->caption,
+                          map->source, map->note, map->legend_title, map->legend, 1, NULL};
+    return sk__layout_page(ctx, &spec, l);
+}
+
+sk_status
+sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
+{
+    const sk_style *s = spec->style;
     memset(l, 0, sizeof *l);
-    sk__page_size(map->page, &l->page_w, &l->page_h);
+    sk__page_size(spec->page, &l->page_w, &l->page_h);
     PangoContext *pc = make_context();
     double m = s->margin, inner_w = l->page_w - 2 * m;
 
-    l->title.layout = make_text(pc, s->font_family, s->title_size, 1, map->title, inner_w);
+    l->title.layout = make_text(pc, s->font_family, s->title_size, 1, spec->title, inner_w);
     l->title.x = m;
     l->title.y = m;
     double y = m + text_height(l->title.layout);
-    if (map->caption != NULL && map->caption[0] != '\0') {
+    if (spec->caption != NULL && spec->caption[0] != '\0') {
         y += 1.5 * MM;
-        l->caption.layout = make_text(pc, s->font_family, s->caption_size, 0, map->caption,
+        l->caption.layout = make_text(pc, s->font_family, s->caption_size, 0, spec->caption,
                                       inner_w);
         l->caption.x = m;
         l->caption.y = y;
@@ -197,7 +208,7 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     }
     double top = y + 4 * MM;
 
-    l->source.layout = make_text(pc, s->font_family, s->source_size, 0, map->source, inner_w);
+    l->source.layout = make_text(pc, s->font_family, s->source_size, 0, spec->source, inner_w);
     double source_h = text_height(l->source.layout);
     l->source.x = m;
     l->source.y = l->page_h - m - source_h;
@@ -212,13 +223,13 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 
     /* A note ("Let op!") sits at the foot of the legend column, above the scale bar. */
     double note_h = 0, pad = 2 * MM;
-    if (map->note != NULL && map->note[0] != '\0') {
+    if (spec->note != NULL && spec->note[0] != '\0') {
         l->note_title.layout = make_text(pc, s->font_family, s->note_size, 1, s->note_title,
                                          lw - 2 * pad);
         l->note.layout = make_text(pc, s->font_family, s->note_size, 0, "", lw - 2 * pad);
         GError *err = NULL;
         char *text = NULL;
-        if (!pango_parse_markup(map->note, -1, 0, NULL, &text, NULL, &err)) {
+        if (!pango_parse_markup(spec->note, -1, 0, NULL, &text, NULL, &err)) {
             sk_status st = sk__error(ctx, SK_EINPUT, "note: %s (use Pango markup, e.g. "
                                      "<b>bold</b>, and &amp; for &)", err->message);
             g_error_free(err);
@@ -227,18 +238,18 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
             return st;
         }
         g_free(text);
-        pango_layout_set_markup(l->note.layout, map->note, -1);
+        pango_layout_set_markup(l->note.layout, spec->note, -1);
         note_h = text_height(l->note_title.layout) + 1 + text_height(l->note.layout) + 2 * pad;
         legend_room -= note_h + 4 * MM;
     }
-    l->legend_count = map->legend->len + 1;
+    l->legend_count = spec->legend->len + 1;
     l->legend = g_new0(sk__legend_item, l->legend_count);
     static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
     double used = 0;
     int fits = 0, columns = 1;
     for (columns = 1; columns <= 3 && !fits; columns++)
         for (size_t i = 0; i < G_N_ELEMENTS(scales) && !fits; i++) {
-            used = legend_layout(pc, map, s, lw, scales[i], columns, col_gap, l);
+            used = legend_layout(pc, spec, s, lw, scales[i], columns, col_gap, l);
             fits = used <= legend_room;
         }
     columns--;
@@ -248,25 +259,68 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
         return sk__error(ctx, SK_EINPUT, "the legend does not fit on the page: %zu classes "
                          "need %.0f mm in three columns, %.0f mm is available; show fewer "
                          "classes, use a narrower filter or a style with a smaller legend "
-                         "font", (size_t)map->legend->len, used / MM, legend_room / MM);
+                         "font", (size_t)spec->legend->len, used / MM, legend_room / MM);
     }
     double legend_w = columns * lw + (columns - 1) * col_gap;
 
-    /* The map: the data extent fitted into what the legend leaves.  When the page is wider
-    ** than the map needs (the Netherlands is tall), map and legend stay together as one
-    ** group, centred, rather than the legend drifting to the page edge. */
+    /* The maps: the data extent fitted into what the legend leaves, several maps in the grid
+    ** of columns that gives them the largest scale, all at one scale.  When the page is
+    ** wider than the maps need (the Netherlands is tall), maps and legend stay together as
+    ** one group, centred, rather than the legend drifting to the page edge. */
     double ext[4];
-    sk_geography_extent(map->geo, ext);
+    sk_geography_extent(spec->geo, ext);
     double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
     double room_w = inner_w - legend_w - gap, room_h = bottom - top;
-    l->scale = fmin(room_w / ew, room_h / eh);
-    double map_w = ew * l->scale, group_x = m + (inner_w - (map_w + gap + legend_w)) / 2;
-    l->map_frame = (sk__box){group_x, top, map_w, room_h};
+    size_t n = spec->panel_count > 0 ? spec->panel_count : 1, cols = 1;
+    double cell_gap = 4 * MM;
+    l->panel_count = n;
+    l->panels = g_new0(sk__panel, n);
+    /* Every column count is tried; panel titles wrap to the panel's width, so their height
+    ** depends on it. */
+    l->scale = 0;
+    double title_h = 0;
+    for (size_t c = 1; c <= n; c++) {
+        size_t rows = (n + c - 1) / c;
+        double cw = (room_w - (double)(c - 1) * cell_gap) / (double)c, th = 0;
+        for (size_t i = 0; spec->panel_titles != NULL && i < n; i++) {
+            PangoLayout *t = make_text(pc, s->font_family, s->legend_title_size, 1,
+                                       spec->panel_titles[i], cw);
+            th = fmax(th, text_height(t) + 1.5 * MM);
+            g_object_unref(t);
+        }
+        double ch = (room_h - (double)(rows - 1) * cell_gap) / (double)rows - th;
+        double sc = fmin(cw / ew, ch / eh);
+        if (sc > l->scale * 1.0001) {
+            l->scale = sc;
+            cols = c;
+            title_h = th;
+        }
+    }
+    size_t rows = (n + cols - 1) / cols;
+    double map_w = ew * l->scale, map_h = eh * l->scale;
+    double grid_w = (double)cols * map_w + (double)(cols - 1) * cell_gap;
+    double grid_h = (double)rows * (map_h + title_h) + (double)(rows - 1) * cell_gap;
+    double group_x = m + (inner_w - (grid_w + gap + legend_w)) / 2;
+    double grid_y = top + (room_h - grid_h) / 2;
+    for (size_t i = 0; i < n; i++) {
+        sk__panel *pn = &l->panels[i];
+        if (spec->panel_titles != NULL)
+            pn->title.layout = make_text(pc, s->font_family, s->legend_title_size, 1,
+                                         spec->panel_titles[i], map_w);
+        double x = group_x + (double)(i % cols) * (map_w + cell_gap);
+        double y0 = grid_y + (double)(i / cols) * (map_h + title_h + cell_gap);
+        pn->frame = (sk__box){x, y0 + title_h, map_w, map_h};
+        pn->origin_x = x;
+        pn->origin_y = y0 + title_h;
+        pn->title.x = x;
+        pn->title.y = y0;
+    }
+    l->map_frame = l->panels[0].frame;
     l->extent_minx = ext[0];
     l->extent_maxy = ext[3];
-    l->origin_x = group_x;
-    l->origin_y = top + (room_h - eh * l->scale) / 2;
-    double lx = group_x + map_w + gap;
+    l->origin_x = l->panels[0].origin_x;
+    l->origin_y = l->panels[0].origin_y;
+    double lx = group_x + grid_w + gap;
     move_legend(l, lx, top);
 
     /* Scale bar: a round length of at most 80 % of the legend width, in two segments. */

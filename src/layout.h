@@ -23,6 +23,14 @@ typedef struct sk__legend_item {
     sk__text text;
 } sk__legend_item;
 
+/* One map on a page: where its extent's top-left corner goes and its title (several maps on
+** one page: small multiples). */
+typedef struct sk__panel {
+    sk__box frame;
+    double origin_x, origin_y;
+    sk__text title;
+} sk__panel;
+
 typedef struct sk__layout {
     double page_w, page_h;
     sk__text title, caption, source, legend_title;
@@ -37,8 +45,23 @@ typedef struct sk__layout {
     double scale_length_m;
     sk__text scale_labels[4];   /* 0, half, full, "km" */
     sk__box note_box;           /* the "Let op!" box (w = 0: none) */
+    sk__panel *panels;          /* every map on the page; origin_x/y above are panel 0's */
+    size_t panel_count;
     sk__text note_title, note;
 } sk__layout;
+
+/* What a page shows: texts, one legend, and panel_count maps of one geography at one scale. */
+typedef struct sk__page_spec {
+    const sk_style *style;
+    const sk_geography *geo;
+    sk_page_size page;
+    const char *title, *caption, *source, *note, *legend_title;
+    const GArray *legend;               /* sk__legend_entry */
+    size_t panel_count;
+    const char *const *panel_titles;    /* NULL: no panel titles */
+} sk__page_spec;
+
+sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);
 
 /* Lay out map on its page.  On failure (legend overflow) ctx has the message and *out is
 ** untouched.  Free with sk__layout_clear. */

@@ -55,7 +55,7 @@ to_page(const sk__layout *l, double grid_pt, const double *xy, double *px, doubl
 ** geography's rings; region rings are left empty (borders are drawn from the arcs). */
 static page_ring *
 project_rings(sk__arena *arena, const sk_geography *geo, const sk__layout *l,
-              double tolerance_pt)
+              double tolerance_pt, const sk__color *fill, sk__color background)
 {
     const double *importance = sk__geography_importance(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
@@ -68,6 +68,9 @@ project_rings(sk__arena *arena, const sk_geography *geo, const sk__layout *l,
         return NULL;
     memset(out, 0, (nrings > 0 ? nrings : 1) * sizeof *out);
     for (size_t i = 0; i < nmun; i++) {
+        /* Only filled municipalities are drawn from rings. */
+        if (fill != NULL && fill[i] == background)
+            continue;
         for (size_t r = mun[i].first_ring; r < mun[i].first_ring + mun[i].ring_count; r++) {
             double *dst = sk__arena_alloc(arena, 2 * rings[r].count * sizeof *dst);
             if (dst == NULL)
@@ -351,6 +354,8 @@ draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *
     draw_legend(cr, s, l);
     draw_scale_bar(cr, s, l);
     draw_text(cr, &l->source, s->muted_text_color);
+    for (size_t i = 0; i < l->panel_count; i++)
+        draw_text(cr, &l->panels[i].title, s->text_color);
     if (l->note_box.w > 0) {
         const sk__box *b = &l->note_box;
         cairo_rectangle(cr, b->x, b->y, b->w, b->h);
@@ -669,7 +674,7 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     sk__arena arena;
     sk__arena_init(&arena);
     double tolerance_pt = 0.5 / px_per_pt;
-    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt);
+    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt, map->fill, map->style->background);
     if (rings == NULL) {
         st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing %s", path);
         goto out;
@@ -754,7 +759,7 @@ sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map, sk__layers *
     sk__arena arena;
     sk__arena_init(&arena);
     double tolerance_pt = 0.5 / (150 / 72.0);
-    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt);
+    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt, map->fill, map->style->background);
     sk_status st = SK_OK;
     if (rings == NULL)
         st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing '%s'", map->title);
@@ -778,4 +783,77 @@ sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path, int 
         return st;
     }
     return sk__output_commit(ctx, &out, 1);
+}
+
+/* ---- pages of several maps (small multiples) --------------------------------------- */
+
+/* Draw the maps of a laid-out page, each in its panel, on cr (page units: points). */
+static sk_status
+draw_panels(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps, const sk__layout *l,
+            double tolerance_pt, sk__layers *layers, int raster, double px_per_pt)
+{
+    for (size_t i = 0; i < l->panel_count; i++) {
+        sk__layout at = *l;
+        at.origin_x = l->panels[i].origin_x;
+        at.origin_y = l->panels[i].origin_y;
+        sk__arena arena;
+        sk__arena_init(&arena);
+        page_ring *rings = project_rings(&arena, maps[i]->geo, &at, tolerance_pt, maps[i]->fill,
+                                          maps[i]->style->background);
+        if (rings == NULL) {
+            sk__arena_free(&arena);
+            return sk__error(ctx, SK_ENOMEM, "out of memory while drawing '%s'",
+                             maps[i]->title);
+        }
+        draw_map(cr, maps[i], &at, rings, tolerance_pt, layers, raster, px_per_pt, 0);
+        sk__arena_free(&arena);
+    }
+    return SK_OK;
+}
+
+sk_status
+sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
+                         const sk__page_spec *spec, sk__layers *layers)
+{
+    sk__layout l;
+    if (sk__layout_page(ctx, spec, &l) != SK_OK)
+        return sk_ctx_status(ctx);
+    double tolerance_pt = 0.5 / (150 / 72.0);
+    set_color(cr, spec->style->background);
+    cairo_paint(cr);
+    sk_status st = draw_panels(ctx, cr, maps, &l, tolerance_pt, layers, 0, 0);
+    if (st == SK_OK)
+        draw_page(cr, maps[0], &l, NULL, tolerance_pt, NULL);
+    sk__layout_clear(&l);
+    return st;
+}
+
+sk_status
+sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spec, double dpi,
+                      const char *path, sk__layers *layers)
+{
+    sk__layout l;
+    if (sk__layout_page(ctx, spec, &l) != SK_OK)
+        return sk_ctx_status(ctx);
+    double px_per_pt = dpi / 72.0, tolerance_pt = 0.5 / px_per_pt;
+    cairo_surface_t *surface = cairo_image_surface_create(
+        CAIRO_FORMAT_RGB24, (int)lround(l.page_w * px_per_pt), (int)lround(l.page_h * px_per_pt));
+    cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, px_per_pt, px_per_pt);
+    set_color(cr, spec->style->background);
+    cairo_paint(cr);
+    sk_status st = draw_panels(ctx, cr, maps, &l, tolerance_pt, layers, 1, px_per_pt);
+    if (st == SK_OK) {
+        draw_page(cr, maps[0], &l, NULL, tolerance_pt, NULL);
+        cairo_status_t cs = cairo_status(cr);
+        if (cs != CAIRO_STATUS_SUCCESS)
+            st = sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", path,
+                           cairo_status_to_string(cs));
+    }
+    cairo_destroy(cr);
+    if (st == SK_OK)
+        st = sk__write_png_file(ctx, surface, path, 1);
+    cairo_surface_destroy(surface);
+    sk__layout_clear(&l);
+    return st;
 }

@@ -19,6 +19,15 @@ sk_status sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options
 sk_status sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map,
                                  sk__layers *layers);
 
+/* A page of several maps (spec->panel_count of them, maps[0..n)), as vector drawing on cr
+** or as a PNG file (no world file: the page holds more than one map). */
+struct sk__page_spec;
+sk_status sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
+                                   const struct sk__page_spec *spec, sk__layers *layers);
+sk_status sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps,
+                                const struct sk__page_spec *spec, double dpi,
+                                const char *path, sk__layers *layers);
+
 /* Write an RGB24 image surface as a PNG file (temporary name, then renamed). */
 sk_status sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path,
                              int threads);
