@@ -10,7 +10,7 @@
 #include "sk-config.h"
 
 /* Bump when the payload layout changes. */
-#define CACHE_FORMAT "samenkaart-cache-1"
+#define CACHE_FORMAT "samenkaart-cache-2"
 static const char magic[8] = {'S', 'K', 'C', 'A', 'C', 'H', 'E', '1'};
 
 static void

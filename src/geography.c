@@ -24,6 +24,7 @@ struct sk_geography {
     GArray *regions;          /* sk__area */
     shapes shapes;            /* all rings: municipalities', then regions' */
     sk__topology topology;    /* simplification importances and the borders as arcs */
+    int *ring_owner;          /* per ring: its municipality, or -1 (region rings) */
     GHashTable *municipality_index;  /* normalised code or name -> index + 1, or ambiguous */
     GHashTable *region_index;
     size_t *member_offsets;   /* regions + 1 offsets into members */
@@ -85,6 +86,7 @@ sk_geography_free(sk_geography *geo)
     g_free(geo->member_offsets);
     g_free(geo->members);
     sk__topology_clear(&geo->topology);
+    g_free(geo->ring_owner);
     g_free(geo);
 }
 
@@ -369,6 +371,14 @@ static void
 finish_geography(sk_geography *geo)
 {
     build_members(geo);
+    geo->ring_owner = g_new(int, geo->shapes.rings->len + 1);
+    for (guint r = 0; r < geo->shapes.rings->len; r++)
+        geo->ring_owner[r] = -1;
+    for (guint i = 0; i < geo->municipalities->len; i++) {
+        const sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
+        for (size_t r = a->first_ring; r < a->first_ring + a->ring_count; r++)
+            geo->ring_owner[r] = (int)i;
+    }
     geo->extent[0] = geo->extent[1] = INFINITY;
     geo->extent[2] = geo->extent[3] = -INFINITY;
     for (guint i = 0; i < geo->municipalities->len; i++) {
@@ -500,6 +510,7 @@ serialize(const sk_geography *geo, const GPtrArray *warnings)
         sk__blob_put_u64(b, geo->topology.arcs[i].ring);
         sk__blob_put_u64(b, geo->topology.arcs[i].offset);
         sk__blob_put_u64(b, geo->topology.arcs[i].count);
+        sk__blob_put_u64(b, geo->topology.arcs[i].twin);
     }
     return b;
 }
@@ -550,7 +561,7 @@ deserialize(GBytes *payload, GPtrArray *warnings)
         geo->topology.importance = g_new(double, npoints > 0 ? npoints : 1);
         sk__blob_f64s(&b, geo->topology.importance, npoints);
     }
-    geo->topology.arc_count = sk__blob_count(&b, len / 24);
+    geo->topology.arc_count = sk__blob_count(&b, len / 32);
     geo->topology.first_split_arc = sk__blob_count(&b, geo->topology.arc_count);
     geo->topology.arcs = g_new(sk__arc, geo->topology.arc_count + 1);
     for (size_t i = 0; i < geo->topology.arc_count && !b.failed; i++) {
@@ -558,7 +569,8 @@ deserialize(GBytes *payload, GPtrArray *warnings)
         a->ring = (size_t)sk__blob_u64(&b);
         a->offset = (size_t)sk__blob_u64(&b);
         a->count = (size_t)sk__blob_u64(&b);
-        if (a->ring >= nrings || a->offset >= g_array_index(geo->shapes.rings, sk__ring,
+        a->twin = (size_t)sk__blob_u64(&b);
+        if ((a->twin != SIZE_MAX && a->twin >= nrings) || a->ring >= nrings || a->offset >= g_array_index(geo->shapes.rings, sk__ring,
                                                             a->ring).count ||
             a->count > g_array_index(geo->shapes.rings, sk__ring, a->ring).count)
             b.failed = 1;
@@ -793,6 +805,12 @@ const double *
 sk__geography_points(const sk_geography *geo)
 {
     return (const double *)(void *)geo->shapes.points->data;
+}
+
+const int *
+sk__geography_ring_owners(const sk_geography *geo)
+{
+    return geo->ring_owner;
 }
 
 const double *

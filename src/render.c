@@ -33,12 +33,6 @@ set_color(cairo_t *cr, sk__color c)
 
 /* ---- geometry on the page ----------------------------------------------------------- */
 
-/* A ring in page coordinates, simplified to the output resolution. */
-typedef struct page_ring {
-    double *xy;
-    size_t count;
-} page_ring;
-
 /* A map point on the page, snapped to grid_pt so that equal vertices stay equal. */
 static inline void
 to_page(const sk__layout *l, double grid_pt, const double *xy, double *px, double *py)
@@ -49,52 +43,10 @@ to_page(const sk__layout *l, double grid_pt, const double *xy, double *px, doubl
     *py = round(y / grid_pt) * grid_pt;
 }
 
-/* The municipality rings on the page, simplified to the output resolution: vertices less
+/* Add the borders (arcs) to the path, simplified to the output resolution: vertices less
 ** important than tolerance_pt are dropped (topology.h: shared borders lose the same ones on
-** both sides), the rest snap to a grid of half that and repeats go.  Indexed like the
-** geography's rings; region rings are left empty (borders are drawn from the arcs). */
-static page_ring *
-project_rings(sk__arena *arena, const sk_geography *geo, const sk__layout *l,
-              double tolerance_pt, const sk__color *fill, sk__color background)
-{
-    const double *importance = sk__geography_importance(geo);
-    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
-    size_t nrings = sk__geography_ring_count(geo), nmun;
-    const sk__area *mun = sk__geography_municipalities(geo, &nmun);
-    const sk__ring *rings = sk__geography_rings(geo);
-    const double *pts = sk__geography_points(geo);
-    page_ring *out = sk__arena_alloc(arena, (nrings > 0 ? nrings : 1) * sizeof *out);
-    if (out == NULL)
-        return NULL;
-    memset(out, 0, (nrings > 0 ? nrings : 1) * sizeof *out);
-    for (size_t i = 0; i < nmun; i++) {
-        /* Only filled municipalities are drawn from rings. */
-        if (fill != NULL && fill[i] == background)
-            continue;
-        for (size_t r = mun[i].first_ring; r < mun[i].first_ring + mun[i].ring_count; r++) {
-            double *dst = sk__arena_alloc(arena, 2 * rings[r].count * sizeof *dst);
-            if (dst == NULL)
-                return NULL;
-            size_t n = 0;
-            for (size_t k = rings[r].start; k < rings[r].start + rings[r].count; k++) {
-                if (importance[k] < tolerance)
-                    continue;
-                double x, y;
-                to_page(l, grid_pt, pts + 2 * k, &x, &y);
-                if (n > 0 && dst[2 * n - 2] == x && dst[2 * n - 1] == y)
-                    continue;
-                dst[2 * n] = x;
-                dst[2 * n + 1] = y;
-                n++;
-            }
-            out[r] = (page_ring){dst, n};
-        }
-    }
-    return out;
-}
-
-/* Add the borders (arcs) to the path, simplified like the rings: each shared border is
-** stroked once instead of once per neighbour. */
+** both sides), the rest snap to a grid of half that.  Each shared border is stroked once
+** instead of once per neighbour. */
 static void
 path_arcs(cairo_t *cr, const sk_geography *geo, const sk__layout *l, int regions,
           double tolerance_pt)
@@ -121,25 +73,127 @@ path_arcs(cairo_t *cr, const sk_geography *geo, const sk__layout *l, int regions
     }
 }
 
-static void
-path_area(cairo_t *cr, const page_ring *rings, const sk__area *a)
-{
-    for (size_t r = a->first_ring; r < a->first_ring + a->ring_count; r++) {
-        const page_ring *pr = &rings[r];
-        if (pr->count < 3)
-            continue;
-        cairo_move_to(cr, pr->xy[0], pr->xy[1]);
-        for (size_t k = 1; k < pr->count; k++)
-            cairo_line_to(cr, pr->xy[2 * k], pr->xy[2 * k + 1]);
-        cairo_close_path(cr);
-    }
-}
-
 static int
 compare_colors(const void *a, const void *b)
 {
     sk__color x = *(const sk__color *)a, y = *(const sk__color *)b;
     return (x > y) - (x < y);
+}
+
+/* An arc on the page, simplified like the borders: its points into buf (room for count). */
+static size_t
+project_arc(const sk_geography *geo, const sk__layout *l, const sk__arc *arc, double tolerance,
+            double grid_pt, double *buf)
+{
+    const sk__ring *ring = &sk__geography_rings(geo)[arc->ring];
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    size_t n = ring->count - 1, m = 0;
+    for (size_t i = 0; i < arc->count; i++) {
+        size_t k = ring->start + (arc->offset + i) % n;
+        if (importance[k] < tolerance)
+            continue;
+        to_page(l, grid_pt, pts + 2 * k, &buf[2 * m], &buf[2 * m + 1]);
+        m++;
+    }
+    return m;
+}
+
+typedef struct arc_end {
+    double x, y;
+} arc_end;
+
+static guint
+arc_end_hash(gconstpointer p)
+{
+    const arc_end *e = p;
+    gint64 x = (gint64)llround(e->x * 64), y = (gint64)llround(e->y * 64);
+    return (guint)(x * 73856093) ^ (guint)(y * 19349663);
+}
+
+static gboolean
+arc_end_equal(gconstpointer a, gconstpointer b)
+{
+    const arc_end *x = a, *y = b;
+    return x->x == y->x && x->y == y->y;
+}
+
+/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
+** colour on one side only; chained end to end into closed loops they fill, with the even-odd
+** rule, exactly the union of those municipalities.  Borders between them are left out: no
+** seams between neighbours of one colour, and half the drawing or less. */
+static void
+fill_region(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt,
+            sk__color color, sk__arena *arena)
+{
+    const sk_geography *geo = map->geo;
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
+    const int *owner = sk__geography_ring_owners(geo);
+    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+
+    /* The outline's arcs on the page. */
+    size_t n = 0;
+    double **points = sk__arena_alloc(arena, (count + 1) * sizeof *points);
+    size_t *lengths = sk__arena_alloc(arena, (count + 1) * sizeof *lengths);
+    for (size_t a = 0; a < count; a++) {
+        int in = owner[arcs[a].ring] >= 0 && map->fill[owner[arcs[a].ring]] == color;
+        int other = arcs[a].twin != SIZE_MAX && owner[arcs[a].twin] >= 0 &&
+                    map->fill[owner[arcs[a].twin]] == color;
+        if (in == other)
+            continue;
+        double *buf = sk__arena_alloc(arena, 2 * arcs[a].count * sizeof *buf);
+        size_t m = project_arc(geo, l, &arcs[a], tolerance, grid_pt, buf);
+        if (m < 2)
+            continue;
+        points[n] = buf;
+        lengths[n++] = m;
+    }
+    if (n == 0)
+        return;
+    /* Arc ends by point: end 2a is arc a's start, 2a + 1 its end. */
+    GHashTable *at = g_hash_table_new(arc_end_hash, arc_end_equal);
+    size_t *next = sk__arena_alloc(arena, 2 * n * sizeof *next);
+    arc_end *ends = sk__arena_alloc(arena, 2 * n * sizeof *ends);
+    for (size_t e = 0; e < 2 * n; e++) {
+        const double *p = points[e / 2] + (e % 2 ? 2 * (lengths[e / 2] - 1) : 0);
+        ends[e] = (arc_end){p[0], p[1]};
+        gpointer head = g_hash_table_lookup(at, &ends[e]);
+        next[e] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : SIZE_MAX;
+        g_hash_table_insert(at, &ends[e], GSIZE_TO_POINTER(e + 1));
+    }
+    guint8 *used = sk__arena_alloc(arena, n);
+    memset(used, 0, n);
+    cairo_new_path(cr);
+    for (size_t first = 0; first < n; first++) {
+        if (used[first])
+            continue;
+        /* Walk from arc to arc: every point of an outline has an even number of its arcs,
+        ** so the walk can only end where it started. */
+        size_t a = first;
+        int reversed = 0;
+        cairo_move_to(cr, points[a][0], points[a][1]);
+        for (;;) {
+            used[a] = 1;
+            size_t m = lengths[a];
+            for (size_t i = 1; i < m; i++) {
+                size_t k = reversed ? m - 1 - i : i;
+                cairo_line_to(cr, points[a][2 * k], points[a][2 * k + 1]);
+            }
+            const arc_end *here = &ends[2 * a + (reversed ? 0 : 1)];
+            gpointer head = g_hash_table_lookup(at, here);
+            size_t e = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : SIZE_MAX;
+            while (e != SIZE_MAX && used[e / 2])
+                e = next[e];
+            if (e == SIZE_MAX)
+                break;
+            a = e / 2;
+            reversed = e % 2 == 1;
+        }
+        cairo_close_path(cr);
+    }
+    g_hash_table_destroy(at);
+    set_color(cr, color);
+    cairo_fill(cr);
 }
 
 static void
@@ -243,12 +297,12 @@ borders_layer(sk__layers *ls, const sk_map *map, const sk__layout *l, int raster
 /* The map: fills per class colour, then the borders (from layers when given).  band_y is the
 ** device row a raster band starts at. */
 static void
-draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings,
-         double tolerance_pt, sk__layers *layers, int raster, double px_per_pt, int band_y)
+draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt,
+         sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
     const sk_style *s = map->style;
     size_t nmun;
-    const sk__area *mun = sk__geography_municipalities(map->geo, &nmun);
+    sk__geography_municipalities(map->geo, &nmun);
 
     cairo_save(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -256,17 +310,15 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *r
     sk__color *colors = g_new(sk__color, nmun > 0 ? nmun : 1);
     memcpy(colors, map->fill, nmun * sizeof *colors);
     qsort(colors, nmun, sizeof *colors, compare_colors);
+    sk__arena arena;
+    sk__arena_init(&arena);
     for (size_t c = 0; c < nmun; c++) {
         /* Municipalities in the page's colour (no project, usually) need no fill. */
         if ((c > 0 && colors[c] == colors[c - 1]) || colors[c] == s->background)
             continue;
-        cairo_new_path(cr);
-        for (size_t i = 0; i < nmun; i++)
-            if (map->fill[i] == colors[c])
-                path_area(cr, rings, &mun[i]);
-        set_color(cr, colors[c]);
-        cairo_fill(cr);
+        fill_region(cr, map, l, tolerance_pt, colors[c], &arena);
     }
+    sk__arena_free(&arena);
     g_free(colors);
     cairo_restore(cr);
 
@@ -340,14 +392,14 @@ draw_scale_bar(cairo_t *cr, const sk_style *s, const sk__layout *l)
 }
 
 static void
-draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, const page_ring *rings,
+draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, int with_map,
           double tolerance_pt, sk__layers *layers)
 {
     const sk_style *s = map->style;
-    if (rings != NULL) {
+    if (with_map) {
         set_color(cr, s->background);
         cairo_paint(cr);
-        draw_map(cr, map, l, rings, tolerance_pt, layers, 0, 0, 0);
+        draw_map(cr, map, l, tolerance_pt, layers, 0, 0, 0);
     }
     draw_text(cr, &l->title, s->text_color);
     draw_text(cr, &l->caption, s->text_color);
@@ -381,7 +433,6 @@ typedef struct band {
     double px_per_pt, tolerance_pt;
     const sk_map *map;
     const sk__layout *layout;
-    const page_ring *rings;
     sk__layers *layers;
     cairo_status_t status;
 } band;
@@ -400,7 +451,7 @@ draw_band(gpointer data)
     cairo_scale(cr, b->px_per_pt, b->px_per_pt);
     set_color(cr, b->map->style->background);
     cairo_paint(cr);
-    draw_map(cr, b->map, b->layout, b->rings, b->tolerance_pt, b->layers, 1, b->px_per_pt,
+    draw_map(cr, b->map, b->layout, b->tolerance_pt, b->layers, 1, b->px_per_pt,
              b->y0);
     b->status = cairo_status(cr);
     cairo_destroy(cr);
@@ -412,13 +463,13 @@ draw_band(gpointer data)
 /* Draw the map part of a raster page in two bands at once. */
 static cairo_status_t
 draw_raster_map(cairo_surface_t *page, const sk_map *map, const sk__layout *l,
-                const page_ring *rings, double px_per_pt, double tolerance_pt, int threads,
+                double px_per_pt, double tolerance_pt, int threads,
                 sk__layers *layers)
 {
     cairo_surface_flush(page);
     int h = cairo_image_surface_get_height(page), split = threads > 1 ? h / 2 : h;
-    band bands[2] = {{page, 0, split, px_per_pt, tolerance_pt, map, l, rings, layers, 0},
-                     {page, split, h, px_per_pt, tolerance_pt, map, l, rings, layers, 0}};
+    band bands[2] = {{page, 0, split, px_per_pt, tolerance_pt, map, l, layers, 0},
+                     {page, split, h, px_per_pt, tolerance_pt, map, l, layers, 0}};
     GThread *helper = threads > 1 ? g_thread_new("sk-band", draw_band, &bands[1]) : NULL;
     draw_band(&bands[0]);
     if (helper != NULL)
@@ -671,14 +722,7 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     /* Raster output keeps what its pixels can show; vector output the detail of 150 dpi:
     ** its half-dot tolerance is 0.08 mm on paper, under the width of the thinnest border. */
     double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
-    sk__arena arena;
-    sk__arena_init(&arena);
     double tolerance_pt = 0.5 / px_per_pt;
-    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt, map->fill, map->style->background);
-    if (rings == NULL) {
-        st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing %s", path);
-        goto out;
-    }
 
     cairo_surface_t *surface;
     if (format == SK_FORMAT_PNG) {
@@ -696,13 +740,13 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     }
     cairo_status_t cs = CAIRO_STATUS_SUCCESS;
     if (format == SK_FORMAT_PNG)
-        cs = draw_raster_map(surface, map, &l, rings, px_per_pt, tolerance_pt,
+        cs = draw_raster_map(surface, map, &l, px_per_pt, tolerance_pt,
                              options->threads, layers);
     cairo_t *cr = cairo_create(surface);
     if (format == SK_FORMAT_PNG)
         cairo_scale(cr, px_per_pt, px_per_pt);
     /* Raster pages have their map already; vector pages draw everything here. */
-    draw_page(cr, map, &l, format == SK_FORMAT_PNG ? NULL : rings, tolerance_pt, NULL);
+    draw_page(cr, map, &l, format != SK_FORMAT_PNG, tolerance_pt, NULL);
     if (cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_status(cr);
     cairo_destroy(cr);
@@ -743,7 +787,6 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
 out:
     for (size_t i = 0; i < nouts; i++)
         sk__output_abort(&outs[i]);
-    sk__arena_free(&arena);
     sk__layout_clear(&l);
     return st;
 }
@@ -756,16 +799,9 @@ sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map, sk__layers *
     sk__layout l;
     if (sk__layout_map(ctx, map, &l) != SK_OK)
         return sk_ctx_status(ctx);
-    sk__arena arena;
-    sk__arena_init(&arena);
     double tolerance_pt = 0.5 / (150 / 72.0);
-    page_ring *rings = project_rings(&arena, map->geo, &l, tolerance_pt, map->fill, map->style->background);
     sk_status st = SK_OK;
-    if (rings == NULL)
-        st = sk__error(ctx, SK_ENOMEM, "out of memory while drawing '%s'", map->title);
-    else
-        draw_page(cr, map, &l, rings, tolerance_pt, layers);
-    sk__arena_free(&arena);
+    draw_page(cr, map, &l, 1, tolerance_pt, layers);
     sk__layout_clear(&l);
     return st;
 }
@@ -796,17 +832,7 @@ draw_panels(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps, const sk__layout *l,
         sk__layout at = *l;
         at.origin_x = l->panels[i].origin_x;
         at.origin_y = l->panels[i].origin_y;
-        sk__arena arena;
-        sk__arena_init(&arena);
-        page_ring *rings = project_rings(&arena, maps[i]->geo, &at, tolerance_pt, maps[i]->fill,
-                                          maps[i]->style->background);
-        if (rings == NULL) {
-            sk__arena_free(&arena);
-            return sk__error(ctx, SK_ENOMEM, "out of memory while drawing '%s'",
-                             maps[i]->title);
-        }
-        draw_map(cr, maps[i], &at, rings, tolerance_pt, layers, raster, px_per_pt, 0);
-        sk__arena_free(&arena);
+        draw_map(cr, maps[i], &at, tolerance_pt, layers, raster, px_per_pt, 0);
     }
     return SK_OK;
 }
@@ -823,7 +849,7 @@ sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
     cairo_paint(cr);
     sk_status st = draw_panels(ctx, cr, maps, &l, tolerance_pt, layers, 0, 0);
     if (st == SK_OK)
-        draw_page(cr, maps[0], &l, NULL, tolerance_pt, NULL);
+        draw_page(cr, maps[0], &l, 0, tolerance_pt, NULL);
     sk__layout_clear(&l);
     return st;
 }
@@ -844,7 +870,7 @@ sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spe
     cairo_paint(cr);
     sk_status st = draw_panels(ctx, cr, maps, &l, tolerance_pt, layers, 1, px_per_pt);
     if (st == SK_OK) {
-        draw_page(cr, maps[0], &l, NULL, tolerance_pt, NULL);
+        draw_page(cr, maps[0], &l, 0, tolerance_pt, NULL);
         cairo_status_t cs = cairo_status(cr);
         if (cs != CAIRO_STATUS_SUCCESS)
             st = sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", path,

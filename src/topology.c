@@ -179,7 +179,7 @@ rings_importance(gpointer data)
         size_t k = 0;
         while (k < n) {
             size_t m = 0;
-            found_arc found = {{r, (start + k) % n, 0}, {0, 0, 0}};
+            found_arc found = {{r, (start + k) % n, 0, SIZE_MAX}, {0, 0, 0}};
             idx[m++] = base + (start + k) % n;
             do {
                 k++;
@@ -243,8 +243,17 @@ add_unique_arcs(GArray *out, GHashTable *seen, const double *pts, const GArray *
             k->xy[2 * j] = pts[2 * f->key[j]] == 0 ? 0 : pts[2 * f->key[j]];
             k->xy[2 * j + 1] = pts[2 * f->key[j] + 1] == 0 ? 0 : pts[2 * f->key[j] + 1];
         }
-        if (g_hash_table_add(seen, k))
-            g_array_append_val(out, f->arc);
+        gpointer at = NULL;
+        if (g_hash_table_lookup_extended(seen, k, NULL, &at)) {
+            /* The same border seen from the other side: remember that ring. */
+            g_array_index(out, sk__arc, GPOINTER_TO_UINT(at) - 1).twin = f->arc.ring;
+            g_free(k);
+        } else {
+            sk__arc arc = f->arc;
+            arc.twin = SIZE_MAX;
+            g_array_append_val(out, arc);
+            g_hash_table_insert(seen, k, GUINT_TO_POINTER(out->len));
+        }
     }
 }
 

@@ -14,9 +14,10 @@
 #include "geography_internal.h"
 
 /* An arc: count points of ring `ring` from its `offset`-th point on, wrapping around the
-** ring (a ring's closing point is not counted); both ends included. */
+** ring (a ring's closing point is not counted); both ends included.  twin is the ring on
+** the arc's other side (SIZE_MAX on the outline of the whole set). */
 typedef struct sk__arc {
-    size_t ring, offset, count;
+    size_t ring, offset, count, twin;
 } sk__arc;
 
 typedef struct sk__topology {

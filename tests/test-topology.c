@@ -1,5 +1,6 @@
 /* Simplification keeps shared borders identical on both sides. */
 #include <math.h>
+#include <stdint.h>
 #include <glib.h>
 #include "src/topology.h"
 
@@ -58,6 +59,15 @@ test_shared_border(void)
         points_in_arcs += topo.arcs[a].count;
     /* 4 + 6 + 4 points: every arc carries both of its end points. */
     g_assert_cmpuint(points_in_arcs, ==, 14);
+    /* The shared border knows both its rings; the outlines have none on their other side. */
+    size_t shared = 0;
+    for (size_t a = 0; a < topo.arc_count; a++) {
+        if (topo.arcs[a].twin == SIZE_MAX)
+            continue;
+        shared++;
+        g_assert_cmpuint(topo.arcs[a].ring + topo.arcs[a].twin, ==, 1);
+    }
+    g_assert_cmpuint(shared, ==, 1);
     sk__topology_clear(&topo);
     g_array_free(pts, TRUE);
 }
