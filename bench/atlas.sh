@@ -19,8 +19,8 @@ make_mapfile
 
 cache="$out/cache"
 "$bin" atlas -q "$atlas" --cache-dir "$cache" --output "$out/warmup"
-pages=$(ls "$out/warmup"/*.png | wc -l)
-maps=$(ls "$out/warmup"/*.csv | wc -l)
+pages=$("$bin" atlas --list "$atlas" | wc -l)
+maps=$("$bin" atlas --list "$atlas" | awk -F'\t' '{s += $2} END {print s}')
 
 warm1=$(median "$bin" atlas -q --jobs 1 "$atlas" --cache-dir "$cache" --output "$out/a")
 warm2=$(median "$bin" atlas -q --jobs 2 "$atlas" --cache-dir "$cache" --output "$out/a")
@@ -28,7 +28,7 @@ cold2=$(median "$bin" atlas -q --jobs 2 "$atlas" --no-cache --output "$out/a")
 ms_maps() { for _ in $(seq "$maps"); do map2img -m "$out/jeugd.map" -o "$out/ms.png"; done; }
 ms=$(median ms_maps)
 
-printf 'full atlas: %s pages (%s maps), PDF + PNGs at 150 dpi; median of %s runs\n' \
+printf 'full atlas: %s pages with %s maps, PDF + PNGs at 150 dpi; median of %s runs\n' \
   "$pages" "$maps" "$runs"
 printf '  samenkaart, warm, 1 job    %8ss\n' "$warm1"
 printf '  samenkaart, warm, 2 jobs   %8ss   (%.2fx faster than 1 job)\n' "$warm2" \

@@ -93,6 +93,21 @@ sk_atlas_page_name(const sk_atlas *a, size_t i)
     return i < a->pages->len ? g_array_index(a->pages, page, i).name : NULL;
 }
 
+size_t
+sk_atlas_page_maps(const sk_atlas *a, size_t i)
+{
+    if (i >= a->pages->len)
+        return 0;
+    const page *pg = &g_array_index(a->pages, page, i);
+    return pg->kind == PAGE_MAP ? 1 : pg->kind == PAGE_PANELS ? pg->panels->len : 0;
+}
+
+const char *
+sk_atlas_page_title(const sk_atlas *a, size_t i)
+{
+    return i < a->pages->len ? g_array_index(a->pages, page, i).title : NULL;
+}
+
 void
 sk_atlas_options_init(sk_atlas_options *o)
 {

@@ -110,6 +110,46 @@ test_pages_and_files(void)
 }
 
 static void
+test_list_and_small_multiples(void)
+{
+    char *out = NULL, *err = NULL;
+    int status = 0;
+    char *argv[] = {(char *)g_getenv("SK_CLI"), "atlas", "--list", atlas_file, NULL};
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, NULL));
+    g_assert_true(g_spawn_check_wait_status(status, NULL));
+    char **lines = g_strsplit(out, "\n", -1);
+    size_t pages = 0, panel_pages = 0, maps = 0;
+    for (size_t i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++) {
+        char **f = g_strsplit(lines[i], "\t", 3);
+        g_assert_cmpuint(g_strv_length(f), ==, 3);
+        size_t n = (size_t)g_ascii_strtoull(f[1], NULL, 10);
+        maps += n;
+        /* Pages of small multiples: six highlight maps each, no world file, no CSV. */
+        if (n > 1) {
+            panel_pages++;
+            g_assert_cmpuint(n, ==, 6);
+            g_assert_true(strstr(f[0], "-uitgelicht-") != NULL);
+            char *png = g_strdup_printf("%s/%s.png", out_dir, f[0]);
+            char *pgw = g_strdup_printf("%s/%s.pgw", out_dir, f[0]);
+            g_assert_true(file_exists(png));
+            g_assert_false(file_exists(pgw));
+            g_free(png);
+            g_free(pgw);
+        }
+        pages++;
+        g_strfreev(f);
+    }
+    /* Four forms and five instruments, each against the six themes. */
+    g_assert_cmpuint(panel_pages, ==, 9);
+    g_assert_cmpuint(maps, >=, 120);
+    g_assert_cmpuint(pages, >=, 70);
+    g_strfreev(lines);
+    g_free(out);
+    g_free(err);
+}
+
+static void
 test_map_page_classes_and_pixels(void)
 {
     /* jeugd x samenwerkingsvorm, worked out from projecten_2017.csv (see test-classify). */
@@ -260,6 +300,7 @@ main(int argc, char **argv)
     g_assert_cmpint(run_cli(NULL, "atlas", "--quiet", atlas_file, "--output", out_dir, NULL),
                     ==, 0);
     g_test_add_func("/atlas/pages-and-files", test_pages_and_files);
+    g_test_add_func("/atlas/list-and-small-multiples", test_list_and_small_multiples);
     g_test_add_func("/atlas/map-page-classes-and-pixels", test_map_page_classes_and_pixels);
     g_test_add_func("/atlas/rerun-is-byte-identical", test_rerun_is_byte_identical);
     g_test_add_func("/atlas/atlas-file-errors", test_atlas_file_errors);

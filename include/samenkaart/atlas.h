@@ -27,6 +27,12 @@ SK_API size_t sk_atlas_page_count(const sk_atlas *atlas);
 /* Page ids ("003-preventie-totaal" style file stems); owned by atlas. */
 SK_API const char *sk_atlas_page_name(const sk_atlas *atlas, size_t page);
 
+/* The number of maps on a page: 0 for text pages (contents, sections), 1 for a map page,
+** more for a page of small multiples. */
+SK_API size_t sk_atlas_page_maps(const sk_atlas *atlas, size_t page);
+/* The page's title; owned by atlas. */
+SK_API const char *sk_atlas_page_title(const sk_atlas *atlas, size_t page);
+
 /* Called after each finished page (from any thread, one call at a time). */
 typedef void (*sk_progress_fn)(void *user_data, size_t done, size_t total, const char *page);
 

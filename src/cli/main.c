@@ -388,8 +388,10 @@ cmd_atlas(int argc, char **argv)
     char *output = NULL, *data_dir = NULL, *cache = NULL;
     int jobs = 0;
     double dpi = 0;
-    gboolean quiet = FALSE, no_cache = FALSE;
+    gboolean quiet = FALSE, no_cache = FALSE, list = FALSE;
     GOptionEntry entries[] = {
+        {"list", 0, 0, G_OPTION_ARG_NONE, &list,
+         "Check the atlas file and list its pages (name, maps, title); render nothing", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output directory (required)",
          "DIR"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Threads (default: all cores)", "N"},
@@ -415,7 +417,7 @@ cmd_atlas(int argc, char **argv)
         g_error_free(err);
     } else if (argc != 2) {
         rc = usage_error("atlas: %s", "expected one atlas file");
-    } else if (output == NULL) {
+    } else if (output == NULL && !list) {
         rc = usage_error("atlas: %s", "--output DIR is required");
     } else {
         sk_ctx *ctx = sk_ctx_new();
@@ -436,9 +438,15 @@ cmd_atlas(int argc, char **argv)
         ao.cache_dir = cache_path;
         ao.progress = print_progress;
         ao.progress_data = &ps;
-        if (sk_atlas_load(ctx, argv[1], dir, &atlas) != SK_OK ||
-            sk_atlas_render(ctx, atlas, &ao) != SK_OK)
+        if (sk_atlas_load(ctx, argv[1], dir, &atlas) != SK_OK) {
             rc = fail(ctx);
+        } else if (list) {
+            for (size_t i = 0; i < sk_atlas_page_count(atlas); i++)
+                printf("%s\t%zu\t%s\n", sk_atlas_page_name(atlas, i),
+                       sk_atlas_page_maps(atlas, i), sk_atlas_page_title(atlas, i));
+        } else if (sk_atlas_render(ctx, atlas, &ao) != SK_OK) {
+            rc = fail(ctx);
+        }
         sk_atlas_free(atlas);
         g_free(cache_path);
         sk_ctx_free(ctx);
