@@ -179,6 +179,21 @@ test_map_page_classes_and_pixels(void)
                                    "Gemeente met ten minste één project|#3c8dbc|"));
     g_hash_table_destroy(c);
     g_free(menzis);
+
+    /* Totals without minima contracts: Amsterdam has 23 projects, 3 of them czm. */
+    char *total = page_file("projecten-totaal", ".csv");
+    c = read_classes(total);
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==,
+                    "Gemeente met ten minste één project|#3c8dbc|20");
+    g_hash_table_destroy(c);
+    g_free(total);
+    /* The count map: Jenks classes of all projects (see test-classify). */
+    char *count = page_file("projecten-aantal", ".csv");
+    c = read_classes(count);
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#7f0000|23");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "15–23|#7f0000|17");
+    g_hash_table_destroy(c);
+    g_free(count);
     g_free(png);
     g_free(csv);
 }
