@@ -251,11 +251,12 @@ sk__layers_free(sk__layers *ls)
 {
     if (ls == NULL)
         return;
-    for (guint i = 0; i < ls->layers->len; i++)
+    for (guint i = 0; i < ls->layers->len; i++) {
         /* Finishing first releases the snapshots the PDF surface took of it (cairo 1.16
         ** leaks them otherwise). */
         cairo_surface_finish(g_array_index(ls->layers, layer, i).surface);
         cairo_surface_destroy(g_array_index(ls->layers, layer, i).surface);
+    }
     g_array_free(ls->layers, TRUE);
     g_mutex_clear(&ls->lock);
     g_free(ls);
