@@ -285,7 +285,11 @@ borders_layer(sk__layers *ls, const sk_map *map, const sk__layout *l, int raster
                                                      (int)lround(l->page_w * px_per_pt),
                                                      (int)lround(l->page_h * px_per_pt));
         else
-            key.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        {
+            /* Bounded to the page: cairo copies unbounded recordings for every use. */
+            cairo_rectangle_t page = {0, 0, l->page_w, l->page_h};
+            key.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+        }
         cairo_t *cr = cairo_create(key.surface);
         if (raster)
             cairo_scale(cr, px_per_pt, px_per_pt);
