@@ -142,6 +142,48 @@ compare_labelsets(const void *a, const void *b)
     return sk_labelset_compare(*(const sk_labelset *)a, *(const sk_labelset *)b);
 }
 
+/* Classes from a label set per municipality (0: no class), in canonical order. */
+static void
+assign_classes(sk_classification *c, const sk_labelset *combination, size_t nmun)
+{
+    sk_labelset *sorted = g_new(sk_labelset, nmun > 0 ? nmun : 1);
+    size_t n = 0;
+    for (size_t m = 0; m < nmun; m++)
+        if (combination[m] != 0)
+            sorted[n++] = combination[m];
+    qsort(sorted, n, sizeof *sorted, compare_labelsets);
+    size_t distinct = 0;
+    for (size_t k = 0; k < n; k++)
+        if (distinct == 0 || sorted[distinct - 1] != sorted[k])
+            sorted[distinct++] = sorted[k];
+    c->classes = sorted;
+    c->class_count = distinct;
+    c->class_size = g_new0(size_t, distinct > 0 ? distinct : 1);
+    for (size_t m = 0; m < nmun; m++) {
+        c->class_of[m] = -1;
+        if (combination[m] == 0)
+            continue;
+        sk_labelset key = combination[m];
+        const sk_labelset *hit = bsearch(&key, sorted, distinct, sizeof *sorted,
+                                         compare_labelsets);
+        c->class_of[m] = (int)(hit - sorted);
+        c->class_size[hit - sorted]++;
+    }
+}
+
+sk_classification *
+sk__classification_from_sets(const sk_labelset *sets, size_t nmun, int show)
+{
+    sk_classification *c = g_new0(sk_classification, 1);
+    c->kind = SK_MAP_COMBINATION;
+    c->show = show;
+    c->municipality_count = nmun;
+    c->class_of = g_new(int, nmun > 0 ? nmun : 1);
+    c->projects_of = g_new0(unsigned, nmun > 0 ? nmun : 1);
+    assign_classes(c, sets, nmun);
+    return c;
+}
+
 sk_status
 sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, int show,
             sk_classification **out)
@@ -176,29 +218,7 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
     }
 
     /* The classes are the distinct combinations that occur, in canonical order. */
-    sk_labelset *sorted = g_new(sk_labelset, nmun > 0 ? nmun : 1);
-    size_t n = 0;
-    for (size_t m = 0; m < nmun; m++)
-        if (combination[m] != 0)
-            sorted[n++] = combination[m];
-    qsort(sorted, n, sizeof *sorted, compare_labelsets);
-    size_t distinct = 0;
-    for (size_t k = 0; k < n; k++)
-        if (distinct == 0 || sorted[distinct - 1] != sorted[k])
-            sorted[distinct++] = sorted[k];
-    c->classes = sorted;
-    c->class_count = distinct;
-    c->class_size = g_new0(size_t, distinct > 0 ? distinct : 1);
-    for (size_t m = 0; m < nmun; m++) {
-        c->class_of[m] = -1;
-        if (combination[m] == 0)
-            continue;
-        sk_labelset key = combination[m];
-        const sk_labelset *hit = bsearch(&key, sorted, distinct, sizeof *sorted,
-                                         compare_labelsets);
-        c->class_of[m] = (int)(hit - sorted);
-        c->class_size[hit - sorted]++;
-    }
+    assign_classes(c, combination, nmun);
     g_free(combination);
     *out = c;
     return SK_OK;

@@ -73,6 +73,10 @@ class_texts(const sk_style *style, const sk_classification *c, const sk_filter *
             texts[k] = g_strdup(style->total_label);
             break;
         case SK_MAP_COMBINATION: {
+            if (labels == SK_LABELSET_NONE) {
+                texts[k] = g_strdup(style->none_label);
+                break;
+            }
             GString *t = g_string_new(NULL);
             int show = sk_classification_show(c);
             for (size_t l = 0; labels != 0; l++, labels >>= 1)
@@ -139,6 +143,10 @@ own_color(const sk_style *style, const sk_classification *c, size_t k, sk__color
         return 1;
     }
     case SK_MAP_COMBINATION:
+        if (sk_classification_class_labels(c, k) == SK_LABELSET_NONE) {
+            *color = style->none_fill;
+            return 1;
+        }
         break;
     }
     return sk__style_combination_color(style, (sk_principle)sk_classification_show(c),
@@ -222,9 +230,9 @@ make_title(const sk_style *style, const sk_filter *filter, const sk_filter *high
 }
 
 static char *
-make_source(const sk_style *style, const sk_projects *projects)
+make_source(const sk_style *style, const char *file)
 {
-    char *base = g_path_get_basename(sk_projects_source(projects));
+    char *base = g_path_get_basename(file != NULL ? file : "");
     char *s = style_format(style->source_format, base, NULL);
     g_free(base);
     return s;
@@ -254,7 +262,11 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                      : make_title(style, filter, options->highlight, classification);
     map->caption = g_strdup(options->caption);
     map->source = options->source != NULL ? g_strdup(options->source)
-                                          : make_source(style, projects);
+                                          : make_source(style, options->source_file != NULL
+                                                                   ? options->source_file
+                                                               : projects != NULL
+                                                                   ? sk_projects_source(projects)
+                                                                   : NULL);
     map->note = g_strdup(options->note);
     map->legend_title = kind == SK_MAP_COMBINATION ? g_strdup(style->legend_title[show])
                         : kind == SK_MAP_COUNT     ? g_strdup(style->count_legend_title)

@@ -38,6 +38,7 @@ sk_style_free(sk_style *s)
     g_free(s->count_open_format);
     g_free(s->count_legend_title);
     g_free(s->note_title);
+    g_free(s->none_label);
     if (s->sequential)
         g_array_free(s->sequential, TRUE);
     if (s->fallback)
@@ -296,6 +297,8 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->count_open_format = get_format(&r, "text", "count_open", 1);
     s->count_legend_title = get_format(&r, "text", "count_legend_title", 0);
     s->note_title = get_format(&r, "text", "note_title", 0);
+    s->none_label = get_format(&r, "text", "none_label", 0);
+    s->none_fill = get_color(&r, "palette", "none");
     s->note_size = get_number(&r, "fonts", "note_pt", 4, 72);
     s->note_fill = get_color(&r, "legend", "note_fill");
     s->note_border = get_color(&r, "legend", "note_border");

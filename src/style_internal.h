@@ -37,6 +37,8 @@ struct sk_style {
     char *count_open_format;       /* "%s of meer" */
     char *count_legend_title;
     char *note_title;              /* "Let op!" */
+    char *none_label;              /* table maps: listed with no label ("geen contract") */
+    sk__color none_fill;
     double note_size;
     sk__color note_fill, note_border;
 

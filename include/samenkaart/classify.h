@@ -52,6 +52,21 @@ SK_API sk_status sk_filter_add(sk_ctx *ctx, sk_filter *filter, const char *claus
 SK_API size_t sk_filter_clause_count(const sk_filter *filter);
 
 /* The classes of one map. */
+/* The class of municipalities that a table lists with no label ("geen contract"); it sorts
+** after every real combination. */
+#define SK_LABELSET_NONE ((sk_labelset)0x80000000u)
+
+/* A map from a table instead of the project database: each row names a municipality (code or
+** name) or, with by_region, a region of geo (all its members), and in value_column a
+** ';'-separated list of labels of principle — e.g. the insurers holding a municipality's
+** collective minima contract.  Classes are the combinations present, canonical order;
+** municipalities listed with no label form the class SK_LABELSET_NONE; those not listed have
+** none.  Every unknown key or label is reported as FILE:LINE: …; *out owns the result. */
+SK_API sk_status sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
+                                   const char *key_column, const char *value_column,
+                                   sk_principle principle, int by_region,
+                                   sk_classification **out);
+
 /* What a map shows. */
 typedef enum sk_map_kind {
     SK_MAP_TOTAL,         /* one class: at least one matching project */

@@ -22,7 +22,8 @@ typedef enum sk_page_size {
 typedef struct sk_map_options {
     const char *title;     /* NULL: made from the filter and principle */
     const char *caption;   /* optional text under the title */
-    const char *source;    /* NULL: the style's source line with the database's file name */
+    const char *source;    /* NULL: the style's source line with the data's file name */
+    const char *source_file; /* the data named in that line; NULL: the project database */
     int show_counts;       /* -1: as the style says; 0/1: legend entries with "(n=…)" */
     sk_page_size page;
     const char *note;      /* a "Let op!" box on the page (Pango markup: <b>…</b>) */
@@ -33,7 +34,7 @@ typedef struct sk_map_options {
 
 SK_API void sk_map_options_init(sk_map_options *options);
 
-/* Build a map model.  geo, projects and style must outlive the map; classification is
+/* Build a map model.  geo, projects (NULL for table maps) and style must outlive the map; classification is
 ** taken over by the map (freed with it, also on failure).  Fails with SK_EINPUT when the
 ** style cannot give every class a distinct colour. */
 SK_API sk_status sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,

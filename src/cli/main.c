@@ -1,5 +1,6 @@
 /* samenkaart — the command-line tool: parses arguments into the library's option structs
 ** and calls the library.  Exit status 0 ok, 1 runtime failure, 2 bad input or arguments. */
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,9 @@ typedef struct render_args {
     char **where, **highlight;
     char *count, *note;
     int classes;
+    char *table, *table_key, *table_column, *table_principle;
+    char *membership_region_code_field, *membership_region_name_field;
+    gboolean by_region;
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
@@ -77,6 +81,12 @@ render_args_clear(render_args *a)
     g_strfreev(a->highlight);
     g_free(a->count);
     g_free(a->note);
+    g_free(a->table);
+    g_free(a->table_key);
+    g_free(a->table_column);
+    g_free(a->table_principle);
+    g_free(a->membership_region_code_field);
+    g_free(a->membership_region_name_field);
 }
 
 static char *
@@ -149,12 +159,19 @@ run_render(render_args *a)
     size_t nbreaks = 0;
     if (a->count != NULL && sk_breaks_parse(ctx, a->count, &method, breaks, 16, &nbreaks) != SK_OK)
         goto failed;
-    int kinds = (a->show != NULL) + (highlight != NULL) + (a->count != NULL);
+    int kinds = (a->show != NULL) + (highlight != NULL) + (a->count != NULL) +
+                (a->table != NULL);
     if (kinds > 1) {
         sk_filter_free(highlight);
-        rc = usage_error("render: %s", "--show, --highlight and --count are different maps; "
-                         "give one of them");
+        rc = usage_error("render: %s", "--show, --highlight, --count and --table are "
+                         "different maps; give one of them");
         goto done;
+    }
+    sk_principle table_principle = SK_INSURER;
+    if (a->table_principle != NULL &&
+        sk_principle_parse(ctx, a->table_principle, &table_principle) != SK_OK) {
+        sk_filter_free(highlight);
+        goto failed;
     }
     int show = -1;
     if (a->show != NULL) {
@@ -193,6 +210,10 @@ run_render(render_args *a)
         go.region_code_field = a->region_code_field;
     if (a->region_name_field)
         go.region_name_field = a->region_name_field;
+    if (a->membership_region_code_field)
+        go.membership_region_code_field = a->membership_region_code_field;
+    if (a->membership_region_name_field)
+        go.membership_region_name_field = a->membership_region_name_field;
     char *cache = cache_dir(a);
     go.cache_dir = cache;
     sk_status loaded = sk_geography_load(ctx, &go, &geo);
@@ -201,18 +222,27 @@ run_render(render_args *a)
         goto failed;
     }
 
-    sk_projects_options po;
-    sk_projects_options_init(&po);
-    po.path = a->projects;
-    po.layer = a->sheet;
-    po.cache_dir = cache;
-    loaded = sk_projects_load(ctx, geo, &po, &projects);
+    /* A table map needs no project database. */
+    if (a->table == NULL) {
+        sk_projects_options po;
+        sk_projects_options_init(&po);
+        po.path = a->projects;
+        po.layer = a->sheet;
+        po.cache_dir = cache;
+        loaded = sk_projects_load(ctx, geo, &po, &projects);
+    }
     g_free(cache);
     if (loaded != SK_OK)
         goto failed;
 
     sk_status classified;
-    if (highlight != NULL)
+    if (a->table != NULL)
+        classified = sk_classify_table(ctx, geo, a->table,
+                                       a->table_key ? a->table_key
+                                       : a->by_region ? "zk_code" : "gm_code",
+                                       a->table_column ? a->table_column : "verzekeraars",
+                                       table_principle, a->by_region, &classes);
+    else if (highlight != NULL)
         classified = sk_classify_highlight(ctx, projects, filter, highlight, &classes);
     else if (a->count != NULL)
         classified = sk_classify_count(ctx, projects, filter, method,
@@ -222,6 +252,7 @@ run_render(render_args *a)
         classified = sk_classify(ctx, projects, filter, show, &classes);
     mo.highlight = highlight;
     mo.note = a->note;
+    mo.source_file = a->table;
     if (classified != SK_OK) {
         sk_filter_free(highlight);
         goto failed;
@@ -286,6 +317,12 @@ cmd_render(int argc, char **argv)
          "Region code field (default wmo_code)", "NAME"},
         {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a.region_name_field,
          "Region name field (default wmo_naam)", "NAME"},
+        {"membership-region-code-field", 0, 0, G_OPTION_ARG_STRING,
+         &a.membership_region_code_field,
+         "Region code column of the membership table (default wmo_code)", "NAME"},
+        {"membership-region-name-field", 0, 0, G_OPTION_ARG_STRING,
+         &a.membership_region_name_field,
+         "Region name column of the membership table (default wmo_naam)", "NAME"},
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.cache_dir,
          "Cache prepared data here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
          "DIR"},
@@ -307,6 +344,17 @@ cmd_render(int argc, char **argv)
          "like 1,3,10", "METHOD"},
         {"classes", 0, 0, G_OPTION_ARG_INT, &a.classes,
          "Count map classes for quantile/natural (default 5)", "N"},
+        {"table", 0, 0, G_OPTION_ARG_FILENAME, &a.table,
+         "Table map: labels per municipality from FILE, e.g. gemeentepolissen_2017.csv",
+         "FILE"},
+        {"table-key", 0, 0, G_OPTION_ARG_STRING, &a.table_key,
+         "Column naming the municipality (default gm_code) or region (zk_code)", "COLUMN"},
+        {"table-column", 0, 0, G_OPTION_ARG_STRING, &a.table_column,
+         "Column with the ';'-separated labels (default verzekeraars)", "COLUMN"},
+        {"table-principle", 0, 0, G_OPTION_ARG_STRING, &a.table_principle,
+         "What the labels are (default zorgverzekeraar)", "PRINCIPLE"},
+        {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
+         "The table's rows name regions (e.g. kernwerkgebieden per zorgkantoorregio)", NULL},
         {"note", 0, 0, G_OPTION_ARG_STRING, &a.note,
          "A 'Let op!' box on the map (Pango markup)", "TEXT"},
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
@@ -476,6 +524,12 @@ print_help(FILE *fp)
 int
 main(int argc, char **argv)
 {
+    /* Arguments are text (titles such as "Preventie – totaal"): read them as UTF-8 also where
+    ** the environment's locale says ASCII.  Only the character type: numbers in world files
+    ** and CSVs keep their C format. */
+    setlocale(LC_CTYPE, "");
+    if (!g_get_charset(NULL))
+        setlocale(LC_CTYPE, "C.UTF-8");
     if (argc < 2) {
         print_help(stderr);
         return EXIT_INPUT;

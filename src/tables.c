@@ -1,0 +1,84 @@
+/* Maps from a table instead of the project database: per municipality (or per region) a list
+** of labels of one principle, e.g. the insurers holding a municipality's collective minima
+** contract (gemeentepolissen_2017.csv) or the dominant insurer of a zorgkantoorregio
+** (kernwerkgebieden_2017.csv). */
+#include <string.h>
+#include "classify_internal.h"
+#include "geography_internal.h"
+#include "internal.h"
+#include "ogr.h"
+#include "vocabulary.h"
+
+sk_status
+sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
+                  const char *key_column, const char *value_column, sk_principle principle,
+                  int by_region, sk_classification **out)
+{
+    *out = NULL;
+    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
+    if (be == NULL)
+        return sk_ctx_status(ctx);
+    sk__ogr_data t;
+    sk__ogr_data_init(&t);
+    be->read_table(path, NULL, "table", &t);
+    sk_status st = sk__ogr_report(ctx, &t);
+    if (st != SK_OK) {
+        sk__ogr_data_clear(&t);
+        return st;
+    }
+    sk__diagnostics d;
+    sk__diagnostics_init(&d);
+    int kf = sk__ogr_column(&t, path, key_column, &d);
+    int vf = sk__ogr_column(&t, path, value_column, &d);
+    size_t nmun = sk_geography_municipality_count(geo);
+    sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
+    guint8 *listed = g_new0(guint8, nmun + 1);
+    for (size_t row = 0; row < t.rows && kf >= 0 && vf >= 0; row++) {
+        const char *where = g_ptr_array_index(t.where, row);
+        const char *key = sk__ogr_cell(&t, row, (size_t)kf);
+        int k = by_region ? sk__geography_lookup_region(geo, key)
+                          : sk__geography_lookup_municipality(geo, key);
+        if (k < 0) {
+            sk__diagnostics_add(&d, "%s: column '%s': %s value '%s' (did you mean '%s'?)",
+                                where, key_column,
+                                k == SK__AMBIGUOUS ? "ambiguous" : "unknown", key,
+                                by_region ? sk__geography_suggest_region(geo, key)
+                                          : sk__geography_suggest_municipality(geo, key));
+            continue;
+        }
+        sk_labelset set = 0;
+        char **values = g_strsplit(sk__ogr_cell(&t, row, (size_t)vf), ";", -1);
+        for (size_t i = 0; values[i] != NULL; i++) {
+            char *v = g_strstrip(values[i]);
+            if (v[0] == '\0')
+                continue;
+            int l = sk__label_parse(principle, v, NULL);
+            if (l < 0)
+                sk__diagnostics_add(&d, "%s: column '%s': unknown value '%s' (did you mean "
+                                    "'%s'?)", where, value_column, v,
+                                    sk__label_suggest(principle, v));
+            else
+                set |= (sk_labelset)1 << l;
+        }
+        g_strfreev(values);
+        /* Listed with nothing: a class of its own ("geen contract"). */
+        if (set == 0)
+            set = SK_LABELSET_NONE;
+        size_t n = 1;
+        size_t single = (size_t)k;
+        const size_t *members = by_region ? sk__geography_region_members(geo, (size_t)k, &n)
+                                          : &single;
+        for (size_t m = 0; m < n; m++) {
+            sets[members[m]] = set;
+            listed[members[m]] = 1;
+        }
+    }
+    (void)listed;
+    g_free(listed);
+    sk__ogr_data_clear(&t);
+    st = sk__diagnostics_finish(&d, ctx);
+    if (st == SK_OK)
+        *out = sk__classification_from_sets(sets, nmun, (int)principle);
+    g_free(sets);
+    return st;
+}
