@@ -12,6 +12,7 @@ static sk_geography *geo;
 
 static void assert_bad_input(const char *dir, const char *expected, const char *a1,
                              const char *a2, const char *a3, const char *a4);
+static char *write_fixture(const char *dir, const char *name, const char *content);
 
 /* The colours of the default style (styles/aef.ini) that these maps must use. */
 #define ONTWIKKELPROJECT 0xf4a259u
@@ -177,10 +178,76 @@ test_highlight_and_count_maps(void)
     g_free(csv);
 
     assert_bad_input(dir, "note: ", "--note", "<b>niet gesloten", NULL, NULL);
-    assert_bad_input(dir, "--show, --highlight and --count are different maps", "--show",
+    assert_bad_input(dir, "--show, --highlight, --count and --table are different maps", "--show",
                      "geografisch", "--count", "quantile");
     assert_bad_input(dir, "count classes '0,x': expected quantile, natural or up to",
                      "--count", "0,x", NULL, NULL);
+    tmp_dir_remove(dir);
+}
+
+static void
+test_table_maps(void)
+{
+    char *dir = tmp_dir_new();
+    char *polissen = data_path("gemeentepolissen_2017.csv");
+    char *png = g_build_filename(dir, "minima.png", NULL), *csv = g_build_filename(dir, "m.csv", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--table", polissen, "--title",
+                            "Collectieve zorg minima – gemeentepolissen", "--output", png,
+                            "--classes-csv", csv, NULL), ==, 0);
+    GHashTable *c = read_classes(csv);
+    /* gemeentepolissen_2017.csv: Groningen Menzis; Amsterdam Zilveren Kruis;CZ; Maastricht
+    ** CZ;Eno; 18 municipalities without a contract. */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0363"), "Zilveren Kruis + CZ|"));
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0935"), "CZ + Eno|"));
+    GHashTableIter it;
+    gpointer value;
+    size_t none = 0;
+    g_hash_table_iter_init(&it, c);
+    while (g_hash_table_iter_next(&it, NULL, &value))
+        none += g_str_has_prefix(value, "geen contract|#d9d9d9|");
+    g_assert_cmpuint(none, ==, 18);
+    g_hash_table_destroy(c);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, 0xe31a1c);
+
+    /* Kernwerkgebieden: zorgkantoorregio's as the regions, their dominant insurer per
+    ** municipality (Groningen in ZK09 Menzis, Amsterdam in ZK02 Zilveren Kruis). */
+    char *m = data_path("gemeenten_2017.shp"), *zk = data_path("zorgkantoorregios_2017.shp");
+    char *t = data_path("gemeenten_regios_2017.csv"), *kern = data_path("kernwerkgebieden_2017.csv");
+    char *err = NULL;
+    int rc = run_cli(&err, "render", "--municipalities", m, "--regions", zk,
+                     "--region-code-field", "zk_code", "--region-name-field", "zk_naam",
+                     "--membership", t, "--membership-region-code-field", "zk_code",
+                     "--membership-region-name-field", "zk_naam", "--table", kern,
+                     "--table-column", "verzekeraar", "--by-region", "--output", png,
+                     "--classes-csv", csv, NULL);
+    if (rc != 0)
+        g_printerr("%s", err);
+    g_assert_cmpint(rc, ==, 0);
+    g_free(err);
+    c = read_classes(csv);
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#1f78b4|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "CZ|#ff7f00|0");
+    g_hash_table_destroy(c);
+    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x1f78b4);
+
+    /* Bad values in a table: every one reported, nothing written. */
+    char *bad = write_fixture(dir, "bad.csv", "gm_code,verzekeraars\nGM0014,Menziss\n"
+                                             "GM9999,CZ\n");
+    char *expected = g_strdup_printf("%s:2: column 'verzekeraars': unknown value 'Menziss' (did "
+                                     "you mean 'Menzis'?)\n%s:3: column 'gm_code': unknown value "
+                                     "'GM9999'", bad, bad);
+    assert_bad_input(dir, expected, "--table", bad, NULL, NULL);
+    g_free(expected);
+    g_free(bad);
+    g_free(m);
+    g_free(zk);
+    g_free(t);
+    g_free(kern);
+    g_free(polissen);
+    g_free(png);
+    g_free(csv);
     tmp_dir_remove(dir);
 }
 
@@ -618,6 +685,7 @@ main(int argc, char **argv)
     g_test_add_func("/cli/total-map-and-dpi", test_total_map_and_dpi);
     g_test_add_func("/cli/pdf-and-svg", test_pdf_and_svg);
     g_test_add_func("/cli/highlight-and-count-maps", test_highlight_and_count_maps);
+    g_test_add_func("/cli/table-maps", test_table_maps);
     g_test_add_func("/cli/reprojection-from-wgs84", test_reprojection_from_wgs84);
     g_test_add_func("/cli/semicolon-bom-crlf", test_semicolon_bom_crlf);
     g_test_add_func("/cli/regions-dissolved-from-membership",
