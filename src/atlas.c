@@ -34,10 +34,12 @@ typedef struct page {
     int line;             /* where the page is defined, for messages */
     GArray *panels;       /* panel pages: the maps (page, kind PAGE_MAP) on the page */
     char *panel_principle;/* highlight panels: what is highlighted, for the shared legend */
+    char *table, *table_key, *table_column;   /* table maps */
+    sk_principle table_principle;
 } page;
 
 struct sk_atlas {
-    char *path, *dir;
+    char *path, *dir, *data_dir;
     char *title, *subtitle, *source;
     char *style, *municipalities, *regions, *membership, *projects, *sheet;
     sk_page_size page_size;
@@ -54,6 +56,9 @@ page_clear(page *p)
         g_array_free(p->panels, TRUE);
     }
     g_free(p->panel_principle);
+    g_free(p->table);
+    g_free(p->table_key);
+    g_free(p->table_column);
     g_free(p->id);
     g_free(p->name);
     g_free(p->title);
@@ -68,7 +73,7 @@ sk_atlas_free(sk_atlas *a)
 {
     if (a == NULL)
         return;
-    char **strings[] = {&a->path, &a->dir, &a->title, &a->subtitle, &a->source, &a->style,
+    char **strings[] = {&a->path, &a->dir, &a->data_dir, &a->title, &a->subtitle, &a->source, &a->style,
                         &a->municipalities, &a->regions, &a->membership, &a->projects,
                         &a->sheet};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
@@ -260,7 +265,7 @@ expand(const char *template, const char *label, const char *key)
 
 /* The keys every map (and family) may have. */
 #define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
-                 "classes", "note"
+                 "classes", "note", "table", "table_key", "table_column", "table_principle"
 
 /* Parse a map's where, show, highlight, count and note keys; problems go to r.
 ** extra_clause and extra_highlight come from a family. */
@@ -269,6 +274,18 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
               const char *extra_highlight)
 {
     pg->filter = sk_filter_new();
+    pg->table = get(r, group, "table");
+    pg->table_key = get(r, group, "table_key");
+    pg->table_column = get(r, group, "table_column");
+    pg->table_principle = SK_INSURER;
+    char *tp = get(r, group, "table_principle");
+    if (tp != NULL) {
+        sk_ctx *probe = sk_ctx_new();
+        if (sk_principle_parse(probe, tp, &pg->table_principle) != SK_OK)
+            problem(r, group, "table_principle", "%s", sk_ctx_errmsg(probe));
+        sk_ctx_free(probe);
+        g_free(tp);
+    }
     pg->show = -1;
     pg->counts = -1;
     pg->note = get(r, group, "note");
@@ -339,8 +356,9 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
             problem(r, group, "show", "%s", sk_ctx_errmsg(probe));
     }
     g_free(show);
-    if ((pg->show >= 0) + (pg->highlight != NULL) + pg->count > 1)
-        problem(r, group, NULL, "show, highlight and count make different maps; give one");
+    if ((pg->show >= 0) + (pg->highlight != NULL) + pg->count + (pg->table != NULL) > 1)
+        problem(r, group, NULL, "show, highlight, count and table make different maps; "
+                "give one");
     if (g_key_file_has_key(r->kf, group, "counts", NULL)) {
         GError *err = NULL;
         gboolean b = g_key_file_get_boolean(r->kf, group, "counts", &err);
@@ -583,6 +601,7 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     sk_atlas *a = g_new0(sk_atlas, 1);
     a->path = g_strdup(path);
     a->dir = g_path_get_dirname(path);
+    a->data_dir = g_strdup(data_dir);
     a->pages = g_array_new(FALSE, TRUE, sizeof(page));
     if (!g_key_file_has_group(r.kf, "atlas"))
         sk__diagnostics_add(&r.diags, "%s:1: no [atlas] group (title, data and style of the "
@@ -1094,8 +1113,22 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
           const sk_projects *projects, const sk_style *style, sk_map **out)
 {
     sk_classification *c = NULL;
+    char *table = NULL;
+    if (pg->table != NULL) {
+        /* Next to the atlas file, else in the data directory. */
+        table = resolve(a, pg->table);
+        if (!g_file_test(table, G_FILE_TEST_EXISTS) && a->data_dir != NULL &&
+            !g_path_is_absolute(pg->table)) {
+            g_free(table);
+            table = g_build_filename(a->data_dir, pg->table, NULL);
+        }
+    }
     sk_status st =
-        pg->highlight != NULL
+        table != NULL
+            ? sk_classify_table(ctx, geo, table, pg->table_key ? pg->table_key : "gm_code",
+                                pg->table_column ? pg->table_column : "verzekeraars",
+                                pg->table_principle, 0, &c)
+        : pg->highlight != NULL
             ? sk_classify_highlight(ctx, projects, pg->filter, pg->highlight, &c)
         : pg->count ? sk_classify_count(ctx, projects, pg->filter, pg->method, pg->classes,
                                         pg->breaks, pg->nbreaks, &c)
@@ -1109,8 +1142,10 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
     mo.highlight = pg->highlight;
     mo.note = pg->note;
     mo.page = a->page_size;
+    mo.source_file = table;
     if (st == SK_OK)
         st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, out);
+    g_free(table);
     return st;
 }
 

@@ -187,6 +187,13 @@ test_map_page_classes_and_pixels(void)
                     "Gemeente met ten minste één project|#3c8dbc|20");
     g_hash_table_destroy(c);
     g_free(total);
+    /* The minima table map: Amsterdam's contract with Zilveren Kruis and CZ. */
+    char *minima = page_file("minima", ".csv");
+    c = read_classes(minima);
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0363"), "Zilveren Kruis + CZ|"));
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
+    g_hash_table_destroy(c);
+    g_free(minima);
     /* The count map: Jenks classes of all projects (see test-classify). */
     char *count = page_file("projecten-aantal", ".csv");
     c = read_classes(count);
