@@ -35,6 +35,7 @@ typedef struct page {
     GArray *panels;       /* panel pages: the maps (page, kind PAGE_MAP) on the page */
     char *panel_principle;/* highlight panels: what is highlighted, for the shared legend */
     char *table, *table_key, *table_column;   /* table maps */
+    int overview;                             /* the regions overview */
     sk_principle table_principle;
 } page;
 
@@ -265,7 +266,8 @@ expand(const char *template, const char *label, const char *key)
 
 /* The keys every map (and family) may have. */
 #define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
-                 "classes", "note", "table", "table_key", "table_column", "table_principle"
+                 "classes", "note", "table", "table_key", "table_column", "table_principle", \
+                 "regions_overview"
 
 /* Parse a map's where, show, highlight, count and note keys; problems go to r.
 ** extra_clause and extra_highlight come from a family. */
@@ -275,6 +277,14 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
 {
     pg->filter = sk_filter_new();
     pg->table = get(r, group, "table");
+    if (g_key_file_has_key(r->kf, group, "regions_overview", NULL)) {
+        GError *err = NULL;
+        pg->overview = g_key_file_get_boolean(r->kf, group, "regions_overview", &err);
+        if (err != NULL) {
+            problem(r, group, "regions_overview", "not true or false");
+            g_error_free(err);
+        }
+    }
     pg->table_key = get(r, group, "table_key");
     pg->table_column = get(r, group, "table_column");
     pg->table_principle = SK_INSURER;
@@ -356,9 +366,10 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
             problem(r, group, "show", "%s", sk_ctx_errmsg(probe));
     }
     g_free(show);
-    if ((pg->show >= 0) + (pg->highlight != NULL) + pg->count + (pg->table != NULL) > 1)
-        problem(r, group, NULL, "show, highlight, count and table make different maps; "
-                "give one");
+    if ((pg->show >= 0) + (pg->highlight != NULL) + pg->count + (pg->table != NULL) +
+            pg->overview > 1)
+        problem(r, group, NULL, "show, highlight, count, table and regions_overview make "
+                "different maps; give one");
     if (g_key_file_has_key(r->kf, group, "counts", NULL)) {
         GError *err = NULL;
         gboolean b = g_key_file_get_boolean(r->kf, group, "counts", &err);
@@ -1124,7 +1135,8 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
         }
     }
     sk_status st =
-        table != NULL
+        pg->overview ? sk_classify_regions(ctx, geo, &c)
+        : table != NULL
             ? sk_classify_table(ctx, geo, table, pg->table_key ? pg->table_key : "gm_code",
                                 pg->table_column ? pg->table_column : "verzekeraars",
                                 pg->table_principle, 0, &c)
@@ -1142,7 +1154,7 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
     mo.highlight = pg->highlight;
     mo.note = pg->note;
     mo.page = a->page_size;
-    mo.source_file = table;
+    mo.source_file = table != NULL ? table : pg->overview ? a->membership : NULL;
     if (st == SK_OK)
         st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, out);
     g_free(table);

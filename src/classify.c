@@ -5,6 +5,7 @@
 #include <string.h>
 #include "classify_internal.h"
 #include "geography_internal.h"
+#include "topology.h"
 #include "internal.h"
 #include "projects_internal.h"
 #include "text.h"
@@ -113,6 +114,7 @@ struct sk_classification {
     sk_map_kind kind;
     int show;
     unsigned *lower, *upper;  /* count maps: each class's range of project counts */
+    unsigned *palette;        /* regions overview: colour index of each class */
     size_t municipality_count;
     int *class_of;            /* per municipality, -1 = none */
     unsigned *projects_of;    /* per municipality */
@@ -133,6 +135,7 @@ sk_classification_free(sk_classification *c)
     g_free(c->class_size);
     g_free(c->lower);
     g_free(c->upper);
+    g_free(c->palette);
     g_free(c);
 }
 
@@ -512,4 +515,63 @@ sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method, unsigned *brea
     }
     g_free(t);
     return st;
+}
+
+sk_status
+sk_classify_regions(sk_ctx *ctx, const sk_geography *geo, sk_classification **out)
+{
+    *out = NULL;
+    size_t nreg = sk_geography_region_count(geo), nmun = sk_geography_municipality_count(geo);
+    if (nreg == 0)
+        return sk__error(ctx, SK_EINPUT, "there are no regions to show");
+    sk_classification *c = g_new0(sk_classification, 1);
+    c->kind = SK_MAP_REGIONS;
+    c->show = -1;
+    c->municipality_count = nmun;
+    c->class_count = nreg;
+    c->classes = g_new(sk_labelset, nreg);
+    c->class_size = g_new0(size_t, nreg);
+    c->palette = g_new(unsigned, nreg);
+    c->class_of = g_new(int, nmun + 1);
+    c->projects_of = g_new0(unsigned, nmun + 1);
+    for (size_t r = 0; r < nreg; r++)
+        c->classes[r] = (sk_labelset)(r + 1);
+    for (size_t m = 0; m < nmun; m++) {
+        c->class_of[m] = sk_geography_municipality_region(geo, m);
+        if (c->class_of[m] >= 0)
+            c->class_size[c->class_of[m]]++;
+    }
+    /* Neighbours from the shared region borders; then greedy colouring in region order. */
+    guint8 *adjacent = g_new0(guint8, nreg * nreg);
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, 1, &count);
+    const int *owner = sk__geography_ring_owners(geo);
+    for (size_t a = 0; a < count; a++) {
+        if (arcs[a].twin == SIZE_MAX)
+            continue;
+        int x = -2 - owner[arcs[a].ring], y = -2 - owner[arcs[a].twin];
+        if (x >= 0 && y >= 0 && (size_t)x < nreg && (size_t)y < nreg && x != y)
+            adjacent[x * nreg + y] = adjacent[y * nreg + x] = 1;
+    }
+    for (size_t r = 0; r < nreg; r++) {
+        unsigned colour = 0;
+        for (int again = 1; again;) {
+            again = 0;
+            for (size_t q = 0; q < r; q++)
+                if (adjacent[r * nreg + q] && c->palette[q] == colour) {
+                    colour++;
+                    again = 1;
+                }
+        }
+        c->palette[r] = colour;
+    }
+    g_free(adjacent);
+    *out = c;
+    return SK_OK;
+}
+
+unsigned
+sk_classification_class_palette(const sk_classification *c, size_t k)
+{
+    return c->palette != NULL && k < c->class_count ? c->palette[k] : 0;
 }

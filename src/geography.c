@@ -379,6 +379,11 @@ finish_geography(sk_geography *geo)
         for (size_t r = a->first_ring; r < a->first_ring + a->ring_count; r++)
             geo->ring_owner[r] = (int)i;
     }
+    for (guint i = 0; i < geo->regions->len; i++) {
+        const sk__area *a = &g_array_index(geo->regions, sk__area, i);
+        for (size_t r = a->first_ring; r < a->first_ring + a->ring_count; r++)
+            geo->ring_owner[r] = -2 - (int)i;
+    }
     geo->extent[0] = geo->extent[1] = INFINITY;
     geo->extent[2] = geo->extent[3] = -INFINITY;
     for (guint i = 0; i < geo->municipalities->len; i++) {

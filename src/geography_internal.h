@@ -25,7 +25,7 @@ const sk__area *sk__geography_municipalities(const sk_geography *geo, size_t *co
 const sk__area *sk__geography_regions(const sk_geography *geo, size_t *count);
 const sk__ring *sk__geography_rings(const sk_geography *geo);
 size_t sk__geography_ring_count(const sk_geography *geo);
-/* Per ring: the municipality it outlines, or -1 (region rings). */
+/* Per ring: the municipality it outlines (>= 0), or -2 - r for region r's rings. */
 const int *sk__geography_ring_owners(const sk_geography *geo);
 const double *sk__geography_points(const sk_geography *geo);
 /* Per point: the simplification tolerance (map units) up to which it must be kept; see

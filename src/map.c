@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "map_internal.h"
 #include "output.h"
+#include "polylabel.h"
 #include "vocabulary.h"
 
 void
@@ -35,6 +36,11 @@ sk_map_free(sk_map *map)
         g_array_free(map->legend, TRUE);
     }
     g_free(map->fill);
+    if (map->labels != NULL) {
+        for (guint i = 0; i < map->labels->len; i++)
+            g_free(g_array_index(map->labels, sk__map_label, i).text);
+        g_array_free(map->labels, TRUE);
+    }
     g_free(map);
 }
 
@@ -56,8 +62,8 @@ legend_label(void *style, sk_principle p, size_t label)
 
 /* The legend text of every class, by the kind of map. */
 static char **
-class_texts(const sk_style *style, const sk_classification *c, const sk_filter *filter,
-            const sk_filter *highlight)
+class_texts(const sk_style *style, const sk_geography *geo, const sk_classification *c,
+            const sk_filter *filter, const sk_filter *highlight)
 {
     size_t n = sk_classification_class_count(c);
     char **texts = g_new0(char *, n + 1);
@@ -92,6 +98,9 @@ class_texts(const sk_style *style, const sk_classification *c, const sk_filter *
                                                   focus ? focus : "")
                                    : style_format(style->highlight_other_format,
                                                   subject ? subject : style->all_projects, NULL);
+            break;
+        case SK_MAP_REGIONS:
+            texts[k] = g_strdup_printf("%zu. %s", k + 1, sk_geography_region_name(geo, k));
             break;
         case SK_MAP_COUNT: {
             unsigned lo, hi;
@@ -133,6 +142,13 @@ own_color(const sk_style *style, const sk_classification *c, size_t k, sk__color
         *color = sk_classification_class_labels(c, k) == 1 ? style->highlight_fill
                                                             : style->highlight_other_fill;
         return 1;
+    case SK_MAP_REGIONS: {
+        size_t len = style->regions_palette->len, at = sk_classification_class_palette(c, k);
+        if (at >= len)
+            return 0;
+        *color = g_array_index(style->regions_palette, sk__color, at);
+        return 1;
+    }
     case SK_MAP_COUNT: {
         /* Evenly spread over the sequential ramp, light to dark. */
         size_t len = style->sequential->len;
@@ -185,8 +201,10 @@ assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
         colors[k] = g_array_index(style->fallback, sk__color, next++);
         taken[ntaken++] = colors[k];
     }
-    /* Two classes with one colour would make a wrong map. */
-    for (size_t a = 0; a < n && st == SK_OK; a++) {
+    /* Two classes with one colour would make a wrong map; the regions of an overview share
+    ** colours on purpose (only neighbours differ) and are told apart by their numbers. */
+    int distinct = sk_classification_kind(c) != SK_MAP_REGIONS;
+    for (size_t a = 0; a < n && st == SK_OK && distinct; a++) {
         for (size_t b = a + 1; b < n && st == SK_OK; b++) {
             if (colors[a] != colors[b] && colors[a] != style->no_data_fill)
                 continue;
@@ -222,6 +240,9 @@ make_title(const sk_style *style, const sk_filter *filter, const sk_filter *high
         break;
     case SK_MAP_TOTAL:
         title = style_format(style->title_total_format, subject, NULL);
+        break;
+    case SK_MAP_REGIONS:
+        title = g_strdup(style->regions_title);
         break;
     }
     g_free(focus);
@@ -270,11 +291,27 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     map->note = g_strdup(options->note);
     map->legend_title = kind == SK_MAP_COMBINATION ? g_strdup(style->legend_title[show])
                         : kind == SK_MAP_COUNT     ? g_strdup(style->count_legend_title)
+                        : kind == SK_MAP_REGIONS   ? g_strdup(style->regions_legend_title)
                                                    : NULL;
+    /* The overview numbers each region where a label has the most room. */
+    if (kind == SK_MAP_REGIONS) {
+        size_t nreg;
+        const sk__area *reg = sk__geography_regions(geo, &nreg);
+        double ext[4];
+        sk_geography_extent(geo, ext);
+        double precision = (ext[2] - ext[0]) / 2000;
+        map->labels = g_array_new(FALSE, TRUE, sizeof(sk__map_label));
+        for (size_t r = 0; r < nreg; r++) {
+            sk__map_label lb;
+            sk__polylabel(geo, reg[r].first_ring, reg[r].ring_count, precision, &lb.x, &lb.y);
+            lb.text = g_strdup_printf("%zu", r + 1);
+            g_array_append_val(map->labels, lb);
+        }
+    }
 
     size_t n = sk_classification_class_count(classification);
     sk__color *colors = g_new0(sk__color, n > 0 ? n : 1);
-    char **texts = class_texts(style, classification, filter, options->highlight);
+    char **texts = class_texts(style, geo, classification, filter, options->highlight);
     sk_status st = assign_colors(ctx, style, classification, texts, colors);
     if (st != SK_OK) {
         g_strfreev(texts);
@@ -369,4 +406,21 @@ sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
     if ((st = sk__output_finish(ctx, &out)) != SK_OK)
         return st;
     return sk__output_commit(ctx, &out, 1);
+}
+
+size_t
+sk_map_label_count(const sk_map *map)
+{
+    return map->labels != NULL ? map->labels->len : 0;
+}
+
+const char *
+sk_map_label(const sk_map *map, size_t i, double *x, double *y)
+{
+    if (i >= sk_map_label_count(map))
+        return NULL;
+    const sk__map_label *lb = &g_array_index(map->labels, sk__map_label, i);
+    *x = lb->x;
+    *y = lb->y;
+    return lb->text;
 }

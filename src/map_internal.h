@@ -11,6 +11,12 @@ typedef struct sk__legend_entry {
     sk__color color;
 } sk__legend_entry;
 
+/* A label on the map: text centred on a point in the map CRS. */
+typedef struct sk__map_label {
+    double x, y;
+    char *text;
+} sk__map_label;
+
 struct sk_map {
     const sk_geography *geo;
     const sk_projects *projects;
@@ -20,6 +26,7 @@ struct sk_map {
     sk_page_size page;
     GArray *legend;            /* sk__legend_entry, canonical order */
     sk__color *fill;           /* per municipality */
+    GArray *labels;            /* sk__map_label, or NULL */
 };
 
 #endif

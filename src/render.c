@@ -399,6 +399,34 @@ draw_scale_bar(cairo_t *cr, const sk_style *s, const sk__layout *l)
         draw_text(cr, &l->scale_labels[i], s->text_color);
 }
 
+/* Labels on the map (the region numbers of an overview): bold, centred on their point, with
+** a halo so they read on any fill and across borders. */
+static void
+draw_labels(cairo_t *cr, const sk_map *map, const sk__layout *l)
+{
+    if (map->labels == NULL)
+        return;
+    const sk_style *s = map->style;
+    for (guint i = 0; i < map->labels->len; i++) {
+        const sk__map_label *lb = &g_array_index(map->labels, sk__map_label, i);
+        PangoLayout *t = sk__text_layout(s, s->label_size, 1, lb->text, -1);
+        int w, h;
+        pango_layout_get_size(t, &w, &h);
+        double x = l->origin_x + (lb->x - l->extent_minx) * l->scale;
+        double y = l->origin_y + (l->extent_maxy - lb->y) * l->scale;
+        cairo_new_path(cr);
+        cairo_move_to(cr, x - (double)w / PANGO_SCALE / 2, y - (double)h / PANGO_SCALE / 2);
+        pango_cairo_layout_path(cr, t);
+        set_color(cr, s->label_halo);
+        cairo_set_line_width(cr, s->label_size * 0.3);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke_preserve(cr);
+        set_color(cr, s->label_color);
+        cairo_fill(cr);
+        g_object_unref(t);
+    }
+}
+
 static void
 draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, int with_map,
           double tolerance_pt, sk__layers *layers)
@@ -416,6 +444,7 @@ draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, int with_map,
     draw_text(cr, &l->source, s->muted_text_color);
     for (size_t i = 0; i < l->panel_count; i++)
         draw_text(cr, &l->panels[i].title, s->text_color);
+    draw_labels(cr, map, l);
     if (l->note_box.w > 0) {
         const sk__box *b = &l->note_box;
         cairo_rectangle(cr, b->x, b->y, b->w, b->h);

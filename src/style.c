@@ -39,6 +39,10 @@ sk_style_free(sk_style *s)
     g_free(s->count_legend_title);
     g_free(s->note_title);
     g_free(s->none_label);
+    g_free(s->regions_title);
+    g_free(s->regions_legend_title);
+    if (s->regions_palette)
+        g_array_free(s->regions_palette, TRUE);
     if (s->sequential)
         g_array_free(s->sequential, TRUE);
     if (s->fallback)
@@ -298,6 +302,11 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->count_legend_title = get_format(&r, "text", "count_legend_title", 0);
     s->note_title = get_format(&r, "text", "note_title", 0);
     s->none_label = get_format(&r, "text", "none_label", 0);
+    s->regions_title = get_format(&r, "text", "regions_title", 0);
+    s->regions_legend_title = get_format(&r, "text", "regions_legend_title", 0);
+    s->label_size = get_number(&r, "fonts", "label_pt", 4, 72);
+    s->label_color = get_color(&r, "map", "label");
+    s->label_halo = get_color(&r, "map", "label_halo");
     s->none_fill = get_color(&r, "palette", "none");
     s->note_size = get_number(&r, "fonts", "note_pt", 4, 72);
     s->note_fill = get_color(&r, "legend", "note_fill");
@@ -319,6 +328,19 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     }
     g_strfreev(colors);
     g_free(fallback);
+    s->regions_palette = g_array_new(FALSE, FALSE, sizeof(sk__color));
+    char *soft = get_string(&r, "palette", "regions");
+    colors = g_strsplit(soft, ",", -1);
+    for (size_t i = 0; colors[i] != NULL; i++) {
+        sk__color c;
+        if (parse_color(g_strstrip(colors[i]), &c))
+            g_array_append_val(s->regions_palette, c);
+        else
+            sk__diagnostics_add(&r.diags, "[palette] regions: '%s' is not a colour "
+                                "(expected #rrggbb)", colors[i]);
+    }
+    g_strfreev(colors);
+    g_free(soft);
     s->sequential = g_array_new(FALSE, FALSE, sizeof(sk__color));
     char *ramp = get_string(&r, "palette", "sequential");
     colors = g_strsplit(ramp, ",", -1);

@@ -38,6 +38,10 @@ struct sk_style {
     char *count_legend_title;
     char *note_title;              /* "Let op!" */
     char *none_label;              /* table maps: listed with no label ("geen contract") */
+    char *regions_title, *regions_legend_title;
+    GArray *regions_palette;       /* sk__color: soft colours for the regions overview */
+    double label_size;
+    sk__color label_color, label_halo;
     sk__color none_fill;
     double note_size;
     sk__color note_fill, note_border;

@@ -187,6 +187,13 @@ test_map_page_classes_and_pixels(void)
                     "Gemeente met ten minste één project|#3c8dbc|20");
     g_hash_table_destroy(c);
     g_free(total);
+    /* The overview: every municipality in its numbered region. */
+    char *overview = page_file("wmo-regios", ".csv");
+    c = read_classes(overview);
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM1895"), "11. Groningen|"));
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0363"), "3. Amsterdam-Amstelland|"));
+    g_hash_table_destroy(c);
+    g_free(overview);
     /* The minima table map: Amsterdam's contract with Zilveren Kruis and CZ. */
     char *minima = page_file("minima", ".csv");
     c = read_classes(minima);

@@ -3,6 +3,8 @@
 #include <limits.h>
 #include <string.h>
 #include <glib.h>
+#include <gdal.h>
+#include <ogr_api.h>
 #include "support.h"
 
 typedef struct fixture {
@@ -259,6 +261,58 @@ test_negative_filter(void)
 }
 
 static void
+test_regions_overview(void)
+{
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify_regions(fx.ctx, fx.geo, &c), ==, SK_OK);
+    g_assert_cmpuint(sk_classification_class_count(c), ==, 43);
+    int gron = sk_geography_find_region(fx.geo, "Groningen");
+    g_assert_cmpint(sk_classification_class_of(c, (size_t)sk_geography_find_municipality(
+                                                      fx.geo, "Oldambt")), ==, gron);
+    /* Neighbours never share a colour: Groningen borders Drenthe and Friesland. */
+    int dre = sk_geography_find_region(fx.geo, "Drenthe"), fri = sk_geography_find_region(fx.geo, "Friesland");
+    g_assert_cmpuint(sk_classification_class_palette(c, (size_t)gron), !=,
+                     sk_classification_class_palette(c, (size_t)dre));
+    g_assert_cmpuint(sk_classification_class_palette(c, (size_t)gron), !=,
+                     sk_classification_class_palette(c, (size_t)fri));
+    g_assert_cmpuint(sk_classification_class_palette(c, (size_t)dre), !=,
+                     sk_classification_class_palette(c, (size_t)fri));
+
+    /* Every number lies inside its own region (tested with OGR on the region layer). */
+    sk_style *style = NULL;
+    g_assert_cmpint(sk_style_load(fx.ctx, NULL, &style), ==, SK_OK);
+    sk_map *map = NULL;
+    g_assert_cmpint(sk_map_new(fx.ctx, fx.geo, NULL, style, NULL, c, NULL, &map), ==, SK_OK);
+    g_assert_cmpuint(sk_map_label_count(map), ==, 43);
+    char *path = data_path("wmo_regios_2017.shp");
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    for (size_t i = 0; i < 43; i++) {
+        double x, y;
+        const char *text = sk_map_label(map, i, &x, &y);
+        char *expected = g_strdup_printf("%zu", i + 1);
+        g_assert_cmpstr(text, ==, expected);
+        g_free(expected);
+        OGR_L_SetAttributeFilter(layer, NULL);
+        char *filter = g_strdup_printf("wmo_code = '%s'", sk_geography_region_code(fx.geo, i));
+        OGR_L_SetAttributeFilter(layer, filter);
+        g_free(filter);
+        OGRFeatureH f = OGR_L_GetNextFeature(layer);
+        g_assert_nonnull(f);
+        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(pt, 0, x, y);
+        g_assert_true(OGR_G_Contains(OGR_F_GetGeometryRef(f), pt));
+        OGR_G_DestroyGeometry(pt);
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    g_free(path);
+    sk_map_free(map);
+    sk_style_free(style);
+}
+
+static void
 test_lookup(void)
 {
     g_assert_cmpint(sk_geography_municipality_count(fx.geo), ==, 388);
@@ -292,6 +346,7 @@ main(int argc, char **argv)
     g_test_add_func("/classify/highlight", test_highlight);
     g_test_add_func("/classify/count-classes", test_count_classes);
     g_test_add_func("/classify/negative-filter", test_negative_filter);
+    g_test_add_func("/classify/regions-overview", test_regions_overview);
     g_test_add_func("/classify/lookup", test_lookup);
     int rc = g_test_run();
     sk_projects_free(fx.projects);

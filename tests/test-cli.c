@@ -178,7 +178,9 @@ test_highlight_and_count_maps(void)
     g_free(csv);
 
     assert_bad_input(dir, "note: ", "--note", "<b>niet gesloten", NULL, NULL);
-    assert_bad_input(dir, "--show, --highlight, --count and --table are different maps", "--show",
+    assert_bad_input(dir,
+                     "--show, --highlight, --count, --table and --regions-overview are "
+                     "different maps", "--show",
                      "geografisch", "--count", "quantile");
     assert_bad_input(dir, "count classes '0,x': expected quantile, natural or up to",
                      "--count", "0,x", NULL, NULL);

@@ -72,8 +72,17 @@ typedef enum sk_map_kind {
     SK_MAP_TOTAL,         /* one class: at least one matching project */
     SK_MAP_COMBINATION,   /* the set of one principle's labels present */
     SK_MAP_HIGHLIGHT,     /* "X: Y" (a matching project that is also Y) vs "X: overig" */
-    SK_MAP_COUNT          /* number of matching projects, in graduated classes */
+    SK_MAP_COUNT,         /* number of matching projects, in graduated classes */
+    SK_MAP_REGIONS        /* the regions themselves: a class per region, numbered */
 } sk_map_kind;
+
+/* The overview of the regions: class k is region k (numbered k + 1 on the map), neighbouring
+** regions get different colours of the style's region palette.  *out owns the result. */
+SK_API sk_status sk_classify_regions(sk_ctx *ctx, const sk_geography *geo,
+                                     sk_classification **out);
+/* Regions overview: the palette index (0-based) of class k. */
+SK_API unsigned sk_classification_class_palette(const sk_classification *classification,
+                                                size_t k);
 
 /* Class every municipality of the projects' geography.  show < 0 makes a total map (one
 ** class: at least one matching project); otherwise each municipality's class is the set of

@@ -52,6 +52,10 @@ SK_API uint32_t sk_map_legend_color(const sk_map *map, size_t k);
 /* Fill colour of municipality i (0xRRGGBB), no-data colour included. */
 SK_API uint32_t sk_map_municipality_color(const sk_map *map, size_t i);
 SK_API const sk_classification *sk_map_classification(const sk_map *map);
+/* Labels placed on the map (the region numbers of an overview): text owned by map, the point
+** in the map CRS. */
+SK_API size_t sk_map_label_count(const sk_map *map);
+SK_API const char *sk_map_label(const sk_map *map, size_t i, double *x, double *y);
 
 typedef enum sk_format {
     SK_FORMAT_AUTO = 0,  /* from the output file's extension */

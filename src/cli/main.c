@@ -60,7 +60,7 @@ typedef struct render_args {
     int classes;
     char *table, *table_key, *table_column, *table_principle;
     char *membership_region_code_field, *membership_region_name_field;
-    gboolean by_region;
+    gboolean by_region, overview;
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
@@ -160,11 +160,11 @@ run_render(render_args *a)
     if (a->count != NULL && sk_breaks_parse(ctx, a->count, &method, breaks, 16, &nbreaks) != SK_OK)
         goto failed;
     int kinds = (a->show != NULL) + (highlight != NULL) + (a->count != NULL) +
-                (a->table != NULL);
+                (a->table != NULL) + a->overview;
     if (kinds > 1) {
         sk_filter_free(highlight);
-        rc = usage_error("render: %s", "--show, --highlight, --count and --table are "
-                         "different maps; give one of them");
+        rc = usage_error("render: %s", "--show, --highlight, --count, --table and "
+                         "--regions-overview are different maps; give one of them");
         goto done;
     }
     sk_principle table_principle = SK_INSURER;
@@ -222,8 +222,8 @@ run_render(render_args *a)
         goto failed;
     }
 
-    /* A table map needs no project database. */
-    if (a->table == NULL) {
+    /* Table maps and the regions overview need no project database. */
+    if (a->table == NULL && !a->overview) {
         sk_projects_options po;
         sk_projects_options_init(&po);
         po.path = a->projects;
@@ -236,7 +236,9 @@ run_render(render_args *a)
         goto failed;
 
     sk_status classified;
-    if (a->table != NULL)
+    if (a->overview)
+        classified = sk_classify_regions(ctx, geo, &classes);
+    else if (a->table != NULL)
         classified = sk_classify_table(ctx, geo, a->table,
                                        a->table_key ? a->table_key
                                        : a->by_region ? "zk_code" : "gm_code",
@@ -252,7 +254,7 @@ run_render(render_args *a)
         classified = sk_classify(ctx, projects, filter, show, &classes);
     mo.highlight = highlight;
     mo.note = a->note;
-    mo.source_file = a->table;
+    mo.source_file = a->table != NULL ? a->table : a->overview ? a->membership : NULL;
     if (classified != SK_OK) {
         sk_filter_free(highlight);
         goto failed;
@@ -353,6 +355,8 @@ cmd_render(int argc, char **argv)
          "Column with the ';'-separated labels (default verzekeraars)", "COLUMN"},
         {"table-principle", 0, 0, G_OPTION_ARG_STRING, &a.table_principle,
          "What the labels are (default zorgverzekeraar)", "PRINCIPLE"},
+        {"regions-overview", 0, 0, G_OPTION_ARG_NONE, &a.overview,
+         "The overview of the regions: numbered, neighbours in different colours", NULL},
         {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
          "The table's rows name regions (e.g. kernwerkgebieden per zorgkantoorregio)", NULL},
         {"note", 0, 0, G_OPTION_ARG_STRING, &a.note,
