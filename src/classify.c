@@ -206,13 +206,21 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
     c->class_of = g_new(int, nmun);
     c->projects_of = g_new0(unsigned, nmun);
     sk_labelset *combination = g_new0(sk_labelset, nmun);
+    /* Showing the principle a clause selects on: only the selected labels are shown
+    ** ("projects of DSW, Eno and ONVZ" does not colour their partners). */
+    sk_labelset shown_mask = ~(sk_labelset)0;
+    for (guint k = 0; filter != NULL && show >= 0 && k < filter->clauses->len; k++) {
+        const clause *cl = &g_array_index(filter->clauses, clause, k);
+        if ((int)cl->principle == show && !cl->negate)
+            shown_mask &= cl->labels;
+    }
 
     for (size_t i = 0; i < nproj; i++) {
         const sk__project *p = &items[i];
         if (!project_matches(p, filter))
             continue;
         c->matching++;
-        sk_labelset shown = show < 0 ? 1 : p->labels[show];
+        sk_labelset shown = show < 0 ? 1 : p->labels[show] & shown_mask;
         for (size_t t = 0; t < p->touch_count; t++) {
             size_t m = touches[p->first_touch + t];
             c->projects_of[m]++;

@@ -156,6 +156,13 @@ test_filters(void)
     sk_classification_free(b);
     sk_filter_free(f);
 
+    /* Shown labels are limited to the selected ones: beleid projects that also carry inkoop
+    ** (e.g. the inkoopmodule sociale infrastructuur) still show as beleid only. */
+    sk_classification *sel = classify("instrumenteel=beleid", SK_INSTRUMENT);
+    g_assert_cmpuint(sk_classification_class_count(sel), ==, 1);
+    g_assert_cmpuint(sk_classification_class_labels(sel, 0), ==, 1u << 1);
+    sk_classification_free(sel);
+
     sk_classification *m = classify("inhoudelijk=anders: minima", -1);
     g_assert_cmpuint(sk_classification_matching_projects(m), ==, 18);
     sk_classification_free(m);
