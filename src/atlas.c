@@ -36,11 +36,23 @@ typedef struct page {
     char *panel_principle;/* highlight panels: what is highlighted, for the shared legend */
     char *table, *table_key, *table_column;   /* table maps */
     int overview;                             /* the regions overview */
+    int table_by_region;                      /* table rows name regions */
+    char *geography;                          /* a [geography NAME], or NULL: the default */
     sk_principle table_principle;
 } page;
 
+/* A further geography an atlas draws on ([geography NAME]), e.g. the zorgkantoorregio's. */
+typedef struct alt_geography {
+    char *name;
+    char *municipalities, *regions, *membership;
+    char *region_code, *region_name, *membership_code, *membership_name;
+    char *region_label;
+    int line;
+} alt_geography;
+
 struct sk_atlas {
     char *path, *dir, *data_dir;
+    GArray *geographies;  /* alt_geography */
     char *title, *subtitle, *source;
     char *style, *municipalities, *regions, *membership, *projects, *sheet;
     sk_page_size page_size;
@@ -60,6 +72,7 @@ page_clear(page *p)
     g_free(p->table);
     g_free(p->table_key);
     g_free(p->table_column);
+    g_free(p->geography);
     g_free(p->id);
     g_free(p->name);
     g_free(p->title);
@@ -83,6 +96,17 @@ sk_atlas_free(sk_atlas *a)
         for (guint i = 0; i < a->pages->len; i++)
             page_clear(&g_array_index(a->pages, page, i));
         g_array_free(a->pages, TRUE);
+    }
+    if (a->geographies != NULL) {
+        for (guint i = 0; i < a->geographies->len; i++) {
+            alt_geography *g = &g_array_index(a->geographies, alt_geography, i);
+            char **fields[] = {&g->name, &g->municipalities, &g->regions, &g->membership,
+                               &g->region_code, &g->region_name, &g->membership_code,
+                               &g->membership_name, &g->region_label};
+            for (size_t k = 0; k < G_N_ELEMENTS(fields); k++)
+                g_free(*fields[k]);
+        }
+        g_array_free(a->geographies, TRUE);
     }
     g_free(a);
 }
@@ -217,6 +241,23 @@ require(reader *r, const char *group, const char *key)
     return v;
 }
 
+/* A data file named in the atlas: next to the atlas file, else in the data directory. */
+static char *
+resolve_data(const sk_atlas *a, const char *name)
+{
+    if (name == NULL || name[0] == '\0')
+        return NULL;
+    char *path = g_path_is_absolute(name) || strchr(name, ':') != NULL
+                     ? g_strdup(name)
+                     : g_build_filename(a->dir, name, NULL);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS) && a->data_dir != NULL &&
+        !g_path_is_absolute(name)) {
+        g_free(path);
+        path = g_build_filename(a->data_dir, name, NULL);
+    }
+    return path;
+}
+
 /* Paths in the atlas file are relative to it. */
 static char *
 resolve(const sk_atlas *a, const char *path)
@@ -267,7 +308,7 @@ expand(const char *template, const char *label, const char *key)
 /* The keys every map (and family) may have. */
 #define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
                  "classes", "note", "table", "table_key", "table_column", "table_principle", \
-                 "regions_overview"
+                 "regions_overview", "table_by_region", "geography"
 
 /* Parse a map's where, show, highlight, count and note keys; problems go to r.
 ** extra_clause and extra_highlight come from a family. */
@@ -277,6 +318,15 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
 {
     pg->filter = sk_filter_new();
     pg->table = get(r, group, "table");
+    pg->geography = get(r, group, "geography");
+    if (g_key_file_has_key(r->kf, group, "table_by_region", NULL)) {
+        GError *err = NULL;
+        pg->table_by_region = g_key_file_get_boolean(r->kf, group, "table_by_region", &err);
+        if (err != NULL) {
+            problem(r, group, "table_by_region", "not true or false");
+            g_error_free(err);
+        }
+    }
     if (g_key_file_has_key(r->kf, group, "regions_overview", NULL)) {
         GError *err = NULL;
         pg->overview = g_key_file_get_boolean(r->kf, group, "regions_overview", &err);
@@ -613,6 +663,7 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     a->path = g_strdup(path);
     a->dir = g_path_get_dirname(path);
     a->data_dir = g_strdup(data_dir);
+    a->geographies = g_array_new(FALSE, TRUE, sizeof(alt_geography));
     a->pages = g_array_new(FALSE, TRUE, sizeof(page));
     if (!g_key_file_has_group(r.kf, "atlas"))
         sk__diagnostics_add(&r.diags, "%s:1: no [atlas] group (title, data and style of the "
@@ -657,8 +708,32 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
             read_map(&r, a, g, id, section);
         } else if (strcmp(kind, "family") == 0) {
             read_family(&r, a, g, id, section);
+        } else if (strcmp(kind, "geography") == 0) {
+            static const char *const keys[] = {"municipalities", "regions", "membership",
+                                               "region_code_field", "region_name_field",
+                                               "membership_region_code_field",
+                                               "membership_region_name_field",
+                                               "region_label", NULL};
+            check_keys(&r, g, keys);
+            alt_geography ag = {.name = g_strdup(id), .line = line_of(r.lines, g, NULL)};
+            char *v = require(&r, g, "municipalities");
+            ag.municipalities = resolve_data(a, v);
+            g_free(v);
+            v = get(&r, g, "regions");
+            ag.regions = resolve_data(a, v);
+            g_free(v);
+            v = get(&r, g, "membership");
+            ag.membership = resolve_data(a, v);
+            g_free(v);
+            ag.region_code = get(&r, g, "region_code_field");
+            ag.region_name = get(&r, g, "region_name_field");
+            ag.membership_code = get(&r, g, "membership_region_code_field");
+            ag.membership_name = get(&r, g, "membership_region_name_field");
+            ag.region_label = get(&r, g, "region_label");
+            g_array_append_val(a->geographies, ag);
         } else {
-            problem(&r, g, NULL, "unknown kind '%s' (expected section, map or family)", kind);
+            problem(&r, g, NULL, "unknown kind '%s' (expected section, map, family or "
+                    "geography)", kind);
         }
         for (guint k = before; k < a->pages->len; k++) {
             page *pg = &g_array_index(a->pages, page, k);
@@ -668,6 +743,21 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
         g_free(kind);
     }
     g_hash_table_destroy(ids);
+    /* Maps on another geography must name one that the file defines. */
+    for (guint i = 0; i < a->pages->len; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        int known = pg->geography == NULL;
+        for (guint k = 0; k < a->geographies->len && !known; k++)
+            known = strcmp(g_array_index(a->geographies, alt_geography, k).name,
+                           pg->geography) == 0;
+        if (!known)
+            sk__diagnostics_add(&r.diags, "%s:%d: page '%s': no [geography %s] in the file",
+                                path, pg->line, pg->id, pg->geography);
+        else if (pg->geography != NULL && pg->table == NULL && !pg->overview)
+            sk__diagnostics_add(&r.diags, "%s:%d: page '%s': project maps use the atlas's own "
+                                "geography; on [geography %s] draw a table or "
+                                "regions_overview", path, pg->line, pg->id, pg->geography);
+    }
     g_strfreev(groups);
     if (a->pages->len == 0 && r.diags.count == 0)
         sk__diagnostics_add(&r.diags, "%s: the atlas has no pages", path);
@@ -872,7 +962,7 @@ panel_spec(const sk_atlas *a, const page *pg, const panel_set *ps, const sk_styl
     const sk_map *first = ps->maps[0];
     sk__page_spec spec = {style, first->geo, first->page, pg->title, pg->caption,
                           first->source, pg->note, ps->legend_title, ps->legend, ps->count,
-                          (const char *const *)ps->titles};
+                          (const char *const *)ps->titles, first->region_label};
     (void)a;
     return spec;
 }
@@ -1124,22 +1214,13 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
           const sk_projects *projects, const sk_style *style, sk_map **out)
 {
     sk_classification *c = NULL;
-    char *table = NULL;
-    if (pg->table != NULL) {
-        /* Next to the atlas file, else in the data directory. */
-        table = resolve(a, pg->table);
-        if (!g_file_test(table, G_FILE_TEST_EXISTS) && a->data_dir != NULL &&
-            !g_path_is_absolute(pg->table)) {
-            g_free(table);
-            table = g_build_filename(a->data_dir, pg->table, NULL);
-        }
-    }
+    char *table = resolve_data(a, pg->table);
     sk_status st =
         pg->overview ? sk_classify_regions(ctx, geo, &c)
         : table != NULL
             ? sk_classify_table(ctx, geo, table, pg->table_key ? pg->table_key : "gm_code",
                                 pg->table_column ? pg->table_column : "verzekeraars",
-                                pg->table_principle, 0, &c)
+                                pg->table_principle, pg->table_by_region, &c)
         : pg->highlight != NULL
             ? sk_classify_highlight(ctx, projects, pg->filter, pg->highlight, &c)
         : pg->count ? sk_classify_count(ctx, projects, pg->filter, pg->method, pg->classes,
@@ -1155,6 +1236,9 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
     mo.note = pg->note;
     mo.page = a->page_size;
     mo.source_file = table != NULL ? table : pg->overview ? a->membership : NULL;
+    for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
+        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
+            mo.region_label = g_array_index(a->geographies, alt_geography, k).region_label;
     if (st == SK_OK)
         st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, out);
     g_free(table);
@@ -1162,9 +1246,21 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
 }
 
 /* Build the map models of all map pages; problems name the page. */
+/* The geography a page draws on. */
+static const sk_geography *
+page_geography(const sk_atlas *a, const page *pg, const sk_geography *geo,
+               sk_geography *const *alts)
+{
+    for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
+        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
+            return alts[k];
+    return geo;
+}
+
 static sk_status
-build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, const sk_projects *projects,
-           const sk_style *style, sk_map **maps, panel_set **sets)
+build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography *const *alts,
+           const sk_projects *projects, const sk_style *style, sk_map **maps,
+           panel_set **sets)
 {
     for (guint i = 0; i < a->pages->len; i++) {
         const page *pg = &g_array_index(a->pages, page, i);
@@ -1173,7 +1269,8 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, const sk_pro
         sk_status st = SK_OK;
         sk__layout l;
         if (pg->kind == PAGE_MAP) {
-            st = build_map(ctx, a, pg, geo, projects, style, &maps[i]);
+            st = build_map(ctx, a, pg, page_geography(a, pg, geo, alts), projects, style,
+                           &maps[i]);
             /* Lay every page out before drawing any: a legend that does not fit stops the
             ** atlas before it has written a single file. */
             if (st == SK_OK && (st = sk__layout_map(ctx, maps[i], &l)) == SK_OK)
@@ -1184,7 +1281,8 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, const sk_pro
             ps->titles = g_new0(char *, pg->panels->len + 1);
             for (guint k = 0; k < pg->panels->len && st == SK_OK; k++) {
                 const page *panel = &g_array_index(pg->panels, page, k);
-                st = build_map(ctx, a, panel, geo, projects, style, &ps->maps[k]);
+                st = build_map(ctx, a, panel, page_geography(a, panel, geo, alts), projects,
+                               style, &ps->maps[k]);
                 ps->count += st == SK_OK;
                 ps->titles[k] = g_strdup(panel->title);
             }
@@ -1237,8 +1335,27 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         po.cache_dir = o->cache_dir;
         st = sk_projects_load(ctx, geo, &po, &projects);
     }
+    sk_geography **alts = g_new0(sk_geography *, a->geographies->len + 1);
+    for (guint k = 0; k < a->geographies->len && st == SK_OK; k++) {
+        const alt_geography *ag = &g_array_index(a->geographies, alt_geography, k);
+        sk_geography_options go;
+        sk_geography_options_init(&go);
+        go.municipalities = ag->municipalities;
+        go.regions = ag->regions;
+        go.membership = ag->membership;
+        if (ag->region_code)
+            go.region_code_field = ag->region_code;
+        if (ag->region_name)
+            go.region_name_field = ag->region_name;
+        if (ag->membership_code)
+            go.membership_region_code_field = ag->membership_code;
+        if (ag->membership_name)
+            go.membership_region_name_field = ag->membership_name;
+        go.cache_dir = o->cache_dir;
+        st = sk_geography_load(ctx, &go, &alts[k]);
+    }
     if (st == SK_OK)
-        st = build_maps(ctx, a, geo, projects, style, maps, sets);
+        st = build_maps(ctx, a, geo, alts, projects, style, maps, sets);
     /* Only now that every page is known to be drawable. */
     if (st == SK_OK && g_mkdir_with_parents(o->output_dir, 0755) != 0)
         st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", o->output_dir,
@@ -1287,6 +1404,9 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     g_free(maps);
     g_free(sets);
     sk_projects_free(projects);
+    for (guint k = 0; k < a->geographies->len; k++)
+        sk_geography_free(alts[k]);
+    g_free(alts);
     sk_geography_free(geo);
     sk_style_free(style);
     return st;

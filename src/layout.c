@@ -129,7 +129,8 @@ legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, do
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
         int is_line = i == l->legend_count - 1;
-        const char *text = is_line ? s->region_border_label
+        const char *text = is_line ? (spec->region_label != NULL ? spec->region_label
+                                                                 : s->region_border_label)
                                    : g_array_index(spec->legend, sk__legend_entry, i).text;
         it->is_line = is_line;
         it->color = is_line ? s->region_border
@@ -181,7 +182,8 @@ sk_status
 sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
     sk__page_spec spec = {map->style, map->geo, map->page, map->title, map->caption,
-                          map->source, map->note, map->legend_title, map->legend, 1, NULL};
+                          map->source, map->note, map->legend_title, map->legend, 1, NULL,
+                          map->region_label};
     return sk__layout_page(ctx, &spec, l);
 }
 

@@ -59,6 +59,7 @@ typedef struct sk__page_spec {
     const GArray *legend;               /* sk__legend_entry */
     size_t panel_count;
     const char *const *panel_titles;    /* NULL: no panel titles */
+    const char *region_label;           /* legend text of the region border; NULL: style's */
 } sk__page_spec;
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);

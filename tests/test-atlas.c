@@ -187,6 +187,14 @@ test_map_page_classes_and_pixels(void)
                     "Gemeente met ten minste één project|#3c8dbc|20");
     g_hash_table_destroy(c);
     g_free(total);
+    /* Kernwerkgebieden on the zorgkantoorregio's: Groningen (ZK09) Menzis, Amsterdam (ZK02)
+    ** Zilveren Kruis. */
+    char *kern = page_file("kernwerkgebieden", ".csv");
+    c = read_classes(kern);
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#1f78b4|0");
+    g_hash_table_destroy(c);
+    g_free(kern);
     /* The overview: every municipality in its numbered region. */
     char *overview = page_file("wmo-regios", ".csv");
     c = read_classes(overview);
@@ -267,7 +275,7 @@ test_atlas_file_errors(void)
         "(did you mean 'preventie'?)",
         "11: [map b] show: unknown ordering principle 'vormm' (did you mean "
         "'samenwerkingsvorm'?)",
-        "13: [kaart c]: unknown kind 'kaart' (expected section, map or family)",
+        "13: [kaart c]: unknown kind 'kaart' (expected section, map, family or geography)",
         "17: [family d] labels: unknown inhoudelijk 'jeugt' (did you mean 'jeugd'?)",
         NULL};
     assert_atlas_error("[atlas]\n"
@@ -290,6 +298,12 @@ test_atlas_file_errors(void)
                        "for = inhoudelijk\n"
                        "title = {label}\n",
                        expected);
+    const char *geography[] = {"4: page 'a': no [geography zorgkantoor] in the file",
+                               "8: page 'b': project maps use the atlas's own geography", NULL};
+    assert_atlas_error("[atlas]\ntitle = T\n\n[map a]\ntitle = A\ngeography = zorgkantoor\n\n"
+                       "[map b]\ntitle = B\ngeography = zk\n\n[geography zk]\n"
+                       "municipalities = gemeenten_2017.shp\nregions = zorgkantoorregios_2017.shp\n",
+                       geography);
     const char *no_head[] = {"1: no [atlas] group", NULL};
     assert_atlas_error("[map a]\ntitle = A\n", no_head);
 }

@@ -59,7 +59,7 @@ typedef struct render_args {
     char *count, *note;
     int classes;
     char *table, *table_key, *table_column, *table_principle;
-    char *membership_region_code_field, *membership_region_name_field;
+    char *membership_region_code_field, *membership_region_name_field, *region_label;
     gboolean by_region, overview;
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
@@ -87,6 +87,7 @@ render_args_clear(render_args *a)
     g_free(a->table_principle);
     g_free(a->membership_region_code_field);
     g_free(a->membership_region_name_field);
+    g_free(a->region_label);
 }
 
 static char *
@@ -255,6 +256,7 @@ run_render(render_args *a)
     mo.highlight = highlight;
     mo.note = a->note;
     mo.source_file = a->table != NULL ? a->table : a->overview ? a->membership : NULL;
+    mo.region_label = a->region_label;
     if (classified != SK_OK) {
         sk_filter_free(highlight);
         goto failed;
@@ -319,6 +321,8 @@ cmd_render(int argc, char **argv)
          "Region code field (default wmo_code)", "NAME"},
         {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a.region_name_field,
          "Region name field (default wmo_naam)", "NAME"},
+        {"region-label", 0, 0, G_OPTION_ARG_STRING, &a.region_label,
+         "Legend text of the region border (default: the style's, Grens Wmo-regio)", "TEXT"},
         {"membership-region-code-field", 0, 0, G_OPTION_ARG_STRING,
          &a.membership_region_code_field,
          "Region code column of the membership table (default wmo_code)", "NAME"},
