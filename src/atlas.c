@@ -1087,14 +1087,6 @@ png_worker(gpointer data)
     return NULL;
 }
 
-static cairo_status_t
-write_stream(void *closure, const unsigned char *data, unsigned int length)
-{
-    sk__output *out = closure;
-    sk__output_write(out, data, length);
-    return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
 /* The whole atlas as one PDF, with an outline of sections and maps. */
 static sk_status
 render_pdf(sk_ctx *ctx, job *j)
@@ -1109,7 +1101,7 @@ render_pdf(sk_ctx *ctx, job *j)
     }
     double w, h;
     sk__page_size(a->page_size == SK_PAGE_FROM_STYLE ? j->style->page : a->page_size, &w, &h);
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_stream, &out, w, h);
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(sk__output_cairo_write, &out, w, h);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, a->title);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
     int section_outline = CAIRO_PDF_OUTLINE_ROOT;

@@ -117,3 +117,11 @@ sk__output_abort(sk__output *out)
     out->temp = NULL;
     out->path = NULL;
 }
+
+cairo_status_t
+sk__output_cairo_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    sk__output *out = closure;
+    sk__output_write(out, data, length);
+    return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}

@@ -4,6 +4,7 @@
 #define SK_OUTPUT_H
 
 #include <stdio.h>
+#include <cairo.h>
 #include <glib.h>
 #include "samenkaart/samenkaart.h"
 
@@ -23,6 +24,10 @@ void sk__output_printf(sk__output *out, const char *fmt, ...) G_GNUC_PRINTF(2, 3
 sk_status sk__output_finish(sk_ctx *ctx, sk__output *out);
 /* Rename finished outputs into place, in order.  Removes them all on failure. */
 sk_status sk__output_commit(sk_ctx *ctx, sk__output *outs, size_t count);
+/* A cairo write function writing to the output passed as closure (PDF, SVG streams). */
+cairo_status_t sk__output_cairo_write(void *closure, const unsigned char *data,
+                                      unsigned int length);
+
 /* Remove the temporary file, if any, and release. */
 void sk__output_abort(sk__output *out);
 

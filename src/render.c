@@ -517,14 +517,6 @@ draw_raster_map(cairo_surface_t *page, const sk_map *map, const sk__layout *l,
 
 /* ---- writing ------------------------------------------------------------------------ */
 
-static cairo_status_t
-write_stream(void *closure, const unsigned char *data, unsigned int length)
-{
-    sk__output *out = closure;
-    sk__output_write(out, data, length);
-    return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
 static sk_format
 format_of(const char *path, sk_format f)
 {
@@ -766,12 +758,12 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
         int w = (int)lround(l.page_w * px_per_pt), h = (int)lround(l.page_h * px_per_pt);
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     } else if (format == SK_FORMAT_PDF) {
-        surface = cairo_pdf_surface_create_for_stream(write_stream, &outs[0], l.page_w,
+        surface = cairo_pdf_surface_create_for_stream(sk__output_cairo_write, &outs[0], l.page_w,
                                                       l.page_h);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, map->title);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
     } else {
-        surface = cairo_svg_surface_create_for_stream(write_stream, &outs[0], l.page_w,
+        surface = cairo_svg_surface_create_for_stream(sk__output_cairo_write, &outs[0], l.page_w,
                                                       l.page_h);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     }

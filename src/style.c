@@ -110,6 +110,26 @@ get_color(reader *r, const char *group, const char *key)
     return c;
 }
 
+/* A ','-separated list of colours. */
+static GArray *
+get_color_list(reader *r, const char *group, const char *key)
+{
+    GArray *list = g_array_new(FALSE, FALSE, sizeof(sk__color));
+    char *text = get_string(r, group, key);
+    char **colors = g_strsplit(text, ",", -1);
+    for (size_t i = 0; colors[i] != NULL; i++) {
+        sk__color c;
+        if (parse_color(g_strstrip(colors[i]), &c))
+            g_array_append_val(list, c);
+        else
+            sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not a colour (expected #rrggbb)",
+                                group, key, colors[i]);
+    }
+    g_strfreev(colors);
+    g_free(text);
+    return list;
+}
+
 static double
 get_number(reader *r, const char *group, const char *key, double min, double max)
 {
@@ -315,45 +335,9 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->highlight_other_fill = get_color(&r, "palette", "highlight_other");
 
     s->total_fill = get_color(&r, "palette", "total");
-    s->fallback = g_array_new(FALSE, FALSE, sizeof(sk__color));
-    char *fallback = get_string(&r, "palette", "fallback");
-    char **colors = g_strsplit(fallback, ",", -1);
-    for (size_t i = 0; colors[i] != NULL; i++) {
-        sk__color c;
-        if (parse_color(g_strstrip(colors[i]), &c))
-            g_array_append_val(s->fallback, c);
-        else
-            sk__diagnostics_add(&r.diags, "[palette] fallback: '%s' is not a colour "
-                                "(expected #rrggbb)", colors[i]);
-    }
-    g_strfreev(colors);
-    g_free(fallback);
-    s->regions_palette = g_array_new(FALSE, FALSE, sizeof(sk__color));
-    char *soft = get_string(&r, "palette", "regions");
-    colors = g_strsplit(soft, ",", -1);
-    for (size_t i = 0; colors[i] != NULL; i++) {
-        sk__color c;
-        if (parse_color(g_strstrip(colors[i]), &c))
-            g_array_append_val(s->regions_palette, c);
-        else
-            sk__diagnostics_add(&r.diags, "[palette] regions: '%s' is not a colour "
-                                "(expected #rrggbb)", colors[i]);
-    }
-    g_strfreev(colors);
-    g_free(soft);
-    s->sequential = g_array_new(FALSE, FALSE, sizeof(sk__color));
-    char *ramp = get_string(&r, "palette", "sequential");
-    colors = g_strsplit(ramp, ",", -1);
-    for (size_t i = 0; colors[i] != NULL; i++) {
-        sk__color c;
-        if (parse_color(g_strstrip(colors[i]), &c))
-            g_array_append_val(s->sequential, c);
-        else
-            sk__diagnostics_add(&r.diags, "[palette] sequential: '%s' is not a colour "
-                                "(expected #rrggbb)", colors[i]);
-    }
-    g_strfreev(colors);
-    g_free(ramp);
+    s->fallback = get_color_list(&r, "palette", "fallback");
+    s->regions_palette = get_color_list(&r, "palette", "regions");
+    s->sequential = get_color_list(&r, "palette", "sequential");
     for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
         read_principle(&r, s, (sk_principle)p);
 
