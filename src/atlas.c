@@ -1249,54 +1249,106 @@ page_geography(const sk_atlas *a, const page *pg, const sk_geography *geo,
     return geo;
 }
 
+/* Build (and lay out) the page's map models; on failure ctx has the message. */
+static sk_status
+build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *geo,
+           sk_geography *const *alts, const sk_projects *projects, const sk_style *style,
+           sk_map **map, panel_set **set)
+{
+    sk_status st = SK_OK;
+    sk__layout l;
+    if (pg->kind == PAGE_MAP) {
+        st = build_map(ctx, a, pg, page_geography(a, pg, geo, alts), projects, style, map);
+        /* Lay every page out before drawing any: a legend that does not fit stops the atlas
+        ** before it has written a single file. */
+        if (st == SK_OK && (st = sk__layout_map(ctx, *map, &l)) == SK_OK)
+            sk__layout_clear(&l);
+        return st;
+    }
+    panel_set *ps = *set = g_new0(panel_set, 1);
+    ps->maps = g_new0(sk_map *, pg->panels->len);
+    ps->titles = g_new0(char *, pg->panels->len + 1);
+    for (guint k = 0; k < pg->panels->len && st == SK_OK; k++) {
+        const page *panel = &g_array_index(pg->panels, page, k);
+        st = build_map(ctx, a, panel, page_geography(a, panel, geo, alts), projects, style,
+                       &ps->maps[k]);
+        ps->count += st == SK_OK;
+        ps->titles[k] = g_strdup(panel->title);
+    }
+    if (st == SK_OK) {
+        ps->legend_title = g_strdup(ps->maps[0]->legend_title);
+        st = shared_legend(ctx, pg, style, ps);
+    }
+    if (st == SK_OK) {
+        sk__page_spec spec = panel_spec(a, pg, ps, style);
+        if ((st = sk__layout_page(ctx, &spec, &l)) == SK_OK)
+            sk__layout_clear(&l);
+    }
+    return st;
+}
+
+typedef struct build_job {
+    const sk_atlas *atlas;
+    const sk_geography *geo;
+    sk_geography *const *alts;
+    const sk_projects *projects;
+    const sk_style *style;
+    sk_map **maps;
+    panel_set **sets;
+    char **errors;          /* per page: the message of its failure, or NULL */
+    sk_status *status;
+    guint first, step;      /* pages first, first + step, … */
+} build_job;
+
+static gpointer
+build_worker(gpointer data)
+{
+    build_job *b = data;
+    sk_ctx *ctx = sk_ctx_new();
+    for (guint i = b->first; i < b->atlas->pages->len; i += b->step) {
+        const page *pg = &g_array_index(b->atlas->pages, page, i);
+        if (pg->kind != PAGE_MAP && pg->kind != PAGE_PANELS)
+            continue;
+        b->status[i] = build_page(ctx, b->atlas, pg, b->geo, b->alts, b->projects, b->style,
+                                  &b->maps[i], &b->sets[i]);
+        if (b->status[i] != SK_OK) {
+            b->errors[i] = g_strdup(sk_ctx_errmsg(ctx));
+            sk_ctx_clear_error(ctx);
+        }
+    }
+    sk_ctx_free(ctx);
+    return NULL;
+}
+
+/* Build the map models of all pages on two threads; the first failing page (in page order)
+** is reported, naming the page and its line. */
 static sk_status
 build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography *const *alts,
            const sk_projects *projects, const sk_style *style, sk_map **maps,
            panel_set **sets)
 {
-    for (guint i = 0; i < a->pages->len; i++) {
-        const page *pg = &g_array_index(a->pages, page, i);
-        if (pg->kind != PAGE_MAP && pg->kind != PAGE_PANELS)
+    guint n = a->pages->len;
+    char **errors = g_new0(char *, n + 1);
+    sk_status *status = g_new0(sk_status, n + 1);
+    build_job jobs[2];
+    for (guint t = 0; t < 2; t++)
+        jobs[t] = (build_job){a, geo, alts, projects, style, maps, sets, errors, status, t, 2};
+    GThread *helper = g_thread_new("sk-build", build_worker, &jobs[1]);
+    build_worker(&jobs[0]);
+    g_thread_join(helper);
+    sk_status st = SK_OK;
+    for (guint i = 0; i < n && st == SK_OK; i++) {
+        if (status[i] == SK_OK)
             continue;
-        sk_status st = SK_OK;
-        sk__layout l;
-        if (pg->kind == PAGE_MAP) {
-            st = build_map(ctx, a, pg, page_geography(a, pg, geo, alts), projects, style,
-                           &maps[i]);
-            /* Lay every page out before drawing any: a legend that does not fit stops the
-            ** atlas before it has written a single file. */
-            if (st == SK_OK && (st = sk__layout_map(ctx, maps[i], &l)) == SK_OK)
-                sk__layout_clear(&l);
-        } else {
-            panel_set *ps = sets[i] = g_new0(panel_set, 1);
-            ps->maps = g_new0(sk_map *, pg->panels->len);
-            ps->titles = g_new0(char *, pg->panels->len + 1);
-            for (guint k = 0; k < pg->panels->len && st == SK_OK; k++) {
-                const page *panel = &g_array_index(pg->panels, page, k);
-                st = build_map(ctx, a, panel, page_geography(a, panel, geo, alts), projects,
-                               style, &ps->maps[k]);
-                ps->count += st == SK_OK;
-                ps->titles[k] = g_strdup(panel->title);
-            }
-            if (st == SK_OK) {
-                ps->legend_title = g_strdup(ps->maps[0]->legend_title);
-                st = shared_legend(ctx, pg, style, ps);
-            }
-            if (st == SK_OK) {
-                sk__page_spec spec = panel_spec(a, pg, ps, style);
-                if ((st = sk__layout_page(ctx, &spec, &l)) == SK_OK)
-                    sk__layout_clear(&l);
-            }
-        }
-        if (st != SK_OK) {
-            char *msg = g_strdup(sk_ctx_errmsg(ctx));
-            sk_ctx_clear_error(ctx);
-            sk__error(ctx, st, "%s:%d: page '%s': %s", a->path, pg->line, pg->id, msg);
-            g_free(msg);
-            return st;
-        }
+        const page *pg = &g_array_index(a->pages, page, i);
+        st = sk__error(ctx, status[i], "%s:%d: page '%s': %s", a->path, pg->line, pg->id,
+                       errors[i]);
     }
-    return SK_OK;
+    for (guint i = 0; i < n; i++)
+        g_free(errors[i]);
+    g_free(errors);
+    g_free(status);
+    return st;
 }
 
 sk_status

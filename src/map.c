@@ -301,7 +301,8 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         const sk__area *reg = sk__geography_regions(geo, &nreg);
         double ext[4];
         sk_geography_extent(geo, ext);
-        double precision = (ext[2] - ext[0]) / 2000;
+        /* A few hundred metres: well under a pixel of any page. */
+        double precision = (ext[2] - ext[0]) / 600;
         map->labels = g_array_new(FALSE, TRUE, sizeof(sk__map_label));
         for (size_t r = 0; r < nreg; r++) {
             sk__map_label lb;

@@ -17,6 +17,11 @@
 #include "topology.h"
 #include "render_internal.h"
 
+/* Vector output is simplified to 0.2 pt (0.07 mm on paper, under the width of the thinnest
+** border) and snapped to a grid of 0.1 pt: coordinates then print with one decimal, which
+** keeps PDF and SVG files small and quick to write. */
+#define VECTOR_TOLERANCE_PT 0.2
+
 void
 sk_render_options_init(sk_render_options *o)
 {
@@ -748,10 +753,10 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     }
     nouts++;
 
-    /* Raster output keeps what its pixels can show; vector output the detail of 150 dpi:
-    ** its half-dot tolerance is 0.08 mm on paper, under the width of the thinnest border. */
+    /* Raster output keeps what its pixels can show (half a pixel); vector output see
+    ** VECTOR_TOLERANCE_PT. */
     double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
-    double tolerance_pt = 0.5 / px_per_pt;
+    double tolerance_pt = format == SK_FORMAT_PNG ? 0.5 / px_per_pt : VECTOR_TOLERANCE_PT;
 
     cairo_surface_t *surface;
     if (format == SK_FORMAT_PNG) {
@@ -828,7 +833,7 @@ sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map, sk__layers *
     sk__layout l;
     if (sk__layout_map(ctx, map, &l) != SK_OK)
         return sk_ctx_status(ctx);
-    double tolerance_pt = 0.5 / (150 / 72.0);
+    double tolerance_pt = VECTOR_TOLERANCE_PT;
     sk_status st = SK_OK;
     draw_page(cr, map, &l, 1, tolerance_pt, layers);
     sk__layout_clear(&l);
@@ -873,7 +878,7 @@ sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
     sk__layout l;
     if (sk__layout_page(ctx, spec, &l) != SK_OK)
         return sk_ctx_status(ctx);
-    double tolerance_pt = 0.5 / (150 / 72.0);
+    double tolerance_pt = VECTOR_TOLERANCE_PT;
     set_color(cr, spec->style->background);
     cairo_paint(cr);
     sk_status st = draw_panels(ctx, cr, maps, &l, tolerance_pt, layers, 0, 0);
