@@ -115,6 +115,8 @@ struct sk_classification {
     int show;
     unsigned *lower, *upper;  /* count maps: each class's range of project counts */
     unsigned *palette;        /* regions overview: colour index of each class */
+    guint8 *regions_named;    /* per region: named by a matching project (wmo_regios) */
+    size_t region_count;
     size_t municipality_count;
     int *class_of;            /* per municipality, -1 = none */
     unsigned *projects_of;    /* per municipality */
@@ -136,6 +138,7 @@ sk_classification_free(sk_classification *c)
     g_free(c->lower);
     g_free(c->upper);
     g_free(c->palette);
+    g_free(c->regions_named);
     g_free(c);
 }
 
@@ -215,11 +218,16 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
             shown_mask &= cl->labels;
     }
 
+    c->region_count = sk_geography_region_count(geo);
+    c->regions_named = g_new0(guint8, c->region_count + 1);
+    const size_t *named = sk__projects_regions(projects);
     for (size_t i = 0; i < nproj; i++) {
         const sk__project *p = &items[i];
         if (!project_matches(p, filter))
             continue;
         c->matching++;
+        for (size_t r = 0; r < p->region_count; r++)
+            c->regions_named[named[p->first_region + r]] = 1;
         sk_labelset shown = show < 0 ? 1 : p->labels[show] & shown_mask;
         for (size_t t = 0; t < p->touch_count; t++) {
             size_t m = touches[p->first_touch + t];
@@ -582,4 +590,10 @@ unsigned
 sk_classification_class_palette(const sk_classification *c, size_t k)
 {
     return c->palette != NULL && k < c->class_count ? c->palette[k] : 0;
+}
+
+int
+sk_classification_region_named(const sk_classification *c, size_t region)
+{
+    return c->regions_named != NULL && region < c->region_count && c->regions_named[region];
 }

@@ -128,13 +128,19 @@ legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, do
     double *heights = g_new(double, l->legend_count), total = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
-        int is_line = i == l->legend_count - 1;
-        const char *text = is_line ? (spec->region_label != NULL ? spec->region_label
-                                                                 : s->region_border_label)
-                                   : g_array_index(spec->legend, sk__legend_entry, i).text;
+        /* After the classes: the outline of the regions taking part (if drawn), then the
+        ** region border. */
+        int is_line = i >= spec->legend->len;
+        int is_outline = is_line && spec->outline && i == spec->legend->len;
+        const char *text = is_outline ? s->outline_label
+                           : is_line  ? (spec->region_label != NULL ? spec->region_label
+                                                                    : s->region_border_label)
+                                      : g_array_index(spec->legend, sk__legend_entry, i).text;
         it->is_line = is_line;
-        it->color = is_line ? s->region_border
-                            : g_array_index(spec->legend, sk__legend_entry, i).color;
+        it->line_width = is_outline ? s->outline_width : s->region_border_width;
+        it->color = is_outline ? s->outline_color
+                    : is_line  ? s->region_border
+                               : g_array_index(spec->legend, sk__legend_entry, i).color;
         it->text.layout = make_text(pc, s->font_family, s->legend_size * f, 0, text,
                                     w - sw - gap);
         heights[i] = fmax(text_height(it->text.layout), sh) + s->legend_spacing;
@@ -183,7 +189,7 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
     sk__page_spec spec = {map->style, map->geo, map->page, map->title, map->caption,
                           map->source, map->note, map->legend_title, map->legend, 1, NULL,
-                          map->region_label};
+                          map->region_label, map->outline != NULL};
     return sk__layout_page(ctx, &spec, l);
 }
 
@@ -244,7 +250,7 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
         note_h = text_height(l->note_title.layout) + 1 + text_height(l->note.layout) + 2 * pad;
         legend_room -= note_h + 4 * MM;
     }
-    l->legend_count = spec->legend->len + 1;
+    l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0);
     l->legend = g_new0(sk__legend_item, l->legend_count);
     static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
     double used = 0;

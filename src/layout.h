@@ -18,7 +18,8 @@ typedef struct sk__text {
 
 typedef struct sk__legend_item {
     sk__box swatch;        /* colour swatch, or the line symbol's box */
-    int is_line;           /* the region-border symbol */
+    int is_line;           /* a line symbol (region border, outline) */
+    double line_width;
     sk__color color;
     sk__text text;
 } sk__legend_item;
@@ -60,6 +61,7 @@ typedef struct sk__page_spec {
     size_t panel_count;
     const char *const *panel_titles;    /* NULL: no panel titles */
     const char *region_label;           /* legend text of the region border; NULL: style's */
+    int outline;                        /* the regions taking part are outlined */
 } sk__page_spec;
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);

@@ -29,6 +29,7 @@ sk_map_free(sk_map *map)
     g_free(map->legend_title);
     g_free(map->note);
     g_free(map->region_label);
+    g_free(map->outline);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
@@ -291,6 +292,12 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                                                                    : NULL);
     map->note = g_strdup(options->note);
     map->region_label = g_strdup(options->region_label);
+    if (options->outline_regions) {
+        size_t nreg = sk_geography_region_count(geo);
+        map->outline = g_new0(guint8, nreg + 1);
+        for (size_t r = 0; r < nreg; r++)
+            map->outline[r] = (guint8)sk_classification_region_named(classification, r);
+    }
     map->legend_title = kind == SK_MAP_COMBINATION ? g_strdup(style->legend_title[show])
                         : kind == SK_MAP_COUNT     ? g_strdup(style->count_legend_title)
                         : kind == SK_MAP_REGIONS   ? g_strdup(style->regions_legend_title)

@@ -27,6 +27,7 @@ struct sk_map {
     GArray *legend;            /* sk__legend_entry, canonical order */
     sk__color *fill;           /* per municipality */
     GArray *labels;            /* sk__map_label, or NULL */
+    guint8 *outline;           /* per region: outlined as taking part, or NULL */
 };
 
 #endif

@@ -14,6 +14,7 @@ struct sk_projects {
     char *source;
     GArray *items;      /* sk__project */
     GArray *touches;    /* size_t municipality indices */
+    GArray *regions;    /* size_t region indices named by projects */
 };
 
 void
@@ -37,6 +38,8 @@ sk_projects_free(sk_projects *p)
     }
     if (p->touches != NULL)
         g_array_free(p->touches, TRUE);
+    if (p->regions != NULL)
+        g_array_free(p->regions, TRUE);
     g_free(p->source);
     g_free(p);
 }
@@ -104,7 +107,8 @@ parse_labels(sk__diagnostics *d, const char *where, sk_principle p, const char *
 /* Resolve the municipalities and regions of a row into touched (a flag per municipality). */
 static void
 resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
-               const char *column, const char *value, int regions, guint8 *touched)
+               const char *column, const char *value, int regions, guint8 *touched,
+               GArray *named)
 {
     char **values = split_values(value);
     for (size_t i = 0; values[i] != NULL; i++) {
@@ -128,7 +132,8 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
             touched[k] = 1;
             continue;
         }
-        size_t n;
+        size_t n, r = (size_t)k;
+        g_array_append_val(named, r);
         const size_t *members = sk__geography_region_members(geo, (size_t)k, &n);
         for (size_t m = 0; m < n; m++)
             touched[members[m]] = 1;
@@ -240,6 +245,7 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
     p->source = g_strdup(o->path);
     p->items = g_array_new(FALSE, TRUE, sizeof(sk__project));
     p->touches = g_array_new(FALSE, FALSE, sizeof(size_t));
+    p->regions = g_array_new(FALSE, FALSE, sizeof(size_t));
     size_t nmun = sk_geography_municipality_count(geo);
     guint8 *touched = g_new0(guint8, nmun);
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -268,8 +274,10 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
         memset(touched, 0, nmun);
         const char *muns = CELL(c.municipalities), *regs = CELL(c.regions);
 #undef CELL
-        resolve_places(&d, where, geo, "gemeenten", muns, 0, touched);
-        resolve_places(&d, where, geo, "wmo_regios", regs, 1, touched);
+        resolve_places(&d, where, geo, "gemeenten", muns, 0, touched, p->regions);
+        project.first_region = p->regions->len;
+        resolve_places(&d, where, geo, "wmo_regios", regs, 1, touched, p->regions);
+        project.region_count = p->regions->len - project.first_region;
         project.first_touch = p->touches->len;
         for (size_t m = 0; m < nmun; m++)
             if (touched[m])
@@ -323,6 +331,12 @@ const size_t *
 sk__projects_touches(const sk_projects *p)
 {
     return (const size_t *)(void *)p->touches->data;
+}
+
+const size_t *
+sk__projects_regions(const sk_projects *p)
+{
+    return (const size_t *)(void *)p->regions->data;
 }
 
 const sk_geography *

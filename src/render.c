@@ -224,6 +224,49 @@ draw_borders(cairo_t *cr, const sk_map *map, const sk__layout *l, double toleran
     cairo_restore(cr);
 }
 
+/* The outline of the regions taking part (map->outline): every region border with such a
+** region on one side at least. */
+static void
+draw_outline(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt)
+{
+    if (map->outline == NULL)
+        return;
+    const sk_geography *geo = map->geo;
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, 1, &count);
+    const int *owner = sk__geography_ring_owners(geo);
+    const sk__ring *rings = sk__geography_rings(geo);
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    for (size_t a = 0; a < count; a++) {
+        int r1 = -2 - owner[arcs[a].ring];
+        int r2 = arcs[a].twin != SIZE_MAX ? -2 - owner[arcs[a].twin] : -1;
+        if (!((r1 >= 0 && map->outline[r1]) || (r2 >= 0 && map->outline[r2])))
+            continue;
+        const sk__ring *ring = &rings[arcs[a].ring];
+        size_t n = ring->count - 1;
+        for (size_t i = 0; i < arcs[a].count; i++) {
+            size_t k = ring->start + (arcs[a].offset + i) % n;
+            if (importance[k] < tolerance)
+                continue;
+            double x, y;
+            to_page(l, grid_pt, pts + 2 * k, &x, &y);
+            if (i == 0)
+                cairo_move_to(cr, x, y);
+            else
+                cairo_line_to(cr, x, y);
+        }
+    }
+    set_color(cr, map->style->outline_color);
+    cairo_set_line_width(cr, map->style->outline_width);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 /* ---- border layers ----------------------------------------------------------------- */
 
 /* The borders are the same on every page whose map sits at the same place and scale: an
@@ -337,6 +380,7 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_p
 
     if (layers == NULL) {
         draw_borders(cr, map, l, tolerance_pt);
+        draw_outline(cr, map, l, tolerance_pt);
         return;
     }
     cairo_surface_t *borders = borders_layer(layers, map, l, raster, px_per_pt, tolerance_pt);
@@ -349,6 +393,7 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_p
     }
     cairo_paint(cr);
     cairo_restore(cr);
+    draw_outline(cr, map, l, tolerance_pt);
 }
 
 static void
@@ -373,7 +418,7 @@ draw_legend(cairo_t *cr, const sk_style *s, const sk__layout *l)
             cairo_move_to(cr, b->x, y);
             cairo_line_to(cr, b->x + b->w, y);
             set_color(cr, it->color);
-            cairo_set_line_width(cr, s->region_border_width);
+            cairo_set_line_width(cr, it->line_width);
             cairo_stroke(cr);
         } else {
             cairo_rectangle(cr, b->x, b->y, b->w, b->h);

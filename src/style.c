@@ -40,6 +40,7 @@ sk_style_free(sk_style *s)
     g_free(s->note_title);
     g_free(s->none_label);
     g_free(s->regions_title);
+    g_free(s->outline_label);
     g_free(s->regions_legend_title);
     if (s->regions_palette)
         g_array_free(s->regions_palette, TRUE);
@@ -325,6 +326,9 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->regions_title = get_format(&r, "text", "regions_title", 0);
     s->regions_legend_title = get_format(&r, "text", "regions_legend_title", 0);
     s->label_size = get_number(&r, "fonts", "label_pt", 4, 72);
+    s->outline_label = get_format(&r, "legend", "outline_label", 0);
+    s->outline_color = get_color(&r, "map", "outline");
+    s->outline_width = get_number(&r, "map", "outline_pt", 0, 10);
     s->label_color = get_color(&r, "map", "label");
     s->label_halo = get_color(&r, "map", "label_halo");
     s->none_fill = get_color(&r, "palette", "none");

@@ -41,6 +41,9 @@ struct sk_style {
     char *regions_title, *regions_legend_title;
     GArray *regions_palette;       /* sk__color: soft colours for the regions overview */
     double label_size;
+    char *outline_label;
+    sk__color outline_color;
+    double outline_width;
     sk__color label_color, label_halo;
     sk__color none_fill;
     double note_size;

@@ -268,6 +268,26 @@ test_negative_filter(void)
 }
 
 static void
+test_regions_taking_part(void)
+{
+    /* Menzis' bovenregionaal projects P0009 and P0010 name Twente, Regio Arnhem, Groningen,
+    ** FoodValley and Achterhoek as whole regions; none names Drenthe. */
+    sk_filter *f = sk_filter_new();
+    g_assert_cmpint(sk_filter_add(fx.ctx, f, "geografisch=bovenregionaal"), ==, SK_OK);
+    g_assert_cmpint(sk_filter_add(fx.ctx, f, "zorgverzekeraar=Menzis"), ==, SK_OK);
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify(fx.ctx, fx.projects, f, -1, &c), ==, SK_OK);
+    const char *named[] = {"Twente", "Regio Arnhem", "Groningen", "FoodValley", "Achterhoek"};
+    for (size_t i = 0; i < G_N_ELEMENTS(named); i++)
+        g_assert_true(sk_classification_region_named(
+            c, (size_t)sk_geography_find_region(fx.geo, named[i])));
+    g_assert_false(sk_classification_region_named(
+        c, (size_t)sk_geography_find_region(fx.geo, "Drenthe")));
+    sk_classification_free(c);
+    sk_filter_free(f);
+}
+
+static void
 test_regions_overview(void)
 {
     sk_classification *c = NULL;
@@ -353,6 +373,7 @@ main(int argc, char **argv)
     g_test_add_func("/classify/highlight", test_highlight);
     g_test_add_func("/classify/count-classes", test_count_classes);
     g_test_add_func("/classify/negative-filter", test_negative_filter);
+    g_test_add_func("/classify/regions-taking-part", test_regions_taking_part);
     g_test_add_func("/classify/regions-overview", test_regions_overview);
     g_test_add_func("/classify/lookup", test_lookup);
     int rc = g_test_run();

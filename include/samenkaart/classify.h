@@ -118,6 +118,11 @@ SK_API sk_status sk_classify_count(sk_ctx *ctx, const sk_projects *projects,
 SK_API sk_status sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method,
                                  unsigned *breaks, size_t max_breaks, size_t *nbreaks);
 
+/* Whether a matching project names region r as a whole (in wmo_regios): the regions taking
+** part, which maps may outline.  Project maps only; 0 otherwise. */
+SK_API int sk_classification_region_named(const sk_classification *classification,
+                                          size_t region);
+
 SK_API sk_map_kind sk_classification_kind(const sk_classification *classification);
 /* Count maps: class k holds counts lower..upper (upper UINT_MAX: "lower or more"). */
 SK_API void sk_classification_class_range(const sk_classification *classification, size_t k,

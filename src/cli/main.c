@@ -60,7 +60,7 @@ typedef struct render_args {
     int classes;
     char *table, *table_key, *table_column, *table_principle;
     char *membership_region_code_field, *membership_region_name_field, *region_label;
-    gboolean by_region, overview;
+    gboolean by_region, overview, outline_regions;
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
@@ -257,6 +257,7 @@ run_render(render_args *a)
     mo.note = a->note;
     mo.source_file = a->table != NULL ? a->table : a->overview ? a->membership : NULL;
     mo.region_label = a->region_label;
+    mo.outline_regions = a->outline_regions;
     if (classified != SK_OK) {
         sk_filter_free(highlight);
         goto failed;
@@ -359,6 +360,8 @@ cmd_render(int argc, char **argv)
          "Column with the ';'-separated labels (default verzekeraars)", "COLUMN"},
         {"table-principle", 0, 0, G_OPTION_ARG_STRING, &a.table_principle,
          "What the labels are (default zorgverzekeraar)", "PRINCIPLE"},
+        {"outline-regions", 0, 0, G_OPTION_ARG_NONE, &a.outline_regions,
+         "Outline the regions that matching projects name as a whole", NULL},
         {"regions-overview", 0, 0, G_OPTION_ARG_NONE, &a.overview,
          "The overview of the regions: numbered, neighbours in different colours", NULL},
         {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
