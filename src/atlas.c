@@ -38,6 +38,7 @@ typedef struct page {
     int overview;                             /* the regions overview */
     int table_by_region;                      /* table rows name regions */
     int outline_regions;                      /* outline the regions taking part */
+    char *text;                               /* a text panel beside the map */
     char *geography;                          /* a [geography NAME], or NULL: the default */
     sk_principle table_principle;
 } page;
@@ -74,6 +75,7 @@ page_clear(page *p)
     g_free(p->table_key);
     g_free(p->table_column);
     g_free(p->geography);
+    g_free(p->text);
     g_free(p->id);
     g_free(p->name);
     g_free(p->title);
@@ -309,7 +311,8 @@ expand(const char *template, const char *label, const char *key)
 /* The keys every map (and family) may have. */
 #define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
                  "classes", "note", "table", "table_key", "table_column", "table_principle", \
-                 "regions_overview", "table_by_region", "geography", "outline_regions"
+                 "regions_overview", "table_by_region", "geography", "outline_regions", \
+                 "text"
 
 /* Parse a map's where, show, highlight, count and note keys; problems go to r.
 ** extra_clause and extra_highlight come from a family. */
@@ -320,6 +323,7 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
     pg->filter = sk_filter_new();
     pg->table = get(r, group, "table");
     pg->geography = get(r, group, "geography");
+    pg->text = get(r, group, "text");
     if (g_key_file_has_key(r->kf, group, "outline_regions", NULL)) {
         GError *err = NULL;
         pg->outline_regions = g_key_file_get_boolean(r->kf, group, "outline_regions", &err);
@@ -972,7 +976,7 @@ panel_spec(const sk_atlas *a, const page *pg, const panel_set *ps, const sk_styl
     sk__page_spec spec = {style, first->geo, first->page, pg->title, pg->caption,
                           first->source, pg->note, ps->legend_title, ps->legend, ps->count,
                           (const char *const *)ps->titles, first->region_label,
-                          first->outline != NULL};
+                          first->outline != NULL, pg->text};
     (void)a;
     return spec;
 }
@@ -1239,6 +1243,7 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
     mo.page = a->page_size;
     mo.source_file = table != NULL ? table : pg->overview ? a->membership : NULL;
     mo.outline_regions = pg->outline_regions;
+    mo.text = pg->text;
     for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
         if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
             mo.region_label = g_array_index(a->geographies, alt_geography, k).region_label;

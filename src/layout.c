@@ -76,6 +76,7 @@ sk__layout_clear(sk__layout *l)
     clear_text(&l->source);
     clear_text(&l->note_title);
     clear_text(&l->note);
+    clear_text(&l->text_panel);
     clear_text(&l->legend_title);
     for (size_t i = 0; i < l->legend_count; i++)
         clear_text(&l->legend[i].text);
@@ -189,7 +190,7 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
     sk__page_spec spec = {map->style, map->geo, map->page, map->title, map->caption,
                           map->source, map->note, map->legend_title, map->legend, 1, NULL,
-                          map->region_label, map->outline != NULL};
+                          map->region_label, map->outline != NULL, map->text};
     return sk__layout_page(ctx, &spec, l);
 }
 
@@ -278,6 +279,34 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     double ext[4];
     sk_geography_extent(spec->geo, ext);
     double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
+    /* A text panel ("Analyse / Duiding") takes a column at the right. */
+    double text_w = 0;
+    if (spec->text != NULL && spec->text[0] != '\0') {
+        text_w = s->text_panel_width;
+        GError *err = NULL;
+        if (!pango_parse_markup(spec->text, -1, 0, NULL, NULL, NULL, &err)) {
+            sk_status st = sk__error(ctx, SK_EINPUT, "text: %s (use Pango markup, e.g. "
+                                     "<b>bold</b>, and &amp; for &)", err->message);
+            g_error_free(err);
+            g_object_unref(pc);
+            sk__layout_clear(l);
+            return st;
+        }
+        l->text_panel.layout = make_text(pc, s->font_family, s->caption_size, 0, "", text_w);
+        pango_layout_set_markup(l->text_panel.layout, spec->text, -1);
+        l->text_panel.x = l->page_w - m - text_w;
+        l->text_panel.y = top;
+        if (text_height(l->text_panel.layout) > bottom - top) {
+            sk_status st = sk__error(ctx, SK_EINPUT, "text: does not fit beside the map "
+                                     "(%.0f mm needed, %.0f mm available); shorten it",
+                                     text_height(l->text_panel.layout) / MM,
+                                     (bottom - top) / MM);
+            g_object_unref(pc);
+            sk__layout_clear(l);
+            return st;
+        }
+        inner_w -= text_w + gap;
+    }
     double room_w = inner_w - legend_w - gap, room_h = bottom - top;
     size_t n = spec->panel_count > 0 ? spec->panel_count : 1, cols = 1;
     double cell_gap = 4 * MM;

@@ -49,6 +49,7 @@ typedef struct sk__layout {
     sk__panel *panels;          /* every map on the page; origin_x/y above are panel 0's */
     size_t panel_count;
     sk__text note_title, note;
+    sk__text text_panel;        /* text beside the map (w = 0: none) */
 } sk__layout;
 
 /* What a page shows: texts, one legend, and panel_count maps of one geography at one scale. */
@@ -62,6 +63,7 @@ typedef struct sk__page_spec {
     const char *const *panel_titles;    /* NULL: no panel titles */
     const char *region_label;           /* legend text of the region border; NULL: style's */
     int outline;                        /* the regions taking part are outlined */
+    const char *text;                   /* a text panel beside the map (markup), or NULL */
 } sk__page_spec;
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);

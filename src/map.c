@@ -29,6 +29,7 @@ sk_map_free(sk_map *map)
     g_free(map->legend_title);
     g_free(map->note);
     g_free(map->region_label);
+    g_free(map->text);
     g_free(map->outline);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
@@ -292,6 +293,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                                                                    : NULL);
     map->note = g_strdup(options->note);
     map->region_label = g_strdup(options->region_label);
+    map->text = g_strdup(options->text);
     if (options->outline_regions) {
         size_t nreg = sk_geography_region_count(geo);
         map->outline = g_new0(guint8, nreg + 1);

@@ -22,7 +22,7 @@ struct sk_map {
     const sk_projects *projects;
     const sk_style *style;
     sk_classification *classification;
-    char *title, *caption, *source, *legend_title, *note, *region_label;
+    char *title, *caption, *source, *legend_title, *note, *region_label, *text;
     sk_page_size page;
     GArray *legend;            /* sk__legend_entry, canonical order */
     sk__color *fill;           /* per municipality */

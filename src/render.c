@@ -495,6 +495,7 @@ draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, int with_map,
     for (size_t i = 0; i < l->panel_count; i++)
         draw_text(cr, &l->panels[i].title, s->text_color);
     draw_labels(cr, map, l);
+    draw_text(cr, &l->text_panel, s->text_color);
     if (l->note_box.w > 0) {
         const sk__box *b = &l->note_box;
         cairo_rectangle(cr, b->x, b->y, b->w, b->h);

@@ -304,6 +304,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->region_border_width = get_number(&r, "map", "region_border_pt", 0, 10);
 
     s->legend_width = get_number(&r, "legend", "width_mm", 20, 200) * MM;
+    s->text_panel_width = get_number(&r, "legend", "text_panel_width_mm", 20, 200) * MM;
     s->swatch_width = get_number(&r, "legend", "swatch_width_mm", 1, 50) * MM;
     s->swatch_height = get_number(&r, "legend", "swatch_height_mm", 1, 50) * MM;
     s->legend_spacing = get_number(&r, "legend", "spacing_mm", 0, 20) * MM;

@@ -21,7 +21,7 @@ struct sk_style {
     sk__color no_data_fill, municipality_border, region_border;
     double municipality_border_width, region_border_width;
 
-    double legend_width, swatch_width, swatch_height, legend_spacing;
+    double legend_width, swatch_width, swatch_height, legend_spacing, text_panel_width;
     int show_counts;
     char *region_border_label;
 

@@ -174,16 +174,23 @@ test_highlight_and_count_maps(void)
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "11–14|#d7301f|13");  /* Maastricht */
     g_hash_table_destroy(c);
     g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x7f0000);
-    g_free(png);
     g_free(csv);
 
     assert_bad_input(dir, "note: ", "--note", "<b>niet gesloten", NULL, NULL);
+    assert_bad_input(dir, "text: ", "--text", "<i>Analyse", NULL, NULL);
+    /* A text panel takes a column beside the map: Groningen is still drawn in its colour. */
+    g_assert_cmpint(run_cli(NULL, "render", "--page", "slide", "--where", "inhoudelijk=jeugd",
+                            "--show", "samenwerkingsvorm", "--text",
+                            "<b>Analyse</b>\n• Jeugd heeft de minste projecten.", "--output", png,
+                            NULL), ==, 0);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, ONTWIKKELPROJECT);
     assert_bad_input(dir,
                      "--show, --highlight, --count, --table and --regions-overview are "
                      "different maps", "--show",
                      "geografisch", "--count", "quantile");
     assert_bad_input(dir, "count classes '0,x': expected quantile, natural or up to",
                      "--count", "0,x", NULL, NULL);
+    g_free(png);
     tmp_dir_remove(dir);
 }
 

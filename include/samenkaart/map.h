@@ -26,6 +26,7 @@ typedef struct sk_map_options {
     const char *source_file; /* the data named in that line; NULL: the project database */
     const char *region_label;/* legend text of the region border; NULL: the style's */
     int outline_regions;   /* outline the regions a matching project names as a whole */
+    const char *text;      /* a text panel beside the map ("Analyse / Duiding"; markup) */
     int show_counts;       /* -1: as the style says; 0/1: legend entries with "(n=…)" */
     sk_page_size page;
     const char *note;      /* a "Let op!" box on the page (Pango markup: <b>…</b>) */

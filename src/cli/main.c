@@ -56,7 +56,7 @@ typedef struct render_args {
     char *municipality_code_field, *municipality_name_field;
     char *region_code_field, *region_name_field;
     char **where, **highlight;
-    char *count, *note;
+    char *count, *note, *text;
     int classes;
     char *table, *table_key, *table_column, *table_principle;
     char *membership_region_code_field, *membership_region_name_field, *region_label;
@@ -81,6 +81,7 @@ render_args_clear(render_args *a)
     g_strfreev(a->highlight);
     g_free(a->count);
     g_free(a->note);
+    g_free(a->text);
     g_free(a->table);
     g_free(a->table_key);
     g_free(a->table_column);
@@ -258,6 +259,7 @@ run_render(render_args *a)
     mo.source_file = a->table != NULL ? a->table : a->overview ? a->membership : NULL;
     mo.region_label = a->region_label;
     mo.outline_regions = a->outline_regions;
+    mo.text = a->text;
     if (classified != SK_OK) {
         sk_filter_free(highlight);
         goto failed;
@@ -366,6 +368,9 @@ cmd_render(int argc, char **argv)
          "The overview of the regions: numbered, neighbours in different colours", NULL},
         {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
          "The table's rows name regions (e.g. kernwerkgebieden per zorgkantoorregio)", NULL},
+        {"text", 0, 0, G_OPTION_ARG_STRING, &a.text,
+         "A text panel beside the map, e.g. Analyse / Duiding bullets (Pango markup)",
+         "TEXT"},
         {"note", 0, 0, G_OPTION_ARG_STRING, &a.note,
          "A 'Let op!' box on the map (Pango markup)", "TEXT"},
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
