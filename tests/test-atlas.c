@@ -195,6 +195,21 @@ test_map_page_classes_and_pixels(void)
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#1f78b4|0");
     g_hash_table_destroy(c);
     g_free(kern);
+    /* The highlight map "Implementeren: ouderen" (see test-classify). */
+    char *hl = page_file("implementatie-ouderen", ".csv");
+    c = read_classes(hl);
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
+                                   "implementatie: ouderen|#d7301f|"));
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0772"), ==, "implementatie: overig|#fdcc8a|1");
+    g_hash_table_destroy(c);
+    g_free(hl);
+    /* The bovenregionaal map: Groningen is in the bovenregionaal project P0009. */
+    char *bov = page_file("bovenregionaal", ".csv");
+    c = read_classes(bov);
+    g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
+                                   "Gemeente met ten minste één project|#3c8dbc|"));
+    g_hash_table_destroy(c);
+    g_free(bov);
     /* The overview: every municipality in its numbered region. */
     char *overview = page_file("wmo-regios", ".csv");
     c = read_classes(overview);
