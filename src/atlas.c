@@ -990,7 +990,8 @@ typedef struct job {
     sk_map **maps;              /* per page, NULL for text pages */
     panel_set **sets;           /* per page, for pages of several maps */
     sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
-    gint next;                  /* next page to render as PNG */
+    size_t *order;              /* pages in the order their PNGs are drawn */
+    gint next;                  /* next of order to render as PNG */
     GMutex lock;                /* guards the fields below */
     size_t done, total;
     sk_ctx *error;              /* first failure */
@@ -1081,6 +1082,29 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
     return st;
 }
 
+/* The pages with most maps first: the cores then finish at about the same time instead of
+** one drawing a page of six maps while the other waits (longest processing time first). */
+static size_t *
+png_order(const sk_atlas *a, panel_set *const *sets, sk_map *const *maps)
+{
+    size_t n = a->pages->len, *order = g_new(size_t, n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t weight = sets[i] != NULL ? sets[i]->count : maps[i] != NULL ? 1 : 0;
+        /* Insertion sort, stable: equal pages keep their order. */
+        size_t at = i;
+        while (at > 0) {
+            size_t p = order[at - 1];
+            size_t w = sets[p] != NULL ? sets[p]->count : maps[p] != NULL ? 1 : 0;
+            if (w >= weight)
+                break;
+            order[at] = p;
+            at--;
+        }
+        order[at] = i;
+    }
+    return order;
+}
+
 /* Workers take pages one by one until none are left or something failed. */
 static gpointer
 png_worker(gpointer data)
@@ -1088,9 +1112,10 @@ png_worker(gpointer data)
     job *j = data;
     sk_ctx *ctx = sk_ctx_new();
     for (;;) {
-        size_t i = (size_t)g_atomic_int_add(&j->next, 1);
-        if (i >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
+        size_t k = (size_t)g_atomic_int_add(&j->next, 1);
+        if (k >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
             break;
+        size_t i = j->order[k];
         if (render_png(ctx, j, i) != SK_OK) {
             fail(j, ctx);
             break;
@@ -1428,7 +1453,8 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         effective.jobs = jobs;
         job j = {.atlas = a, .options = &effective, .style = style, .maps = maps, .sets = sets,
                  .total = a->pages->len * 2, .error = sk_ctx_new(),
-                 .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new()};
+                 .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new(),
+                 .order = png_order(a, sets, maps)};
         g_mutex_init(&j.lock);
         GThread **workers = g_new0(GThread *, (size_t)jobs);
         for (int w = 0; w < jobs - 1; w++)
@@ -1453,6 +1479,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         sk_ctx_free(j.error);
         sk__layers_free(j.raster_layers);
         sk__layers_free(j.vector_layers);
+        g_free(j.order);
         g_mutex_clear(&j.lock);
     }
     if (st == SK_OK)
