@@ -144,7 +144,7 @@ sk_atlas_page_title(const sk_atlas *a, size_t i)
 void
 sk_atlas_options_init(sk_atlas_options *o)
 {
-    *o = (sk_atlas_options){.dpi = 150};
+    *o = (sk_atlas_options){.dpi = 150, .thumbnail_width = 440};
 }
 
 /* ---- reading the atlas file -------------------------------------------------------- */
@@ -1042,6 +1042,8 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
     const page *pg = &g_array_index(j->atlas->pages, page, i);
     char *base = g_build_filename(j->options->output_dir, pg->name, NULL);
     char *png = g_strconcat(base, ".png", NULL);
+    char *thumb = g_strdup_printf("%s/thumbs/%s.png", j->options->output_dir, pg->name);
+    sk__thumbnail thumbnail = {thumb, j->options->thumbnail_width};
     sk_status st = SK_OK;
     /* One thread per page: the atlas spreads pages over the cores (--jobs), so --jobs 1 is
     ** one core. */
@@ -1049,14 +1051,14 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
     if (pg->kind == PAGE_PANELS) {
         sk__page_spec spec = panel_spec(j->atlas, pg, j->sets[i], j->style);
         st = sk__render_panels_png(ctx, j->sets[i]->maps, &spec, j->options->dpi, png,
-                                   j->raster_layers);
+                                   j->raster_layers, &thumbnail);
     } else if (pg->kind == PAGE_MAP) {
         sk_render_options ro;
         sk_render_options_init(&ro);
         ro.dpi = j->options->dpi;
         ro.threads = threads;
         char *csv = g_strconcat(base, ".csv", NULL);
-        st = sk__map_render(ctx, j->maps[i], &ro, png, j->raster_layers);
+        st = sk__map_render(ctx, j->maps[i], &ro, png, j->raster_layers, &thumbnail);
         if (st == SK_OK)
             st = sk_map_write_classes_csv(ctx, j->maps[i], csv);
         g_free(csv);
@@ -1075,8 +1077,11 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
             draw_contents(cr, j->style, j->atlas, i, w, h, 0);
         cairo_destroy(cr);
         st = sk__write_png_file(ctx, surface, png, threads);
+        if (st == SK_OK)
+            st = sk__write_thumbnail(ctx, surface, thumbnail.path, thumbnail.max_width);
         cairo_surface_destroy(surface);
     }
+    g_free(thumb);
     g_free(png);
     g_free(base);
     return st;
@@ -1215,7 +1220,7 @@ write_index(sk_ctx *ctx, const sk_atlas *a, const char *dir)
             html_text(s, pg->title);
             g_string_append(s, "</h2>\n");
         }
-        g_string_append_printf(s, "<figure><a href=\"%s.png\"><img src=\"%s.png\" alt=\"",
+        g_string_append_printf(s, "<figure><a href=\"%s.png\"><img src=\"thumbs/%s.png\" alt=\"",
                                pg->name, pg->name);
         html_text(s, pg->title);
         g_string_append_printf(s, "\" loading=\"lazy\"></a><figcaption>%u. ", i + 1);
@@ -1442,9 +1447,11 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     if (st == SK_OK)
         st = build_maps(ctx, a, geo, alts, projects, style, maps, sets);
     /* Only now that every page is known to be drawable. */
-    if (st == SK_OK && g_mkdir_with_parents(o->output_dir, 0755) != 0)
-        st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", o->output_dir,
+    char *thumbs = g_build_filename(o->output_dir, "thumbs", NULL);
+    if (st == SK_OK && g_mkdir_with_parents(thumbs, 0755) != 0)
+        st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", thumbs,
                        g_strerror(errno));
+    g_free(thumbs);
 
     if (st == SK_OK) {
         /* PNGs on every core but one; this thread writes the PDF, then helps with PNGs. */

@@ -807,12 +807,12 @@ sk_status
 sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
               const char *path)
 {
-    return sk__map_render(ctx, map, options, path, NULL);
+    return sk__map_render(ctx, map, options, path, NULL, NULL);
 }
 
 sk_status
 sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
-               const char *path, sk__layers *layers)
+               const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
 {
     sk_render_options defaults;
     if (options == NULL) {
@@ -872,6 +872,8 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     cairo_destroy(cr);
     if (cs == CAIRO_STATUS_SUCCESS && format == SK_FORMAT_PNG) {
         st = write_png(ctx, surface, &outs[0], options->threads);
+        if (st == SK_OK && thumbnail != NULL)
+            st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
         if (st != SK_OK) {
             cairo_surface_destroy(surface);
             goto out;
@@ -941,6 +943,59 @@ sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path, int 
     return sk__output_commit(ctx, &out, 1);
 }
 
+/* A thumbnail: the page shrunk by a whole factor, each pixel the mean of a factor x factor
+** block.  A box filter keeps thin borders and text as grey instead of dropping them the way
+** sampling does, costs one pass over the page, and gives the same bytes on every run. */
+sk_status
+sk__write_thumbnail(sk_ctx *ctx, cairo_surface_t *page, const char *path, int max_width)
+{
+    cairo_surface_flush(page);
+    int w = cairo_image_surface_get_width(page), h = cairo_image_surface_get_height(page);
+    int factor = max_width > 0 ? (w + max_width - 1) / max_width : 1;
+    factor = CLAMP(factor, 1, 16);
+    int tw = w / factor, th = h / factor;
+    if (tw < 1 || th < 1)
+        return sk__error(ctx, SK_EUSAGE, "%s: page too small for a thumbnail", path);
+    cairo_surface_t *thumb = cairo_image_surface_create(CAIRO_FORMAT_RGB24, tw, th);
+    cairo_surface_flush(thumb);
+    const unsigned char *src = cairo_image_surface_get_data(page);
+    unsigned char *dst = cairo_image_surface_get_data(thumb);
+    int src_stride = cairo_image_surface_get_stride(page);
+    int dst_stride = cairo_image_surface_get_stride(thumb);
+    /* Red and blue are summed side by side in one word, green in another: a block of at
+    ** most 16 x 16 pixels cannot carry from one 16-bit lane into the next. */
+    uint32_t *sums = g_new(uint32_t, 2 * (size_t)tw);
+    uint32_t area = (uint32_t)(factor * factor);
+    for (int ty = 0; ty < th; ty++) {
+        memset(sums, 0, 2 * (size_t)tw * sizeof *sums);
+        for (int dy = 0; dy < factor; dy++) {
+            const uint32_t *row =
+                (const uint32_t *)(const void *)(src + (size_t)(ty * factor + dy) * src_stride);
+            for (int tx = 0; tx < tw; tx++) {
+                uint32_t rb = 0, g = 0;
+                for (int dx = 0; dx < factor; dx++) {
+                    uint32_t p = row[tx * factor + dx];
+                    rb += p & 0x00ff00ffu;
+                    g += p & 0x0000ff00u;
+                }
+                sums[2 * tx] += rb;
+                sums[2 * tx + 1] += g;
+            }
+        }
+        uint32_t *out = (uint32_t *)(void *)(dst + (size_t)ty * dst_stride);
+        for (int tx = 0; tx < tw; tx++) {
+            uint32_t r = sums[2 * tx] >> 16, b = sums[2 * tx] & 0xffff, g = sums[2 * tx + 1] >> 8;
+            out[tx] = (r + area / 2) / area << 16 | (g + area / 2) / area << 8 |
+                      (b + area / 2) / area;
+        }
+    }
+    g_free(sums);
+    cairo_surface_mark_dirty(thumb);
+    sk_status st = sk__write_png_file(ctx, thumb, path, 1);
+    cairo_surface_destroy(thumb);
+    return st;
+}
+
 /* ---- pages of several maps (small multiples) --------------------------------------- */
 
 /* Draw the maps of a laid-out page, each in its panel, on cr (page units: points). */
@@ -976,7 +1031,7 @@ sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
 
 sk_status
 sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spec, double dpi,
-                      const char *path, sk__layers *layers)
+                      const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
 {
     sk__layout l;
     if (sk__layout_page(ctx, spec, &l) != SK_OK)
@@ -999,6 +1054,8 @@ sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spe
     cairo_destroy(cr);
     if (st == SK_OK)
         st = sk__write_png_file(ctx, surface, path, 1);
+    if (st == SK_OK && thumbnail != NULL)
+        st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
     cairo_surface_destroy(surface);
     sk__layout_clear(&l);
     return st;

@@ -92,11 +92,53 @@ test_pages_and_files(void)
     g_free(text);
     g_free(pdf);
 
-    /* index.html shows every page and links to its place in the PDF. */
+    /* A thumbnail for every page, at most 440 pixels wide, shrunk by a whole factor: each
+    ** pixel the mean of a block of the page. */
+    for (size_t i = 0; i < pages; i++) {
+        char *png = g_strdup_printf("%s/%s.png", out_dir, sk_atlas_page_name(atlas, i));
+        char *thumb = g_strdup_printf("%s/thumbs/%s.png", out_dir, sk_atlas_page_name(atlas, i));
+        cairo_surface_t *page = cairo_image_surface_create_from_png(png);
+        cairo_surface_t *small = cairo_image_surface_create_from_png(thumb);
+        g_assert_cmpint(cairo_surface_status(small), ==, CAIRO_STATUS_SUCCESS);
+        int w = cairo_image_surface_get_width(page), h = cairo_image_surface_get_height(page);
+        int factor = (w + 439) / 440;
+        g_assert_cmpint(cairo_image_surface_get_width(small), ==, w / factor);
+        g_assert_cmpint(cairo_image_surface_get_height(small), ==, h / factor);
+        if (i == 8) {
+            /* Every 7th thumbnail pixel of one map page against the mean of its block. */
+            const unsigned char *pd = cairo_image_surface_get_data(page);
+            const unsigned char *sd = cairo_image_surface_get_data(small);
+            int ps = cairo_image_surface_get_stride(page);
+            int ss = cairo_image_surface_get_stride(small);
+            for (int ty = 0; ty < h / factor; ty += 7)
+                for (int tx = 0; tx < w / factor; tx += 7)
+                    for (int shift = 0; shift < 24; shift += 8) {
+                        unsigned sum = 0;
+                        for (int dy = 0; dy < factor; dy++)
+                            for (int dx = 0; dx < factor; dx++) {
+                                const uint32_t *row = (const uint32_t *)(const void *)(
+                                    pd + (size_t)(ty * factor + dy) * ps);
+                                sum += (row[tx * factor + dx] >> shift) & 0xff;
+                            }
+                        const uint32_t *srow =
+                            (const uint32_t *)(const void *)(sd + (size_t)ty * ss);
+                        unsigned want = (sum + factor * factor / 2) / (factor * factor);
+                        g_assert_cmpuint((srow[tx] >> shift) & 0xff, ==, want);
+                    }
+        }
+        cairo_surface_destroy(page);
+        cairo_surface_destroy(small);
+        g_free(png);
+        g_free(thumb);
+    }
+
+    /* index.html shows every page (its thumbnail) and links to the PNG and its place in the
+    ** PDF. */
     char *index = g_build_filename(out_dir, "index.html", NULL);
     text = read_all(index, &len);
     for (size_t i = 0; i < pages; i++) {
-        char *img = g_strdup_printf("<img src=\"%s.png\"", sk_atlas_page_name(atlas, i));
+        char *img = g_strdup_printf("<a href=\"%s.png\"><img src=\"thumbs/%s.png\"",
+                                    sk_atlas_page_name(atlas, i), sk_atlas_page_name(atlas, i));
         char *link = g_strdup_printf("atlas.pdf#page=%zu\"", i + 1);
         g_assert_nonnull(strstr(text, img));
         g_assert_nonnull(strstr(text, link));

@@ -41,6 +41,8 @@ typedef struct sk_atlas_options {
     int jobs;                   /* threads; <= 0: one per core */
     double dpi;                 /* PNG resolution; default 150 */
     const char *cache_dir;      /* prepared data cache (see sk_geography_options) */
+    int thumbnail_width;        /* thumbnails for index.html at most this wide (pixels);
+                                ** default 440, a quarter of a 150-dpi A4 page */
     sk_progress_fn progress;
     void *progress_data;
 } sk_atlas_options;
@@ -48,7 +50,7 @@ typedef struct sk_atlas_options {
 SK_API void sk_atlas_options_init(sk_atlas_options *options);
 
 /* Render every page: DIR/atlas.pdf, DIR/NNN-<id>.png (+ .pgw, and .csv for maps),
-** DIR/index.html.  Each file is written under a temporary name and renamed when complete. */
+** DIR/thumbs/NNN-<id>.png and DIR/index.html.  Each file is written under a temporary name and renamed when complete. */
 SK_API sk_status sk_atlas_render(sk_ctx *ctx, const sk_atlas *atlas,
                                  const sk_atlas_options *options);
 
