@@ -253,11 +253,12 @@ make_title(const sk_style *style, const sk_filter *filter, const sk_filter *high
     return title;
 }
 
+/* The source line: the project database's file, or the table the map shows (table set). */
 static char *
-make_source(const sk_style *style, const char *file)
+make_source(const sk_style *style, const char *file, int table)
 {
     char *base = g_path_get_basename(file != NULL ? file : "");
-    char *s = style_format(style->source_format, base, NULL);
+    char *s = style_format(table ? style->source_table_format : style->source_format, base, NULL);
     g_free(base);
     return s;
 }
@@ -285,12 +286,12 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                      ? g_strdup(options->title)
                      : make_title(style, filter, options->highlight, classification);
     map->caption = g_strdup(options->caption);
-    map->source = options->source != NULL ? g_strdup(options->source)
-                                          : make_source(style, options->source_file != NULL
-                                                                   ? options->source_file
-                                                               : projects != NULL
-                                                                   ? sk_projects_source(projects)
-                                                                   : NULL);
+    if (options->source != NULL)
+        map->source = g_strdup(options->source);
+    else if (options->source_file != NULL)
+        map->source = make_source(style, options->source_file, 1);
+    else
+        map->source = make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
     map->note = g_strdup(options->note);
     map->region_label = g_strdup(options->region_label);
     map->text = g_strdup(options->text);

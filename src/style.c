@@ -27,6 +27,7 @@ sk_style_free(sk_style *s)
     g_free(s->font_family);
     g_free(s->region_border_label);
     g_free(s->source_format);
+    g_free(s->source_table_format);
     g_free(s->total_label);
     g_free(s->title_total_format);
     g_free(s->title_combination_format);
@@ -312,6 +313,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->region_border_label = get_string(&r, "legend", "region_border_label");
 
     s->source_format = get_format(&r, "text", "source", 1);
+    s->source_table_format = get_format(&r, "text", "source_table", 1);
     s->total_label = get_format(&r, "text", "total_label", 0);
     s->title_total_format = get_format(&r, "text", "title_total", 1);
     s->title_combination_format = get_format(&r, "text", "title_combination", 2);

@@ -23,7 +23,8 @@ typedef struct sk_map_options {
     const char *title;     /* NULL: made from the filter and principle */
     const char *caption;   /* optional text under the title */
     const char *source;    /* NULL: the style's source line with the data's file name */
-    const char *source_file; /* the data named in that line; NULL: the project database */
+    const char *source_file; /* a table the map shows, named in the style's source_table
+                             ** line; NULL: the project database, in its source line */
     const char *region_label;/* legend text of the region border; NULL: the style's */
     int outline_regions;   /* outline the regions a matching project names as a whole */
     const char *text;      /* a text panel beside the map ("Analyse / Duiding"; markup) */
