@@ -92,8 +92,8 @@ sk_filter_add(sk_ctx *ctx, sk_filter *f, const char *text)
     return SK_OK;
 }
 
-static int
-project_matches(const sk__project *p, const sk_filter *f)
+int
+sk__project_matches(const sk__project *p, const sk_filter *f)
 {
     if (f == NULL)
         return 1;
@@ -223,7 +223,7 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
     const size_t *named = sk__projects_regions(projects);
     for (size_t i = 0; i < nproj; i++) {
         const sk__project *p = &items[i];
-        if (!project_matches(p, filter))
+        if (!sk__project_matches(p, filter))
             continue;
         c->matching++;
         for (size_t r = 0; r < p->region_count; r++)
@@ -277,10 +277,10 @@ sk_classify_highlight(sk_ctx *ctx, const sk_projects *projects, const sk_filter 
     guint8 *seen = g_new0(guint8, nmun);   /* bit 0: a highlighted project, bit 1: another */
     for (size_t i = 0; i < nproj; i++) {
         const sk__project *p = &items[i];
-        if (!project_matches(p, filter))
+        if (!sk__project_matches(p, filter))
             continue;
         c->matching++;
-        guint8 bit = project_matches(p, highlight) ? 1 : 2;
+        guint8 bit = sk__project_matches(p, highlight) ? 1 : 2;
         for (size_t t = 0; t < p->touch_count; t++) {
             size_t m = touches[p->first_touch + t];
             c->projects_of[m]++;

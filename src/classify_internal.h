@@ -12,6 +12,10 @@ typedef const char *(*sk__label_text_fn)(void *user_data, sk_principle p, size_t
 char *sk__filter_describe_with(const sk_filter *filter, sk__label_text_fn text,
                                void *user_data);
 
+/* Whether project p passes filter f (NULL: every project does). */
+struct sk__project;
+int sk__project_matches(const struct sk__project *p, const sk_filter *f);
+
 /* A combination classification from one label set per municipality (0: no class). */
 sk_classification *sk__classification_from_sets(const sk_labelset *sets, size_t count,
                                                 int show);

@@ -125,3 +125,18 @@ sk__output_cairo_write(void *closure, const unsigned char *data, unsigned int le
     sk__output_write(out, data, length);
     return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
+
+sk_status
+sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size)
+{
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st != SK_OK)
+        return st;
+    sk__output_write(&out, data, size);
+    if ((st = sk__output_finish(ctx, &out)) != SK_OK) {
+        sk__output_abort(&out);
+        return st;
+    }
+    return sk__output_commit(ctx, &out, 1);
+}

@@ -134,6 +134,29 @@ read_classes(const char *csv)
     return t;
 }
 
+GPtrArray *
+read_csv_rows(const char *csv)
+{
+    GDALAllRegister();
+    const char *drivers[] = {"CSV", NULL};
+    GDALDatasetH ds = GDALOpenEx(csv, GDAL_OF_VECTOR, drivers, NULL, NULL);
+    g_assert_nonnull(ds);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+    OGRFeatureH f;
+    while ((f = OGR_L_GetNextFeature(layer)) != NULL) {
+        GHashTable *row = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); i++)
+            g_hash_table_insert(row, g_strdup(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))),
+                                g_strdup(OGR_F_GetFieldAsString(f, i)));
+        g_ptr_array_add(rows, row);
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    return rows;
+}
+
 sk_geography *
 load_geography(void)
 {

@@ -26,6 +26,10 @@ uint32_t pixel_at(const char *png, double x, double y);
 ** g_hash_table_destroy. */
 GHashTable *read_classes(const char *csv);
 
+/* Every row of a CSV file (read through OGR, as any tool would), each a table column name ->
+** value; free with g_ptr_array_unref. */
+GPtrArray *read_csv_rows(const char *csv);
+
 /* The real geography of nl2017 (loaded once per test program). */
 sk_geography *load_geography(void);
 

@@ -72,6 +72,10 @@ SK_API void sk_ctx_clear_error(sk_ctx *ctx);
 /* Install a warning handler (NULL to drop warnings).  user_data is passed through. */
 SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data);
 
+/* Write size bytes of data to path the way every output is written: under a temporary name
+** in the same directory, renamed when complete, so that a failure leaves no partial file. */
+SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size);
+
 #ifdef __cplusplus
 }
 #endif
@@ -82,5 +86,6 @@ SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user
 #include "samenkaart/style.h"
 #include "samenkaart/map.h"
 #include "samenkaart/atlas.h"
+#include "samenkaart/stats.h"
 
 #endif

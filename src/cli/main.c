@@ -38,14 +38,14 @@ fail(sk_ctx *ctx)
     return exit_code(st);
 }
 
-static int G_GNUC_PRINTF(1, 2)
-usage_error(const char *fmt, ...)
+static int G_GNUC_PRINTF(2, 3)
+usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "samenkaart: ");
+    fprintf(stderr, "samenkaart %s: ", command);
     vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'samenkaart render --help'.\n");
+    fprintf(stderr, "\nTry 'samenkaart %s --help'.\n", command);
     va_end(ap);
     return EXIT_INPUT;
 }
@@ -112,23 +112,59 @@ cache_dir(const render_args *a)
     return g_build_filename(g_get_user_cache_dir(), "samenkaart", NULL);
 }
 
-static int
-run_render(render_args *a)
+/* The options naming the data, shared by every command that reads it. */
+static GOptionGroup *
+data_group(render_args *a)
 {
-    if (a->output == NULL)
-        return usage_error("render: %s", "--output FILE is required (.png, .pdf or .svg)");
-    sk_ctx *ctx = sk_ctx_new();
-    if (ctx == NULL)
-        return EXIT_RUNTIME;
-    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
-    int rc = EXIT_OK;
-    sk_geography *geo = NULL;
-    sk_projects *projects = NULL;
-    sk_style *style = NULL;
-    sk_filter *filter = sk_filter_new();
-    sk_classification *classes = NULL;
-    sk_map *map = NULL;
+    GOptionEntry data[] = {
+        {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->data_dir,
+         "Default data directory (default: " SK_DEFAULT_DATA_DIR ")", "DIR"},
+        {"municipalities", 'm', 0, G_OPTION_ARG_FILENAME, &a->municipalities,
+         "Municipality boundaries (any OGR source)", "FILE"},
+        {"municipality-layer", 0, 0, G_OPTION_ARG_STRING, &a->municipality_layer,
+         "Layer of the municipality source", "NAME"},
+        {"regions", 'r', 0, G_OPTION_ARG_FILENAME, &a->regions,
+         "Wmo-region boundaries (without: dissolved from --membership)", "FILE"},
+        {"membership", 0, 0, G_OPTION_ARG_FILENAME, &a->membership,
+         "Municipality -> region table, e.g. gemeenten_regios_2017.csv", "FILE"},
+        {"projects", 'p', 0, G_OPTION_ARG_FILENAME, &a->projects,
+         "Project database: CSV, XLSX/ODS, GeoPackage …", "FILE"},
+        {"sheet", 0, 0, G_OPTION_ARG_STRING, &a->sheet,
+         "Sheet or table of the project database", "NAME"},
+        {"municipality-code-field", 0, 0, G_OPTION_ARG_STRING, &a->municipality_code_field,
+         "Municipality code field (default gm_code)", "NAME"},
+        {"municipality-name-field", 0, 0, G_OPTION_ARG_STRING, &a->municipality_name_field,
+         "Municipality name field (default gm_naam)", "NAME"},
+        {"region-code-field", 0, 0, G_OPTION_ARG_STRING, &a->region_code_field,
+         "Region code field (default wmo_code)", "NAME"},
+        {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a->region_name_field,
+         "Region name field (default wmo_naam)", "NAME"},
+        {"region-label", 0, 0, G_OPTION_ARG_STRING, &a->region_label,
+         "Legend text of the region border (default: the style's, Grens Wmo-regio)", "TEXT"},
+        {"membership-region-code-field", 0, 0, G_OPTION_ARG_STRING,
+         &a->membership_region_code_field,
+         "Region code column of the membership table (default wmo_code)", "NAME"},
+        {"membership-region-name-field", 0, 0, G_OPTION_ARG_STRING,
+         &a->membership_region_name_field,
+         "Region name column of the membership table (default wmo_naam)", "NAME"},
+        {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->cache_dir,
+         "Cache prepared data here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
+         "DIR"},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a->no_cache,
+         "Read every source, without the cache", NULL},
+        {NULL}};
+    GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
+                                         NULL);
+    g_option_group_add_entries(g, data);
+    return g;
+}
 
+/* Load the geography and, when projects is not NULL, the project database (path: path, or
+** --projects, or the data directory's).  Missing sources come from the data directory. */
+static sk_status
+load_data(sk_ctx *ctx, render_args *a, const char *projects_path, sk_geography **geo,
+          sk_projects **projects)
+{
     const char *dir = a->data_dir != NULL ? a->data_dir
                       : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
                                                              : SK_DEFAULT_DATA_DIR;
@@ -142,62 +178,6 @@ run_render(render_args *a)
     }
     if (a->projects == NULL)
         a->projects = in_data_dir(dir, "projecten_2017.csv");
-
-    /* Arguments first: a typo in --where should not wait for the data to load. */
-    for (size_t i = 0; a->where != NULL && a->where[i] != NULL; i++)
-        if (sk_filter_add(ctx, filter, a->where[i]) != SK_OK)
-            goto failed;
-    sk_filter *highlight = NULL;
-    for (size_t i = 0; a->highlight != NULL && a->highlight[i] != NULL; i++) {
-        if (highlight == NULL)
-            highlight = sk_filter_new();
-        if (sk_filter_add(ctx, highlight, a->highlight[i]) != SK_OK) {
-            sk_filter_free(highlight);
-            goto failed;
-        }
-    }
-    sk_breaks method = SK_BREAKS_NATURAL;
-    unsigned breaks[16];
-    size_t nbreaks = 0;
-    if (a->count != NULL && sk_breaks_parse(ctx, a->count, &method, breaks, 16, &nbreaks) != SK_OK)
-        goto failed;
-    int kinds = (a->show != NULL) + (highlight != NULL) + (a->count != NULL) +
-                (a->table != NULL) + a->overview;
-    if (kinds > 1) {
-        sk_filter_free(highlight);
-        rc = usage_error("render: %s", "--show, --highlight, --count, --table and "
-                         "--regions-overview are different maps; give one of them");
-        goto done;
-    }
-    sk_principle table_principle = SK_INSURER;
-    if (a->table_principle != NULL &&
-        sk_principle_parse(ctx, a->table_principle, &table_principle) != SK_OK) {
-        sk_filter_free(highlight);
-        goto failed;
-    }
-    int show = -1;
-    if (a->show != NULL) {
-        sk_principle p;
-        if (sk_principle_parse(ctx, a->show, &p) != SK_OK)
-            goto failed;
-        show = (int)p;
-    }
-    sk_map_options mo;
-    sk_map_options_init(&mo);
-    if (a->page != NULL) {
-        if (strcmp(a->page, "a4") == 0 || strcmp(a->page, "a4-landscape") == 0)
-            mo.page = SK_PAGE_A4_LANDSCAPE;
-        else if (strcmp(a->page, "slide") == 0 || strcmp(a->page, "slide-16x9") == 0)
-            mo.page = SK_PAGE_SLIDE_16_9;
-        else {
-            rc = usage_error("--page: unknown value '%s' (expected a4 or slide)", a->page);
-            goto done;
-        }
-    }
-
-    if (sk_style_load(ctx, a->style, &style) != SK_OK)
-        goto failed;
-
     sk_geography_options go;
     sk_geography_options_init(&go);
     go.municipalities = a->municipalities;
@@ -218,22 +198,89 @@ run_render(render_args *a)
         go.membership_region_name_field = a->membership_region_name_field;
     char *cache = cache_dir(a);
     go.cache_dir = cache;
-    sk_status loaded = sk_geography_load(ctx, &go, &geo);
-    if (loaded != SK_OK) {
-        g_free(cache);
-        goto failed;
-    }
-
-    /* Table maps and the regions overview need no project database. */
-    if (a->table == NULL && !a->overview) {
+    sk_status st = *geo != NULL ? SK_OK : sk_geography_load(ctx, &go, geo);
+    if (st == SK_OK && projects != NULL) {
         sk_projects_options po;
         sk_projects_options_init(&po);
-        po.path = a->projects;
+        po.path = projects_path != NULL ? projects_path : a->projects;
         po.layer = a->sheet;
         po.cache_dir = cache;
-        loaded = sk_projects_load(ctx, geo, &po, &projects);
+        st = sk_projects_load(ctx, *geo, &po, projects);
     }
     g_free(cache);
+    return st;
+}
+
+static int
+run_render(render_args *a)
+{
+    if (a->output == NULL)
+        return usage_error("render", "%s", "--output FILE is required (.png, .pdf or .svg)");
+    sk_ctx *ctx = sk_ctx_new();
+    if (ctx == NULL)
+        return EXIT_RUNTIME;
+    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    int rc = EXIT_OK;
+    sk_geography *geo = NULL;
+    sk_projects *projects = NULL;
+    sk_style *style = NULL;
+    sk_filter *filter = sk_filter_new(), *highlight = NULL;
+    sk_classification *classes = NULL;
+    sk_map *map = NULL;
+
+    /* Arguments first: a typo in --where should not wait for the data to load. */
+    for (size_t i = 0; a->where != NULL && a->where[i] != NULL; i++)
+        if (sk_filter_add(ctx, filter, a->where[i]) != SK_OK)
+            goto failed;
+    for (size_t i = 0; a->highlight != NULL && a->highlight[i] != NULL; i++) {
+        if (highlight == NULL)
+            highlight = sk_filter_new();
+        if (sk_filter_add(ctx, highlight, a->highlight[i]) != SK_OK)
+            goto failed;
+    }
+    sk_breaks method = SK_BREAKS_NATURAL;
+    unsigned breaks[16];
+    size_t nbreaks = 0;
+    if (a->count != NULL && sk_breaks_parse(ctx, a->count, &method, breaks, 16, &nbreaks) != SK_OK)
+        goto failed;
+    int kinds = (a->show != NULL) + (highlight != NULL) + (a->count != NULL) +
+                (a->table != NULL) + a->overview;
+    if (kinds > 1) {
+        rc = usage_error("render", "%s", "--show, --highlight, --count, --table and "
+                         "--regions-overview are different maps; give one of them");
+        goto done;
+    }
+    sk_principle table_principle = SK_INSURER;
+    if (a->table_principle != NULL &&
+        sk_principle_parse(ctx, a->table_principle, &table_principle) != SK_OK)
+        goto failed;
+    int show = -1;
+    if (a->show != NULL) {
+        sk_principle p;
+        if (sk_principle_parse(ctx, a->show, &p) != SK_OK)
+            goto failed;
+        show = (int)p;
+    }
+    sk_map_options mo;
+    sk_map_options_init(&mo);
+    if (a->page != NULL) {
+        if (strcmp(a->page, "a4") == 0 || strcmp(a->page, "a4-landscape") == 0)
+            mo.page = SK_PAGE_A4_LANDSCAPE;
+        else if (strcmp(a->page, "slide") == 0 || strcmp(a->page, "slide-16x9") == 0)
+            mo.page = SK_PAGE_SLIDE_16_9;
+        else {
+            rc = usage_error("render", "--page: unknown value '%s' (expected a4 or slide)",
+                             a->page);
+            goto done;
+        }
+    }
+
+    if (sk_style_load(ctx, a->style, &style) != SK_OK)
+        goto failed;
+
+    /* Table maps and the regions overview need no project database. */
+    sk_status loaded = load_data(ctx, a, NULL, &geo,
+                                 a->table == NULL && !a->overview ? &projects : NULL);
     if (loaded != SK_OK)
         goto failed;
 
@@ -260,17 +307,14 @@ run_render(render_args *a)
     mo.region_label = a->region_label;
     mo.outline_regions = a->outline_regions;
     mo.text = a->text;
-    if (classified != SK_OK) {
-        sk_filter_free(highlight);
+    if (classified != SK_OK)
         goto failed;
-    }
     mo.title = a->title;
     mo.caption = a->caption;
     mo.source = a->source;
     mo.show_counts = a->counts ? 1 : a->no_counts ? 0 : -1;
     sk_status st = sk_map_new(ctx, geo, projects, style, filter, classes, &mo, &map);
     classes = NULL;   /* the map owns it now, also on failure */
-    sk_filter_free(highlight);
     if (st != SK_OK)
         goto failed;
 
@@ -290,6 +334,7 @@ done:
     sk_map_free(map);
     sk_classification_free(classes);
     sk_filter_free(filter);
+    sk_filter_free(highlight);
     sk_projects_free(projects);
     sk_geography_free(geo);
     sk_style_free(style);
@@ -301,43 +346,6 @@ static int
 cmd_render(int argc, char **argv)
 {
     render_args a = {0};
-    GOptionEntry data[] = {
-        {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.data_dir,
-         "Default data directory (default: " SK_DEFAULT_DATA_DIR ")", "DIR"},
-        {"municipalities", 'm', 0, G_OPTION_ARG_FILENAME, &a.municipalities,
-         "Municipality boundaries (any OGR source)", "FILE"},
-        {"municipality-layer", 0, 0, G_OPTION_ARG_STRING, &a.municipality_layer,
-         "Layer of the municipality source", "NAME"},
-        {"regions", 'r', 0, G_OPTION_ARG_FILENAME, &a.regions,
-         "Wmo-region boundaries (without: dissolved from --membership)", "FILE"},
-        {"membership", 0, 0, G_OPTION_ARG_FILENAME, &a.membership,
-         "Municipality -> region table, e.g. gemeenten_regios_2017.csv", "FILE"},
-        {"projects", 'p', 0, G_OPTION_ARG_FILENAME, &a.projects,
-         "Project database: CSV, XLSX/ODS, GeoPackage …", "FILE"},
-        {"sheet", 0, 0, G_OPTION_ARG_STRING, &a.sheet,
-         "Sheet or table of the project database", "NAME"},
-        {"municipality-code-field", 0, 0, G_OPTION_ARG_STRING, &a.municipality_code_field,
-         "Municipality code field (default gm_code)", "NAME"},
-        {"municipality-name-field", 0, 0, G_OPTION_ARG_STRING, &a.municipality_name_field,
-         "Municipality name field (default gm_naam)", "NAME"},
-        {"region-code-field", 0, 0, G_OPTION_ARG_STRING, &a.region_code_field,
-         "Region code field (default wmo_code)", "NAME"},
-        {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a.region_name_field,
-         "Region name field (default wmo_naam)", "NAME"},
-        {"region-label", 0, 0, G_OPTION_ARG_STRING, &a.region_label,
-         "Legend text of the region border (default: the style's, Grens Wmo-regio)", "TEXT"},
-        {"membership-region-code-field", 0, 0, G_OPTION_ARG_STRING,
-         &a.membership_region_code_field,
-         "Region code column of the membership table (default wmo_code)", "NAME"},
-        {"membership-region-name-field", 0, 0, G_OPTION_ARG_STRING,
-         &a.membership_region_name_field,
-         "Region name column of the membership table (default wmo_naam)", "NAME"},
-        {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.cache_dir,
-         "Cache prepared data here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
-         "DIR"},
-        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a.no_cache,
-         "Read every source, without the cache", NULL},
-        {NULL}};
     GOptionEntry map[] = {
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
          "Only projects with this label, e.g. inhoudelijk=preventie (repeat: AND; "
@@ -399,17 +407,14 @@ cmd_render(int argc, char **argv)
         "Example:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
         "--output jeugd.png\n\nExit status: 0 ok, 1 runtime failure, 2 bad input.\n");
     g_option_context_add_main_entries(oc, map, NULL);
-    GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
-                                         NULL);
-    g_option_group_add_entries(g, data);
-    g_option_context_add_group(oc, g);
+    g_option_context_add_group(oc, data_group(&a));
     GError *err = NULL;
     int rc;
     if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("render: %s", err->message);
+        rc = usage_error("render", "%s", err->message);
         g_error_free(err);
     } else if (argc > 1) {
-        rc = usage_error("render: unexpected argument '%s'", argv[1]);
+        rc = usage_error("render", "unexpected argument '%s'", argv[1]);
     } else {
         rc = run_render(&a);
     }
@@ -477,12 +482,12 @@ cmd_atlas(int argc, char **argv)
     GError *err = NULL;
     int rc = EXIT_OK;
     if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("atlas: %s", err->message);
+        rc = usage_error("atlas", "%s", err->message);
         g_error_free(err);
     } else if (argc != 2) {
-        rc = usage_error("atlas: %s", "expected one atlas file");
+        rc = usage_error("atlas", "%s", "expected one atlas file");
     } else if (output == NULL && !list) {
-        rc = usage_error("atlas: %s", "--output DIR is required");
+        rc = usage_error("atlas", "%s", "--output DIR is required");
     } else {
         sk_ctx *ctx = sk_ctx_new();
         sk_ctx_set_warning_handler(ctx, print_warning, &quiet);
@@ -522,6 +527,96 @@ cmd_atlas(int argc, char **argv)
     return rc;
 }
 
+/* ---- stats ------------------------------------------------------------------------- */
+
+/* Parse --format: csv or md. */
+static int
+table_format(const char *command, const char *text, sk_table_format *out)
+{
+    if (text == NULL || strcmp(text, "csv") == 0)
+        *out = SK_TABLE_CSV;
+    else if (strcmp(text, "md") == 0 || strcmp(text, "markdown") == 0)
+        *out = SK_TABLE_MARKDOWN;
+    else
+        return usage_error(command, "--format: unknown value '%s' (expected csv or md)", text);
+    return EXIT_OK;
+}
+
+/* Text to the file (temporary name, then renamed) or, without one, to stdout. */
+static int
+emit_text(sk_ctx *ctx, const char *path, const char *text)
+{
+    if (path == NULL)
+        return fputs(text, stdout) < 0 || fflush(stdout) != 0 ? EXIT_RUNTIME : EXIT_OK;
+    return sk_write_file(ctx, path, text, strlen(text)) == SK_OK ? EXIT_OK : fail(ctx);
+}
+
+static int
+cmd_stats(int argc, char **argv)
+{
+    render_args a = {0};
+    char *format = NULL;
+    GOptionEntry entries[] = {
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
+         "Only projects with this label, e.g. instrumenteel!=czm (repeat: AND)",
+         "PRINCIPLE=VALUE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "csv (default) or md (Markdown)",
+         "FORMAT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "Write here (default: stdout)",
+         "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("- tables of projects and municipalities");
+    g_option_context_set_summary(oc,
+        "Projects and the municipalities they touch per label of every ordering principle,\n"
+        "per insurer and per municipality size class (inwoners: <20000, 20000-100000,\n"
+        ">=100000).  CSV columns: dimension,label,projects,municipalities.");
+    g_option_context_set_description(oc,
+        "Example:\n  samenkaart stats --where instrumenteel!=czm --format md\n\n"
+        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    g_option_context_add_group(oc, data_group(&a));
+    GError *err = NULL;
+    int rc = EXIT_OK;
+    sk_table_format fmt = SK_TABLE_CSV;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        rc = usage_error("stats", "%s", err->message);
+        g_error_free(err);
+    } else if (argc > 1) {
+        rc = usage_error("stats", "unexpected argument '%s'", argv[1]);
+    } else if ((rc = table_format("stats", format, &fmt)) == EXIT_OK) {
+        sk_ctx *ctx = sk_ctx_new();
+        sk_ctx_set_warning_handler(ctx, print_warning, &a.quiet);
+        sk_filter *filter = sk_filter_new();
+        sk_geography *geo = NULL;
+        sk_projects *projects = NULL;
+        sk_stats *stats = NULL;
+        sk_status st = SK_OK;
+        for (size_t i = 0; a.where != NULL && a.where[i] != NULL && st == SK_OK; i++)
+            st = sk_filter_add(ctx, filter, a.where[i]);
+        if (st == SK_OK)
+            st = load_data(ctx, &a, NULL, &geo, &projects);
+        if (st == SK_OK)
+            st = sk_stats_compute(ctx, projects, filter, &stats);
+        if (st == SK_OK) {
+            char *text = sk_stats_format(stats, fmt);
+            rc = emit_text(ctx, a.output, text);
+            g_free(text);
+        } else {
+            rc = fail(ctx);
+        }
+        sk_stats_free(stats);
+        sk_projects_free(projects);
+        sk_geography_free(geo);
+        sk_filter_free(filter);
+        sk_ctx_free(ctx);
+    }
+    g_option_context_free(oc);
+    g_free(format);
+    render_args_clear(&a);
+    return rc;
+}
+
 static void
 print_help(FILE *fp)
 {
@@ -530,7 +625,8 @@ print_help(FILE *fp)
             "Maps of how Dutch health insurers and municipalities work together.\n\n"
             "Commands:\n"
             "  render    draw one map (PNG + world file, PDF or SVG)\n"
-            "  atlas     render a whole report from an atlas file (PDF + PNGs + index.html)\n\n"
+            "  atlas     render a whole report from an atlas file (PDF + PNGs + index.html)\n"
+            "  stats     tables of projects and municipalities per label, insurer, size class\n\n"
             "Options:\n"
             "  --help     show this help ('samenkaart render --help' for the command)\n"
             "  --version  show the version\n\n"
@@ -563,7 +659,9 @@ main(int argc, char **argv)
         return cmd_render(argc - 1, argv + 1);
     if (strcmp(argv[1], "atlas") == 0)
         return cmd_atlas(argc - 1, argv + 1);
-    fprintf(stderr, "samenkaart: unknown command '%s' (expected render or atlas)\n", argv[1]);
+    if (strcmp(argv[1], "stats") == 0)
+        return cmd_stats(argc - 1, argv + 1);
+    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas or stats)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
 }
