@@ -178,16 +178,25 @@ assign_classes(sk_classification *c, const sk_labelset *combination, size_t nmun
 }
 
 sk_classification *
-sk__classification_from_sets(const sk_labelset *sets, size_t nmun, int show)
+sk__classification_new(sk_map_kind kind, int show, const sk_labelset *sets,
+                       const unsigned *projects_of, size_t nmun)
 {
     sk_classification *c = g_new0(sk_classification, 1);
-    c->kind = SK_MAP_COMBINATION;
+    c->kind = kind;
     c->show = show;
     c->municipality_count = nmun;
     c->class_of = g_new(int, nmun > 0 ? nmun : 1);
     c->projects_of = g_new0(unsigned, nmun > 0 ? nmun : 1);
+    if (projects_of != NULL)
+        memcpy(c->projects_of, projects_of, nmun * sizeof *projects_of);
     assign_classes(c, sets, nmun);
     return c;
+}
+
+sk_classification *
+sk__classification_from_sets(const sk_labelset *sets, size_t nmun, int show)
+{
+    return sk__classification_new(SK_MAP_COMBINATION, show, sets, NULL, nmun);
 }
 
 sk_status

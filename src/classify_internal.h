@@ -16,6 +16,11 @@ char *sk__filter_describe_with(const sk_filter *filter, sk__label_text_fn text,
 struct sk__project;
 int sk__project_matches(const struct sk__project *p, const sk_filter *f);
 
+/* A classification of any kind from one label set per municipality (0: no class), classes in
+** canonical order; projects_of (may be NULL) gives each municipality's project count. */
+sk_classification *sk__classification_new(sk_map_kind kind, int show, const sk_labelset *sets,
+                                          const unsigned *projects_of, size_t count);
+
 /* A combination classification from one label set per municipality (0: no class). */
 sk_classification *sk__classification_from_sets(const sk_labelset *sets, size_t count,
                                                 int show);

@@ -63,6 +63,16 @@ legend_label(void *style, sk_principle p, size_t label)
     return sk__style_label_text(style, p, label);
 }
 
+/* Which of the four classes of a map of changes (diff.h) a label set is: 0..3. */
+static size_t
+change_index(sk_labelset labels)
+{
+    size_t i = 0;
+    while (i < 3 && !(labels & ((sk_labelset)1 << i)))
+        i++;
+    return i;
+}
+
 /* The legend text of every class, by the kind of map. */
 static char **
 class_texts(const sk_style *style, const sk_geography *geo, const sk_classification *c,
@@ -104,6 +114,9 @@ class_texts(const sk_style *style, const sk_geography *geo, const sk_classificat
             break;
         case SK_MAP_REGIONS:
             texts[k] = g_strdup_printf("%zu. %s", k + 1, sk_geography_region_name(geo, k));
+            break;
+        case SK_MAP_CHANGES:
+            texts[k] = g_strdup(style->change_label[change_index(labels)]);
             break;
         case SK_MAP_COUNT: {
             unsigned lo, hi;
@@ -161,6 +174,9 @@ own_color(const sk_style *style, const sk_classification *c, size_t k, sk__color
         *color = g_array_index(style->sequential, sk__color, at);
         return 1;
     }
+    case SK_MAP_CHANGES:
+        *color = style->change_fill[change_index(sk_classification_class_labels(c, k))];
+        return 1;
     case SK_MAP_COMBINATION:
         if (sk_classification_class_labels(c, k) == SK_LABELSET_NONE) {
             *color = style->none_fill;
@@ -247,6 +263,9 @@ make_title(const sk_style *style, const sk_filter *filter, const sk_filter *high
     case SK_MAP_REGIONS:
         title = g_strdup(style->regions_title);
         break;
+    case SK_MAP_CHANGES:
+        title = style_format(style->title_changes_format, subject, NULL);
+        break;
     }
     g_free(focus);
     g_free(desc);
@@ -286,9 +305,15 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                      ? g_strdup(options->title)
                      : make_title(style, filter, options->highlight, classification);
     map->caption = g_strdup(options->caption);
-    if (options->source != NULL)
+    if (options->source != NULL) {
         map->source = g_strdup(options->source);
-    else if (options->source_file != NULL)
+    } else if (options->before != NULL && projects != NULL) {
+        char *a = g_path_get_basename(sk_projects_source(options->before));
+        char *b = g_path_get_basename(sk_projects_source(projects));
+        map->source = style_format(style->source_changes_format, a, b);
+        g_free(a);
+        g_free(b);
+    } else if (options->source_file != NULL)
         map->source = make_source(style, options->source_file, 1);
     else
         map->source = make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
@@ -304,6 +329,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     map->legend_title = kind == SK_MAP_COMBINATION ? g_strdup(style->legend_title[show])
                         : kind == SK_MAP_COUNT     ? g_strdup(style->count_legend_title)
                         : kind == SK_MAP_REGIONS   ? g_strdup(style->regions_legend_title)
+                        : kind == SK_MAP_CHANGES   ? g_strdup(style->changes_legend_title)
                                                    : NULL;
     /* The overview numbers each region where a label has the most room. */
     if (kind == SK_MAP_REGIONS) {
@@ -332,7 +358,10 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         sk_map_free(map);
         return st;
     }
-    int counts = options->show_counts >= 0 ? options->show_counts : style->show_counts;
+    /* A map of changes is read for its numbers: counts on unless asked otherwise. */
+    int counts = options->show_counts >= 0 ? options->show_counts
+                 : kind == SK_MAP_CHANGES   ? 1
+                                            : style->show_counts;
     map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
     for (size_t k = 0; k < n; k++) {
         sk__legend_entry e;
@@ -379,24 +408,6 @@ sk_map_municipality_color(const sk_map *map, size_t i)
     return map->fill[i];
 }
 
-/* RFC 4180 quoting, only where a value needs it. */
-static void
-csv_field(sk__output *out, const char *v, int last)
-{
-    if (strpbrk(v, ",\"\r\n") != NULL) {
-        sk__output_write(out, "\"", 1);
-        for (const char *p = v; *p; p++) {
-            if (*p == '"')
-                sk__output_write(out, "\"", 1);
-            sk__output_write(out, p, 1);
-        }
-        sk__output_write(out, "\"", 1);
-    } else {
-        sk__output_write(out, v, strlen(v));
-    }
-    sk__output_write(out, last ? "\n" : ",", 1);
-}
-
 sk_status
 sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
 {
@@ -410,10 +421,10 @@ sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
         int k = sk_classification_class_of(map->classification, i);
         char color[8];
         g_snprintf(color, sizeof color, "#%06x", map->fill[i]);
-        csv_field(&out, sk_geography_municipality_code(map->geo, i), 0);
-        csv_field(&out, sk_geography_municipality_name(map->geo, i), 0);
-        csv_field(&out, k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label, 0);
-        csv_field(&out, color, 0);
+        sk__output_csv_field(&out, sk_geography_municipality_code(map->geo, i), 0);
+        sk__output_csv_field(&out, sk_geography_municipality_name(map->geo, i), 0);
+        sk__output_csv_field(&out, k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label, 0);
+        sk__output_csv_field(&out, color, 0);
         sk__output_printf(&out, "%u\n", sk_classification_projects_of(map->classification, i));
     }
     if ((st = sk__output_finish(ctx, &out)) != SK_OK)

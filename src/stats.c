@@ -4,6 +4,7 @@
 #include "internal.h"
 #include "classify_internal.h"
 #include "projects_internal.h"
+#include "text.h"
 #include "vocabulary.h"
 #include "samenkaart/stats.h"
 
@@ -152,23 +153,6 @@ sk_stats_project_count(const sk_stats *stats)
     return stats->projects;
 }
 
-/* A CSV field: quoted when it holds a separator, a quote or a line break. */
-static void
-csv_field(GString *s, const char *text)
-{
-    if (strpbrk(text, ",\"\r\n") == NULL) {
-        g_string_append(s, text);
-        return;
-    }
-    g_string_append_c(s, '"');
-    for (const char *c = text; *c; c++) {
-        if (*c == '"')
-            g_string_append_c(s, '"');
-        g_string_append_c(s, *c);
-    }
-    g_string_append_c(s, '"');
-}
-
 /* Markdown table cells must not break the table. */
 static void
 md_cell(GString *s, const char *text)
@@ -188,9 +172,9 @@ sk_stats_format(const sk_stats *stats, sk_table_format format)
         g_string_append(s, "dimension,label,projects,municipalities\n");
         for (guint i = 0; i < stats->rows->len; i++) {
             const sk_stats_row *r = &g_array_index(stats->rows, sk_stats_row, i);
-            csv_field(s, r->dimension);
+            sk__csv_append(s, r->dimension);
             g_string_append_c(s, ',');
-            csv_field(s, r->label);
+            sk__csv_append(s, r->label);
             g_string_append_printf(s, ",%zu,%zu\n", r->projects, r->municipalities);
         }
         return g_string_free(s, FALSE);

@@ -28,6 +28,11 @@ sk_style_free(sk_style *s)
     g_free(s->region_border_label);
     g_free(s->source_format);
     g_free(s->source_table_format);
+    g_free(s->title_changes_format);
+    g_free(s->changes_legend_title);
+    g_free(s->source_changes_format);
+    for (size_t i = 0; i < 4; i++)
+        g_free(s->change_label[i]);
     g_free(s->total_label);
     g_free(s->title_total_format);
     g_free(s->title_combination_format);
@@ -328,6 +333,16 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->none_label = get_format(&r, "text", "none_label", 0);
     s->regions_title = get_format(&r, "text", "regions_title", 0);
     s->regions_legend_title = get_format(&r, "text", "regions_legend_title", 0);
+    s->title_changes_format = get_format(&r, "text", "title_changes", 1);
+    s->changes_legend_title = get_format(&r, "text", "changes_legend_title", 0);
+    s->source_changes_format = get_format(&r, "text", "source_changes", 2);
+    static const char *const changes[] = {"new", "ended", "changed", "unchanged"};
+    for (size_t i = 0; i < 4; i++) {
+        char *key = g_strconcat("change_", changes[i], NULL);
+        s->change_label[i] = get_format(&r, "text", key, 0);
+        s->change_fill[i] = get_color(&r, "palette", key);
+        g_free(key);
+    }
     s->label_size = get_number(&r, "fonts", "label_pt", 4, 72);
     s->outline_label = get_format(&r, "legend", "outline_label", 0);
     s->outline_color = get_color(&r, "map", "outline");

@@ -40,6 +40,10 @@ struct sk_style {
     char *note_title;              /* "Let op!" */
     char *none_label;              /* table maps: listed with no label ("geen contract") */
     char *regions_title, *regions_legend_title;
+    /* maps of changes: new, ended, changed, unchanged (diff.h's classes in order) */
+    char *title_changes_format, *changes_legend_title, *source_changes_format;
+    char *change_label[4];
+    sk__color change_fill[4];
     GArray *regions_palette;       /* sk__color: soft colours for the regions overview */
     double label_size;
     char *outline_label;

@@ -71,3 +71,19 @@ sk__suggestion_offer(sk__suggestion *s, const char *display, const char *normali
         s->best = display;
     }
 }
+
+void
+sk__csv_append(GString *s, const char *value)
+{
+    if (strpbrk(value, ",\"\r\n") == NULL) {
+        g_string_append(s, value);
+        return;
+    }
+    g_string_append_c(s, '"');
+    for (const char *c = value; *c; c++) {
+        if (*c == '"')
+            g_string_append_c(s, '"');
+        g_string_append_c(s, *c);
+    }
+    g_string_append_c(s, '"');
+}

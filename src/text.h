@@ -23,4 +23,7 @@ void sk__suggestion_init(sk__suggestion *s, const char *normalized_query);
 /* Offer a candidate: its display text and its normalised key (both borrowed). */
 void sk__suggestion_offer(sk__suggestion *s, const char *display, const char *normalized);
 
+/* Append value to s as one CSV field (RFC 4180: quoted only where it must be). */
+void sk__csv_append(GString *s, const char *value);
+
 #endif

@@ -279,12 +279,226 @@ test_stats(void)
     ref_free(m);
 }
 
+/* ---- diff ------------------------------------------------------------------------- */
+
+static int
+ref_sorted_cmp(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The project's values of a column as a sorted, ';'-joined set (order in the cell does not
+** matter). */
+static char *
+ref_set(const ref_project *p, const char *column)
+{
+    GPtrArray *values = g_ptr_array_new_with_free_func(g_free);
+    split_into(g_hash_table_lookup(p->row, column), values);
+    g_ptr_array_sort(values, ref_sorted_cmp);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < values->len; i++)
+        g_string_append_printf(s, "%s%s", i ? ";" : "", (char *)g_ptr_array_index(values, i));
+    g_ptr_array_unref(values);
+    return g_string_free(s, FALSE);
+}
+
+static const ref_project *
+ref_find(const ref_model *m, const char *id)
+{
+    for (guint i = 0; i < m->projects->len; i++)
+        if (strcmp(g_array_index(m->projects, ref_project, i).id, id) == 0)
+            return &g_array_index(m->projects, ref_project, i);
+    return NULL;
+}
+
+static int
+ref_same_touches(const ref_project *a, const ref_project *b)
+{
+    if (g_hash_table_size(a->touches) != g_hash_table_size(b->touches))
+        return 0;
+    GHashTableIter it;
+    gpointer code;
+    g_hash_table_iter_init(&it, a->touches);
+    while (g_hash_table_iter_next(&it, &code, NULL))
+        if (!g_hash_table_contains(b->touches, code))
+            return 0;
+    return 1;
+}
+
+static void
+test_diff(void)
+{
+    ref_model *before = ref_load("projecten_2017.csv"), *after = ref_load("projecten_2018.csv");
+    char *b = data_path("projecten_2017.csv"), *a = data_path("projecten_2018.csv");
+    char *png = g_build_filename(out_dir, "diff.png", NULL);
+    char *classes = g_build_filename(out_dir, "diff-classes.csv", NULL);
+    char *changes = g_build_filename(out_dir, "diff-changes.csv", NULL);
+    char *err = NULL;
+    g_assert_cmpint(run_cli(&err, "diff", "--before", b, "--after", a, "--output", png,
+                            "--classes-csv", classes, "--changes-csv", changes, NULL), ==, 0);
+    g_free(err);
+
+    /* The expected list: "id|change|field" worked out from the two files. */
+    GPtrArray *want = g_ptr_array_new_with_free_func(g_free);
+    GHashTable *changed_ids = g_hash_table_new(g_str_hash, g_str_equal);
+    const char *columns[] = {"zorgverzekeraars", "inhoudelijk", "instrumenteel",
+                             "samenwerkingsvorm", "geografisch", "wmo_regios"};
+    for (guint i = 0; i < before->projects->len; i++) {
+        const ref_project *p = &g_array_index(before->projects, ref_project, i);
+        const ref_project *q = ref_find(after, p->id);
+        if (q == NULL) {
+            g_ptr_array_add(want, g_strdup_printf("%s|ended|", p->id));
+            g_hash_table_add(changed_ids, p->id);
+            continue;
+        }
+        for (size_t c = 0; c < G_N_ELEMENTS(columns); c++) {
+            char *x = ref_set(p, columns[c]), *y = ref_set(q, columns[c]);
+            if (strcmp(x, y) != 0) {
+                g_ptr_array_add(want, g_strdup_printf("%s|changed|%s", p->id, columns[c]));
+                g_hash_table_add(changed_ids, p->id);
+            }
+            g_free(x);
+            g_free(y);
+        }
+        if (!ref_same_touches(p, q)) {
+            g_ptr_array_add(want, g_strdup_printf("%s|changed|gemeenten", p->id));
+            g_hash_table_add(changed_ids, p->id);
+        }
+    }
+    for (guint i = 0; i < after->projects->len; i++) {
+        const ref_project *q = &g_array_index(after->projects, ref_project, i);
+        if (ref_find(before, q->id) == NULL) {
+            g_ptr_array_add(want, g_strdup_printf("%s|new|", q->id));
+            g_hash_table_add(changed_ids, q->id);
+        }
+    }
+    /* The data has all three kinds of change. */
+    g_assert_cmpuint(want->len, >, 100);
+
+    GPtrArray *rows = read_csv_rows(changes);
+    GPtrArray *got = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < rows->len; i++) {
+        GHashTable *r = g_ptr_array_index(rows, i);
+        const char *id = g_hash_table_lookup(r, "id"), *change = g_hash_table_lookup(r, "change");
+        const char *field = g_hash_table_lookup(r, "field");
+        g_ptr_array_add(got, g_strdup_printf("%s|%s|%s", id, change, field));
+        /* Values before and after are the labels as the files give them. */
+        if (strcmp(change, "changed") == 0 && strcmp(field, "samenwerkingsvorm") == 0) {
+            char *x = ref_set(ref_find(before, id), field), *y = ref_set(ref_find(after, id), field);
+            g_assert_cmpstr(g_hash_table_lookup(r, "before"), ==, x);
+            g_assert_cmpstr(g_hash_table_lookup(r, "after"), ==, y);
+            g_free(x);
+            g_free(y);
+        }
+    }
+    g_ptr_array_sort(want, ref_sorted_cmp);
+    g_ptr_array_sort(got, ref_sorted_cmp);
+    g_assert_cmpuint(got->len, ==, want->len);
+    for (guint i = 0; i < want->len; i++)
+        g_assert_cmpstr(g_ptr_array_index(got, i), ==, g_ptr_array_index(want, i));
+    g_ptr_array_unref(rows);
+    g_ptr_array_unref(got);
+    g_ptr_array_unref(want);
+
+    /* Per municipality: projects before and after, and whether a changed one touches it. */
+    sk_geography *geo = load_geography();
+    GHashTable *got_classes = read_classes(classes);
+    size_t counted[4] = {0}, checked = 0;
+    for (guint i = 0; i < before->membership->len; i++) {
+        const char *code = g_hash_table_lookup(g_ptr_array_index(before->membership, i),
+                                               "gm_code");
+        int in_before = 0, in_after = 0, touched = 0;
+        for (int side = 0; side < 2; side++) {
+            const ref_model *m = side == 0 ? before : after;
+            for (guint k = 0; k < m->projects->len; k++) {
+                const ref_project *p = &g_array_index(m->projects, ref_project, k);
+                if (!g_hash_table_contains(p->touches, code))
+                    continue;
+                *(side == 0 ? &in_before : &in_after) = 1;
+                touched |= g_hash_table_contains(changed_ids, p->id);
+            }
+        }
+        const char *want_class = !in_before && !in_after ? ""
+                                 : !in_before            ? "nieuwe samenwerking"
+                                 : !in_after             ? "samenwerking beëindigd"
+                                 : touched               ? "samenwerking gewijzigd"
+                                                         : "ongewijzigd";
+        char *line = g_hash_table_lookup(got_classes, code);
+        g_assert_nonnull(line);
+        char **f = g_strsplit(line, "|", -1);
+        g_assert_cmpstr(f[0], ==, want_class);
+        counted[!in_before && !in_after ? 0 : touched ? 1 : 2]++;
+        /* The map shows it: the class's colour (the style's) at an interior point of the
+        ** large municipalities (small ones are mostly border at 150 dpi). */
+        const char *large[] = {"GM0114", "GM0200", "GM0228", "GM0171", "GM0303", "GM0050",
+                               "GM1900", "GM1883", "GM0160", "GM0796", "GM0855", "GM0758"};
+        for (size_t k = 0; k < G_N_ELEMENTS(large); k++) {
+            if (strcmp(large[k], code) != 0)
+                continue;
+            int index = sk_geography_find_municipality(geo, code);
+            double x, y;
+            sk_geography_municipality_interior_point(geo, (size_t)index, &x, &y);
+            uint32_t color = !in_before && !in_after ? 0xffffff : touched ? 0xfdae61 : 0xd9d9d9;
+            g_assert_cmphex(pixel_at(png, x, y), ==, color);
+            checked++;
+        }
+        g_strfreev(f);
+    }
+    g_assert_cmpuint(checked, ==, 12);
+    g_assert_cmpuint(counted[1], >, 0);
+    g_assert_cmpuint(counted[2], >, 0);
+    g_hash_table_unref(got_classes);
+
+    /* Narrowed to implementatie, projects that moved there are new to the map. */
+    g_assert_cmpint(run_cli(NULL, "diff", "--before", b, "--after", a, "--where",
+                            "samenwerkingsvorm=implementatie", "--changes-csv", changes, NULL),
+                    ==, 0);
+    rows = read_csv_rows(changes);
+    size_t moved = 0;
+    for (guint i = 0; i < rows->len; i++) {
+        GHashTable *r = g_ptr_array_index(rows, i);
+        const ref_project *p = ref_find(before, g_hash_table_lookup(r, "id"));
+        if (strcmp(g_hash_table_lookup(r, "change"), "new") == 0 && p != NULL) {
+            g_assert_false(ref_has(p, "samenwerkingsvorm", "implementatie"));
+            moved++;
+        }
+    }
+    g_assert_cmpuint(moved, >, 0);
+    g_ptr_array_unref(rows);
+
+    /* Bad input: the error names the file, nothing is written. */
+    g_unlink(changes);
+    char *bad = g_build_filename(out_dir, "bad.csv", NULL);
+    g_assert_true(g_file_set_contents(bad,
+        "id,titel,zorgverzekeraars,gemeenten,wmo_regios,inhoudelijk,instrumenteel,"
+        "samenwerkingsvorm,geografisch,partners,bron\n"
+        "X1,t,CZ,Tilburg,,ouderen,beleid,implementeren!,gemeente,,\n", -1, NULL));
+    g_assert_cmpint(run_cli(&err, "diff", "--before", b, "--after", bad, "--changes-csv",
+                            changes, NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "bad.csv:2: column 'samenwerkingsvorm': unknown value"));
+    g_free(err);
+    g_assert_false(file_exists(changes));
+    g_assert_cmpint(run_cli(&err, "diff", "--before", b, "--changes-csv", changes, NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "--before FILE and --after FILE are required"));
+    g_free(err);
+    g_free(bad);
+    g_hash_table_unref(changed_ids);
+    g_free(png);
+    g_free(classes);
+    g_free(changes);
+    g_free(a);
+    g_free(b);
+    ref_free(before);
+    ref_free(after);
+}
+
 int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     out_dir = tmp_dir_new();
     g_test_add_func("/views/stats", test_stats);
+    g_test_add_func("/views/diff", test_diff);
     int rc = g_test_run();
     tmp_dir_remove(out_dir);
     return rc;

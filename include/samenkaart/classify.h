@@ -73,7 +73,8 @@ typedef enum sk_map_kind {
     SK_MAP_COMBINATION,   /* the set of one principle's labels present */
     SK_MAP_HIGHLIGHT,     /* "X: Y" (a matching project that is also Y) vs "X: overig" */
     SK_MAP_COUNT,         /* number of matching projects, in graduated classes */
-    SK_MAP_REGIONS        /* the regions themselves: a class per region, numbered */
+    SK_MAP_REGIONS,       /* the regions themselves: a class per region, numbered */
+    SK_MAP_CHANGES        /* what changed between two databases (diff.h: SK_CHANGES_*) */
 } sk_map_kind;
 
 /* The overview of the regions: class k is region k (numbered k + 1 on the map), neighbouring

@@ -34,6 +34,9 @@ typedef struct sk_map_options {
     /* Highlight maps: the highlight filter, for the legend texts "X: Y" / "X: overig"
     ** (borrowed for the duration of sk_map_new). */
     const sk_filter *highlight;
+    /* Maps of changes (diff.h): the earlier database, named in the source line with the
+    ** later one (the map's projects); borrowed for the duration of sk_map_new. */
+    const sk_projects *before;
 } sk_map_options;
 
 SK_API void sk_map_options_init(sk_map_options *options);

@@ -87,5 +87,6 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 #include "samenkaart/map.h"
 #include "samenkaart/atlas.h"
 #include "samenkaart/stats.h"
+#include "samenkaart/diff.h"
 
 #endif

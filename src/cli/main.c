@@ -211,6 +211,21 @@ load_data(sk_ctx *ctx, render_args *a, const char *projects_path, sk_geography *
     return st;
 }
 
+/* --page: a4 or slide. */
+static int
+page_size(const char *command, const char *text, sk_page_size *out)
+{
+    if (text == NULL)
+        return EXIT_OK;
+    if (strcmp(text, "a4") == 0 || strcmp(text, "a4-landscape") == 0)
+        *out = SK_PAGE_A4_LANDSCAPE;
+    else if (strcmp(text, "slide") == 0 || strcmp(text, "slide-16x9") == 0)
+        *out = SK_PAGE_SLIDE_16_9;
+    else
+        return usage_error(command, "--page: unknown value '%s' (expected a4 or slide)", text);
+    return EXIT_OK;
+}
+
 static int
 run_render(render_args *a)
 {
@@ -263,17 +278,8 @@ run_render(render_args *a)
     }
     sk_map_options mo;
     sk_map_options_init(&mo);
-    if (a->page != NULL) {
-        if (strcmp(a->page, "a4") == 0 || strcmp(a->page, "a4-landscape") == 0)
-            mo.page = SK_PAGE_A4_LANDSCAPE;
-        else if (strcmp(a->page, "slide") == 0 || strcmp(a->page, "slide-16x9") == 0)
-            mo.page = SK_PAGE_SLIDE_16_9;
-        else {
-            rc = usage_error("render", "--page: unknown value '%s' (expected a4 or slide)",
-                             a->page);
-            goto done;
-        }
-    }
+    if ((rc = page_size("render", a->page, &mo.page)) != EXIT_OK)
+        goto done;
 
     if (sk_style_load(ctx, a->style, &style) != SK_OK)
         goto failed;
@@ -617,6 +623,126 @@ cmd_stats(int argc, char **argv)
     return rc;
 }
 
+/* ---- diff ------------------------------------------------------------------------- */
+
+static int
+cmd_diff(int argc, char **argv)
+{
+    render_args a = {0};
+    char *before = NULL, *after = NULL, *changes_csv = NULL;
+    GOptionEntry entries[] = {
+        {"before", 0, 0, G_OPTION_ARG_FILENAME, &before,
+         "The earlier project database, e.g. projecten_2017.csv (required)", "FILE"},
+        {"after", 0, 0, G_OPTION_ARG_FILENAME, &after,
+         "The later one, e.g. projecten_2018.csv (required)", "FILE"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
+         "Only projects with this label (in either database), e.g. inhoudelijk=ouderen",
+         "PRINCIPLE=VALUE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+         "The map of changes: map.png, map.pdf or map.svg", "FILE"},
+        {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
+         "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
+        {"changes-csv", 0, 0, G_OPTION_ARG_FILENAME, &changes_csv,
+         "Write id,change,field,before,after: every new, ended and changed project", "FILE"},
+        {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
+        {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
+        {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
+         NULL},
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+         "SIZE"},
+        {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
+         "FILE"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("- what changed between two project databases");
+    g_option_context_set_summary(oc,
+        "Matches projects by id and compares what maps show: the labels of every ordering\n"
+        "principle, the insurers and the places.  The map colours each municipality: new\n"
+        "collaboration, collaboration ended, changed, unchanged.");
+    g_option_context_set_description(oc,
+        "Example:\n  samenkaart diff --before projecten_2017.csv --after projecten_2018.csv \\\n"
+        "    --output diff.png --changes-csv changes.csv\n\n"
+        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    g_option_context_add_group(oc, data_group(&a));
+    GError *err = NULL;
+    int rc = EXIT_OK;
+    sk_map_options mo;
+    sk_map_options_init(&mo);
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        rc = usage_error("diff", "%s", err->message);
+        g_error_free(err);
+    } else if (argc > 1) {
+        rc = usage_error("diff", "unexpected argument '%s'", argv[1]);
+    } else if (before == NULL || after == NULL) {
+        rc = usage_error("diff", "%s", "--before FILE and --after FILE are required");
+    } else if (a.output == NULL && a.classes_csv == NULL && changes_csv == NULL) {
+        rc = usage_error("diff", "%s", "nothing to write: give --output, --classes-csv or "
+                         "--changes-csv");
+    } else if ((rc = page_size("diff", a.page, &mo.page)) == EXIT_OK) {
+        sk_ctx *ctx = sk_ctx_new();
+        sk_ctx_set_warning_handler(ctx, print_warning, &a.quiet);
+        sk_filter *filter = sk_filter_new();
+        sk_geography *geo = NULL;
+        sk_projects *earlier = NULL, *later = NULL;
+        sk_style *style = NULL;
+        sk_diff *diff = NULL;
+        sk_classification *classes = NULL;
+        sk_map *map = NULL;
+        sk_status st = SK_OK;
+        for (size_t i = 0; a.where != NULL && a.where[i] != NULL && st == SK_OK; i++)
+            st = sk_filter_add(ctx, filter, a.where[i]);
+        if (st == SK_OK)
+            st = sk_style_load(ctx, a.style, &style);
+        if (st == SK_OK)
+            st = load_data(ctx, &a, before, &geo, &earlier);
+        if (st == SK_OK)
+            st = load_data(ctx, &a, after, &geo, &later);
+        if (st == SK_OK)
+            st = sk_diff_compute(ctx, earlier, later, filter, &diff);
+        if (st == SK_OK)
+            st = sk_diff_classify(ctx, diff, &classes);
+        if (st == SK_OK) {
+            mo.title = a.title;
+            mo.caption = a.caption;
+            mo.before = earlier;
+            mo.show_counts = a.no_counts ? 0 : -1;
+            st = sk_map_new(ctx, geo, later, style, filter, classes, &mo, &map);
+            classes = NULL;   /* the map owns it now, also on failure */
+        }
+        /* The tables first: they cannot fail on a bad page layout. */
+        if (st == SK_OK && changes_csv != NULL)
+            st = sk_diff_write_csv(ctx, diff, changes_csv);
+        if (st == SK_OK && a.classes_csv != NULL)
+            st = sk_map_write_classes_csv(ctx, map, a.classes_csv);
+        if (st == SK_OK && a.output != NULL) {
+            sk_render_options ro;
+            sk_render_options_init(&ro);
+            if (a.dpi > 0)
+                ro.dpi = a.dpi;
+            st = sk_map_render(ctx, map, &ro, a.output);
+        }
+        if (st != SK_OK)
+            rc = fail(ctx);
+        sk_map_free(map);
+        sk_classification_free(classes);
+        sk_diff_free(diff);
+        sk_projects_free(earlier);
+        sk_projects_free(later);
+        sk_geography_free(geo);
+        sk_style_free(style);
+        sk_filter_free(filter);
+        sk_ctx_free(ctx);
+    }
+    g_option_context_free(oc);
+    g_free(before);
+    g_free(after);
+    g_free(changes_csv);
+    render_args_clear(&a);
+    return rc;
+}
+
 static void
 print_help(FILE *fp)
 {
@@ -626,7 +752,8 @@ print_help(FILE *fp)
             "Commands:\n"
             "  render    draw one map (PNG + world file, PDF or SVG)\n"
             "  atlas     render a whole report from an atlas file (PDF + PNGs + index.html)\n"
-            "  stats     tables of projects and municipalities per label, insurer, size class\n\n"
+            "  stats     tables of projects and municipalities per label, insurer, size class\n"
+            "  diff      what changed between two project databases: map and list\n\n"
             "Options:\n"
             "  --help     show this help ('samenkaart render --help' for the command)\n"
             "  --version  show the version\n\n"
@@ -661,7 +788,9 @@ main(int argc, char **argv)
         return cmd_atlas(argc - 1, argv + 1);
     if (strcmp(argv[1], "stats") == 0)
         return cmd_stats(argc - 1, argv + 1);
-    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas or stats)\n", argv[1]);
+    if (strcmp(argv[1], "diff") == 0)
+        return cmd_diff(argc - 1, argv + 1);
+    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats or diff)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
 }
