@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include "internal.h"
 #include "layout.h"
-#include "render_internal.h"
+#include "panels_internal.h"
 #include "map_internal.h"
 #include "output.h"
 #include "render_internal.h"
@@ -882,105 +882,6 @@ draw_contents(cairo_t *cr, const sk_style *s, const sk_atlas *a, size_t k, doubl
     }
 }
 
-/* ---- pages of several maps ---------------------------------------------------------- */
-
-/* A panel page's maps and what they share: one legend, the panel titles. */
-typedef struct panel_set {
-    sk_map **maps;
-    size_t count;
-    GArray *legend;          /* sk__legend_entry */
-    char *legend_title;
-    char **titles;
-} panel_set;
-
-static void
-panel_set_free(panel_set *ps)
-{
-    if (ps == NULL)
-        return;
-    for (size_t i = 0; i < ps->count; i++)
-        sk_map_free(ps->maps[i]);
-    g_free(ps->maps);
-    if (ps->legend != NULL) {
-        for (guint i = 0; i < ps->legend->len; i++) {
-            g_free(g_array_index(ps->legend, sk__legend_entry, i).label);
-            g_free(g_array_index(ps->legend, sk__legend_entry, i).text);
-        }
-        g_array_free(ps->legend, TRUE);
-    }
-    g_free(ps->legend_title);
-    g_strfreev(ps->titles);
-    g_free(ps);
-}
-
-/* One legend for all maps of a page: every colour once.  Where the maps give one colour
-** different texts (highlight maps: "implementatie: preventie", "implementatie: GGZ" …) the
-** entry names what varies instead ("implementatie: thema van de kaart"). */
-static sk_status
-shared_legend(sk_ctx *ctx, const page *pg, const sk_style *style, panel_set *ps)
-{
-    ps->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
-    GHashTable *varies = g_hash_table_new(g_direct_hash, g_direct_equal);
-    for (size_t m = 0; m < ps->count; m++) {
-        const sk_map *map = ps->maps[m];
-        for (guint k = 0; k < map->legend->len; k++) {
-            const sk__legend_entry *e = &g_array_index(map->legend, sk__legend_entry, k);
-            guint found = ps->legend->len;
-            for (guint q = 0; q < ps->legend->len && found == ps->legend->len; q++) {
-                const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, q);
-                if (have->color == e->color || strcmp(have->label, e->label) == 0)
-                    found = q;
-            }
-            if (found == ps->legend->len) {
-                sk__legend_entry copy = {g_strdup(e->label), g_strdup(e->text), e->color};
-                g_array_append_val(ps->legend, copy);
-                continue;
-            }
-            const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, found);
-            if (have->color != e->color)
-                return sk__error(ctx, SK_EINPUT, "page '%s': class '%s' has different colours "
-                                 "on its maps (#%06x, #%06x); give it a colour in the style",
-                                 pg->id, e->label, have->color, e->color);
-            if (strcmp(have->label, e->label) != 0)
-                g_hash_table_add(varies, GUINT_TO_POINTER(found));
-        }
-    }
-    for (guint q = 0; q < ps->legend->len; q++) {
-        if (!g_hash_table_contains(varies, GUINT_TO_POINTER(q)))
-            continue;
-        sk__legend_entry *e = &g_array_index(ps->legend, sk__legend_entry, q);
-        const char *colon = strstr(e->label, ": ");
-        sk_principle p = SK_THEME;
-        sk_ctx *probe = sk_ctx_new();
-        if (pg->panel_principle != NULL)
-            sk_principle_parse(probe, pg->panel_principle, &p);
-        sk_ctx_free(probe);
-        char *what = g_utf8_strdown(style->legend_title[p], -1);
-        char *label = g_strdup_printf("%.*s: %s van de kaart",
-                                      colon != NULL ? (int)(colon - e->label) : 0, e->label,
-                                      what);
-        g_free(what);
-        g_free(e->label);
-        g_free(e->text);
-        e->label = label;
-        e->text = g_strdup(label);
-    }
-    g_hash_table_destroy(varies);
-    return SK_OK;
-}
-
-static sk__page_spec
-panel_spec(const sk_atlas *a, const page *pg, const panel_set *ps, const sk_style *style)
-{
-    const sk_map *first = ps->maps[0];
-    sk__page_spec spec = {style, first->geo, first->page, pg->title, pg->caption,
-                          first->source, pg->note, ps->legend_title, ps->legend, ps->count,
-                          (const char *const *)ps->titles, first->region_label,
-                          first->outline != NULL, pg->text};
-    (void)a;
-    return spec;
-}
-
 /* ---- rendering --------------------------------------------------------------------- */
 
 typedef struct job {
@@ -988,7 +889,7 @@ typedef struct job {
     const sk_atlas_options *options;
     const sk_style *style;
     sk_map **maps;              /* per page, NULL for text pages */
-    panel_set **sets;           /* per page, for pages of several maps */
+    sk_panels **sets;           /* per page, for pages of several maps */
     sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
     size_t *order;              /* pages in the order their PNGs are drawn */
     gint next;                  /* next of order to render as PNG */
@@ -1049,8 +950,8 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
     ** one core. */
     int threads = 1;
     if (pg->kind == PAGE_PANELS) {
-        sk__page_spec spec = panel_spec(j->atlas, pg, j->sets[i], j->style);
-        st = sk__render_panels_png(ctx, j->sets[i]->maps, &spec, j->options->dpi, png,
+        sk__page_spec spec = sk__panels_spec(j->sets[i]);
+        st = sk__render_panels_png(ctx, sk__panels_maps(j->sets[i]), &spec, j->options->dpi, png,
                                    j->raster_layers, &thumbnail);
     } else if (pg->kind == PAGE_MAP) {
         sk_render_options ro;
@@ -1090,16 +991,16 @@ render_page_png(sk_ctx *ctx, job *j, size_t i)
 /* The pages with most maps first: the cores then finish at about the same time instead of
 ** one drawing a page of six maps while the other waits (longest processing time first). */
 static size_t *
-png_order(const sk_atlas *a, panel_set *const *sets, sk_map *const *maps)
+png_order(const sk_atlas *a, sk_panels *const *sets, sk_map *const *maps)
 {
     size_t n = a->pages->len, *order = g_new(size_t, n ? n : 1);
     for (size_t i = 0; i < n; i++) {
-        size_t weight = sets[i] != NULL ? sets[i]->count : maps[i] != NULL ? 1 : 0;
+        size_t weight = sets[i] != NULL ? sk_panels_count(sets[i]) : maps[i] != NULL ? 1 : 0;
         /* Insertion sort, stable: equal pages keep their order. */
         size_t at = i;
         while (at > 0) {
             size_t p = order[at - 1];
-            size_t w = sets[p] != NULL ? sets[p]->count : maps[p] != NULL ? 1 : 0;
+            size_t w = sets[p] != NULL ? sk_panels_count(sets[p]) : maps[p] != NULL ? 1 : 0;
             if (w >= weight)
                 break;
             order[at] = p;
@@ -1167,8 +1068,8 @@ render_pdf(sk_ctx *ctx, job *j)
                                                                     : CAIRO_PDF_OUTLINE_ROOT,
                                           pg->title, dest, 0);
             if (pg->kind == PAGE_PANELS) {
-                sk__page_spec spec = panel_spec(a, pg, j->sets[i], j->style);
-                st = sk__render_panels_vector(ctx, cr, j->sets[i]->maps, &spec,
+                sk__page_spec spec = sk__panels_spec(j->sets[i]);
+                st = sk__render_panels_vector(ctx, cr, sk__panels_maps(j->sets[i]), &spec,
                                               j->vector_layers);
             } else {
                 st = sk__render_vector_page(ctx, cr, j->maps[i], j->vector_layers);
@@ -1299,7 +1200,7 @@ page_geography(const sk_atlas *a, const page *pg, const sk_geography *geo,
 static sk_status
 build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *geo,
            sk_geography *const *alts, const sk_projects *projects, const sk_style *style,
-           sk_map **map, panel_set **set)
+           sk_map **map, sk_panels **set)
 {
     sk_status st = SK_OK;
     sk__layout l;
@@ -1311,25 +1212,36 @@ build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *g
             sk__layout_clear(&l);
         return st;
     }
-    panel_set *ps = *set = g_new0(panel_set, 1);
-    ps->maps = g_new0(sk_map *, pg->panels->len);
-    ps->titles = g_new0(char *, pg->panels->len + 1);
-    for (guint k = 0; k < pg->panels->len && st == SK_OK; k++) {
+    size_t n = pg->panels->len;
+    sk_map **maps = g_new0(sk_map *, n);
+    char **titles = g_new0(char *, n + 1);
+    for (guint k = 0; k < n && st == SK_OK; k++) {
         const page *panel = &g_array_index(pg->panels, page, k);
         st = build_map(ctx, a, panel, page_geography(a, panel, geo, alts), projects, style,
-                       &ps->maps[k]);
-        ps->count += st == SK_OK;
-        ps->titles[k] = g_strdup(panel->title);
+                       &maps[k]);
+        titles[k] = g_strdup(panel->title);
     }
     if (st == SK_OK) {
-        ps->legend_title = g_strdup(ps->maps[0]->legend_title);
-        st = shared_legend(ctx, pg, style, ps);
+        sk_panels_options po;
+        sk_panels_options_init(&po);
+        po.title = pg->title;
+        po.caption = pg->caption;
+        po.note = pg->note;
+        po.text = pg->text;
+        sk_principle p = SK_THEME;
+        if (pg->panel_principle != NULL) {
+            sk_ctx *probe = sk_ctx_new();
+            sk_principle_parse(probe, pg->panel_principle, &p);
+            sk_ctx_free(probe);
+        }
+        po.varying = style->legend_title[p];
+        st = sk_panels_new(ctx, maps, n, (const char *const *)titles, &po, set);
+    } else {
+        for (guint k = 0; k < n; k++)
+            sk_map_free(maps[k]);
     }
-    if (st == SK_OK) {
-        sk__page_spec spec = panel_spec(a, pg, ps, style);
-        if ((st = sk__layout_page(ctx, &spec, &l)) == SK_OK)
-            sk__layout_clear(&l);
-    }
+    g_free(maps);
+    g_strfreev(titles);
     return st;
 }
 
@@ -1340,7 +1252,7 @@ typedef struct build_job {
     const sk_projects *projects;
     const sk_style *style;
     sk_map **maps;
-    panel_set **sets;
+    sk_panels **sets;
     char **errors;          /* per page: the message of its failure, or NULL */
     sk_status *status;
     guint first, step;      /* pages first, first + step, … */
@@ -1371,7 +1283,7 @@ build_worker(gpointer data)
 static sk_status
 build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography *const *alts,
            const sk_projects *projects, const sk_style *style, sk_map **maps,
-           panel_set **sets)
+           sk_panels **sets)
 {
     guint n = a->pages->len;
     char **errors = g_new0(char *, n + 1);
@@ -1406,7 +1318,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     sk_geography *geo = NULL;
     sk_projects *projects = NULL;
     sk_map **maps = g_new0(sk_map *, a->pages->len);
-    panel_set **sets = g_new0(panel_set *, a->pages->len);
+    sk_panels **sets = g_new0(sk_panels *, a->pages->len);
     sk_status st = sk_style_load(ctx, a->style, &style);
     if (st == SK_OK) {
         sk_geography_options go;
@@ -1493,7 +1405,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         st = write_index(ctx, a, o->output_dir);
     for (guint i = 0; i < a->pages->len; i++) {
         sk_map_free(maps[i]);
-        panel_set_free(sets[i]);
+        sk_panels_free(sets[i]);
     }
     g_free(maps);
     g_free(sets);

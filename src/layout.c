@@ -129,17 +129,23 @@ legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, do
     double *heights = g_new(double, l->legend_count), total = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
-        /* After the classes: the outline of the regions taking part (if drawn), then the
-        ** region border. */
+        /* After the classes: the outline of the regions taking part (if drawn), the
+        ** outlined area (if any), then the region border. */
         int is_line = i >= spec->legend->len;
-        int is_outline = is_line && spec->outline && i == spec->legend->len;
+        size_t line = i - spec->legend->len;
+        int is_outline = is_line && spec->outline && line == 0;
+        int is_area = is_line && spec->area_label != NULL && line == (spec->outline ? 1u : 0u);
         const char *text = is_outline ? s->outline_label
+                           : is_area  ? spec->area_label
                            : is_line  ? (spec->region_label != NULL ? spec->region_label
                                                                     : s->region_border_label)
                                       : g_array_index(spec->legend, sk__legend_entry, i).text;
         it->is_line = is_line;
-        it->line_width = is_outline ? s->outline_width : s->region_border_width;
+        it->line_width = is_outline ? s->outline_width
+                         : is_area  ? s->area_width
+                                    : s->region_border_width;
         it->color = is_outline ? s->outline_color
+                    : is_area  ? s->area_color
                     : is_line  ? s->region_border
                                : g_array_index(spec->legend, sk__legend_entry, i).color;
         it->text.layout = make_text(pc, s->font_family, s->legend_size * f, 0, text,
@@ -190,7 +196,8 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
     sk__page_spec spec = {map->style, map->geo, map->page, map->title, map->caption,
                           map->source, map->note, map->legend_title, map->legend, 1, NULL,
-                          map->region_label, map->outline != NULL, map->text};
+                          map->region_label, map->outline != NULL, map->text,
+                          map->area != NULL ? map->area_label : NULL};
     return sk__layout_page(ctx, &spec, l);
 }
 
@@ -251,7 +258,8 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
         note_h = text_height(l->note_title.layout) + 1 + text_height(l->note.layout) + 2 * pad;
         legend_room -= note_h + 4 * MM;
     }
-    l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0);
+    l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0) +
+                      (spec->area_label != NULL ? 1 : 0);
     l->legend = g_new0(sk__legend_item, l->legend_count);
     static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
     double used = 0;

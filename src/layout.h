@@ -64,6 +64,7 @@ typedef struct sk__page_spec {
     const char *region_label;           /* legend text of the region border; NULL: style's */
     int outline;                        /* the regions taking part are outlined */
     const char *text;                   /* a text panel beside the map (markup), or NULL */
+    const char *area_label;             /* an outlined area's legend text; NULL: none */
 } sk__page_spec;
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);

@@ -31,6 +31,8 @@ sk_map_free(sk_map *map)
     g_free(map->region_label);
     g_free(map->text);
     g_free(map->outline);
+    g_free(map->area);
+    g_free(map->area_label);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
@@ -319,6 +321,13 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         map->source = make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
     map->note = g_strdup(options->note);
     map->region_label = g_strdup(options->region_label);
+    if (options->area != NULL) {
+        size_t nmun = sk_geography_municipality_count(geo);
+        map->area = g_new0(guint8, nmun + 1);
+        for (size_t m = 0; m < nmun; m++)
+            map->area[m] = options->area[m] != 0;
+        map->area_label = g_strdup(options->area_label != NULL ? options->area_label : "");
+    }
     map->text = g_strdup(options->text);
     if (options->outline_regions) {
         size_t nreg = sk_geography_region_count(geo);

@@ -28,6 +28,8 @@ struct sk_map {
     sk__color *fill;           /* per municipality */
     GArray *labels;            /* sk__map_label, or NULL */
     guint8 *outline;           /* per region: outlined as taking part, or NULL */
+    guint8 *area;              /* per municipality: inside the outlined area, or NULL */
+    char *area_label;
 };
 
 #endif

@@ -303,6 +303,50 @@ draw_outline(cairo_t *cr, const sk_map *map, const sk__layout *l, double toleran
     cairo_restore(cr);
 }
 
+/* The outline of map->area (e.g. a kernwerkgebied): the municipal borders with the area on
+** one side only, so it follows the municipalities exactly, shared borders and all. */
+static void
+draw_area(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt)
+{
+    if (map->area == NULL)
+        return;
+    const sk_geography *geo = map->geo;
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
+    const int *owner = sk__geography_ring_owners(geo);
+    const sk__ring *rings = sk__geography_rings(geo);
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    for (size_t a = 0; a < count; a++) {
+        int m1 = owner[arcs[a].ring];
+        int m2 = arcs[a].twin != SIZE_MAX ? owner[arcs[a].twin] : -1;
+        int in1 = m1 >= 0 && map->area[m1], in2 = m2 >= 0 && map->area[m2];
+        if (in1 == in2 || speck(geo, l, &arcs[a], map->style->area_width, 0))
+            continue;
+        const sk__ring *ring = &rings[arcs[a].ring];
+        size_t n = ring->count - 1;
+        for (size_t i = 0; i < arcs[a].count; i++) {
+            size_t k = ring->start + (arcs[a].offset + i) % n;
+            if (importance[k] < tolerance)
+                continue;
+            double x, y;
+            to_page(l, grid_pt, pts + 2 * k, &x, &y);
+            if (i == 0)
+                cairo_move_to(cr, x, y);
+            else
+                cairo_line_to(cr, x, y);
+        }
+    }
+    set_color(cr, map->style->area_color);
+    cairo_set_line_width(cr, map->style->area_width);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
 /* ---- border layers ----------------------------------------------------------------- */
 
 /* The borders are the same on every page whose map sits at the same place and scale: an
@@ -417,6 +461,7 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_p
     if (layers == NULL) {
         draw_borders(cr, map, l, tolerance_pt);
         draw_outline(cr, map, l, tolerance_pt);
+        draw_area(cr, map, l, tolerance_pt);
         return;
     }
     cairo_surface_t *borders = borders_layer(layers, map, l, raster, px_per_pt, tolerance_pt);
@@ -430,6 +475,7 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_p
     cairo_paint(cr);
     cairo_restore(cr);
     draw_outline(cr, map, l, tolerance_pt);
+    draw_area(cr, map, l, tolerance_pt);
 }
 
 static void
@@ -1058,5 +1104,56 @@ sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spe
         st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
     cairo_surface_destroy(surface);
     sk__layout_clear(&l);
+    return st;
+}
+
+sk_status
+sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spec,
+                       const sk_render_options *options, const char *path)
+{
+    sk_render_options defaults;
+    if (options == NULL) {
+        sk_render_options_init(&defaults);
+        options = &defaults;
+    }
+    sk_format format = format_of(path, options->format);
+    if (format == SK_FORMAT_AUTO)
+        return sk__error(ctx, SK_EUSAGE, "%s: unknown output format (use .png, .pdf or .svg)",
+                         path);
+    if (format == SK_FORMAT_PNG) {
+        if (!(options->dpi >= 10 && options->dpi <= 2400))
+            return sk__error(ctx, SK_EUSAGE, "dpi %g out of range (10 to 2400)", options->dpi);
+        return sk__render_panels_png(ctx, maps, spec, options->dpi, path, NULL, NULL);
+    }
+    double w, h;
+    sk__page_size(spec->page, &w, &h);
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st != SK_OK)
+        return st;
+    cairo_surface_t *surface =
+        format == SK_FORMAT_PDF
+            ? cairo_pdf_surface_create_for_stream(sk__output_cairo_write, &out, w, h)
+            : cairo_svg_surface_create_for_stream(sk__output_cairo_write, &out, w, h);
+    if (format == SK_FORMAT_PDF && spec->title != NULL)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, spec->title);
+    if (format == SK_FORMAT_SVG)
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+    cairo_t *cr = cairo_create(surface);
+    st = sk__render_panels_vector(ctx, cr, maps, spec, NULL);
+    cairo_status_t cs = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (cs == CAIRO_STATUS_SUCCESS)
+        cs = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st == SK_OK && cs != CAIRO_STATUS_SUCCESS)
+        st = out.failed ? sk__error(ctx, SK_EIO, "%s: cannot write: %s", path,
+                                    g_strerror(out.failed))
+                        : sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", path,
+                                    cairo_status_to_string(cs));
+    if (st == SK_OK && (st = sk__output_finish(ctx, &out)) == SK_OK)
+        return sk__output_commit(ctx, &out, 1);
+    sk__output_abort(&out);
     return st;
 }

@@ -36,6 +36,12 @@ sk_status sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps,
                                 const char *path, sk__layers *layers,
                                 const sk__thumbnail *thumbnail);
 
+/* A page of several maps to a file: PNG (no world file), PDF or SVG by options->format or
+** the extension. */
+sk_status sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps,
+                                 const struct sk__page_spec *spec,
+                                 const sk_render_options *options, const char *path);
+
 /* Write an RGB24 image surface shrunk to at most max_width pixels wide (by a whole factor,
 ** box-filtered) as a PNG file. */
 sk_status sk__write_thumbnail(sk_ctx *ctx, cairo_surface_t *page, const char *path,

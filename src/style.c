@@ -347,6 +347,8 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->outline_label = get_format(&r, "legend", "outline_label", 0);
     s->outline_color = get_color(&r, "map", "outline");
     s->outline_width = get_number(&r, "map", "outline_pt", 0, 10);
+    s->area_color = get_color(&r, "map", "area_outline");
+    s->area_width = get_number(&r, "map", "area_outline_pt", 0, 10);
     s->label_color = get_color(&r, "map", "label");
     s->label_halo = get_color(&r, "map", "label_halo");
     s->none_fill = get_color(&r, "palette", "none");

@@ -49,6 +49,8 @@ struct sk_style {
     char *outline_label;
     sk__color outline_color;
     double outline_width;
+    sk__color area_color;          /* an area outlined over the map (kernwerkgebied) */
+    double area_width;
     sk__color label_color, label_halo;
     sk__color none_fill;
     double note_size;

@@ -37,6 +37,10 @@ typedef struct sk_map_options {
     /* Maps of changes (diff.h): the earlier database, named in the source line with the
     ** later one (the map's projects); borrowed for the duration of sk_map_new. */
     const sk_projects *before;
+    /* An area drawn as an outline over the map, e.g. an insurer's kernwerkgebied: per
+    ** municipality of geo, nonzero inside (copied; NULL: none), and its legend text. */
+    const unsigned char *area;
+    const char *area_label;
 } sk_map_options;
 
 SK_API void sk_map_options_init(sk_map_options *options);

@@ -88,5 +88,6 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 #include "samenkaart/atlas.h"
 #include "samenkaart/stats.h"
 #include "samenkaart/diff.h"
+#include "samenkaart/panels.h"
 
 #endif

@@ -1,0 +1,53 @@
+/*
+** Pages of several maps side by side (small multiples): every panel at one extent and scale,
+** one shared legend in which a class has one colour, one title.  The atlas uses them for its
+** pages of three or six maps; `samenkaart compare` for insurers and map definitions side by
+** side.
+*/
+#ifndef SAMENKAART_PANELS_H
+#define SAMENKAART_PANELS_H
+
+#include "samenkaart/map.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Strings are copied by sk_panels_new. */
+typedef struct sk_panels_options {
+    const char *title, *caption, *note;
+    const char *text;        /* a text panel beside the maps (markup), or NULL */
+    /* Where the maps give one colour different texts (highlight maps "implementatie:
+    ** preventie", "implementatie: GGZ"), the shared entry says what varies: "implementatie:
+    ** <varying> van de kaart".  NULL: the style's legend title of the theme ("thema"). */
+    const char *varying;
+} sk_panels_options;
+
+SK_API void sk_panels_options_init(sk_panels_options *options);
+
+typedef struct sk_panels sk_panels;
+
+/* A page of count maps (1 to 12), which must share geography, style and page size; the page
+** takes them over (freed with it, also on failure).  titles: one per panel (copied), or NULL.
+** The page is laid out here: SK_EINPUT when a class has different colours on two maps or
+** the legend does not fit.  *out owns the page. */
+SK_API sk_status sk_panels_new(sk_ctx *ctx, sk_map **maps, size_t count,
+                               const char *const *titles, const sk_panels_options *options,
+                               sk_panels **out);
+SK_API void sk_panels_free(sk_panels *panels);
+
+SK_API size_t sk_panels_count(const sk_panels *panels);
+/* The shared legend, classes in order of first appearance: text owned by panels. */
+SK_API size_t sk_panels_legend_count(const sk_panels *panels);
+SK_API const char *sk_panels_legend_text(const sk_panels *panels, size_t k);
+SK_API uint32_t sk_panels_legend_color(const sk_panels *panels, size_t k);
+
+/* Render to PNG (no world file: the page holds several maps), PDF or SVG, by the path's
+** extension unless options say otherwise. */
+SK_API sk_status sk_panels_render(sk_ctx *ctx, const sk_panels *panels,
+                                  const sk_render_options *options, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,203 @@
+/* Pages of several maps side by side (samenkaart/panels.h). */
+#include <string.h>
+#include <glib.h>
+#include "internal.h"
+#include "layout.h"
+#include "map_internal.h"
+#include "panels_internal.h"
+#include "render_internal.h"
+
+struct sk_panels {
+    sk_map **maps;
+    size_t count;
+    GArray *legend;          /* sk__legend_entry, shared by the maps */
+    char *legend_title, *title, *caption, *note, *text;
+    char **titles;           /* per panel, or NULL */
+};
+
+void
+sk_panels_options_init(sk_panels_options *o)
+{
+    *o = (sk_panels_options){0};
+}
+
+void
+sk_panels_free(sk_panels *ps)
+{
+    if (ps == NULL)
+        return;
+    for (size_t i = 0; i < ps->count; i++)
+        sk_map_free(ps->maps[i]);
+    g_free(ps->maps);
+    if (ps->legend != NULL) {
+        for (guint i = 0; i < ps->legend->len; i++) {
+            g_free(g_array_index(ps->legend, sk__legend_entry, i).label);
+            g_free(g_array_index(ps->legend, sk__legend_entry, i).text);
+        }
+        g_array_free(ps->legend, TRUE);
+    }
+    g_free(ps->legend_title);
+    g_free(ps->title);
+    g_free(ps->caption);
+    g_free(ps->note);
+    g_free(ps->text);
+    g_strfreev(ps->titles);
+    g_free(ps);
+}
+
+/* One legend for all maps of a page: every colour once.  Where the maps give one colour
+** different texts (highlight maps: "implementatie: preventie", "implementatie: GGZ" …) the
+** entry names what varies instead ("implementatie: thema van de kaart"). */
+static sk_status
+shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
+{
+    const sk_style *style = ps->maps[0]->style;
+    ps->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+    GHashTable *varies = g_hash_table_new(g_direct_hash, g_direct_equal);
+    sk_status st = SK_OK;
+    for (size_t m = 0; m < ps->count && st == SK_OK; m++) {
+        const sk_map *map = ps->maps[m];
+        for (guint k = 0; k < map->legend->len && st == SK_OK; k++) {
+            const sk__legend_entry *e = &g_array_index(map->legend, sk__legend_entry, k);
+            guint found = ps->legend->len;
+            for (guint q = 0; q < ps->legend->len && found == ps->legend->len; q++) {
+                const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, q);
+                if (have->color == e->color || strcmp(have->label, e->label) == 0)
+                    found = q;
+            }
+            if (found == ps->legend->len) {
+                /* Counts differ from map to map: the shared entry has none. */
+                sk__legend_entry copy = {g_strdup(e->label), g_strdup(e->label), e->color};
+                g_array_append_val(ps->legend, copy);
+                continue;
+            }
+            const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, found);
+            if (have->color != e->color)
+                st = sk__error(ctx, SK_EINPUT, "class '%s' has different colours on the maps "
+                               "of one page (#%06x, #%06x); give it a colour in the style",
+                               e->label, have->color, e->color);
+            else if (strcmp(have->label, e->label) != 0)
+                g_hash_table_add(varies, GUINT_TO_POINTER(found));
+        }
+    }
+    for (guint q = 0; q < ps->legend->len && st == SK_OK; q++) {
+        if (!g_hash_table_contains(varies, GUINT_TO_POINTER(q)))
+            continue;
+        sk__legend_entry *e = &g_array_index(ps->legend, sk__legend_entry, q);
+        const char *colon = strstr(e->label, ": ");
+        char *what = g_utf8_strdown(varying != NULL ? varying : style->legend_title[SK_THEME],
+                                    -1);
+        char *label = g_strdup_printf("%.*s: %s van de kaart",
+                                      colon != NULL ? (int)(colon - e->label) : 0, e->label,
+                                      what);
+        g_free(what);
+        g_free(e->label);
+        g_free(e->text);
+        e->label = label;
+        e->text = g_strdup(label);
+    }
+    g_hash_table_destroy(varies);
+    return st;
+}
+
+sk__page_spec
+sk__panels_spec(const sk_panels *ps)
+{
+    const sk_map *first = ps->maps[0];
+    sk__page_spec spec = {first->style, first->geo, first->page, ps->title, ps->caption,
+                          first->source, ps->note, ps->legend_title, ps->legend, ps->count,
+                          (const char *const *)ps->titles, first->region_label,
+                          first->outline != NULL, ps->text,
+                          first->area != NULL ? first->area_label : NULL};
+    return spec;
+}
+
+sk_map *const *
+sk__panels_maps(const sk_panels *ps)
+{
+    return ps->maps;
+}
+
+sk_status
+sk_panels_new(sk_ctx *ctx, sk_map **maps, size_t count, const char *const *titles,
+              const sk_panels_options *options, sk_panels **out)
+{
+    *out = NULL;
+    sk_panels_options defaults;
+    if (options == NULL) {
+        sk_panels_options_init(&defaults);
+        options = &defaults;
+    }
+    sk_panels *ps = g_new0(sk_panels, 1);
+    ps->maps = g_new0(sk_map *, count > 0 ? count : 1);
+    memcpy(ps->maps, maps, count * sizeof *maps);
+    ps->count = count;
+    if (count < 1 || count > 12) {
+        sk_panels_free(ps);
+        return sk__error(ctx, SK_EUSAGE, "a page holds 1 to 12 maps, not %zu", count);
+    }
+    for (size_t i = 1; i < count; i++) {
+        if (maps[i]->geo != maps[0]->geo || maps[i]->style != maps[0]->style ||
+            maps[i]->page != maps[0]->page) {
+            sk_panels_free(ps);
+            return sk__error(ctx, SK_EUSAGE, "the maps of one page must share geography, "
+                             "style and page size (map %zu differs)", i + 1);
+        }
+    }
+    if (titles != NULL) {
+        ps->titles = g_new0(char *, count + 1);
+        for (size_t i = 0; i < count; i++)
+            ps->titles[i] = g_strdup(titles[i] != NULL ? titles[i] : "");
+    }
+    ps->title = g_strdup(options->title);
+    ps->caption = g_strdup(options->caption);
+    ps->note = g_strdup(options->note);
+    ps->text = g_strdup(options->text);
+    ps->legend_title = g_strdup(maps[0]->legend_title);
+    sk_status st = shared_legend(ctx, ps, options->varying);
+    if (st == SK_OK) {
+        /* Lay it out now: a legend that does not fit is an error before anything is drawn. */
+        sk__page_spec spec = sk__panels_spec(ps);
+        sk__layout l;
+        if ((st = sk__layout_page(ctx, &spec, &l)) == SK_OK)
+            sk__layout_clear(&l);
+    }
+    if (st != SK_OK) {
+        sk_panels_free(ps);
+        return st;
+    }
+    *out = ps;
+    return SK_OK;
+}
+
+size_t
+sk_panels_count(const sk_panels *ps)
+{
+    return ps->count;
+}
+
+size_t
+sk_panels_legend_count(const sk_panels *ps)
+{
+    return ps->legend->len;
+}
+
+const char *
+sk_panels_legend_text(const sk_panels *ps, size_t k)
+{
+    return k < ps->legend->len ? g_array_index(ps->legend, sk__legend_entry, k).text : NULL;
+}
+
+uint32_t
+sk_panels_legend_color(const sk_panels *ps, size_t k)
+{
+    return k < ps->legend->len ? g_array_index(ps->legend, sk__legend_entry, k).color : 0;
+}
+
+sk_status
+sk_panels_render(sk_ctx *ctx, const sk_panels *ps, const sk_render_options *options,
+                 const char *path)
+{
+    sk__page_spec spec = sk__panels_spec(ps);
+    return sk__render_panels_file(ctx, ps->maps, &spec, options, path);
+}
