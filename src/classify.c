@@ -22,6 +22,18 @@ struct sk_filter {
     GArray *clauses;
 };
 
+sk_status
+sk_label_find(sk_ctx *ctx, sk_principle principle, const char *text, size_t *label)
+{
+    int k = sk__label_parse(principle, text, NULL);
+    if (k < 0)
+        return sk__error(ctx, SK_EUSAGE, "unknown %s '%s' (did you mean '%s'?)",
+                         sk_principle_name(principle), text,
+                         sk__label_suggest(principle, text));
+    *label = (size_t)k;
+    return SK_OK;
+}
+
 sk_filter *
 sk_filter_new(void)
 {
@@ -39,6 +51,18 @@ sk_filter_free(sk_filter *f)
         g_free(g_array_index(f->clauses, clause, i).theme_detail);
     g_array_free(f->clauses, TRUE);
     g_free(f);
+}
+
+sk_filter *
+sk__filter_copy(const sk_filter *f)
+{
+    sk_filter *copy = sk_filter_new();
+    for (guint i = 0; f != NULL && i < f->clauses->len; i++) {
+        clause c = g_array_index(f->clauses, clause, i);
+        c.theme_detail = g_strdup(c.theme_detail);
+        g_array_append_val(copy->clauses, c);
+    }
+    return copy;
 }
 
 size_t

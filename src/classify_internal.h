@@ -12,6 +12,9 @@ typedef const char *(*sk__label_text_fn)(void *user_data, sk_principle p, size_t
 char *sk__filter_describe_with(const sk_filter *filter, sk__label_text_fn text,
                                void *user_data);
 
+/* A copy of f (NULL: an empty filter); free with sk_filter_free. */
+sk_filter *sk__filter_copy(const sk_filter *f);
+
 /* Whether project p passes filter f (NULL: every project does). */
 struct sk__project;
 int sk__project_matches(const struct sk__project *p, const sk_filter *f);

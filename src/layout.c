@@ -210,7 +210,8 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     PangoContext *pc = make_context();
     double m = s->margin, inner_w = l->page_w - 2 * m;
 
-    l->title.layout = make_text(pc, s->font_family, s->title_size, 1, spec->title, inner_w);
+    l->title.layout = make_text(pc, s->font_family, s->title_size, 1,
+                                spec->title != NULL ? spec->title : "", inner_w);
     l->title.x = m;
     l->title.y = m;
     double y = m + text_height(l->title.layout);
@@ -224,7 +225,8 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     }
     double top = y + 4 * MM;
 
-    l->source.layout = make_text(pc, s->font_family, s->source_size, 0, spec->source, inner_w);
+    l->source.layout = make_text(pc, s->font_family, s->source_size, 0,
+                                 spec->source != NULL ? spec->source : "", inner_w);
     double source_h = text_height(l->source.layout);
     l->source.x = m;
     l->source.y = l->page_h - m - source_h;

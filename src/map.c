@@ -380,6 +380,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                                           sk_classification_class_size(classification, k))
                         : g_strdup(e.label);
         e.color = colors[k];
+        e.labels = sk_classification_class_labels(classification, k);
         g_array_append_val(map->legend, e);
     }
     size_t nmun = sk_geography_municipality_count(geo);

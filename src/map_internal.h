@@ -9,6 +9,7 @@ typedef struct sk__legend_entry {
     char *label;     /* the class: its labels joined by " + " */
     char *text;      /* as the legend shows it, with "(n=…)" when counts are on */
     sk__color color;
+    sk_labelset labels;   /* the class's label set (its place in canonical order) */
 } sk__legend_entry;
 
 /* A label on the map: text centred on a point in the map CRS. */

@@ -45,6 +45,13 @@ sk_panels_free(sk_panels *ps)
     g_free(ps);
 }
 
+static gint
+compare_entries(gconstpointer a, gconstpointer b)
+{
+    const sk__legend_entry *x = a, *y = b;
+    return sk_labelset_compare(x->labels, y->labels);
+}
+
 /* One legend for all maps of a page: every colour once.  Where the maps give one colour
 ** different texts (highlight maps: "implementatie: preventie", "implementatie: GGZ" …) the
 ** entry names what varies instead ("implementatie: thema van de kaart"). */
@@ -67,7 +74,8 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
             }
             if (found == ps->legend->len) {
                 /* Counts differ from map to map: the shared entry has none. */
-                sk__legend_entry copy = {g_strdup(e->label), g_strdup(e->label), e->color};
+                sk__legend_entry copy = {g_strdup(e->label), g_strdup(e->label), e->color,
+                                         e->labels};
                 g_array_append_val(ps->legend, copy);
                 continue;
             }
@@ -97,18 +105,31 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
         e->text = g_strdup(label);
     }
     g_hash_table_destroy(varies);
+    /* Combination maps of one principle: the union of their classes in canonical order, as
+    ** on a map of its own. */
+    int combinations = 1;
+    for (size_t m = 0; m < ps->count; m++)
+        combinations &= sk_classification_kind(ps->maps[m]->classification) ==
+                            SK_MAP_COMBINATION &&
+                        sk_classification_show(ps->maps[m]->classification) ==
+                            sk_classification_show(ps->maps[0]->classification);
+    if (st == SK_OK && combinations)
+        g_array_sort(ps->legend, compare_entries);
     return st;
 }
 
 sk__page_spec
 sk__panels_spec(const sk_panels *ps)
 {
-    const sk_map *first = ps->maps[0];
+    const sk_map *first = ps->maps[0], *with_area = NULL;
+    for (size_t i = 0; i < ps->count && with_area == NULL; i++)
+        if (ps->maps[i]->area != NULL)
+            with_area = ps->maps[i];
     sk__page_spec spec = {first->style, first->geo, first->page, ps->title, ps->caption,
                           first->source, ps->note, ps->legend_title, ps->legend, ps->count,
                           (const char *const *)ps->titles, first->region_label,
                           first->outline != NULL, ps->text,
-                          first->area != NULL ? first->area_label : NULL};
+                          with_area != NULL ? with_area->area_label : NULL};
     return spec;
 }
 

@@ -339,10 +339,15 @@ draw_area(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_
                 cairo_line_to(cr, x, y);
         }
     }
-    set_color(cr, map->style->area_color);
-    cairo_set_line_width(cr, map->style->area_width);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    if (map->style->area_casing_width > 0) {
+        set_color(cr, map->style->area_casing);
+        cairo_set_line_width(cr, map->style->area_casing_width);
+        cairo_stroke_preserve(cr);
+    }
+    set_color(cr, map->style->area_color);
+    cairo_set_line_width(cr, map->style->area_width);
     cairo_stroke(cr);
     cairo_restore(cr);
 }

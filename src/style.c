@@ -31,6 +31,10 @@ sk_style_free(sk_style *s)
     g_free(s->title_changes_format);
     g_free(s->changes_legend_title);
     g_free(s->source_changes_format);
+    g_free(s->title_insurer_format);
+    g_free(s->title_insurers);
+    g_free(s->core_area_format);
+    g_free(s->core_area_any);
     for (size_t i = 0; i < 4; i++)
         g_free(s->change_label[i]);
     g_free(s->total_label);
@@ -336,6 +340,10 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->title_changes_format = get_format(&r, "text", "title_changes", 1);
     s->changes_legend_title = get_format(&r, "text", "changes_legend_title", 0);
     s->source_changes_format = get_format(&r, "text", "source_changes", 2);
+    s->title_insurer_format = get_format(&r, "text", "title_insurer", 1);
+    s->title_insurers = get_format(&r, "text", "title_insurers", 0);
+    s->core_area_format = get_format(&r, "text", "core_area", 1);
+    s->core_area_any = get_format(&r, "text", "core_area_any", 0);
     static const char *const changes[] = {"new", "ended", "changed", "unchanged"};
     for (size_t i = 0; i < 4; i++) {
         char *key = g_strconcat("change_", changes[i], NULL);
@@ -349,6 +357,8 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     s->outline_width = get_number(&r, "map", "outline_pt", 0, 10);
     s->area_color = get_color(&r, "map", "area_outline");
     s->area_width = get_number(&r, "map", "area_outline_pt", 0, 10);
+    s->area_casing = get_color(&r, "map", "area_outline_casing");
+    s->area_casing_width = get_number(&r, "map", "area_outline_casing_pt", 0, 20);
     s->label_color = get_color(&r, "map", "label");
     s->label_halo = get_color(&r, "map", "label_halo");
     s->none_fill = get_color(&r, "palette", "none");

@@ -43,6 +43,8 @@ struct sk_style {
     /* maps of changes: new, ended, changed, unchanged (diff.h's classes in order) */
     char *title_changes_format, *changes_legend_title, *source_changes_format;
     char *change_label[4];
+    /* samenkaart compare: titles and the core area's legend text */
+    char *title_insurer_format, *title_insurers, *core_area_format, *core_area_any;
     sk__color change_fill[4];
     GArray *regions_palette;       /* sk__color: soft colours for the regions overview */
     double label_size;
@@ -51,6 +53,8 @@ struct sk_style {
     double outline_width;
     sk__color area_color;          /* an area outlined over the map (kernwerkgebied) */
     double area_width;
+    sk__color area_casing;         /* drawn under it, wider, to part it from the fills */
+    double area_casing_width;
     sk__color label_color, label_halo;
     sk__color none_fill;
     double note_size;

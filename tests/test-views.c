@@ -492,6 +492,211 @@ test_diff(void)
     ref_free(after);
 }
 
+/* ---- compare ---------------------------------------------------------------------- */
+
+/* Every insurer's figures worked out from the files: kernwerkgebieden (zorgkantoorregio ->
+** insurer), the membership table (municipality -> zorgkantoorregio) and the projects. */
+static char *
+ref_figures(const ref_model *m, const char *insurer)
+{
+    char *path = data_path("kernwerkgebieden_2017.csv");
+    GPtrArray *core_rows = read_csv_rows(path);
+    g_free(path);
+    GHashTable *core_regions = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < core_rows->len; i++) {
+        GHashTable *r = g_ptr_array_index(core_rows, i);
+        if (g_ascii_strcasecmp(g_hash_table_lookup(r, "verzekeraar"), insurer) == 0)
+            g_hash_table_add(core_regions, g_hash_table_lookup(r, "zk_code"));
+    }
+    GHashTable *core = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < m->membership->len; i++) {
+        GHashTable *r = g_ptr_array_index(m->membership, i);
+        if (g_hash_table_contains(core_regions, g_hash_table_lookup(r, "zk_code")))
+            g_hash_table_add(core, g_hash_table_lookup(r, "gm_code"));
+    }
+    char *lower = g_utf8_strdown(insurer, -1);
+    size_t projects = 0;
+    GHashTable *touched = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < m->projects->len; i++) {
+        const ref_project *p = &g_array_index(m->projects, ref_project, i);
+        if (!ref_has(p, "zorgverzekeraars", lower))
+            continue;
+        projects++;
+        GHashTableIter it;
+        gpointer code;
+        g_hash_table_iter_init(&it, p->touches);
+        while (g_hash_table_iter_next(&it, &code, NULL))
+            g_hash_table_add(touched, code);
+    }
+    size_t inside = 0, without = 0;
+    GHashTableIter it;
+    gpointer code;
+    g_hash_table_iter_init(&it, touched);
+    while (g_hash_table_iter_next(&it, &code, NULL))
+        inside += g_hash_table_contains(core, code);
+    g_hash_table_iter_init(&it, core);
+    while (g_hash_table_iter_next(&it, &code, NULL))
+        without += !g_hash_table_contains(touched, code);
+    char *row = g_strdup_printf("%s,%zu,%u,%zu,%u,%zu", insurer, projects,
+                                g_hash_table_size(touched), inside, g_hash_table_size(core),
+                                without);
+    g_free(lower);
+    g_hash_table_unref(touched);
+    g_hash_table_unref(core);
+    g_hash_table_unref(core_regions);
+    g_ptr_array_unref(core_rows);
+    return row;
+}
+
+static void
+test_compare_insurers(void)
+{
+    ref_model *m = ref_load("projecten_2017.csv");
+    char *png = g_build_filename(out_dir, "menzis.png", NULL);
+    char *csv = g_build_filename(out_dir, "menzis.csv", NULL);
+    char *classes = g_build_filename(out_dir, "menzis-classes.csv", NULL);
+    char *err = NULL;
+    g_assert_cmpint(run_cli(&err, "compare", "--insurer", "menzis", "--output", png,
+                            "--table-csv", csv, "--classes-csv", classes, NULL), ==, 0);
+    g_free(err);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(csv, &text, NULL, NULL));
+    char *want = ref_figures(m, "Menzis");
+    char *expected = g_strdup_printf("insurer,projects,municipalities,inside_core,"
+                                     "core_municipalities,core_without_projects\n%s\n", want);
+    g_assert_cmpstr(text, ==, expected);
+    g_free(expected);
+    g_free(want);
+    g_free(text);
+
+    /* The map: Menzis's municipalities filled, the others white; a world file for it. */
+    GHashTable *got = read_classes(classes);
+    sk_geography *geo = load_geography();
+    for (guint i = 0; i < m->membership->len; i++) {
+        const char *code = g_hash_table_lookup(g_ptr_array_index(m->membership, i), "gm_code");
+        int with = 0;
+        for (guint k = 0; k < m->projects->len && !with; k++) {
+            const ref_project *p = &g_array_index(m->projects, ref_project, k);
+            with = ref_has(p, "zorgverzekeraars", "menzis") &&
+                   g_hash_table_contains(p->touches, code);
+        }
+        char **f = g_strsplit(g_hash_table_lookup(got, code), "|", -1);
+        g_assert_cmpstr(f[0], ==, with ? "Gemeente met ten minste één project" : "");
+        g_strfreev(f);
+    }
+    /* Enschede (in the core area, with projects) in the total colour; Middelburg white. */
+    double x, y;
+    sk_geography_municipality_interior_point(geo, (size_t)sk_geography_find_municipality(geo, "Enschede"), &x, &y);
+    g_assert_cmphex(pixel_at(png, x, y), ==, 0x3c8dbc);
+    sk_geography_municipality_interior_point(geo, (size_t)sk_geography_find_municipality(geo, "Middelburg"), &x, &y);
+    g_assert_cmphex(pixel_at(png, x, y), ==, 0xffffff);
+    g_hash_table_unref(got);
+
+    /* All insurers: one row each, in the vocabulary's order, every one as worked out. */
+    char *page = g_build_filename(out_dir, "insurers.png", NULL);
+    g_assert_cmpint(run_cli(NULL, "compare", "--insurer", "all", "--output", page,
+                            "--table-csv", csv, NULL), ==, 0);
+    g_assert_true(file_exists(page));
+    GPtrArray *rows = read_csv_rows(csv);
+    const char *names[] = {"Zilveren Kruis", "VGZ", "CZ", "Menzis", "DSW", "De Friesland",
+                           "Zorg en Zekerheid", "Eno", "ONVZ"};
+    g_assert_cmpuint(rows->len, ==, G_N_ELEMENTS(names));
+    for (guint i = 0; i < rows->len; i++) {
+        GHashTable *r = g_ptr_array_index(rows, i);
+        char *line = g_strdup_printf("%s,%s,%s,%s,%s,%s",
+                                     (char *)g_hash_table_lookup(r, "insurer"),
+                                     (char *)g_hash_table_lookup(r, "projects"),
+                                     (char *)g_hash_table_lookup(r, "municipalities"),
+                                     (char *)g_hash_table_lookup(r, "inside_core"),
+                                     (char *)g_hash_table_lookup(r, "core_municipalities"),
+                                     (char *)g_hash_table_lookup(r, "core_without_projects"));
+        want = ref_figures(m, names[i]);
+        g_assert_cmpstr(line, ==, want);
+        g_free(want);
+        g_free(line);
+    }
+    g_ptr_array_unref(rows);
+
+    /* An unknown insurer: the nearest name, exit status 2, nothing written. */
+    g_unlink(csv);
+    g_assert_cmpint(run_cli(&err, "compare", "--insurer", "Menziz", "--table-csv", csv, NULL),
+                    ==, 2);
+    g_assert_nonnull(strstr(err, "unknown zorgverzekeraar 'Menziz' (did you mean 'Menzis'?)"));
+    g_free(err);
+    g_assert_false(file_exists(csv));
+    g_free(page);
+    g_free(png);
+    g_free(csv);
+    g_free(classes);
+    ref_free(m);
+}
+
+/* Two maps side by side share one legend: the union of their classes, each in the colour
+** both maps give it. */
+static void
+test_side_by_side(void)
+{
+    sk_ctx *ctx = sk_ctx_new();
+    sk_geography *geo = load_geography();
+    sk_projects *projects = NULL;
+    sk_projects_options po;
+    sk_projects_options_init(&po);
+    char *path = data_path("projecten_2017.csv");
+    po.path = path;
+    g_assert_cmpint(sk_projects_load(ctx, geo, &po, &projects), ==, SK_OK);
+    sk_style *style = NULL;
+    g_assert_cmpint(sk_style_load(ctx, NULL, &style), ==, SK_OK);
+    const char *themes[] = {"inhoudelijk=preventie", "inhoudelijk=ggz"};
+    sk_map *maps[2];
+    for (int i = 0; i < 2; i++) {
+        sk_filter *f = sk_filter_new();
+        g_assert_cmpint(sk_filter_add(ctx, f, themes[i]), ==, SK_OK);
+        sk_classification *c = NULL;
+        g_assert_cmpint(sk_classify(ctx, projects, f, SK_FORM, &c), ==, SK_OK);
+        g_assert_cmpint(sk_map_new(ctx, geo, projects, style, f, c, NULL, &maps[i]), ==, SK_OK);
+        sk_filter_free(f);
+    }
+    /* What each map's legend says, before the page takes the maps over. */
+    GHashTable *colors = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int i = 0; i < 2; i++)
+        for (size_t k = 0; k < sk_map_legend_count(maps[i]); k++)
+            g_hash_table_insert(colors, g_strdup(sk_map_legend_text(maps[i], k)),
+                                GUINT_TO_POINTER(sk_map_legend_color(maps[i], k)));
+    sk_panels *page = NULL;
+    const char *titles[] = {"Preventie", "GGZ"};
+    g_assert_cmpint(sk_panels_new(ctx, maps, 2, titles, NULL, &page), ==, SK_OK);
+    g_assert_cmpuint(sk_panels_legend_count(page), ==, g_hash_table_size(colors));
+    for (size_t k = 0; k < sk_panels_legend_count(page); k++) {
+        const char *t = sk_panels_legend_text(page, k);
+        g_assert_true(g_hash_table_contains(colors, t));
+        g_assert_cmphex(sk_panels_legend_color(page, k), ==,
+                        GPOINTER_TO_UINT(g_hash_table_lookup(colors, t)));
+    }
+    char *png = g_build_filename(out_dir, "side.png", NULL);
+    g_assert_cmpint(sk_panels_render(ctx, page, NULL, png), ==, SK_OK);
+    g_assert_true(file_exists(png));
+
+    /* The CLI's --map does the same. */
+    char *cli = g_build_filename(out_dir, "side-cli.png", NULL);
+    g_assert_cmpint(run_cli(NULL, "compare", "--map", "inhoudelijk=preventie", "--map",
+                            "inhoudelijk=ggz", "--show", "samenwerkingsvorm", "--output", cli,
+                            NULL), ==, 0);
+    g_assert_true(file_exists(cli));
+    char *err = NULL;
+    g_assert_cmpint(run_cli(&err, "compare", "--map", "inhoudelijk=preventie", "--output", cli,
+                            NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "2 to 6 maps side by side"));
+    g_free(err);
+    g_free(cli);
+    g_free(png);
+    g_hash_table_unref(colors);
+    sk_panels_free(page);
+    sk_style_free(style);
+    sk_projects_free(projects);
+    g_free(path);
+    sk_ctx_free(ctx);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -499,6 +704,8 @@ main(int argc, char **argv)
     out_dir = tmp_dir_new();
     g_test_add_func("/views/stats", test_stats);
     g_test_add_func("/views/diff", test_diff);
+    g_test_add_func("/views/compare-insurers", test_compare_insurers);
+    g_test_add_func("/views/side-by-side", test_side_by_side);
     int rc = g_test_run();
     tmp_dir_remove(out_dir);
     return rc;

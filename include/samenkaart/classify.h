@@ -33,6 +33,11 @@ SK_API sk_status sk_principle_parse(sk_ctx *ctx, const char *text, sk_principle 
 SK_API size_t sk_principle_label_count(sk_principle principle);
 SK_API const char *sk_principle_label_key(sk_principle principle, size_t label);
 
+/* Find a label of a principle by key, name or alias ("menzis", "ZenZ"): its index in
+** canonical order.  SK_EUSAGE naming the nearest label otherwise. */
+SK_API sk_status sk_label_find(sk_ctx *ctx, sk_principle principle, const char *text,
+                               size_t *label);
+
 /* A set of labels of one principle, bit i = label i in canonical order. */
 typedef uint32_t sk_labelset;
 

@@ -89,5 +89,6 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 #include "samenkaart/stats.h"
 #include "samenkaart/diff.h"
 #include "samenkaart/panels.h"
+#include "samenkaart/compare.h"
 
 #endif

@@ -743,6 +743,318 @@ cmd_diff(int argc, char **argv)
     return rc;
 }
 
+/* ---- compare ------------------------------------------------------------------------ */
+
+typedef struct compare_args {
+    char **insurers, **maps;
+    char *core, *core_regions, *core_key, *core_column, *core_code_field, *core_name_field;
+    char *table_csv, *table_md;
+} compare_args;
+
+/* The geography whose regions are the zorgkantoorregio's, for the core working areas. */
+static sk_status
+load_core_areas(sk_ctx *ctx, render_args *a, const compare_args *c, const sk_geography *geo,
+                sk_core_areas **out)
+{
+    const char *dir = a->data_dir != NULL ? a->data_dir
+                      : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
+                                                             : SK_DEFAULT_DATA_DIR;
+    char *table = c->core != NULL ? g_strdup(c->core)
+                                  : in_data_dir(dir, "kernwerkgebieden_2017.csv");
+    char *regions = c->core_regions != NULL ? g_strdup(c->core_regions)
+                                            : in_data_dir(dir, "zorgkantoorregios_2017.shp");
+    sk_geography_options go;
+    sk_geography_options_init(&go);
+    go.municipalities = a->municipalities;
+    go.municipality_layer = a->municipality_layer;
+    if (a->municipality_code_field)
+        go.municipality_code_field = a->municipality_code_field;
+    if (a->municipality_name_field)
+        go.municipality_name_field = a->municipality_name_field;
+    go.regions = regions;
+    go.membership = a->membership;
+    go.region_code_field = c->core_code_field != NULL ? c->core_code_field : "zk_code";
+    go.region_name_field = c->core_name_field != NULL ? c->core_name_field : "zk_naam";
+    go.membership_region_code_field = go.region_code_field;
+    go.membership_region_name_field = go.region_name_field;
+    char *cache = cache_dir(a);
+    go.cache_dir = cache;
+    sk_geography *zk = NULL;
+    sk_status st = sk_geography_load(ctx, &go, &zk);
+    if (st == SK_OK)
+        st = sk_core_areas_load(ctx, geo, zk, table,
+                                c->core_key != NULL ? c->core_key : go.region_code_field,
+                                c->core_column != NULL ? c->core_column : "verzekeraar", out);
+    sk_geography_free(zk);
+    g_free(cache);
+    g_free(table);
+    g_free(regions);
+    return st;
+}
+
+/* The insurers asked for: names (repeat or comma-separated), or "all": every insurer with a
+** project or a core area. */
+static sk_status
+pick_insurers(sk_ctx *ctx, char **names, const sk_projects *projects, const sk_filter *filter,
+              const sk_core_areas *core, GArray *out)
+{
+    for (size_t i = 0; names != NULL && names[i] != NULL; i++) {
+        char **parts = g_strsplit(names[i], ",", -1);
+        for (size_t k = 0; parts[k] != NULL; k++) {
+            char *name = g_strstrip(parts[k]);
+            if (g_ascii_strcasecmp(name, "all") == 0 || strcmp(name, "alle") == 0) {
+                for (size_t l = 0; l < sk_principle_label_count(SK_INSURER); l++) {
+                    sk_insurer_figures f;
+                    sk_insurer_figures_compute(projects, filter, core, l, &f);
+                    if (f.projects > 0 || f.core_municipalities > 0)
+                        g_array_append_val(out, l);
+                }
+                continue;
+            }
+            size_t l;
+            if (sk_label_find(ctx, SK_INSURER, name, &l) != SK_OK) {
+                g_strfreev(parts);
+                return sk_ctx_status(ctx);
+            }
+            g_array_append_val(out, l);
+        }
+        g_strfreev(parts);
+    }
+    return SK_OK;
+}
+
+static int
+run_compare(render_args *a, compare_args *c)
+{
+    size_t nmaps = c->maps != NULL ? g_strv_length(c->maps) : 0;
+    if ((c->insurers == NULL) == (nmaps == 0))
+        return usage_error("compare", "%s", "give --insurer NAME|all, or 2 to 6 --map FILTER "
+                           "to put side by side");
+    if (nmaps == 1 || nmaps > 6)
+        return usage_error("compare", "--map: 2 to 6 maps side by side, not %zu", nmaps);
+    if (a->output == NULL && c->table_csv == NULL && c->table_md == NULL &&
+        a->classes_csv == NULL)
+        return usage_error("compare", "%s", "nothing to write: give --output, --table-csv, "
+                           "--table-md or --classes-csv");
+    sk_page_size page = SK_PAGE_FROM_STYLE;
+    int rc = page_size("compare", a->page, &page);
+    if (rc != EXIT_OK)
+        return rc;
+    sk_ctx *ctx = sk_ctx_new();
+    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    sk_filter *filter = sk_filter_new();
+    sk_geography *geo = NULL;
+    sk_projects *projects = NULL;
+    sk_style *style = NULL;
+    sk_core_areas *core = NULL;
+    GArray *insurers = g_array_new(FALSE, FALSE, sizeof(size_t));
+    GPtrArray *maps = g_ptr_array_new_with_free_func((GDestroyNotify)sk_map_free);
+    GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
+    sk_panels *panels = NULL;
+    int show = -1;
+    sk_status st = SK_OK;
+    for (size_t i = 0; a->where != NULL && a->where[i] != NULL && st == SK_OK; i++)
+        st = sk_filter_add(ctx, filter, a->where[i]);
+    if (st == SK_OK && a->show != NULL) {
+        sk_principle p;
+        st = sk_principle_parse(ctx, a->show, &p);
+        show = (int)p;
+    }
+    if (st == SK_OK)
+        st = sk_style_load(ctx, a->style, &style);
+    if (st == SK_OK)
+        st = load_data(ctx, a, NULL, &geo, &projects);
+    if (st == SK_OK && c->insurers != NULL) {
+        st = load_core_areas(ctx, a, c, geo, &core);
+        if (st == SK_OK)
+            st = pick_insurers(ctx, c->insurers, projects, filter, core, insurers);
+        for (guint i = 0; i < insurers->len && st == SK_OK; i++) {
+            size_t l = g_array_index(insurers, size_t, i);
+            sk_map *map = NULL;
+            st = sk_insurer_map(ctx, geo, projects, style, filter, show, core, l, page,
+                                insurers->len > 1, &map);
+            if (st == SK_OK) {
+                g_ptr_array_add(maps, map);
+                g_ptr_array_add(titles, g_strdup(sk_principle_label_key(SK_INSURER, l)));
+            }
+        }
+    }
+    /* Map definitions side by side: each --map a filter ("a=b; c=d"), on top of --where. */
+    for (size_t i = 0; i < nmaps && st == SK_OK; i++) {
+        sk_filter *f = sk_filter_new();
+        for (size_t k = 0; a->where != NULL && a->where[k] != NULL && st == SK_OK; k++)
+            st = sk_filter_add(ctx, f, a->where[k]);
+        char **clauses = g_strsplit(c->maps[i], ";", -1);
+        for (size_t k = 0; clauses[k] != NULL && st == SK_OK; k++)
+            if (*g_strstrip(clauses[k]))
+                st = sk_filter_add(ctx, f, clauses[k]);
+        g_strfreev(clauses);
+        sk_classification *cl = NULL;
+        if (st == SK_OK)
+            st = sk_classify(ctx, projects, f, show, &cl);
+        sk_map *map = NULL;
+        if (st == SK_OK) {
+            sk_map_options mo;
+            sk_map_options_init(&mo);
+            mo.page = page;
+            st = sk_map_new(ctx, geo, projects, style, f, cl, &mo, &map);
+        }
+        if (st == SK_OK) {
+            g_ptr_array_add(maps, map);
+            g_ptr_array_add(titles, g_strdup(sk_map_title(map)));
+        }
+        sk_filter_free(f);
+    }
+
+    g_ptr_array_add(titles, NULL);   /* a NULL-terminated list */
+
+    /* The figures of the insurers. */
+    if (st == SK_OK && insurers->len > 0 && (c->table_csv != NULL || c->table_md != NULL)) {
+        sk_insurer_figures *rows = g_new0(sk_insurer_figures, insurers->len);
+        for (guint i = 0; i < insurers->len; i++)
+            sk_insurer_figures_compute(projects, filter, core,
+                                       g_array_index(insurers, size_t, i), &rows[i]);
+        for (int f = 0; f < 2 && st == SK_OK; f++) {
+            const char *path = f == 0 ? c->table_csv : c->table_md;
+            if (path == NULL)
+                continue;
+            char *text = sk_insurer_figures_format(rows, insurers->len,
+                                                   f == 0 ? SK_TABLE_CSV : SK_TABLE_MARKDOWN);
+            st = sk_write_file(ctx, path, text, strlen(text));
+            g_free(text);
+        }
+        g_free(rows);
+    }
+    sk_render_options ro;
+    sk_render_options_init(&ro);
+    if (a->dpi > 0)
+        ro.dpi = a->dpi;
+    if (st == SK_OK && maps->len == 1) {
+        /* One insurer: a map of its own, with world file and classes. */
+        sk_map *map = g_ptr_array_index(maps, 0);
+        if (a->output != NULL)
+            st = sk_map_render(ctx, map, &ro, a->output);
+        if (st == SK_OK && a->classes_csv != NULL)
+            st = sk_map_write_classes_csv(ctx, map, a->classes_csv);
+    } else if (st == SK_OK && a->output != NULL) {
+        sk_panels_options po;
+        sk_panels_options_init(&po);
+        po.title = a->title != NULL ? a->title : NULL;
+        po.caption = a->caption;
+        char *joined = NULL;
+        if (po.title == NULL && c->insurers != NULL)
+            po.title = sk_insurers_page_title(style);
+        else if (po.title == NULL)
+            po.title = joined = g_strjoinv(" · ", (char **)titles->pdata);
+        /* The page takes the maps over. */
+        sk_map **list = (sk_map **)g_ptr_array_steal(maps, NULL);
+        st = sk_panels_new(ctx, list, insurers->len > 0 ? insurers->len : nmaps,
+                           (const char *const *)titles->pdata, &po, &panels);
+        g_free(list);
+        g_free(joined);
+        if (st == SK_OK)
+            st = sk_panels_render(ctx, panels, &ro, a->output);
+    }
+    if (st != SK_OK)
+        rc = fail(ctx);
+    sk_panels_free(panels);
+    g_ptr_array_unref(maps);
+    g_ptr_array_unref(titles);
+    g_array_free(insurers, TRUE);
+    sk_core_areas_free(core);
+    sk_projects_free(projects);
+    sk_geography_free(geo);
+    sk_style_free(style);
+    sk_filter_free(filter);
+    sk_ctx_free(ctx);
+    return rc;
+}
+
+static int
+cmd_compare(int argc, char **argv)
+{
+    render_args a = {0};
+    compare_args c = {0};
+    GOptionEntry entries[] = {
+        {"insurer", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &c.insurers,
+         "An insurer's projects and its kernwerkgebied; 'all': every insurer, side by side "
+         "(repeat or a,b for a few)", "NAME"},
+        {"map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &c.maps,
+         "A map to put side by side (2 to 6): a filter like 'inhoudelijk=preventie' (clauses "
+         "separated by ';')", "FILTER"},
+        {"show", 's', 0, G_OPTION_ARG_STRING, &a.show,
+         "Colour by the combination of this principle's labels (without: total map)",
+         "PRINCIPLE"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
+         "Only projects with this label, on every map (repeat: AND)", "PRINCIPLE=VALUE"},
+        {"core", 0, 0, G_OPTION_ARG_FILENAME, &c.core,
+         "Core working areas: insurer per zorgkantoorregio (default "
+         "kernwerkgebieden_2017.csv)", "FILE"},
+        {"core-regions", 0, 0, G_OPTION_ARG_FILENAME, &c.core_regions,
+         "The zorgkantoorregio's (default zorgkantoorregios_2017.shp)", "FILE"},
+        {"core-key", 0, 0, G_OPTION_ARG_STRING, &c.core_key,
+         "Column of --core naming the region (default zk_code)", "COLUMN"},
+        {"core-column", 0, 0, G_OPTION_ARG_STRING, &c.core_column,
+         "Column of --core naming the insurer (default verzekeraar)", "COLUMN"},
+        {"core-region-code-field", 0, 0, G_OPTION_ARG_STRING, &c.core_code_field,
+         "Region code field of --core-regions and the membership table (default zk_code)",
+         "NAME"},
+        {"core-region-name-field", 0, 0, G_OPTION_ARG_STRING, &c.core_name_field,
+         "Region name field (default zk_naam)", "NAME"},
+        {"table-csv", 0, 0, G_OPTION_ARG_FILENAME, &c.table_csv,
+         "Write insurer,projects,municipalities,inside_core,core_municipalities,"
+         "core_without_projects", "FILE"},
+        {"table-md", 0, 0, G_OPTION_ARG_FILENAME, &c.table_md,
+         "The same figures as a Markdown table, with shares", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+         "The page: .png, .pdf or .svg (one insurer: a map with world file)", "FILE"},
+        {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
+         "One insurer: write its map's classes per municipality", "FILE"},
+        {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Page title", "TEXT"},
+        {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+         "SIZE"},
+        {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
+         "FILE"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
+        {NULL}};
+    GOptionContext *oc = g_option_context_new("- insurers and maps side by side");
+    g_option_context_set_summary(oc,
+        "With --insurer: an insurer's projects per municipality with its kernwerkgebied\n"
+        "outlined, and its figures (projects, municipalities, how many inside the core area,\n"
+        "core municipalities without a project); 'all' puts every insurer side by side.\n"
+        "With --map: 2 to 6 maps side by side, one extent, scale and legend.");
+    g_option_context_set_description(oc,
+        "Examples:\n  samenkaart compare --insurer Menzis --show samenwerkingsvorm "
+        "--output menzis.png --table-csv menzis.csv\n"
+        "  samenkaart compare --insurer all --output insurers.png --table-md insurers.md\n"
+        "  samenkaart compare --map inhoudelijk=preventie --map inhoudelijk=ggz "
+        "--show samenwerkingsvorm --output preventie-ggz.png\n\n"
+        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    g_option_context_add_group(oc, data_group(&a));
+    GError *err = NULL;
+    int rc;
+    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
+        rc = usage_error("compare", "%s", err->message);
+        g_error_free(err);
+    } else if (argc > 1) {
+        rc = usage_error("compare", "unexpected argument '%s'", argv[1]);
+    } else {
+        rc = run_compare(&a, &c);
+    }
+    g_option_context_free(oc);
+    g_strfreev(c.insurers);
+    g_strfreev(c.maps);
+    char *strings[] = {c.core, c.core_regions, c.core_key, c.core_column, c.core_code_field,
+                       c.core_name_field, c.table_csv, c.table_md};
+    for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_free(strings[i]);
+    render_args_clear(&a);
+    return rc;
+}
+
 static void
 print_help(FILE *fp)
 {
@@ -753,7 +1065,8 @@ print_help(FILE *fp)
             "  render    draw one map (PNG + world file, PDF or SVG)\n"
             "  atlas     render a whole report from an atlas file (PDF + PNGs + index.html)\n"
             "  stats     tables of projects and municipalities per label, insurer, size class\n"
-            "  diff      what changed between two project databases: map and list\n\n"
+            "  diff      what changed between two project databases: map and list\n"
+            "  compare   insurers and their kernwerkgebieden, maps side by side\n\n"
             "Options:\n"
             "  --help     show this help ('samenkaart render --help' for the command)\n"
             "  --version  show the version\n\n"
@@ -790,7 +1103,9 @@ main(int argc, char **argv)
         return cmd_stats(argc - 1, argv + 1);
     if (strcmp(argv[1], "diff") == 0)
         return cmd_diff(argc - 1, argv + 1);
-    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats or diff)\n", argv[1]);
+    if (strcmp(argv[1], "compare") == 0)
+        return cmd_compare(argc - 1, argv + 1);
+    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats, diff or compare)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
 }
