@@ -40,6 +40,7 @@ typedef struct page {
     int outline_regions;                      /* outline the regions taking part */
     char *text;                               /* a text panel beside the map */
     char *geography;                          /* a [geography NAME], or NULL: the default */
+    int core_of;      /* insurer label + 1 whose kernwerkgebied is outlined; 0: none */
     sk_principle table_principle;
 } page;
 
@@ -57,6 +58,7 @@ struct sk_atlas {
     GArray *geographies;  /* alt_geography */
     char *title, *subtitle, *source;
     char *style, *municipalities, *regions, *membership, *projects, *sheet;
+    char *core, *core_geography, *core_column;   /* kernwerkgebieden for core_of */
     sk_page_size page_size;
     GArray *pages;        /* page; contents pages first */
     size_t contents_pages;
@@ -90,7 +92,8 @@ sk_atlas_free(sk_atlas *a)
 {
     if (a == NULL)
         return;
-    char **strings[] = {&a->path, &a->dir, &a->data_dir, &a->title, &a->subtitle, &a->source, &a->style,
+    char **strings[] = {&a->core, &a->core_geography, &a->core_column,
+                        &a->path, &a->dir, &a->data_dir, &a->title, &a->subtitle, &a->source, &a->style,
                         &a->municipalities, &a->regions, &a->membership, &a->projects,
                         &a->sheet};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
@@ -312,7 +315,7 @@ expand(const char *template, const char *label, const char *key)
 #define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
                  "classes", "note", "table", "table_key", "table_column", "table_principle", \
                  "regions_overview", "table_by_region", "geography", "outline_regions", \
-                 "text"
+                 "text", "core_of"
 
 /* Parse a map's where, show, highlight, count and note keys; problems go to r.
 ** extra_clause and extra_highlight come from a family. */
@@ -324,6 +327,18 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
     pg->table = get(r, group, "table");
     pg->geography = get(r, group, "geography");
     pg->text = get(r, group, "text");
+    char *core_of = get(r, group, "core_of");
+    if (core_of != NULL && strcmp(core_of, "{label}") == 0) {
+        pg->core_of = -1;   /* the family's insurer (read_family) */
+        g_free(core_of);
+    } else if (core_of != NULL) {
+        int k = sk__label_parse(SK_INSURER, core_of, NULL);
+        if (k < 0)
+            problem(r, group, "core_of", "unknown insurer '%s' (did you mean '%s'?)", core_of,
+                    sk__label_suggest(SK_INSURER, core_of));
+        pg->core_of = k + 1;
+        g_free(core_of);
+    }
     if (g_key_file_has_key(r->kf, group, "outline_regions", NULL)) {
         GError *err = NULL;
         pg->outline_regions = g_key_file_get_boolean(r->kf, group, "outline_regions", &err);
@@ -462,6 +477,11 @@ read_map(reader *r, sk_atlas *a, const char *group, const char *id, int section)
     pg.title = require(r, group, "title");
     pg.caption = get(r, group, "caption");
     read_map_keys(r, group, &pg, NULL, NULL);
+    if (pg.core_of < 0) {
+        problem(r, group, "core_of", "{label} stands for the insurer of a family over "
+                "zorgverzekeraar; name the insurer here");
+        pg.core_of = 0;
+    }
     add_page(a, &pg);
 }
 
@@ -574,6 +594,16 @@ read_family(reader *r, sk_atlas *a, const char *group, const char *id, int secti
             pg.id = h != NULL ? g_strdup_printf("%s-%s-%s", id, key, hkey)
                               : g_strdup_printf("%s-%s", id, key);
             read_map_keys(r, group, &pg, clause, hclause);
+            if (pg.core_of < 0) {
+                /* core_of = {label}: each map outlines its own insurer's kernwerkgebied. */
+                if (p == SK_INSURER && !pairs)
+                    pg.core_of = (int)order[k] + 1;
+                else if (k == 0 && i == 0)
+                    problem(r, group, "core_of", "{label} stands for the insurer of a family "
+                            "over zorgverzekeraar, not %s", sk_principle_name(p));
+                if (pg.core_of < 0)
+                    pg.core_of = 0;
+            }
             if (per_page == 0) {
                 pg.title = family_text(title, l, h);
                 pg.caption = caption != NULL ? family_text(caption, l, h) : NULL;
@@ -618,7 +648,8 @@ read_head(reader *r, sk_atlas *a)
 {
     static const char *const keys[] = {"title", "subtitle", "source", "style", "page",
                                        "data", "municipalities", "regions", "membership",
-                                       "projects", "sheet", NULL};
+                                       "projects", "sheet", "core", "core_geography",
+                                       "core_column", NULL};
     check_keys(r, "atlas", keys);
     a->title = require(r, "atlas", "title");
     a->subtitle = get(r, "atlas", "subtitle");
@@ -645,6 +676,11 @@ read_head(reader *r, sk_atlas *a)
         g_free(v);
     }
     a->sheet = get(r, "atlas", "sheet");
+    v = get(r, "atlas", "core");
+    a->core = resolve_data(a, v);
+    g_free(v);
+    a->core_geography = get(r, "atlas", "core_geography");
+    a->core_column = get(r, "atlas", "core_column");
 }
 
 sk_status
@@ -771,6 +807,23 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
                                 "geography; on [geography %s] draw a table or "
                                 "regions_overview", path, pg->line, pg->id, pg->geography);
     }
+    /* Outlined kernwerkgebieden need the geography whose regions the table names. */
+    int core_used = 0, core_known = 0;
+    for (guint i = 0; i < a->pages->len; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        core_used |= pg->core_of > 0;
+        for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
+            core_used |= g_array_index(pg->panels, page, k).core_of > 0;
+    }
+    for (guint k = 0; a->core_geography != NULL && k < a->geographies->len; k++)
+        core_known |= strcmp(g_array_index(a->geographies, alt_geography, k).name,
+                             a->core_geography) == 0;
+    if (core_used && a->core_geography == NULL)
+        problem(&r, "atlas", NULL, "core_of needs core_geography: the [geography NAME] whose "
+                "regions the kernwerkgebieden table names (e.g. core_geography = zorgkantoor)");
+    else if (a->core_geography != NULL && !core_known)
+        problem(&r, "atlas", "core_geography", "no [geography %s] in the file",
+                a->core_geography);
     g_strfreev(groups);
     if (a->pages->len == 0 && r.diags.count == 0)
         sk__diagnostics_add(&r.diags, "%s: the atlas has no pages", path);
@@ -1145,11 +1198,65 @@ write_index(sk_ctx *ctx, const sk_atlas *a, const char *dir)
     return st;
 }
 
+/* The geography a page draws on. */
+static const sk_geography *
+page_geography(const sk_atlas *a, const page *pg, const sk_geography *geo,
+               sk_geography *const *alts)
+{
+    for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
+        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
+            return alts[k];
+    return geo;
+}
+
+/* The kernwerkgebieden, when a page outlines one (NULL otherwise). */
+static sk_status
+load_core(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography *const *alts,
+          sk_core_areas **out)
+{
+    *out = NULL;
+    int used = 0;
+    for (guint i = 0; i < a->pages->len; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        used |= pg->core_of > 0;
+        for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
+            used |= g_array_index(pg->panels, page, k).core_of > 0;
+    }
+    if (!used || a->core_geography == NULL)
+        return SK_OK;
+    for (guint k = 0; k < a->geographies->len; k++) {
+        const alt_geography *ag = &g_array_index(a->geographies, alt_geography, k);
+        if (strcmp(ag->name, a->core_geography) != 0)
+            continue;
+        char *table = a->core != NULL ? g_strdup(a->core)
+                                      : resolve_data(a, "kernwerkgebieden_2017.csv");
+        sk_status st = sk_core_areas_load(ctx, geo, alts[k], table,
+                                          ag->region_code != NULL ? ag->region_code : "zk_code",
+                                          a->core_column != NULL ? a->core_column
+                                                                 : "verzekeraar",
+                                          out);
+        g_free(table);
+        return st;
+    }
+    return SK_OK;
+}
+
+/* What the pages are built from, loaded once. */
+typedef struct sources {
+    const sk_geography *geo;
+    sk_geography *const *alts;    /* per [geography NAME] */
+    const sk_projects *projects;
+    const sk_style *style;
+    const sk_core_areas *core;    /* NULL when no page outlines a kernwerkgebied */
+} sources;
+
 /* The map model of one map page (or panel). */
 static sk_status
-build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *geo,
-          const sk_projects *projects, const sk_style *style, sk_map **out)
+build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sources *src, sk_map **out)
 {
+    const sk_geography *geo = page_geography(a, pg, src->geo, src->alts);
+    const sk_projects *projects = src->projects;
+    const sk_style *style = src->style;
     sk_classification *c = NULL;
     char *table = resolve_data(a, pg->table);
     sk_status st =
@@ -1175,37 +1282,30 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *ge
     mo.source_file = table != NULL ? table : pg->overview ? a->membership : NULL;
     mo.outline_regions = pg->outline_regions;
     mo.text = pg->text;
+    char *core_label = NULL;
+    if (pg->core_of > 0 && src->core != NULL) {
+        mo.area = sk_core_areas_mask(src->core, (size_t)pg->core_of - 1);
+        mo.area_label = core_label = sk_core_area_label(style, (size_t)pg->core_of - 1);
+    }
     for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
         if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
             mo.region_label = g_array_index(a->geographies, alt_geography, k).region_label;
     if (st == SK_OK)
         st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, out);
+    g_free(core_label);
     g_free(table);
     return st;
 }
 
-/* Build the map models of all map pages; problems name the page. */
-/* The geography a page draws on. */
-static const sk_geography *
-page_geography(const sk_atlas *a, const page *pg, const sk_geography *geo,
-               sk_geography *const *alts)
-{
-    for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
-        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
-            return alts[k];
-    return geo;
-}
-
 /* Build (and lay out) the page's map models; on failure ctx has the message. */
 static sk_status
-build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *geo,
-           sk_geography *const *alts, const sk_projects *projects, const sk_style *style,
-           sk_map **map, sk_panels **set)
+build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sources *src, sk_map **map,
+           sk_panels **set)
 {
     sk_status st = SK_OK;
     sk__layout l;
     if (pg->kind == PAGE_MAP) {
-        st = build_map(ctx, a, pg, page_geography(a, pg, geo, alts), projects, style, map);
+        st = build_map(ctx, a, pg, src, map);
         /* Lay every page out before drawing any: a legend that does not fit stops the atlas
         ** before it has written a single file. */
         if (st == SK_OK && (st = sk__layout_map(ctx, *map, &l)) == SK_OK)
@@ -1217,8 +1317,7 @@ build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *g
     char **titles = g_new0(char *, n + 1);
     for (guint k = 0; k < n && st == SK_OK; k++) {
         const page *panel = &g_array_index(pg->panels, page, k);
-        st = build_map(ctx, a, panel, page_geography(a, panel, geo, alts), projects, style,
-                       &maps[k]);
+        st = build_map(ctx, a, panel, src, &maps[k]);
         titles[k] = g_strdup(panel->title);
     }
     if (st == SK_OK) {
@@ -1234,7 +1333,7 @@ build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *g
             sk_principle_parse(probe, pg->panel_principle, &p);
             sk_ctx_free(probe);
         }
-        po.varying = style->legend_title[p];
+        po.varying = src->style->legend_title[p];
         st = sk_panels_new(ctx, maps, n, (const char *const *)titles, &po, set);
     } else {
         for (guint k = 0; k < n; k++)
@@ -1247,10 +1346,7 @@ build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk_geography *g
 
 typedef struct build_job {
     const sk_atlas *atlas;
-    const sk_geography *geo;
-    sk_geography *const *alts;
-    const sk_projects *projects;
-    const sk_style *style;
+    const sources *src;
     sk_map **maps;
     sk_panels **sets;
     char **errors;          /* per page: the message of its failure, or NULL */
@@ -1267,8 +1363,7 @@ build_worker(gpointer data)
         const page *pg = &g_array_index(b->atlas->pages, page, i);
         if (pg->kind != PAGE_MAP && pg->kind != PAGE_PANELS)
             continue;
-        b->status[i] = build_page(ctx, b->atlas, pg, b->geo, b->alts, b->projects, b->style,
-                                  &b->maps[i], &b->sets[i]);
+        b->status[i] = build_page(ctx, b->atlas, pg, b->src, &b->maps[i], &b->sets[i]);
         if (b->status[i] != SK_OK) {
             b->errors[i] = g_strdup(sk_ctx_errmsg(ctx));
             sk_ctx_clear_error(ctx);
@@ -1281,8 +1376,7 @@ build_worker(gpointer data)
 /* Build the map models of all pages on two threads; the first failing page (in page order)
 ** is reported, naming the page and its line. */
 static sk_status
-build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography *const *alts,
-           const sk_projects *projects, const sk_style *style, sk_map **maps,
+build_maps(sk_ctx *ctx, const sk_atlas *a, const sources *src, sk_map **maps,
            sk_panels **sets)
 {
     guint n = a->pages->len;
@@ -1290,7 +1384,7 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography
     sk_status *status = g_new0(sk_status, n + 1);
     build_job jobs[2];
     for (guint t = 0; t < 2; t++)
-        jobs[t] = (build_job){a, geo, alts, projects, style, maps, sets, errors, status, t, 2};
+        jobs[t] = (build_job){a, src, maps, sets, errors, status, t, 2};
     GThread *helper = g_thread_new("sk-build", build_worker, &jobs[1]);
     build_worker(&jobs[0]);
     g_thread_join(helper);
@@ -1338,6 +1432,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         st = sk_projects_load(ctx, geo, &po, &projects);
     }
     sk_geography **alts = g_new0(sk_geography *, a->geographies->len + 1);
+    sk_core_areas *core = NULL;
     for (guint k = 0; k < a->geographies->len && st == SK_OK; k++) {
         const alt_geography *ag = &g_array_index(a->geographies, alt_geography, k);
         sk_geography_options go;
@@ -1357,7 +1452,11 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         st = sk_geography_load(ctx, &go, &alts[k]);
     }
     if (st == SK_OK)
-        st = build_maps(ctx, a, geo, alts, projects, style, maps, sets);
+        st = load_core(ctx, a, geo, alts, &core);
+    if (st == SK_OK) {
+        sources src = {geo, alts, projects, style, core};
+        st = build_maps(ctx, a, &src, maps, sets);
+    }
     /* Only now that every page is known to be drawable. */
     char *thumbs = g_build_filename(o->output_dir, "thumbs", NULL);
     if (st == SK_OK && g_mkdir_with_parents(thumbs, 0755) != 0)
@@ -1413,6 +1512,7 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     for (guint k = 0; k < a->geographies->len; k++)
         sk_geography_free(alts[k]);
     g_free(alts);
+    sk_core_areas_free(core);
     sk_geography_free(geo);
     sk_style_free(style);
     return st;

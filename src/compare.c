@@ -208,3 +208,11 @@ sk_insurers_page_title(const sk_style *style)
 {
     return style->title_insurers;
 }
+
+char *
+sk_core_area_label(const sk_style *style, size_t insurer)
+{
+    size_t n;
+    const sk__label_def *labels = sk__vocabulary(SK_INSURER, &n);
+    return format1(style->core_area_format, insurer < n ? labels[insurer].display : "?");
+}

@@ -208,6 +208,12 @@ sk__label_suggest(sk_principle p, const char *value)
         char *d = sk__normalize(l->display);
         sk__suggestion_offer(&s, l->key, k);
         sk__suggestion_offer(&s, l->key, d);
+        /* A misspelt alias ("achmeaa") points at its label too. */
+        for (size_t a = 0; a < SK__MAX_ALIASES && l->aliases[a] != NULL; a++) {
+            char *n = sk__normalize(l->aliases[a]);
+            sk__suggestion_offer(&s, l->key, n);
+            g_free(n);
+        }
         g_free(k);
         g_free(d);
     }

@@ -361,6 +361,18 @@ test_atlas_file_errors(void)
                        "[map b]\ntitle = B\ngeography = zk\n\n[geography zk]\n"
                        "municipalities = gemeenten_2017.shp\nregions = zorgkantoorregios_2017.shp\n",
                        geography);
+    /* Kernwerkgebieden: a known insurer, and the geography the table names. */
+    const char *core[] = {"1: [atlas]: core_of needs core_geography",
+                          "5: [map a] core_of: unknown insurer 'Menziz' (did you mean 'Menzis'?)",
+                          "9: [map b] core_of: {label} stands for the insurer of a family",
+                          NULL};
+    assert_atlas_error("[atlas]\ntitle = T\n\n[map a]\ncore_of = Menziz\ntitle = A\n\n"
+                       "[map b]\ncore_of = {label}\ntitle = B\n\n"
+                       "[map c]\ncore_of = CZ\ntitle = C\n", core);
+    const char *core_geography[] = {"3: [atlas] core_geography: no [geography zk] in the file",
+                                    NULL};
+    assert_atlas_error("[atlas]\ntitle = T\ncore_geography = zk\n\n[map a]\ntitle = A\n",
+                       core_geography);
     const char *no_head[] = {"1: no [atlas] group", NULL};
     assert_atlas_error("[map a]\ntitle = A\n", no_head);
 }

@@ -3,6 +3,7 @@
 ** database contract of ../shared/data/nl2017/README.md), not through the library. */
 #include <stdlib.h>
 #include <string.h>
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include "support.h"
 
@@ -697,6 +698,52 @@ test_side_by_side(void)
     sk_ctx_free(ctx);
 }
 
+/* ---- kernwerkgebied overlay -------------------------------------------------------- */
+
+static size_t
+count_color(const char *png, uint32_t color)
+{
+    cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+    g_assert_cmpint(cairo_surface_status(s), ==, CAIRO_STATUS_SUCCESS);
+    int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+    int stride = cairo_image_surface_get_stride(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    size_t n = 0;
+    for (int y = 0; y < h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * stride);
+        for (int x = 0; x < w; x++)
+            n += (row[x] & 0xffffff) == color;
+    }
+    cairo_surface_destroy(s);
+    return n;
+}
+
+/* Any map can carry an insurer's kernwerkgebied: the style's outline colour appears, and only
+** then; the classes stay what they were. */
+static void
+test_core_overlay(void)
+{
+    char *plain = g_build_filename(out_dir, "plain.png", NULL);
+    char *core = g_build_filename(out_dir, "core.png", NULL);
+    char *a = g_build_filename(out_dir, "plain.csv", NULL), *b = g_build_filename(out_dir, "core.csv", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--where", "inhoudelijk=ouderen", "--output", plain,
+                            "--classes-csv", a, NULL), ==, 0);
+    g_assert_cmpint(run_cli(NULL, "render", "--where", "inhoudelijk=ouderen", "--core-of", "CZ",
+                            "--output", core, "--classes-csv", b, NULL), ==, 0);
+    g_assert_cmpuint(count_color(plain, 0xb2182b), ==, 0);
+    /* CZ's area (Zeeland, West-Brabant, Limburg …) is a long outline: thousands of pixels. */
+    g_assert_cmpuint(count_color(core, 0xb2182b), >, 2000);
+    assert_same_file(a, b);
+    char *err = NULL;
+    g_assert_cmpint(run_cli(&err, "render", "--core-of", "Achmeaa", "--output", core, NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "unknown zorgverzekeraar 'Achmeaa' (did you mean 'Zilveren Kruis'?)"));
+    g_free(err);
+    g_free(plain);
+    g_free(core);
+    g_free(a);
+    g_free(b);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -706,6 +753,7 @@ main(int argc, char **argv)
     g_test_add_func("/views/diff", test_diff);
     g_test_add_func("/views/compare-insurers", test_compare_insurers);
     g_test_add_func("/views/side-by-side", test_side_by_side);
+    g_test_add_func("/views/core-overlay", test_core_overlay);
     int rc = g_test_run();
     tmp_dir_remove(out_dir);
     return rc;

@@ -58,6 +58,9 @@ SK_API sk_status sk_insurer_map(sk_ctx *ctx, const sk_geography *geo,
                                 size_t insurer, sk_page_size page, int for_panel,
                                 sk_map **out);
 
+/* The legend text of an insurer's core area outline ("Kernwerkgebied Menzis"); g_free it. */
+SK_API char *sk_core_area_label(const sk_style *style, size_t insurer);
+
 /* The style's title of a page with every insurer side by side.  Borrowed from style. */
 SK_API const char *sk_insurers_page_title(const sk_style *style);
 

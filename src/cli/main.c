@@ -64,6 +64,9 @@ typedef struct render_args {
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
+    /* The insurers' core working areas (compare; render --core-of) */
+    char *core_of, *core, *core_regions, *core_key, *core_column, *core_code_field,
+        *core_name_field;
 } render_args;
 
 static void
@@ -89,6 +92,10 @@ render_args_clear(render_args *a)
     g_free(a->membership_region_code_field);
     g_free(a->membership_region_name_field);
     g_free(a->region_label);
+    char *core[] = {a->core_of, a->core, a->core_regions, a->core_key, a->core_column,
+                    a->core_code_field, a->core_name_field};
+    for (size_t i = 0; i < G_N_ELEMENTS(core); i++)
+        g_free(core[i]);
 }
 
 static char *
@@ -159,6 +166,32 @@ data_group(render_args *a)
     return g;
 }
 
+/* The options naming the insurers' core working areas (compare, render --core-of). */
+static GOptionGroup *
+core_group(render_args *a)
+{
+    GOptionEntry core[] = {
+        {"core", 0, 0, G_OPTION_ARG_FILENAME, &a->core,
+         "Core working areas: insurer per zorgkantoorregio (default "
+         "kernwerkgebieden_2017.csv)", "FILE"},
+        {"core-regions", 0, 0, G_OPTION_ARG_FILENAME, &a->core_regions,
+         "The zorgkantoorregio's (default zorgkantoorregios_2017.shp)", "FILE"},
+        {"core-key", 0, 0, G_OPTION_ARG_STRING, &a->core_key,
+         "Column of --core naming the region (default zk_code)", "COLUMN"},
+        {"core-column", 0, 0, G_OPTION_ARG_STRING, &a->core_column,
+         "Column of --core naming the insurer (default verzekeraar)", "COLUMN"},
+        {"core-region-code-field", 0, 0, G_OPTION_ARG_STRING, &a->core_code_field,
+         "Region code field of --core-regions and the membership table (default zk_code)",
+         "NAME"},
+        {"core-region-name-field", 0, 0, G_OPTION_ARG_STRING, &a->core_name_field,
+         "Region name field (default zk_naam)", "NAME"},
+        {NULL}};
+    GOptionGroup *g = g_option_group_new("core", "Core working area options:",
+                                         "Show core working area options", NULL, NULL);
+    g_option_group_add_entries(g, core);
+    return g;
+}
+
 /* Load the geography and, when projects is not NULL, the project database (path: path, or
 ** --projects, or the data directory's).  Missing sources come from the data directory. */
 static sk_status
@@ -226,6 +259,46 @@ page_size(const char *command, const char *text, sk_page_size *out)
     return EXIT_OK;
 }
 
+/* The geography whose regions are the zorgkantoorregio's, for the core working areas. */
+static sk_status
+load_core_areas(sk_ctx *ctx, render_args *a, const sk_geography *geo, sk_core_areas **out)
+{
+    const char *dir = a->data_dir != NULL ? a->data_dir
+                      : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
+                                                             : SK_DEFAULT_DATA_DIR;
+    char *table = a->core != NULL ? g_strdup(a->core)
+                                  : in_data_dir(dir, "kernwerkgebieden_2017.csv");
+    char *regions = a->core_regions != NULL ? g_strdup(a->core_regions)
+                                            : in_data_dir(dir, "zorgkantoorregios_2017.shp");
+    sk_geography_options go;
+    sk_geography_options_init(&go);
+    go.municipalities = a->municipalities;
+    go.municipality_layer = a->municipality_layer;
+    if (a->municipality_code_field)
+        go.municipality_code_field = a->municipality_code_field;
+    if (a->municipality_name_field)
+        go.municipality_name_field = a->municipality_name_field;
+    go.regions = regions;
+    go.membership = a->membership;
+    go.region_code_field = a->core_code_field != NULL ? a->core_code_field : "zk_code";
+    go.region_name_field = a->core_name_field != NULL ? a->core_name_field : "zk_naam";
+    go.membership_region_code_field = go.region_code_field;
+    go.membership_region_name_field = go.region_name_field;
+    char *cache = cache_dir(a);
+    go.cache_dir = cache;
+    sk_geography *zk = NULL;
+    sk_status st = sk_geography_load(ctx, &go, &zk);
+    if (st == SK_OK)
+        st = sk_core_areas_load(ctx, geo, zk, table,
+                                a->core_key != NULL ? a->core_key : go.region_code_field,
+                                a->core_column != NULL ? a->core_column : "verzekeraar", out);
+    sk_geography_free(zk);
+    g_free(cache);
+    g_free(table);
+    g_free(regions);
+    return st;
+}
+
 static int
 run_render(render_args *a)
 {
@@ -240,6 +313,8 @@ run_render(render_args *a)
     sk_projects *projects = NULL;
     sk_style *style = NULL;
     sk_filter *filter = sk_filter_new(), *highlight = NULL;
+    sk_core_areas *core = NULL;
+    char *core_label = NULL;
     sk_classification *classes = NULL;
     sk_map *map = NULL;
 
@@ -289,6 +364,16 @@ run_render(render_args *a)
                                  a->table == NULL && !a->overview ? &projects : NULL);
     if (loaded != SK_OK)
         goto failed;
+    /* An insurer's kernwerkgebied over the map. */
+    size_t core_insurer = 0;
+    if (a->core_of != NULL &&
+        (sk_label_find(ctx, SK_INSURER, a->core_of, &core_insurer) != SK_OK ||
+         load_core_areas(ctx, a, geo, &core) != SK_OK))
+        goto failed;
+    if (core != NULL) {
+        mo.area = sk_core_areas_mask(core, core_insurer);
+        mo.area_label = core_label = sk_core_area_label(style, core_insurer);
+    }
 
     sk_status classified;
     if (a->overview)
@@ -341,6 +426,8 @@ done:
     sk_classification_free(classes);
     sk_filter_free(filter);
     sk_filter_free(highlight);
+    sk_core_areas_free(core);
+    g_free(core_label);
     sk_projects_free(projects);
     sk_geography_free(geo);
     sk_style_free(style);
@@ -378,6 +465,8 @@ cmd_render(int argc, char **argv)
          "What the labels are (default zorgverzekeraar)", "PRINCIPLE"},
         {"outline-regions", 0, 0, G_OPTION_ARG_NONE, &a.outline_regions,
          "Outline the regions that matching projects name as a whole", NULL},
+        {"core-of", 0, 0, G_OPTION_ARG_STRING, &a.core_of,
+         "Outline this insurer's kernwerkgebied over the map (see --core)", "INSURER"},
         {"regions-overview", 0, 0, G_OPTION_ARG_NONE, &a.overview,
          "The overview of the regions: numbered, neighbours in different colours", NULL},
         {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
@@ -414,6 +503,7 @@ cmd_render(int argc, char **argv)
         "--output jeugd.png\n\nExit status: 0 ok, 1 runtime failure, 2 bad input.\n");
     g_option_context_add_main_entries(oc, map, NULL);
     g_option_context_add_group(oc, data_group(&a));
+    g_option_context_add_group(oc, core_group(&a));
     GError *err = NULL;
     int rc;
     if (!g_option_context_parse(oc, &argc, &argv, &err)) {
@@ -747,50 +837,8 @@ cmd_diff(int argc, char **argv)
 
 typedef struct compare_args {
     char **insurers, **maps;
-    char *core, *core_regions, *core_key, *core_column, *core_code_field, *core_name_field;
     char *table_csv, *table_md;
 } compare_args;
-
-/* The geography whose regions are the zorgkantoorregio's, for the core working areas. */
-static sk_status
-load_core_areas(sk_ctx *ctx, render_args *a, const compare_args *c, const sk_geography *geo,
-                sk_core_areas **out)
-{
-    const char *dir = a->data_dir != NULL ? a->data_dir
-                      : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
-                                                             : SK_DEFAULT_DATA_DIR;
-    char *table = c->core != NULL ? g_strdup(c->core)
-                                  : in_data_dir(dir, "kernwerkgebieden_2017.csv");
-    char *regions = c->core_regions != NULL ? g_strdup(c->core_regions)
-                                            : in_data_dir(dir, "zorgkantoorregios_2017.shp");
-    sk_geography_options go;
-    sk_geography_options_init(&go);
-    go.municipalities = a->municipalities;
-    go.municipality_layer = a->municipality_layer;
-    if (a->municipality_code_field)
-        go.municipality_code_field = a->municipality_code_field;
-    if (a->municipality_name_field)
-        go.municipality_name_field = a->municipality_name_field;
-    go.regions = regions;
-    go.membership = a->membership;
-    go.region_code_field = c->core_code_field != NULL ? c->core_code_field : "zk_code";
-    go.region_name_field = c->core_name_field != NULL ? c->core_name_field : "zk_naam";
-    go.membership_region_code_field = go.region_code_field;
-    go.membership_region_name_field = go.region_name_field;
-    char *cache = cache_dir(a);
-    go.cache_dir = cache;
-    sk_geography *zk = NULL;
-    sk_status st = sk_geography_load(ctx, &go, &zk);
-    if (st == SK_OK)
-        st = sk_core_areas_load(ctx, geo, zk, table,
-                                c->core_key != NULL ? c->core_key : go.region_code_field,
-                                c->core_column != NULL ? c->core_column : "verzekeraar", out);
-    sk_geography_free(zk);
-    g_free(cache);
-    g_free(table);
-    g_free(regions);
-    return st;
-}
 
 /* The insurers asked for: names (repeat or comma-separated), or "all": every insurer with a
 ** project or a core area. */
@@ -865,7 +913,7 @@ run_compare(render_args *a, compare_args *c)
     if (st == SK_OK)
         st = load_data(ctx, a, NULL, &geo, &projects);
     if (st == SK_OK && c->insurers != NULL) {
-        st = load_core_areas(ctx, a, c, geo, &core);
+        st = load_core_areas(ctx, a, geo, &core);
         if (st == SK_OK)
             st = pick_insurers(ctx, c->insurers, projects, filter, core, insurers);
         for (guint i = 0; i < insurers->len && st == SK_OK; i++) {
@@ -987,20 +1035,6 @@ cmd_compare(int argc, char **argv)
          "PRINCIPLE"},
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
          "Only projects with this label, on every map (repeat: AND)", "PRINCIPLE=VALUE"},
-        {"core", 0, 0, G_OPTION_ARG_FILENAME, &c.core,
-         "Core working areas: insurer per zorgkantoorregio (default "
-         "kernwerkgebieden_2017.csv)", "FILE"},
-        {"core-regions", 0, 0, G_OPTION_ARG_FILENAME, &c.core_regions,
-         "The zorgkantoorregio's (default zorgkantoorregios_2017.shp)", "FILE"},
-        {"core-key", 0, 0, G_OPTION_ARG_STRING, &c.core_key,
-         "Column of --core naming the region (default zk_code)", "COLUMN"},
-        {"core-column", 0, 0, G_OPTION_ARG_STRING, &c.core_column,
-         "Column of --core naming the insurer (default verzekeraar)", "COLUMN"},
-        {"core-region-code-field", 0, 0, G_OPTION_ARG_STRING, &c.core_code_field,
-         "Region code field of --core-regions and the membership table (default zk_code)",
-         "NAME"},
-        {"core-region-name-field", 0, 0, G_OPTION_ARG_STRING, &c.core_name_field,
-         "Region name field (default zk_naam)", "NAME"},
         {"table-csv", 0, 0, G_OPTION_ARG_FILENAME, &c.table_csv,
          "Write insurer,projects,municipalities,inside_core,core_municipalities,"
          "core_without_projects", "FILE"},
@@ -1034,6 +1068,7 @@ cmd_compare(int argc, char **argv)
         "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
+    g_option_context_add_group(oc, core_group(&a));
     GError *err = NULL;
     int rc;
     if (!g_option_context_parse(oc, &argc, &argv, &err)) {
@@ -1047,10 +1082,8 @@ cmd_compare(int argc, char **argv)
     g_option_context_free(oc);
     g_strfreev(c.insurers);
     g_strfreev(c.maps);
-    char *strings[] = {c.core, c.core_regions, c.core_key, c.core_column, c.core_code_field,
-                       c.core_name_field, c.table_csv, c.table_md};
-    for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
-        g_free(strings[i]);
+    g_free(c.table_csv);
+    g_free(c.table_md);
     render_args_clear(&a);
     return rc;
 }
