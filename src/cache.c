@@ -10,7 +10,7 @@
 #include "sk-config.h"
 
 /* Bump when the payload layout changes. */
-#define CACHE_FORMAT "samenkaart-cache-2"
+#define CACHE_FORMAT "samenkaart-cache-3"
 static const char magic[8] = {'S', 'K', 'C', 'A', 'C', 'H', 'E', '1'};
 
 static void

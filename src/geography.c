@@ -49,6 +49,7 @@ sk_geography_options_init(sk_geography_options *o)
         .municipality_code_field = "gm_code",
         .municipality_name_field = "gm_naam",
         .municipality_population_field = "inwoners",
+        .municipality_province_field = "pv_naam",
         .region_code_field = "wmo_code",
         .region_name_field = "wmo_naam",
         .membership_municipality_field = "gm_code",
@@ -67,6 +68,7 @@ clear_areas(GArray *areas)
         sk__area *a = &g_array_index(areas, sk__area, i);
         g_free(a->code);
         g_free(a->name);
+        g_free(a->province);
     }
     g_array_free(areas, TRUE);
 }
@@ -164,7 +166,7 @@ lookup(GHashTable *index, const char *code_or_name)
 /* ---- boundaries from the back-end -------------------------------------------------- */
 
 typedef struct layer_fields {
-    const char *code, *name, *population;
+    const char *code, *name, *population, *province;
 } layer_fields;
 
 /* Turn the rows of a boundary layer into areas (and their rings into sh). */
@@ -177,6 +179,7 @@ take_areas(sk_ctx *ctx, const sk__ogr_data *d, const char *path, const char *wha
     int code_f = sk__ogr_column(d, path, fields->code, &diags);
     int name_f = sk__ogr_column(d, path, fields->name, &diags);
     int pop_f = fields->population ? sk__ogr_column_optional(d, fields->population) : -1;
+    int prov_f = fields->province ? sk__ogr_column_optional(d, fields->province) : -1;
     if (diags.count > 0)
         return sk__diagnostics_finish(&diags, ctx);
     for (size_t r = 0; r < d->rows; r++) {
@@ -187,6 +190,7 @@ take_areas(sk_ctx *ctx, const sk__ogr_data *d, const char *path, const char *wha
         char *end;
         long long p = g_ascii_strtoll(pop, &end, 10);
         area.population = pop[0] != '\0' && *end == '\0' ? (long)p : -1;
+        area.province = g_strdup(prov_f >= 0 ? sk__ogr_cell(d, r, (size_t)prov_f) : "");
         area.region = -1;
         take_row_geometry(sh, d, r, &area);
         if (area.code[0] == '\0')
@@ -415,8 +419,8 @@ load_sources(sk_ctx *ctx, const sk_geography_options *o, sk_geography *geo)
         g_thread_join(thread);
 
     layer_fields mf = {o->municipality_code_field, o->municipality_name_field,
-                       o->municipality_population_field};
-    layer_fields rf = {o->region_code_field, o->region_name_field, NULL};
+                       o->municipality_population_field, o->municipality_province_field};
+    layer_fields rf = {o->region_code_field, o->region_name_field, NULL, NULL};
     sk_status st = sk__ogr_report(ctx, &mun);
     if (st == SK_OK)
         st = take_areas(ctx, &mun, o->municipalities, "municipality layer", &mf,
@@ -480,6 +484,7 @@ put_areas(GByteArray *b, const GArray *areas)
         const sk__area *a = &g_array_index(areas, sk__area, i);
         sk__blob_put_str(b, a->code);
         sk__blob_put_str(b, a->name);
+        sk__blob_put_str(b, a->province != NULL ? a->province : "");
         sk__blob_put_u64(b, (uint64_t)(int64_t)a->population);
         sk__blob_put_u64(b, (uint64_t)(int64_t)a->region);
         sk__blob_put_f64s(b, a->interior, 2);
@@ -528,6 +533,7 @@ get_areas(sk__blob *b, GArray *areas)
         sk__area a = {0};
         a.code = sk__blob_str(b);
         a.name = sk__blob_str(b);
+        a.province = sk__blob_str(b);
         a.population = (long)(int64_t)sk__blob_u64(b);
         a.region = (int)(int64_t)sk__blob_u64(b);
         sk__blob_f64s(b, a.interior, 2);
@@ -625,7 +631,8 @@ cache_key(const sk_geography_options *o, sk__cache_key *key)
     const char *sources[] = {o->municipalities, o->regions, o->membership};
     const char *params[] = {o->municipality_layer, o->municipality_code_field,
                             o->municipality_name_field, o->municipality_population_field,
-                            o->region_layer, o->region_code_field, o->region_name_field,
+                            o->municipality_province_field, o->region_layer,
+                            o->region_code_field, o->region_name_field,
                             o->membership_municipality_field, o->membership_region_code_field,
                             o->membership_region_name_field, epsg};
     return sk__cache_make_key("geography", sources, G_N_ELEMENTS(sources), params,
@@ -692,6 +699,8 @@ const char *sk_geography_municipality_code(const sk_geography *geo, size_t i)
 { return MUN(geo, i)->code; }
 const char *sk_geography_municipality_name(const sk_geography *geo, size_t i)
 { return MUN(geo, i)->name; }
+const char *sk_geography_municipality_province(const sk_geography *geo, size_t i)
+{ return MUN(geo, i)->province != NULL ? MUN(geo, i)->province : ""; }
 long sk_geography_municipality_population(const sk_geography *geo, size_t i)
 { return MUN(geo, i)->population; }
 int sk_geography_municipality_region(const sk_geography *geo, size_t i)
@@ -830,4 +839,68 @@ sk__geography_arcs(const sk_geography *geo, int regions, size_t *count)
     const sk__topology *t = &geo->topology;
     *count = regions ? t->arc_count - t->first_split_arc : t->first_split_arc;
     return regions ? t->arcs + t->first_split_arc : t->arcs;
+}
+
+sk_status
+sk_geography_select(sk_ctx *ctx, const sk_geography *geo, const char *what, const char *list,
+                    unsigned char *mask)
+{
+    int regions = strcmp(what, "regions") == 0, provinces = strcmp(what, "province") == 0;
+    if (!regions && !provinces && strcmp(what, "municipalities") != 0)
+        return sk__error(ctx, SK_EUSAGE, "cannot select by '%s' (expected regions, "
+                         "municipalities or province)", what);
+    char **names = g_strsplit_set(list, ",;", -1);
+    sk__diagnostics diags;
+    sk__diagnostics_init(&diags);
+    size_t nmun = geo->municipalities->len, named = 0;
+    for (size_t i = 0; names[i] != NULL; i++) {
+        const char *name = g_strstrip(names[i]);
+        if (*name == '\0')
+            continue;
+        named++;
+        if (regions) {
+            int r = sk_geography_find_region(geo, name);
+            if (r < 0) {
+                sk__diagnostics_add(&diags, "unknown region '%s' (did you mean '%s'?)", name,
+                                    sk__geography_suggest_region(geo, name));
+                continue;
+            }
+            size_t n;
+            const size_t *members = sk__geography_region_members(geo, (size_t)r, &n);
+            for (size_t k = 0; k < n; k++)
+                mask[members[k]] = 1;
+        } else if (provinces) {
+            /* Provinces are matched like other names: case and accents do not matter. */
+            char *want = sk__normalize(name);
+            sk__suggestion s;
+            sk__suggestion_init(&s, want);
+            size_t hits = 0;
+            for (size_t m = 0; m < nmun; m++) {
+                const char *p = sk_geography_municipality_province(geo, m);
+                char *have = sk__normalize(p);
+                if (strcmp(have, want) == 0) {
+                    mask[m] = 1;
+                    hits++;
+                } else if (*p) {
+                    sk__suggestion_offer(&s, p, have);
+                }
+                g_free(have);
+            }
+            if (hits == 0)
+                sk__diagnostics_add(&diags, "unknown province '%s' (did you mean '%s'?)", name,
+                                    s.best != NULL ? s.best : "(the layer has no provinces)");
+            g_free(want);
+        } else {
+            int m = sk_geography_find_municipality(geo, name);
+            if (m < 0)
+                sk__diagnostics_add(&diags, "unknown municipality '%s' (did you mean '%s'?)",
+                                    name, sk__geography_suggest_municipality(geo, name));
+            else
+                mask[m] = 1;
+        }
+    }
+    g_strfreev(names);
+    if (diags.count == 0 && named == 0)
+        sk__diagnostics_add(&diags, "no %s named to select", what);
+    return sk__diagnostics_finish(&diags, ctx);
 }

@@ -13,6 +13,7 @@ typedef struct sk__ring {
 
 typedef struct sk__area {
     char *code, *name;
+    char *province;            /* municipalities: from the layer, "" when it has none */
     long population;
     int region;                /* municipalities: index of their region or -1 */
     double interior[2];        /* a point inside the area */

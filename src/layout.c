@@ -1,6 +1,7 @@
 #include <math.h>
 #include <string.h>
 #include "internal.h"
+#include "labels.h"
 #include "layout.h"
 
 #define MM (72.0 / 25.4)
@@ -86,6 +87,7 @@ sk__layout_clear(sk__layout *l)
     for (size_t i = 0; i < l->panel_count; i++)
         clear_text(&l->panels[i].title);
     g_free(l->panels);
+    sk__placed_labels_free(l->names);
     memset(l, 0, sizeof *l);
 }
 
@@ -195,10 +197,15 @@ sk_status
 sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
     sk__page_spec spec = {map->style, map->geo, map->page, map->title, map->caption,
-                          map->source, map->note, map->legend_title, map->legend, 1, NULL,
+                          map->source, map->note, map->legend_title,
+                          map->shown != NULL ? map->shown : map->legend, 1, NULL,
                           map->region_label, map->outline != NULL, map->text,
-                          map->area != NULL ? map->area_label : NULL};
-    return sk__layout_page(ctx, &spec, l);
+                          map->area != NULL ? map->area_label : NULL, map->extent,
+                          map->zoom != NULL};
+    sk_status st = sk__layout_page(ctx, &spec, l);
+    if (st == SK_OK && map->zoom != NULL)
+        l->names = sk__place_names(map, l);
+    return st;
 }
 
 sk_status
@@ -260,6 +267,14 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
         note_h = text_height(l->note_title.layout) + 1 + text_height(l->note.layout) + 2 * pad;
         legend_room -= note_h + 4 * MM;
     }
+    /* A zoomed map's locator sits at the foot of the legend column too. */
+    double inset_h = 0;
+    if (spec->inset) {
+        double whole_ext[4];
+        sk_geography_extent(spec->geo, whole_ext);
+        inset_h = s->inset_width * (whole_ext[3] - whole_ext[1]) / (whole_ext[2] - whole_ext[0]);
+        legend_room -= inset_h + 4 * MM;
+    }
     l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0) +
                       (spec->area_label != NULL ? 1 : 0);
     l->legend = g_new0(sk__legend_item, l->legend_count);
@@ -286,8 +301,10 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     ** of columns that gives them the largest scale, all at one scale.  When the page is
     ** wider than the maps need (the Netherlands is tall), maps and legend stay together as
     ** one group, centred, rather than the legend drifting to the page edge. */
-    double ext[4];
-    sk_geography_extent(spec->geo, ext);
+    double ext[4], whole[4];
+    sk_geography_extent(spec->geo, whole);
+    memcpy(ext, spec->extent != NULL ? spec->extent : whole, sizeof ext);
+    memcpy(l->extent, ext, sizeof ext);
     double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
     /* A text panel ("Analyse / Duiding") takes a column at the right. */
     double text_w = 0;
@@ -376,6 +393,10 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     l->scale_segments = 2;
     double bar_w = l->scale_length_m * l->scale;
     l->scale_bar = (sk__box){lx, bottom - 3 - s->scale_size * 1.4, bar_w, 3};
+    if (inset_h > 0)
+        l->inset = (sk__box){lx, l->scale_bar.y - 4 * MM - (note_h > 0 ? note_h + 4 * MM : 0) -
+                                     inset_h,
+                             s->inset_width, inset_h};
     if (note_h > 0) {
         l->note_box = (sk__box){lx, l->scale_bar.y - 4 * MM - note_h, lw, note_h};
         l->note_title.x = lx + pad;

@@ -50,6 +50,9 @@ typedef struct sk__layout {
     size_t panel_count;
     sk__text note_title, note;
     sk__text text_panel;        /* text beside the map (w = 0: none) */
+    sk__box inset;              /* the locator map (w = 0: none) */
+    double extent[4];           /* what the map frame shows (map CRS) */
+    GArray *names;              /* zoomed maps: sk__placed_label (labels.h), or NULL */
 } sk__layout;
 
 /* What a page shows: texts, one legend, and panel_count maps of one geography at one scale. */
@@ -65,6 +68,8 @@ typedef struct sk__page_spec {
     int outline;                        /* the regions taking part are outlined */
     const char *text;                   /* a text panel beside the map (markup), or NULL */
     const char *area_label;             /* an outlined area's legend text; NULL: none */
+    const double *extent;               /* what the maps show; NULL: the whole geography */
+    int inset;                          /* a small map of the whole locates the extent */
 } sk__page_spec;
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);

@@ -2,6 +2,7 @@
 ** Every colour is traceable: a class's colour comes from the style's entry for exactly that
 ** combination, or from the style's fallback palette in canonical class order. */
 #include <limits.h>
+#include <math.h>
 #include <string.h>
 #include "classify_internal.h"
 #include "geography_internal.h"
@@ -33,12 +34,20 @@ sk_map_free(sk_map *map)
     g_free(map->outline);
     g_free(map->area);
     g_free(map->area_label);
+    g_free(map->zoom);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
             g_free(g_array_index(map->legend, sk__legend_entry, i).label);
         }
         g_array_free(map->legend, TRUE);
+    }
+    if (map->shown != NULL) {
+        for (guint i = 0; i < map->shown->len; i++) {
+            g_free(g_array_index(map->shown, sk__legend_entry, i).text);
+            g_free(g_array_index(map->shown, sk__legend_entry, i).label);
+        }
+        g_array_free(map->shown, TRUE);
     }
     g_free(map->fill);
     if (map->labels != NULL) {
@@ -321,6 +330,33 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         map->source = make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
     map->note = g_strdup(options->note);
     map->region_label = g_strdup(options->region_label);
+    sk_geography_extent(geo, map->extent);
+    if (options->zoom != NULL) {
+        size_t nmun;
+        const sk__area *areas = sk__geography_municipalities(geo, &nmun);
+        map->zoom = g_new0(guint8, nmun + 1);
+        double e[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+        for (size_t m = 0; m < nmun; m++) {
+            if (!options->zoom[m])
+                continue;
+            map->zoom[m] = 1;
+            e[0] = fmin(e[0], areas[m].bbox[0]);
+            e[1] = fmin(e[1], areas[m].bbox[1]);
+            e[2] = fmax(e[2], areas[m].bbox[2]);
+            e[3] = fmax(e[3], areas[m].bbox[3]);
+        }
+        if (!(e[2] > e[0] && e[3] > e[1])) {
+            sk_map_free(map);
+            return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
+        }
+        /* A margin of a twentieth on every side: the neighbours show, as context. */
+        double mx = (e[2] - e[0]) / 20, my = (e[3] - e[1]) / 20;
+        double margin = fmax(mx, my);
+        map->extent[0] = e[0] - margin;
+        map->extent[1] = e[1] - margin;
+        map->extent[2] = e[2] + margin;
+        map->extent[3] = e[3] + margin;
+    }
     if (options->area != NULL) {
         size_t nmun = sk_geography_municipality_count(geo);
         map->area = g_new0(guint8, nmun + 1);
@@ -384,6 +420,28 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         g_array_append_val(map->legend, e);
     }
     size_t nmun = sk_geography_municipality_count(geo);
+    /* A zoomed map's legend lists the classes in view, every colour on it and no other. */
+    if (map->zoom != NULL) {
+        size_t count;
+        const sk__area *areas = sk__geography_municipalities(geo, &count);
+        guint8 *in_view = g_new0(guint8, n + 1);
+        for (size_t m = 0; m < count; m++) {
+            int k = sk_classification_class_of(classification, m);
+            const double *b = areas[m].bbox, *e = map->extent;
+            if (k >= 0 && b[0] < e[2] && b[2] > e[0] && b[1] < e[3] && b[3] > e[1])
+                in_view[k] = 1;
+        }
+        map->shown = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+        for (size_t k = 0; k < n; k++) {
+            if (!in_view[k])
+                continue;
+            sk__legend_entry e = g_array_index(map->legend, sk__legend_entry, k);
+            e.label = g_strdup(e.label);
+            e.text = g_strdup(e.text);
+            g_array_append_val(map->shown, e);
+        }
+        g_free(in_view);
+    }
     map->fill = g_new(sk__color, nmun);
     for (size_t i = 0; i < nmun; i++) {
         int k = sk_classification_class_of(classification, i);

@@ -25,12 +25,15 @@ struct sk_map {
     sk_classification *classification;
     char *title, *caption, *source, *legend_title, *note, *region_label, *text;
     sk_page_size page;
-    GArray *legend;            /* sk__legend_entry, canonical order */
+    GArray *legend;            /* sk__legend_entry, canonical order: one per class */
+    GArray *shown;             /* zoomed maps: the entries of the classes in view (copies) */
     sk__color *fill;           /* per municipality */
     GArray *labels;            /* sk__map_label, or NULL */
     guint8 *outline;           /* per region: outlined as taking part, or NULL */
     guint8 *area;              /* per municipality: inside the outlined area, or NULL */
     char *area_label;
+    guint8 *zoom;              /* per municipality: framed by a zoomed map, or NULL */
+    double extent[4];          /* what the map frame shows (map CRS) */
 };
 
 #endif

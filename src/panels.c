@@ -129,7 +129,8 @@ sk__panels_spec(const sk_panels *ps)
                           first->source, ps->note, ps->legend_title, ps->legend, ps->count,
                           (const char *const *)ps->titles, first->region_label,
                           first->outline != NULL, ps->text,
-                          with_area != NULL ? with_area->area_label : NULL};
+                          with_area != NULL ? with_area->area_label : NULL, first->extent,
+                          first->zoom != NULL};
     return spec;
 }
 

@@ -11,6 +11,7 @@
 #include <zlib.h>
 #include "arena.h"
 #include "geography_internal.h"
+#include "labels.h"
 #include "internal.h"
 #include "layout.h"
 #include "output.h"
@@ -438,8 +439,8 @@ borders_layer(sk__layers *ls, const sk_map *map, const sk__layout *l, int raster
 /* The map: fills per class colour, then the borders (from layers when given).  band_y is the
 ** device row a raster band starts at. */
 static void
-draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt,
-         sk__layers *layers, int raster, double px_per_pt, int band_y)
+draw_map_content(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt,
+                 sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
     const sk_style *s = map->style;
     size_t nmun;
@@ -481,6 +482,114 @@ draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_p
     cairo_restore(cr);
     draw_outline(cr, map, l, tolerance_pt);
     draw_area(cr, map, l, tolerance_pt);
+}
+
+/* The map in its frame.  A zoomed map is cut at the frame, which gets a thin neat line. */
+static void
+draw_map(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt,
+         sk__layers *layers, int raster, double px_per_pt, int band_y)
+{
+    if (map->zoom == NULL) {
+        draw_map_content(cr, map, l, tolerance_pt, layers, raster, px_per_pt, band_y);
+        return;
+    }
+    double w = (l->extent[2] - l->extent[0]) * l->scale;
+    double h = (l->extent[3] - l->extent[1]) * l->scale;
+    cairo_save(cr);
+    cairo_rectangle(cr, l->origin_x, l->origin_y, w, h);
+    cairo_clip(cr);
+    draw_map_content(cr, map, l, tolerance_pt, layers, raster, px_per_pt, band_y);
+    cairo_restore(cr);
+    cairo_save(cr);
+    cairo_rectangle(cr, l->origin_x, l->origin_y, w, h);
+    set_color(cr, map->style->inset_border);
+    cairo_set_line_width(cr, 0.6);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/* The municipality names of a zoomed map, as labels.c placed them, on a halo. */
+static void
+draw_names(cairo_t *cr, const sk_map *map, const sk__layout *l)
+{
+    const sk_style *s = map->style;
+    for (guint i = 0; l->names != NULL && i < l->names->len; i++) {
+        const sk__placed_label *pl = &g_array_index(l->names, sk__placed_label, i);
+        PangoLayout *t = sk__text_layout(s, pl->size, 0, pl->text, -1);
+        pango_layout_set_alignment(t, PANGO_ALIGN_CENTER);
+        double halo = pl->size * 0.15;
+        cairo_new_path(cr);
+        cairo_move_to(cr, pl->box.x + halo, pl->box.y + halo);
+        pango_cairo_layout_path(cr, t);
+        set_color(cr, s->label_halo);
+        cairo_set_line_width(cr, 2 * halo);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke_preserve(cr);
+        set_color(cr, s->label_color);
+        cairo_fill(cr);
+        g_object_unref(t);
+    }
+}
+
+/* The locator of a zoomed map: the whole geography, small, with the map's extent marked. */
+static void
+draw_inset(cairo_t *cr, const sk_map *map, const sk__layout *l)
+{
+    if (l->inset.w <= 0)
+        return;
+    const sk_style *s = map->style;
+    const sk_geography *geo = map->geo;
+    double whole[4];
+    sk_geography_extent(geo, whole);
+    double scale = l->inset.w / (whole[2] - whole[0]);
+    /* A layout of the whole at the inset's place and scale, for to_page. */
+    sk__layout at = {.origin_x = l->inset.x, .origin_y = l->inset.y, .scale = scale,
+                     .extent_minx = whole[0], .extent_maxy = whole[3]};
+    double tolerance_pt = 0.4, tolerance = tolerance_pt / scale, grid = tolerance_pt / 4;
+    const sk__ring *rings = sk__geography_rings(geo);
+    const int *owner = sk__geography_ring_owners(geo);
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    size_t nrings = sk__geography_ring_count(geo);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    for (size_t r = 0; r < nrings; r++) {
+        if (owner[r] < 0)
+            continue;   /* the municipalities' rings make the land */
+        int started = 0;
+        for (size_t i = 0; i + 1 < rings[r].count; i++) {
+            size_t k = rings[r].start + i;
+            if (importance[k] < tolerance)
+                continue;
+            double x, y;
+            to_page(&at, grid, pts + 2 * k, &x, &y);
+            if (!started)
+                cairo_move_to(cr, x, y);
+            else
+                cairo_line_to(cr, x, y);
+            started = 1;
+        }
+        if (started)
+            cairo_close_path(cr);
+    }
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    set_color(cr, s->inset_land);
+    cairo_fill(cr);
+    /* The region borders, thin. */
+    cairo_new_path(cr);
+    path_arcs(cr, geo, &at, 1, tolerance_pt, 0);
+    set_color(cr, s->inset_border);
+    cairo_set_line_width(cr, 0.4);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr);
+    /* Where the map lies. */
+    double x0 = l->inset.x + (l->extent[0] - whole[0]) * scale;
+    double y0 = l->inset.y + (whole[3] - l->extent[3]) * scale;
+    cairo_rectangle(cr, x0, y0, (l->extent[2] - l->extent[0]) * scale,
+                    (l->extent[3] - l->extent[1]) * scale);
+    set_color(cr, s->inset_extent);
+    cairo_set_line_width(cr, 1.2);
+    cairo_stroke(cr);
+    cairo_restore(cr);
 }
 
 static void
@@ -582,6 +691,8 @@ draw_page(cairo_t *cr, const sk_map *map, const sk__layout *l, int with_map,
     for (size_t i = 0; i < l->panel_count; i++)
         draw_text(cr, &l->panels[i].title, s->text_color);
     draw_labels(cr, map, l);
+    draw_names(cr, map, l);
+    draw_inset(cr, map, l);
     draw_text(cr, &l->text_panel, s->text_color);
     if (l->note_box.w > 0) {
         const sk__box *b = &l->note_box;

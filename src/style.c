@@ -352,6 +352,12 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
         g_free(key);
     }
     s->label_size = get_number(&r, "fonts", "label_pt", 4, 72);
+    s->name_size = get_number(&r, "fonts", "name_pt", 0, 72);
+    s->name_min_size = get_number(&r, "fonts", "name_min_pt", 3, 72);
+    s->inset_width = get_number(&r, "legend", "inset_width_mm", 10, 200) * MM;
+    s->inset_land = get_color(&r, "map", "inset_land");
+    s->inset_border = get_color(&r, "map", "inset_border");
+    s->inset_extent = get_color(&r, "map", "inset_extent");
     s->outline_label = get_format(&r, "legend", "outline_label", 0);
     s->outline_color = get_color(&r, "map", "outline");
     s->outline_width = get_number(&r, "map", "outline_pt", 0, 10);

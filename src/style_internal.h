@@ -48,6 +48,9 @@ struct sk_style {
     sk__color change_fill[4];
     GArray *regions_palette;       /* sk__color: soft colours for the regions overview */
     double label_size;
+    double name_size, name_min_size;   /* municipality names on zoomed maps */
+    double inset_width;                /* the small map of the whole beside a zoomed one */
+    sk__color inset_land, inset_border, inset_extent;
     char *outline_label;
     sk__color outline_color;
     double outline_width;

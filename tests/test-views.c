@@ -5,6 +5,8 @@
 #include <string.h>
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <gdal.h>
+#include <ogr_api.h>
 #include "support.h"
 
 static char *out_dir;
@@ -744,6 +746,104 @@ test_core_overlay(void)
     g_free(b);
 }
 
+/* ---- zoom ---------------------------------------------------------------------------- */
+
+/* A zoomed map names its municipalities: every name box inside its municipality (checked
+** with GEOS through OGR on the source boundaries), inside the map, clear of every other. */
+static void
+test_zoom(void)
+{
+    char *png = g_build_filename(out_dir, "zoom.png", NULL);
+    char *labels = g_build_filename(out_dir, "zoom-labels.csv", NULL);
+    char *classes = g_build_filename(out_dir, "zoom-classes.csv", NULL);
+    char *err = NULL;
+    g_assert_cmpint(run_cli(&err, "render", "--where", "inhoudelijk=ouderen", "--show",
+                            "samenwerkingsvorm", "--zoom-province", "gelderland", "--output",
+                            png, "--labels-csv", labels, "--classes-csv", classes, NULL), ==, 0);
+    g_free(err);
+    GPtrArray *rows = read_csv_rows(labels);
+    /* Gelderland has 51 municipalities; most names fit at A4. */
+    g_assert_cmpuint(rows->len, >=, 30);
+    GDALAllRegister();
+    char *shp = data_path("gemeenten_2017.shp");
+    GDALDatasetH ds = GDALOpenEx(shp, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    g_assert_nonnull(ds);
+    OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+    sk_geography *geo = load_geography();
+    for (guint i = 0; i < rows->len; i++) {
+        GHashTable *r = g_ptr_array_index(rows, i);
+        const char *code = g_hash_table_lookup(r, "gm_code");
+        int m = sk_geography_find_municipality(geo, code);
+        g_assert_cmpint(m, >=, 0);
+        g_assert_cmpstr(sk_geography_municipality_province(geo, (size_t)m), ==, "Gelderland");
+        double box[4], page[4];
+        const char *mk[] = {"map_x0", "map_y0", "map_x1", "map_y1"};
+        const char *pk[] = {"x0", "y0", "x1", "y1"};
+        for (int k = 0; k < 4; k++) {
+            box[k] = g_ascii_strtod(g_hash_table_lookup(r, mk[k]), NULL);
+            page[k] = g_ascii_strtod(g_hash_table_lookup(r, pk[k]), NULL);
+        }
+        /* Clear of every later name. */
+        for (guint q = i + 1; q < rows->len; q++) {
+            GHashTable *o = g_ptr_array_index(rows, q);
+            double other[4];
+            for (int k = 0; k < 4; k++)
+                other[k] = g_ascii_strtod(g_hash_table_lookup(o, pk[k]), NULL);
+            int apart = page[2] <= other[0] || other[2] <= page[0] || page[3] <= other[1] ||
+                        other[3] <= page[1];
+            if (!apart)
+                g_error("names of %s and %s overlap", code,
+                        (char *)g_hash_table_lookup(o, "gm_code"));
+        }
+        /* Inside its municipality. */
+        char *where = g_strdup_printf("gm_code = '%s'", code);
+        OGR_L_SetAttributeFilter(layer, where);
+        g_free(where);
+        OGRFeatureH f = OGR_L_GetNextFeature(layer);
+        g_assert_nonnull(f);
+        char *wkt = g_strdup_printf("POLYGON ((%.2f %.2f, %.2f %.2f, %.2f %.2f, %.2f %.2f, "
+                                    "%.2f %.2f))", box[0], box[1], box[2], box[1], box[2],
+                                    box[3], box[0], box[3], box[0], box[1]);
+        OGRGeometryH g = NULL;
+        char *w = wkt;
+        g_assert_cmpint(OGR_G_CreateFromWkt(&w, NULL, &g), ==, OGRERR_NONE);
+        if (!OGR_G_Within(g, OGR_F_GetGeometryRef(f)))
+            g_error("the name of %s leaves its municipality", code);
+        OGR_G_DestroyGeometry(g);
+        OGR_F_Destroy(f);
+        g_free(wkt);
+    }
+    GDALClose(ds);
+    g_ptr_array_unref(rows);
+
+    /* The map shows the zoomed area through its world file: Apeldoorn's class colour at its
+    ** interior point; and a locator with the extent marked (its colour only on zoomed maps). */
+    GHashTable *got = read_classes(classes);
+    char **f = g_strsplit(g_hash_table_lookup(got, "GM0200"), "|", -1);
+    double x, y;
+    sk_geography_municipality_interior_point(geo, (size_t)sk_geography_find_municipality(geo, "Apeldoorn"), &x, &y);
+    uint32_t want = (uint32_t)strtoul(f[1] + 1, NULL, 16);
+    g_assert_cmphex(pixel_at(png, x, y), ==, want);
+    g_strfreev(f);
+    g_hash_table_unref(got);
+    g_assert_cmpuint(count_color(png, 0xb2182b), >, 100);
+
+    /* Unknown names: the nearest, exit status 2, no output. */
+    g_unlink(png);
+    g_assert_cmpint(run_cli(&err, "render", "--zoom-regions", "Midden-Hollandd", "--output", png,
+                            NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "unknown region 'Midden-Hollandd' (did you mean 'Midden-Holland'?)"));
+    g_free(err);
+    g_assert_cmpint(run_cli(&err, "render", "--zoom-province", "Gelderlnd", "--output", png,
+                            NULL), ==, 2);
+    g_assert_nonnull(strstr(err, "unknown province 'Gelderlnd' (did you mean 'Gelderland'?)"));
+    g_free(err);
+    g_assert_false(file_exists(png));
+    g_free(png);
+    g_free(labels);
+    g_free(classes);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -754,6 +854,7 @@ main(int argc, char **argv)
     g_test_add_func("/views/compare-insurers", test_compare_insurers);
     g_test_add_func("/views/side-by-side", test_side_by_side);
     g_test_add_func("/views/core-overlay", test_core_overlay);
+    g_test_add_func("/views/zoom", test_zoom);
     int rc = g_test_run();
     tmp_dir_remove(out_dir);
     return rc;

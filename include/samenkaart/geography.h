@@ -19,6 +19,7 @@ typedef struct sk_geography_options {
     const char *municipality_code_field;  /* default "gm_code" */
     const char *municipality_name_field;  /* default "gm_naam" */
     const char *municipality_population_field; /* default "inwoners"; optional in the data */
+    const char *municipality_province_field;   /* default "pv_naam"; optional in the data */
 
     const char *regions;               /* Wmo-region layer; NULL: dissolve from membership */
     const char *region_layer;
@@ -54,6 +55,16 @@ SK_API size_t sk_geography_municipality_count(const sk_geography *geo);
 /* Strings are owned by geo and live as long as it does. */
 SK_API const char *sk_geography_municipality_code(const sk_geography *geo, size_t index);
 SK_API const char *sk_geography_municipality_name(const sk_geography *geo, size_t index);
+/* Select municipalities (set mask[i] = 1, leaving others as they are) for a zoomed map:
+**  - what = "regions": list names regions of geo (codes or names, ',' or ';' separated);
+**  - what = "municipalities": list names municipalities;
+**  - what = "province": list names provinces (the layer's province field).
+** Every unknown name is reported with the nearest known one (SK_EINPUT). */
+SK_API sk_status sk_geography_select(sk_ctx *ctx, const sk_geography *geo, const char *what,
+                                     const char *list, unsigned char *mask);
+
+/* The province from the layer ("" when the layer has no such field).  Owned by geo. */
+SK_API const char *sk_geography_municipality_province(const sk_geography *geo, size_t index);
 /* Population from the layer, or -1 when the layer has no such field. */
 SK_API long sk_geography_municipality_population(const sk_geography *geo, size_t index);
 /* The region a municipality belongs to, or -1 when it belongs to none. */

@@ -41,6 +41,10 @@ typedef struct sk_map_options {
     ** municipality of geo, nonzero inside (copied; NULL: none), and its legend text. */
     const unsigned char *area;
     const char *area_label;
+    /* Zoom: per municipality of geo, nonzero for those the map frames (copied; NULL: the
+    ** whole geography).  A zoomed map names its municipalities where the names fit and shows
+    ** where it lies on a small map of the whole (see sk_geography_select). */
+    const unsigned char *zoom;
 } sk_map_options;
 
 SK_API void sk_map_options_init(sk_map_options *options);
@@ -63,6 +67,11 @@ SK_API uint32_t sk_map_legend_color(const sk_map *map, size_t k);
 /* Fill colour of municipality i (0xRRGGBB), no-data colour included. */
 SK_API uint32_t sk_map_municipality_color(const sk_map *map, size_t i);
 SK_API const sk_classification *sk_map_classification(const sk_map *map);
+/* The municipality names a zoomed map places, as laid out on its page: one row per name,
+** gm_code,gm_naam,size_pt,x0,y0,x1,y1 (the box in page points, y down) and
+** map_x0,map_y0,map_x1,map_y1 (the same box in the map's CRS). */
+SK_API sk_status sk_map_write_labels_csv(sk_ctx *ctx, const sk_map *map, const char *path);
+
 /* Labels placed on the map (the region numbers of an overview): text owned by map, the point
 ** in the map CRS. */
 SK_API size_t sk_map_label_count(const sk_map *map);

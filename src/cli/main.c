@@ -67,6 +67,8 @@ typedef struct render_args {
     /* The insurers' core working areas (compare; render --core-of) */
     char *core_of, *core, *core_regions, *core_key, *core_column, *core_code_field,
         *core_name_field;
+    /* Zoomed maps */
+    char *zoom_regions, *zoom_municipalities, *zoom_province, *zoom_core, *labels_csv;
 } render_args;
 
 static void
@@ -93,7 +95,8 @@ render_args_clear(render_args *a)
     g_free(a->membership_region_name_field);
     g_free(a->region_label);
     char *core[] = {a->core_of, a->core, a->core_regions, a->core_key, a->core_column,
-                    a->core_code_field, a->core_name_field};
+                    a->core_code_field, a->core_name_field, a->zoom_regions,
+                    a->zoom_municipalities, a->zoom_province, a->zoom_core, a->labels_csv};
     for (size_t i = 0; i < G_N_ELEMENTS(core); i++)
         g_free(core[i]);
 }
@@ -313,8 +316,9 @@ run_render(render_args *a)
     sk_projects *projects = NULL;
     sk_style *style = NULL;
     sk_filter *filter = sk_filter_new(), *highlight = NULL;
-    sk_core_areas *core = NULL;
+    sk_core_areas *core = NULL, *zoom_core = NULL;
     char *core_label = NULL;
+    unsigned char *zoom = NULL;
     sk_classification *classes = NULL;
     sk_map *map = NULL;
 
@@ -374,6 +378,26 @@ run_render(render_args *a)
         mo.area = sk_core_areas_mask(core, core_insurer);
         mo.area_label = core_label = sk_core_area_label(style, core_insurer);
     }
+    /* Zoom: the municipalities to frame. */
+    if (a->zoom_regions != NULL || a->zoom_municipalities != NULL || a->zoom_province != NULL ||
+        a->zoom_core != NULL) {
+        zoom = g_new0(unsigned char, sk_geography_municipality_count(geo) + 1);
+        const char *what[] = {"regions", "municipalities", "province"};
+        const char *lists[] = {a->zoom_regions, a->zoom_municipalities, a->zoom_province};
+        for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
+            if (lists[i] != NULL && sk_geography_select(ctx, geo, what[i], lists[i], zoom) != SK_OK)
+                goto failed;
+        if (a->zoom_core != NULL) {
+            size_t insurer;
+            if (sk_label_find(ctx, SK_INSURER, a->zoom_core, &insurer) != SK_OK ||
+                (zoom_core == NULL && load_core_areas(ctx, a, geo, &zoom_core) != SK_OK))
+                goto failed;
+            const unsigned char *m = sk_core_areas_mask(zoom_core, insurer);
+            for (size_t i = 0; i < sk_geography_municipality_count(geo); i++)
+                zoom[i] |= m[i];
+        }
+        mo.zoom = zoom;
+    }
 
     sk_status classified;
     if (a->overview)
@@ -417,6 +441,8 @@ run_render(render_args *a)
         goto failed;
     if (a->classes_csv != NULL && sk_map_write_classes_csv(ctx, map, a->classes_csv) != SK_OK)
         goto failed;
+    if (a->labels_csv != NULL && sk_map_write_labels_csv(ctx, map, a->labels_csv) != SK_OK)
+        goto failed;
     goto done;
 
 failed:
@@ -427,7 +453,9 @@ done:
     sk_filter_free(filter);
     sk_filter_free(highlight);
     sk_core_areas_free(core);
+    sk_core_areas_free(zoom_core);
     g_free(core_label);
+    g_free(zoom);
     sk_projects_free(projects);
     sk_geography_free(geo);
     sk_style_free(style);
@@ -467,6 +495,17 @@ cmd_render(int argc, char **argv)
          "Outline the regions that matching projects name as a whole", NULL},
         {"core-of", 0, 0, G_OPTION_ARG_STRING, &a.core_of,
          "Outline this insurer's kernwerkgebied over the map (see --core)", "INSURER"},
+        {"zoom-regions", 0, 0, G_OPTION_ARG_STRING, &a.zoom_regions,
+         "Zoom to these Wmo-regions (codes or names, comma-separated), with municipality "
+         "names and a locator map", "LIST"},
+        {"zoom-municipalities", 0, 0, G_OPTION_ARG_STRING, &a.zoom_municipalities,
+         "Zoom to these municipalities", "LIST"},
+        {"zoom-province", 0, 0, G_OPTION_ARG_STRING, &a.zoom_province,
+         "Zoom to a province (e.g. Gelderland)", "NAME"},
+        {"zoom-core", 0, 0, G_OPTION_ARG_STRING, &a.zoom_core,
+         "Zoom to an insurer's kernwerkgebied (see --core)", "INSURER"},
+        {"labels-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.labels_csv,
+         "Zoomed maps: write the placed municipality names and their boxes", "FILE"},
         {"regions-overview", 0, 0, G_OPTION_ARG_NONE, &a.overview,
          "The overview of the regions: numbered, neighbours in different colours", NULL},
         {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
