@@ -82,6 +82,27 @@ speck(const sk_geography *geo, const sk__layout *l, const sk__arc *arc, double m
     return 1;
 }
 
+/* Add one arc to the path, simplified to tolerance (map units) and snapped to grid_pt. */
+static void
+path_arc(cairo_t *cr, const sk_geography *geo, const sk__layout *l, const sk__arc *arc,
+         double tolerance, double grid_pt)
+{
+    const sk__ring *ring = &sk__geography_rings(geo)[arc->ring];
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    size_t n = ring->count - 1;
+    for (size_t i = 0; i < arc->count; i++) {
+        size_t k = ring->start + (arc->offset + i) % n;
+        if (importance[k] < tolerance)
+            continue;
+        double x, y;
+        to_page(l, grid_pt, pts + 2 * k, &x, &y);
+        if (i == 0)
+            cairo_move_to(cr, x, y);
+        else
+            cairo_line_to(cr, x, y);
+    }
+}
+
 /* Add the borders (arcs) to the path, simplified to the output resolution: vertices less
 ** important than tolerance_pt are dropped (topology.h: shared borders lose the same ones on
 ** both sides), the rest snap to a grid of half that.  Each shared border is stroked once
@@ -92,25 +113,11 @@ path_arcs(cairo_t *cr, const sk_geography *geo, const sk__layout *l, int regions
 {
     size_t count;
     const sk__arc *arcs = sk__geography_arcs(geo, regions, &count);
-    const sk__ring *rings = sk__geography_rings(geo);
-    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
     for (size_t a = 0; a < count; a++) {
         if (speck(geo, l, &arcs[a], line_width_pt, !regions))
             continue;
-        const sk__ring *ring = &rings[arcs[a].ring];
-        size_t n = ring->count - 1;
-        for (size_t i = 0; i < arcs[a].count; i++) {
-            size_t k = ring->start + (arcs[a].offset + i) % n;
-            if (importance[k] < tolerance)
-                continue;
-            double x, y;
-            to_page(l, grid_pt, pts + 2 * k, &x, &y);
-            if (i == 0)
-                cairo_move_to(cr, x, y);
-            else
-                cairo_line_to(cr, x, y);
-        }
+        path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
     }
 }
 
@@ -271,8 +278,6 @@ draw_outline(cairo_t *cr, const sk_map *map, const sk__layout *l, double toleran
     size_t count;
     const sk__arc *arcs = sk__geography_arcs(geo, 1, &count);
     const int *owner = sk__geography_ring_owners(geo);
-    const sk__ring *rings = sk__geography_rings(geo);
-    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
     cairo_save(cr);
     cairo_new_path(cr);
@@ -282,19 +287,7 @@ draw_outline(cairo_t *cr, const sk_map *map, const sk__layout *l, double toleran
         if (!((r1 >= 0 && map->outline[r1]) || (r2 >= 0 && map->outline[r2])) ||
             speck(geo, l, &arcs[a], map->style->outline_width, 0))
             continue;
-        const sk__ring *ring = &rings[arcs[a].ring];
-        size_t n = ring->count - 1;
-        for (size_t i = 0; i < arcs[a].count; i++) {
-            size_t k = ring->start + (arcs[a].offset + i) % n;
-            if (importance[k] < tolerance)
-                continue;
-            double x, y;
-            to_page(l, grid_pt, pts + 2 * k, &x, &y);
-            if (i == 0)
-                cairo_move_to(cr, x, y);
-            else
-                cairo_line_to(cr, x, y);
-        }
+        path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
     }
     set_color(cr, map->style->outline_color);
     cairo_set_line_width(cr, map->style->outline_width);
@@ -315,8 +308,6 @@ draw_area(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_
     size_t count;
     const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
     const int *owner = sk__geography_ring_owners(geo);
-    const sk__ring *rings = sk__geography_rings(geo);
-    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
     cairo_save(cr);
     cairo_new_path(cr);
@@ -326,19 +317,7 @@ draw_area(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_
         int in1 = m1 >= 0 && map->area[m1], in2 = m2 >= 0 && map->area[m2];
         if (in1 == in2 || speck(geo, l, &arcs[a], map->style->area_width, 0))
             continue;
-        const sk__ring *ring = &rings[arcs[a].ring];
-        size_t n = ring->count - 1;
-        for (size_t i = 0; i < arcs[a].count; i++) {
-            size_t k = ring->start + (arcs[a].offset + i) % n;
-            if (importance[k] < tolerance)
-                continue;
-            double x, y;
-            to_page(l, grid_pt, pts + 2 * k, &x, &y);
-            if (i == 0)
-                cairo_move_to(cr, x, y);
-            else
-                cairo_line_to(cr, x, y);
-        }
+        path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
     }
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);

@@ -50,6 +50,23 @@ usage_error(const char *command, const char *fmt, ...)
     return EXIT_INPUT;
 }
 
+/* Parse a command's options; expected_args operands may follow.  EXIT_OK, or the status of
+** the usage error already reported. */
+static int
+parse_options(GOptionContext *oc, const char *command, int *argc, char ***argv,
+              int expected_args)
+{
+    GError *err = NULL;
+    if (!g_option_context_parse(oc, argc, argv, &err)) {
+        int rc = usage_error(command, "%s", err->message);
+        g_error_free(err);
+        return rc;
+    }
+    if (*argc > 1 + expected_args)
+        return usage_error(command, "unexpected argument '%s'", (*argv)[1 + expected_args]);
+    return EXIT_OK;
+}
+
 typedef struct render_args {
     char *data_dir;
     char *municipalities, *municipality_layer, *regions, *membership, *projects, *sheet;
@@ -543,16 +560,9 @@ cmd_render(int argc, char **argv)
     g_option_context_add_main_entries(oc, map, NULL);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
-    GError *err = NULL;
-    int rc;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("render", "%s", err->message);
-        g_error_free(err);
-    } else if (argc > 1) {
-        rc = usage_error("render", "unexpected argument '%s'", argv[1]);
-    } else {
+    int rc = parse_options(oc, "render", &argc, &argv, 0);
+    if (rc == EXIT_OK)
         rc = run_render(&a);
-    }
     g_option_context_free(oc);
     render_args_clear(&a);
     return rc;
@@ -614,11 +624,9 @@ cmd_atlas(int argc, char **argv)
         "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/\n\n"
         "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
     g_option_context_add_main_entries(oc, entries, NULL);
-    GError *err = NULL;
-    int rc = EXIT_OK;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("atlas", "%s", err->message);
-        g_error_free(err);
+    int rc = parse_options(oc, "atlas", &argc, &argv, 1);
+    if (rc != EXIT_OK) {
+        /* reported by parse_options */
     } else if (argc != 2) {
         rc = usage_error("atlas", "%s", "expected one atlas file");
     } else if (output == NULL && !list) {
@@ -711,15 +719,9 @@ cmd_stats(int argc, char **argv)
         "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
-    GError *err = NULL;
-    int rc = EXIT_OK;
     sk_table_format fmt = SK_TABLE_CSV;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("stats", "%s", err->message);
-        g_error_free(err);
-    } else if (argc > 1) {
-        rc = usage_error("stats", "unexpected argument '%s'", argv[1]);
-    } else if ((rc = table_format("stats", format, &fmt)) == EXIT_OK) {
+    int rc = parse_options(oc, "stats", &argc, &argv, 0);
+    if (rc == EXIT_OK && (rc = table_format("stats", format, &fmt)) == EXIT_OK) {
         sk_ctx *ctx = sk_ctx_new();
         sk_ctx_set_warning_handler(ctx, print_warning, &a.quiet);
         sk_filter *filter = sk_filter_new();
@@ -795,15 +797,11 @@ cmd_diff(int argc, char **argv)
         "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
-    GError *err = NULL;
-    int rc = EXIT_OK;
     sk_map_options mo;
     sk_map_options_init(&mo);
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("diff", "%s", err->message);
-        g_error_free(err);
-    } else if (argc > 1) {
-        rc = usage_error("diff", "unexpected argument '%s'", argv[1]);
+    int rc = parse_options(oc, "diff", &argc, &argv, 0);
+    if (rc != EXIT_OK) {
+        /* reported by parse_options */
     } else if (before == NULL || after == NULL) {
         rc = usage_error("diff", "%s", "--before FILE and --after FILE are required");
     } else if (a.output == NULL && a.classes_csv == NULL && changes_csv == NULL) {
@@ -1108,16 +1106,9 @@ cmd_compare(int argc, char **argv)
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
-    GError *err = NULL;
-    int rc;
-    if (!g_option_context_parse(oc, &argc, &argv, &err)) {
-        rc = usage_error("compare", "%s", err->message);
-        g_error_free(err);
-    } else if (argc > 1) {
-        rc = usage_error("compare", "unexpected argument '%s'", argv[1]);
-    } else {
+    int rc = parse_options(oc, "compare", &argc, &argv, 0);
+    if (rc == EXIT_OK)
         rc = run_compare(&a, &c);
-    }
     g_option_context_free(oc);
     g_strfreev(c.insurers);
     g_strfreev(c.maps);
