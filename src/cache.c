@@ -9,8 +9,9 @@
 #include "cache.h"
 #include "sk-config.h"
 
-/* Bump when the payload layout changes. */
-#define CACHE_FORMAT "samenkaart-cache-3"
+/* Bump when the payload layout changes or a reader reads the same file differently (4:
+** sheets read with their first row as header). */
+#define CACHE_FORMAT "samenkaart-cache-4"
 static const char magic[8] = {'S', 'K', 'C', 'A', 'C', 'H', 'E', '1'};
 
 static void

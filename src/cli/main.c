@@ -1,5 +1,6 @@
 /* samenkaart — the command-line tool: parses arguments into the library's option structs
-** and calls the library.  Exit status 0 ok, 1 runtime failure, 2 bad input or arguments. */
+** and calls the library.  Exit status 0 ok, 1 runtime failure, 2 bad input or arguments, or
+** an output that cannot be written. */
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +18,9 @@ exit_code(sk_status st)
 {
     if (st == SK_OK)
         return EXIT_OK;
-    return st == SK_EINPUT || st == SK_EUSAGE ? EXIT_INPUT : EXIT_RUNTIME;
+    /* An output that cannot be written (no such directory, disk full) is for the user to
+    ** fix like bad input. */
+    return st == SK_EINPUT || st == SK_EUSAGE || st == SK_EIO ? EXIT_INPUT : EXIT_RUNTIME;
 }
 
 static void
@@ -35,6 +38,8 @@ fail(sk_ctx *ctx)
     fprintf(stderr, "%s\n", sk_ctx_errmsg(ctx));
     if (st == SK_EINPUT)
         fprintf(stderr, "samenkaart: bad input; no output written\n");
+    else if (st == SK_EIO)
+        fprintf(stderr, "samenkaart: output not written (nothing half-written was left)\n");
     return exit_code(st);
 }
 
@@ -1133,7 +1138,8 @@ print_help(FILE *fp)
             "Options:\n"
             "  --help     show this help ('samenkaart render --help' for the command)\n"
             "  --version  show the version\n\n"
-            "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+            "Exit status: 0 ok, 1 runtime failure, 2 bad input or output that cannot be "
+            "written.\n");
 }
 
 int

@@ -34,7 +34,16 @@ typedef struct source {
     const char *path;
     int is_csv;          /* line numbers are FID + 1 (the header is line 1) */
     int is_sheet;
+    int sheet_config;    /* the header/type options below are set for this thread */
 } source;
+
+/* Sheets: the first row is the header even when every cell below is text too (OGR's guess
+** would take it for data), and every cell is text.  GDAL 3.6 has these as configuration
+** options only; set for this thread while the sheet is open. */
+static const char *const sheet_config[][2] = {
+    {"OGR_XLSX_HEADERS", "FORCE"}, {"OGR_XLSX_FIELD_TYPES", "STRING"},
+    {"OGR_ODS_HEADERS", "FORCE"},  {"OGR_ODS_FIELD_TYPES", "STRING"},
+};
 
 static int
 has_suffix_ci(const char *s, const char *suffix)
@@ -49,6 +58,61 @@ close_source(source *src)
     if (src->dataset != NULL)
         GDALClose(src->dataset);
     src->dataset = NULL;
+    for (size_t i = 0; src->sheet_config && i < G_N_ELEMENTS(sheet_config); i++)
+        CPLSetThreadLocalConfigOption(sheet_config[i][0], NULL);
+    src->sheet_config = 0;
+}
+
+/* A text table must be UTF-8 (the contract says so): find the first line that is not, and
+** say what it probably is instead.  Also refuses binary files (NUL bytes) before OGR reads
+** all of them.  Returns 1 when the file is clean. */
+static int
+check_text(const char *path, const char *what, sk__ogr_data *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 1;   /* OGR reports it */
+    unsigned char buf[65536 + 4];
+    size_t carry = 0, line = 1;
+    int ok = 1;
+    for (;;) {
+        size_t n = fread(buf + carry, 1, sizeof buf - 4 - carry, f);
+        size_t len = carry + n;
+        if (len == 0)
+            break;
+        if (memchr(buf, '\0', len) != NULL) {
+            add_error(out, "%s: the %s is not a text file (it holds NUL bytes); expected "
+                      "UTF-8 CSV", path, what);
+            ok = 0;
+            break;
+        }
+        const char *end;
+        gboolean valid = g_utf8_validate((const char *)buf, (gssize)len, &end);
+        size_t good = (size_t)((const unsigned char *)end - buf);
+        for (size_t i = 0; i < good; i++)
+            line += buf[i] == '\n';
+        /* An incomplete sequence at the end of the chunk continues in the next one. */
+        if (!valid && n > 0 && len - good < 4 && (buf[good] & 0xc0) == 0xc0) {
+            memmove(buf, buf + good, len - good);
+            carry = len - good;
+            continue;
+        }
+        if (!valid) {
+            unsigned b = buf[good];
+            add_error(out, "%s:%zu: the %s is not UTF-8 (byte 0x%02X)%s; save it as UTF-8 "
+                      "(Excel: 'CSV UTF-8') or convert it, e.g. iconv -f windows-1252 -t "
+                      "utf-8", path, line, what, b,
+                      b >= 0x80 && b <= 0xff ? ", probably Windows-1252 as older Excel "
+                                               "writes it" : "");
+            ok = 0;
+            break;
+        }
+        carry = 0;
+        if (n == 0)
+            break;
+    }
+    fclose(f);
+    return ok;
 }
 
 static int
@@ -71,10 +135,34 @@ open_source(const char *path, const char *layer_name, const char *what, source *
     }
     src->is_csv = has_suffix_ci(path, ".csv") || has_suffix_ci(path, ".tsv") ||
                   has_suffix_ci(path, ".txt");
+    if (src->is_csv && is_plain && !check_text(path, what, out))
+        return 0;
+    /* A shapefile is three files at least; say which one is missing. */
+    if (is_plain && has_suffix_ci(path, ".shp")) {
+        const char *sidecars[] = {".shx", ".dbf"};
+        size_t stem = strlen(path) - 4;
+        for (size_t i = 0; i < G_N_ELEMENTS(sidecars); i++) {
+            char *lower = g_strdup_printf("%.*s%s", (int)stem, path, sidecars[i]);
+            char *upper = g_ascii_strup(lower + stem, -1);
+            char *alt = g_strdup_printf("%.*s%s", (int)stem, path, upper);
+            if (!g_file_test(lower, G_FILE_TEST_EXISTS) && !g_file_test(alt, G_FILE_TEST_EXISTS))
+                add_error(out, "%s: the %s has no %s beside it (%s): a shapefile needs its "
+                          ".shp, .shx and .dbf together", path, what, sidecars[i], lower);
+            g_free(lower);
+            g_free(upper);
+            g_free(alt);
+        }
+        if (out->error_count > 0)
+            return 0;
+    }
     /* Every CSV column as text: the contract's values are strings ("GM0003"). */
     const char *csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
                                  "KEEP_SOURCE_DEFINED_COLUMN_NAMES=YES", NULL};
     const char *csv_driver[] = {"CSV", NULL};
+    src->sheet_config = has_suffix_ci(path, ".xlsx") || has_suffix_ci(path, ".xlsm") ||
+                        has_suffix_ci(path, ".ods");
+    for (size_t i = 0; src->sheet_config && i < G_N_ELEMENTS(sheet_config); i++)
+        CPLSetThreadLocalConfigOption(sheet_config[i][0], sheet_config[i][1]);
     CPLErrorReset();
     src->dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY,
                               src->is_csv ? csv_driver : NULL,
@@ -83,6 +171,7 @@ open_source(const char *path, const char *layer_name, const char *what, source *
         const char *msg = CPLGetLastErrorMsg();
         add_error(out, "%s: cannot read %s%s%s", path, what,
                   msg[0] ? ": " : " (not a vector data source OGR recognises)", msg);
+        close_source(src);
         return 0;
     }
     const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(src->dataset));
