@@ -5,7 +5,9 @@
 #include "internal.h"
 #include "projects_internal.h"
 #include "cache.h"
+#include "mergers_internal.h"
 #include "ogr.h"
+#include "output.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -15,7 +17,12 @@ struct sk_projects {
     GArray *items;      /* sk__project */
     GArray *touches;    /* size_t municipality indices */
     GArray *regions;    /* size_t region indices named by projects */
+    GArray *remaps;     /* remap: references resolved through municipal mergers */
 };
+
+typedef struct remap {
+    char *where, *value, *mapped_to, *note;
+} remap;
 
 void
 sk_projects_options_init(sk_projects_options *o)
@@ -40,6 +47,15 @@ sk_projects_free(sk_projects *p)
         g_array_free(p->touches, TRUE);
     if (p->regions != NULL)
         g_array_free(p->regions, TRUE);
+    for (guint i = 0; p->remaps != NULL && i < p->remaps->len; i++) {
+        remap *r = &g_array_index(p->remaps, remap, i);
+        g_free(r->where);
+        g_free(r->value);
+        g_free(r->mapped_to);
+        g_free(r->note);
+    }
+    if (p->remaps != NULL)
+        g_array_free(p->remaps, TRUE);
     g_free(p->source);
     g_free(p);
 }
@@ -108,7 +124,7 @@ parse_labels(sk__diagnostics *d, const char *where, sk_principle p, const char *
 static void
 resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
                const char *column, const char *value, int regions, guint8 *touched,
-               GArray *named)
+               GArray *named, const sk_mergers *mergers, GArray *remaps)
 {
     char **values = split_values(value);
     for (size_t i = 0; values[i] != NULL; i++) {
@@ -120,6 +136,31 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
                                 "has this name; use the code)", where, column, v,
                                 regions ? "region" : "municipality");
             continue;
+        }
+        if (k < 0 && !regions && mergers != NULL) {
+            /* A municipality of another year's boundaries. */
+            GArray *hits = g_array_new(FALSE, FALSE, sizeof(size_t));
+            char *note = NULL;
+            int how = sk__mergers_resolve(mergers, geo, v, hits, &note);
+            if (how == SK__MERGER_SPLIT)
+                sk__diagnostics_add(d, "%s: column '%s': cannot map '%s': %s", where, column, v,
+                                    note);
+            if (how == SK__MERGER_MAPPED) {
+                GString *names = g_string_new(NULL);
+                for (guint h = 0; h < hits->len; h++) {
+                    size_t m = g_array_index(hits, size_t, h);
+                    touched[m] = 1;
+                    g_string_append_printf(names, "%s%s", h ? ";" : "",
+                                           sk_geography_municipality_name(geo, m));
+                }
+                remap r = {g_strdup(where), g_strdup(v), g_string_free(names, FALSE), note};
+                g_array_append_val(remaps, r);
+                note = NULL;
+            }
+            g_free(note);
+            g_array_free(hits, TRUE);
+            if (how != SK__MERGER_UNKNOWN)
+                continue;
         }
         if (k < 0) {
             sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean '%s'?)",
@@ -246,6 +287,7 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
     p->items = g_array_new(FALSE, TRUE, sizeof(sk__project));
     p->touches = g_array_new(FALSE, FALSE, sizeof(size_t));
     p->regions = g_array_new(FALSE, FALSE, sizeof(size_t));
+    p->remaps = g_array_new(FALSE, TRUE, sizeof(remap));
     size_t nmun = sk_geography_municipality_count(geo);
     guint8 *touched = g_new0(guint8, nmun);
     GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -274,9 +316,11 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
         memset(touched, 0, nmun);
         const char *muns = CELL(c.municipalities), *regs = CELL(c.regions);
 #undef CELL
-        resolve_places(&d, where, geo, "gemeenten", muns, 0, touched, p->regions);
+        resolve_places(&d, where, geo, "gemeenten", muns, 0, touched, p->regions,
+                       o->mergers, p->remaps);
         project.first_region = p->regions->len;
-        resolve_places(&d, where, geo, "wmo_regios", regs, 1, touched, p->regions);
+        resolve_places(&d, where, geo, "wmo_regios", regs, 1, touched, p->regions,
+                       o->mergers, p->remaps);
         project.region_count = p->regions->len - project.first_region;
         project.first_touch = p->touches->len;
         for (size_t m = 0; m < nmun; m++)
@@ -343,4 +387,39 @@ const sk_geography *
 sk__projects_geography(const sk_projects *p)
 {
     return p->geo;
+}
+
+size_t
+sk_projects_remap_count(const sk_projects *p)
+{
+    return p->remaps != NULL ? p->remaps->len : 0;
+}
+
+void
+sk_projects_remap_get(const sk_projects *p, size_t index, sk_remap *out)
+{
+    const remap *r = &g_array_index(p->remaps, remap, index);
+    *out = (sk_remap){r->where, r->value, r->mapped_to, r->note};
+}
+
+sk_status
+sk_projects_write_remaps_csv(sk_ctx *ctx, const sk_projects *p, const char *path)
+{
+    sk__output out;
+    sk_status st = sk__output_open(ctx, &out, path);
+    if (st != SK_OK)
+        return st;
+    sk__output_printf(&out, "where,value,mapped_to,note\n");
+    for (size_t i = 0; i < sk_projects_remap_count(p); i++) {
+        const remap *r = &g_array_index(p->remaps, remap, i);
+        sk__output_csv_field(&out, r->where, 0);
+        sk__output_csv_field(&out, r->value, 0);
+        sk__output_csv_field(&out, r->mapped_to, 0);
+        sk__output_csv_field(&out, r->note, 1);
+    }
+    if ((st = sk__output_finish(ctx, &out)) != SK_OK) {
+        sk__output_abort(&out);
+        return st;
+    }
+    return sk__output_commit(ctx, &out, 1);
 }

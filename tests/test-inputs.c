@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <gdal_utils.h>
+#include <ogr_api.h>
 #include <glib/gstdio.h>
 #include "support.h"
 
@@ -373,6 +374,181 @@ test_unwritable_outputs(void)
     tmp_dir_remove(dir);
 }
 
+/* ---- municipal mergers ------------------------------------------------------------ */
+
+/* The 2019 municipalities made from the 2017 ones by the shipped mergers table (a split
+** municipality goes whole to the first municipality it is listed with). */
+static char *
+boundaries_2019(const char *dir, GPtrArray *mergers)
+{
+    GHashTable *final = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *name = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < mergers->len; i++) {
+        GHashTable *r = g_ptr_array_index(mergers, i);
+        char *old = g_hash_table_lookup(r, "oud_code"), *new = g_hash_table_lookup(r, "nieuw_code");
+        if (!g_hash_table_contains(final, old))
+            g_hash_table_insert(final, old, new);
+        g_hash_table_insert(name, new, g_hash_table_lookup(r, "nieuw_naam"));
+    }
+    GString *codes = g_string_new("CASE gm_code"), *names = g_string_new("CASE gm_code");
+    GHashTableIter it;
+    gpointer old, new;
+    g_hash_table_iter_init(&it, final);
+    while (g_hash_table_iter_next(&it, &old, &new)) {
+        /* Follow later mergers (2018 into 2019). */
+        const char *to = new;
+        while (g_hash_table_contains(final, to) && strcmp(g_hash_table_lookup(final, to), to) != 0)
+            to = g_hash_table_lookup(final, to);
+        g_string_append_printf(codes, " WHEN '%s' THEN '%s'", (char *)old, to);
+        g_string_append_printf(names, " WHEN '%s' THEN '%s'", (char *)old,
+                               (char *)g_hash_table_lookup(name, to));
+    }
+    char *sql = g_strdup_printf("SELECT %s ELSE gm_code END AS gm_code, %s ELSE gm_naam END AS "
+                                "gm_naam, ST_Union(geometry) AS geometry FROM gemeenten_2017 "
+                                "GROUP BY 1", codes->str, names->str);
+    char *src = data_path("gemeenten_2017.shp");
+    char *out = g_build_filename(dir, "gemeenten_2019.shp", NULL);
+    char *argv[] = {"-dialect", "sqlite", "-sql", sql, "-nln", "gemeenten_2019", NULL};
+    GDALVectorTranslateOptions *o = GDALVectorTranslateOptionsNew(argv, NULL);
+    GDALDatasetH in = GDALOpenEx(src, GDAL_OF_VECTOR, NULL, NULL, NULL);
+    int err = 0;
+    GDALDatasetH ds = GDALVectorTranslate(out, NULL, 1, &in, o, &err);
+    g_assert_nonnull(ds);
+    g_assert_cmpint(OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds, 0), 1), ==, 355);
+    GDALClose(ds);
+    GDALClose(in);
+    GDALVectorTranslateOptionsFree(o);
+    g_free(src);
+    g_free(sql);
+    g_string_free(codes, TRUE);
+    g_string_free(names, TRUE);
+    g_hash_table_unref(final);
+    g_hash_table_unref(name);
+    return out;
+}
+
+static void
+test_mergers(void)
+{
+    char *dir = tmp_dir_new(), *out = tmp_dir_new();
+    char *table = g_build_filename(g_getenv("SK_TEST_SHAPES"), "herindelingen_2018_2019.csv",
+                                   NULL);
+    GPtrArray *mergers = read_csv_rows(table);
+    g_assert_cmpuint(mergers->len, >=, 40);
+    char *shp19 = boundaries_2019(dir, mergers);
+    char *regions = data_path("wmo_regios_2017.shp");
+
+    /* The 2017 database without the projects naming a municipality that was split. */
+    char *src = data_path("projecten_2017.csv"), *text = NULL;
+    g_assert_true(g_file_get_contents(src, &text, NULL, NULL));
+    char **lines = g_strsplit(text, "\n", -1);
+    GString *kept = g_string_new(NULL);
+    for (size_t i = 0; lines[i] != NULL; i++)
+        if (lines[i][0] && !strstr(lines[i], "Winsum") && !strstr(lines[i], "Littenseradiel"))
+            g_string_append_printf(kept, "%s\n", lines[i]);
+    char *db = write_file(dir, "projecten.csv", kept->str, (gssize)kept->len);
+
+    /* 2017 on 2017 boundaries, and on 2019 boundaries through the mergers. */
+    char *c17 = g_build_filename(out, "c17.csv", NULL), *c19 = g_build_filename(out, "c19.csv", NULL);
+    char *png = g_build_filename(out, "m.png", NULL), *report = g_build_filename(out, "r.csv", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--projects", db, "--output", png, "--classes-csv",
+                            c17, NULL), ==, 0);
+    char *err = NULL;
+    int rc = run_cli(&err, "render", "--no-cache", "--municipalities", shp19, "--regions", regions,
+                     "--projects", db, "--mergers", table, "--mergers-report", report,
+                     "--output", png, "--classes-csv", c19, NULL);
+    if (rc != 0)
+        g_error("%s", err);
+    g_free(err);
+    /* Every 2019 municipality has a project exactly when one of its 2017 ones had. */
+    GHashTable *before = read_classes(c17), *after = read_classes(c19);
+    g_assert_cmpuint(g_hash_table_size(after), ==, 355);
+    GHashTable *has19 = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTableIter it;
+    gpointer code, value;
+    g_hash_table_iter_init(&it, before);
+    while (g_hash_table_iter_next(&it, &code, &value)) {
+        const char *to = code;
+        for (int step = 0; step < 3; step++)
+            for (guint i = 0; i < mergers->len; i++) {
+                GHashTable *r = g_ptr_array_index(mergers, i);
+                if (strcmp(g_hash_table_lookup(r, "oud_code"), to) == 0) {
+                    to = g_hash_table_lookup(r, "nieuw_code");
+                    break;
+                }
+            }
+        if (!g_str_has_prefix(value, "|"))
+            g_hash_table_add(has19, g_strdup(to));
+    }
+    g_hash_table_iter_init(&it, after);
+    size_t merged_with = 0;
+    while (g_hash_table_iter_next(&it, &code, &value)) {
+        int has = !g_str_has_prefix(value, "|");
+        g_assert_cmpint(has, ==, g_hash_table_contains(has19, code));
+        merged_with += has && (strcmp(code, "GM1959") == 0 || strcmp(code, "GM1963") == 0);
+    }
+    g_assert_cmpuint(merged_with, ==, 2);   /* Altena and Hoeksche Waard have projects */
+    /* The report lists every remapped reference. */
+    GPtrArray *rows = read_csv_rows(report);
+    g_assert_cmpuint(rows->len, >=, 5);
+    int binnenmaas = 0;
+    for (guint i = 0; i < rows->len; i++) {
+        GHashTable *r = g_ptr_array_index(rows, i);
+        if (strcmp(g_hash_table_lookup(r, "value"), "Binnenmaas") == 0) {
+            g_assert_cmpstr(g_hash_table_lookup(r, "mapped_to"), ==, "Hoeksche Waard");
+            g_assert_cmpstr(g_hash_table_lookup(r, "note"), ==, "merged into Hoeksche Waard (2019)");
+            binnenmaas++;
+        }
+    }
+    g_assert_cmpint(binnenmaas, >, 0);
+    g_ptr_array_unref(rows);
+
+    /* The other way: a 2019 name on 2017 boundaries means the municipalities it was made of. */
+    char *db19 = write_file(dir, "p19.csv", HEADER
+                            "X1,a,CZ,Altena,,ouderen,beleid,implementatie,gemeente,,\n", -1);
+    g_assert_cmpint(run_cli(NULL, "render", "--projects", db19, "--mergers", table,
+                            "--mergers-report", report, "--output", png, "--classes-csv", c17,
+                            NULL), ==, 0);
+    rows = read_csv_rows(report);
+    g_assert_cmpuint(rows->len, ==, 1);
+    GHashTable *r0 = g_ptr_array_index(rows, 0);
+    g_assert_cmpstr(g_hash_table_lookup(r0, "mapped_to"), ==, "Aalburg;Werkendam;Woudrichem");
+    g_ptr_array_unref(rows);
+
+    /* A split municipality cannot be mapped: an error naming what it was split into. */
+    char *split = write_file(dir, "split.csv", HEADER
+                             "X1,a,CZ,Winsum,,ouderen,beleid,implementatie,gemeente,,\n", -1);
+    char *msg = g_strdup_printf("%s:2: column 'gemeenten': cannot map 'Winsum': Winsum was split "
+                                "(into Het Hogeland (2019), Westerkwartier (2019))", split);
+    char *empty = tmp_dir_new();
+    const char *args[] = {"--municipalities", shp19, "--regions", regions, "--projects", split,
+                          "--mergers", table, NULL};
+    assert_refused(empty, msg, args);
+    g_free(msg);
+    tmp_dir_remove(empty);
+
+    g_hash_table_unref(has19);
+    g_hash_table_unref(before);
+    g_hash_table_unref(after);
+    g_free(split);
+    g_free(db19);
+    g_free(c17);
+    g_free(c19);
+    g_free(png);
+    g_free(report);
+    g_free(db);
+    g_string_free(kept, TRUE);
+    g_strfreev(lines);
+    g_free(text);
+    g_free(src);
+    g_free(regions);
+    g_free(shp19);
+    g_ptr_array_unref(mergers);
+    g_free(table);
+    tmp_dir_remove(dir);
+    tmp_dir_remove(out);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -381,5 +557,6 @@ main(int argc, char **argv)
     g_test_add_func("/inputs/damaged-shapefiles", test_damaged_shapefiles);
     g_test_add_func("/inputs/damaged-databases", test_damaged_databases);
     g_test_add_func("/inputs/unwritable-outputs", test_unwritable_outputs);
+    g_test_add_func("/inputs/mergers", test_mergers);
     return g_test_run();
 }

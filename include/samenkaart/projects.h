@@ -21,6 +21,10 @@ typedef struct sk_projects_options {
     ** loads of an unchanged local file skip reading it.  NULL: no cache.  Validation against
     ** the geography runs every time. */
     const char *cache_dir;
+    /* Municipal mergers (mergers.h): a municipality the boundaries lack is looked up there,
+    ** an old one becoming the one it merged into, a new one the ones it was made of; every
+    ** such reference is kept (sk_projects_remap_*).  NULL: none, such names are unknown. */
+    const sk_mergers *mergers;
 } sk_projects_options;
 
 SK_API void sk_projects_options_init(sk_projects_options *options);
@@ -37,6 +41,13 @@ SK_API void sk_projects_free(sk_projects *projects);
 SK_API size_t sk_projects_count(const sk_projects *projects);
 /* The project's id; owned by projects. */
 SK_API const char *sk_projects_id(const sk_projects *projects, size_t index);
+/* References remapped through municipal mergers, in file order (see mergers.h). */
+SK_API size_t sk_projects_remap_count(const sk_projects *projects);
+SK_API void sk_projects_remap_get(const sk_projects *projects, size_t index, sk_remap *remap);
+/* Them as CSV: where,value,mapped_to,note. */
+SK_API sk_status sk_projects_write_remaps_csv(sk_ctx *ctx, const sk_projects *projects,
+                                              const char *path);
+
 /* The source the database was read from (its path); owned by projects. */
 SK_API const char *sk_projects_source(const sk_projects *projects);
 

@@ -39,6 +39,7 @@ typedef enum sk_status {
 typedef struct sk_ctx sk_ctx;                     /* errors and warnings; one per thread */
 typedef struct sk_geography sk_geography;         /* geography.h */
 typedef struct sk_projects sk_projects;           /* projects.h */
+typedef struct sk_mergers sk_mergers;             /* mergers.h */
 typedef struct sk_filter sk_filter;               /* classify.h */
 typedef struct sk_classification sk_classification; /* classify.h */
 typedef struct sk_style sk_style;                 /* style.h */
@@ -81,6 +82,7 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 #endif
 
 #include "samenkaart/geography.h"
+#include "samenkaart/mergers.h"
 #include "samenkaart/projects.h"
 #include "samenkaart/classify.h"
 #include "samenkaart/style.h"

@@ -89,6 +89,8 @@ typedef struct render_args {
     /* The insurers' core working areas (compare; render --core-of) */
     char *core_of, *core, *core_regions, *core_key, *core_column, *core_code_field,
         *core_name_field;
+    /* Municipal mergers */
+    char *mergers, *mergers_report;
     /* Zoomed maps */
     char *zoom_regions, *zoom_municipalities, *zoom_province, *zoom_core, *labels_csv;
 } render_args;
@@ -118,7 +120,8 @@ render_args_clear(render_args *a)
     g_free(a->region_label);
     char *core[] = {a->core_of, a->core, a->core_regions, a->core_key, a->core_column,
                     a->core_code_field, a->core_name_field, a->zoom_regions,
-                    a->zoom_municipalities, a->zoom_province, a->zoom_core, a->labels_csv};
+                    a->zoom_municipalities, a->zoom_province, a->zoom_core, a->labels_csv,
+                    a->mergers, a->mergers_report};
     for (size_t i = 0; i < G_N_ELEMENTS(core); i++)
         g_free(core[i]);
 }
@@ -184,6 +187,12 @@ data_group(render_args *a)
          "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a->no_cache,
          "Read every source, without the cache", NULL},
+        {"mergers", 0, 0, G_OPTION_ARG_FILENAME, &a->mergers,
+         "Municipal mergers, e.g. shapes/herindelingen_2018_2019.csv: a database naming "
+         "municipalities of another year's boundaries", "FILE"},
+        {"mergers-report", 0, 0, G_OPTION_ARG_FILENAME, &a->mergers_report,
+         "Write every reference remapped through --mergers (where,value,mapped_to,note)",
+         "FILE"},
         {NULL}};
     GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
                                          NULL);
@@ -257,14 +266,21 @@ load_data(sk_ctx *ctx, render_args *a, const char *projects_path, sk_geography *
     char *cache = cache_dir(a);
     go.cache_dir = cache;
     sk_status st = *geo != NULL ? SK_OK : sk_geography_load(ctx, &go, geo);
+    sk_mergers *mergers = NULL;
+    if (st == SK_OK && projects != NULL && a->mergers != NULL)
+        st = sk_mergers_load(ctx, a->mergers, &mergers);
     if (st == SK_OK && projects != NULL) {
         sk_projects_options po;
         sk_projects_options_init(&po);
         po.path = projects_path != NULL ? projects_path : a->projects;
         po.layer = a->sheet;
         po.cache_dir = cache;
+        po.mergers = mergers;
         st = sk_projects_load(ctx, *geo, &po, projects);
     }
+    sk_mergers_free(mergers);
+    if (st == SK_OK && projects != NULL && a->mergers_report != NULL)
+        st = sk_projects_write_remaps_csv(ctx, *projects, a->mergers_report);
     g_free(cache);
     return st;
 }
