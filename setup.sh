@@ -10,6 +10,7 @@ packages=(
   libgdal-dev libcairo2-dev libpango1.0-dev libglib2.0-dev libpng-dev zlib1g-dev
   fonts-dejavu-core            # the style's fixed font: byte-identical PNGs
   gdal-bin poppler-utils       # ogr2ogr / ogrinfo and pdftoppm, for looking at results
+  postgresql postgresql-15-postgis-3   # the PostGIS test runs a throw-away server
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
