@@ -193,7 +193,7 @@ data_group(render_args *a)
         {"mergers-report", 0, 0, G_OPTION_ARG_FILENAME, &a->mergers_report,
          "Write every reference remapped through --mergers (where,value,mapped_to,note)",
          "FILE"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
                                          NULL);
     g_option_group_add_entries(g, data);
@@ -219,7 +219,7 @@ core_group(render_args *a)
          "NAME"},
         {"core-region-name-field", 0, 0, G_OPTION_ARG_STRING, &a->core_name_field,
          "Region name field (default zk_naam)", "NAME"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionGroup *g = g_option_group_new("core", "Core working area options:",
                                          "Show core working area options", NULL, NULL);
     g_option_group_add_entries(g, core);
@@ -569,7 +569,7 @@ cmd_render(int argc, char **argv)
         {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
          "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *oc = g_option_context_new("- draw a samenwerkingskaart");
     g_option_context_set_summary(oc,
         "Colours every municipality by the projects that touch it: a total map, or with\n"
@@ -636,7 +636,7 @@ cmd_atlas(int argc, char **argv)
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Cache prepared data here", "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Read every source", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress, no warnings", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *oc = g_option_context_new("ATLAS-FILE - render a whole report");
     g_option_context_set_summary(oc,
         "Writes DIR/atlas.pdf (contents page with links, outline), DIR/NNN-<page>.png with\n"
@@ -729,7 +729,7 @@ cmd_stats(int argc, char **argv)
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "Write here (default: stdout)",
          "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *oc = g_option_context_new("- tables of projects and municipalities");
     g_option_context_set_summary(oc,
         "Projects and the municipalities they touch per label of every ordering principle,\n"
@@ -806,7 +806,7 @@ cmd_diff(int argc, char **argv)
          "FILE"},
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *oc = g_option_context_new("- what changed between two project databases");
     g_option_context_set_summary(oc,
         "Matches projects by id and compares what maps show: the labels of every ordering\n"
@@ -1110,7 +1110,7 @@ cmd_compare(int argc, char **argv)
          "FILE"},
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *oc = g_option_context_new("- insurers and maps side by side");
     g_option_context_set_summary(oc,
         "With --insurer: an insurer's projects per municipality with its kernwerkgebied\n"
