@@ -221,6 +221,25 @@ test_damaged_shapefiles(void)
     g_free(membership);
 }
 
+/* Lines and points are not municipalities. */
+static void
+test_not_polygons(void)
+{
+    char *dir = tmp_dir_new(), *data = tmp_dir_new();
+    char *membership = data_path("gemeenten_regios_2017.csv");
+    char *lines = write_file(data, "lines.csv", "WKT,gm_code,gm_naam\n"
+                             "\"LINESTRING (0 0, 1 1)\",GM0001,Lijndorp\n", -1);
+    char *msg = g_strdup_printf("%s:2: municipality layer 'GM0001' is a LINESTRING, not a "
+                                "polygon", lines);
+    const char *args[] = {"--municipalities", lines, "--membership", membership, NULL};
+    assert_refused(dir, msg, args);
+    g_free(msg);
+    g_free(lines);
+    g_free(membership);
+    tmp_dir_remove(data);
+    tmp_dir_remove(dir);
+}
+
 /* ---- damaged databases -------------------------------------------------------------- */
 
 #define HEADER "id,titel,zorgverzekeraars,gemeenten,wmo_regios,inhoudelijk,instrumenteel," \
@@ -555,6 +574,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/inputs/excel-and-ods", test_excel_and_ods);
     g_test_add_func("/inputs/damaged-shapefiles", test_damaged_shapefiles);
+    g_test_add_func("/inputs/not-polygons", test_not_polygons);
     g_test_add_func("/inputs/damaged-databases", test_damaged_databases);
     g_test_add_func("/inputs/unwritable-outputs", test_unwritable_outputs);
     g_test_add_func("/inputs/mergers", test_mergers);
