@@ -11,7 +11,7 @@
 #include "samenkaart/samenkaart.h"
 #include "sk-config.h"
 
-enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2 };
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_INPUT = 2, EXIT_HELP = -1 /* help shown: exit 0 */ };
 
 static int
 exit_code(sk_status st)
@@ -61,6 +61,27 @@ static int
 parse_options(GOptionContext *oc, const char *command, int *argc, char ***argv,
               int expected_args)
 {
+    /* Help is printed here, not by GOption, which would exit() the process from inside
+    ** the parser (found by fuzz-cli). */
+    g_option_context_set_help_enabled(oc, FALSE);
+    if (g_get_prgname() == NULL) {
+        char *name = g_strconcat("samenkaart ", command, NULL);
+        g_set_prgname(name);
+        g_free(name);
+    }
+    for (int i = 1; i < *argc; i++) {
+        const char *arg = (*argv)[i];
+        if (strcmp(arg, "--") == 0)
+            break;
+        int main_help = strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 ||
+                        strcmp(arg, "-?") == 0;
+        if (main_help || g_str_has_prefix(arg, "--help-")) {
+            char *help = g_option_context_get_help(oc, main_help, NULL);
+            fputs(help, stdout);
+            g_free(help);
+            return EXIT_HELP;
+        }
+    }
     GError *err = NULL;
     if (!g_option_context_parse(oc, argc, argv, &err)) {
         int rc = usage_error(command, "%s", err->message);
@@ -1139,6 +1160,13 @@ cmd_compare(int argc, char **argv)
     return rc;
 }
 
+/* A command's result as the process's exit status (help shown is success). */
+static int
+exit_status(int rc)
+{
+    return rc == EXIT_HELP ? EXIT_OK : rc;
+}
+
 static void
 print_help(FILE *fp)
 {
@@ -1181,15 +1209,15 @@ main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(argv[1], "render") == 0)
-        return cmd_render(argc - 1, argv + 1);
+        return exit_status(cmd_render(argc - 1, argv + 1));
     if (strcmp(argv[1], "atlas") == 0)
-        return cmd_atlas(argc - 1, argv + 1);
+        return exit_status(cmd_atlas(argc - 1, argv + 1));
     if (strcmp(argv[1], "stats") == 0)
-        return cmd_stats(argc - 1, argv + 1);
+        return exit_status(cmd_stats(argc - 1, argv + 1));
     if (strcmp(argv[1], "diff") == 0)
-        return cmd_diff(argc - 1, argv + 1);
+        return exit_status(cmd_diff(argc - 1, argv + 1));
     if (strcmp(argv[1], "compare") == 0)
-        return cmd_compare(argc - 1, argv + 1);
+        return exit_status(cmd_compare(argc - 1, argv + 1));
     fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats, diff or compare)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
