@@ -41,6 +41,10 @@ typedef struct page {
     char *text;                               /* a text panel beside the map */
     char *geography;                          /* a [geography NAME], or NULL: the default */
     int core_of;      /* insurer label + 1 whose kernwerkgebied is outlined; 0: none */
+    /* A zoomed map: the municipalities it frames (names for sk_geography_select), or an
+    ** insurer's kernwerkgebied (label + 1; 0: none). */
+    char *zoom_regions, *zoom_municipalities, *zoom_province;
+    int zoom_core;
     sk_principle table_principle;
 } page;
 
@@ -73,6 +77,9 @@ page_clear(page *p)
         g_array_free(p->panels, TRUE);
     }
     g_free(p->panel_principle);
+    g_free(p->zoom_regions);
+    g_free(p->zoom_municipalities);
+    g_free(p->zoom_province);
     g_free(p->table);
     g_free(p->table_key);
     g_free(p->table_column);
@@ -315,7 +322,28 @@ expand(const char *template, const char *label, const char *key)
 #define MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
                  "classes", "note", "table", "table_key", "table_column", "table_principle", \
                  "regions_overview", "table_by_region", "geography", "outline_regions", \
-                 "text", "core_of"
+                 "text", "core_of", "zoom_regions", "zoom_municipalities", "zoom_province", \
+                 "zoom_core"
+
+/* An insurer named by key (core_of, zoom_core): its label + 1, 0 when absent or unknown (a
+** problem), -1 for "{label}", the insurer of a family over zorgverzekeraar. */
+static int
+insurer_key(reader *r, const char *group, const char *key)
+{
+    char *v = get(r, group, key);
+    int out = 0;
+    if (v != NULL && strcmp(v, "{label}") == 0) {
+        out = -1;
+    } else if (v != NULL) {
+        int k = sk__label_parse(SK_INSURER, v, NULL);
+        if (k < 0)
+            problem(r, group, key, "unknown insurer '%s' (did you mean '%s'?)", v,
+                    sk__label_suggest(SK_INSURER, v));
+        out = k + 1;
+    }
+    g_free(v);
+    return out;
+}
 
 /* Parse a map's where, show, highlight, count and note keys; problems go to r.
 ** extra_clause and extra_highlight come from a family. */
@@ -327,18 +355,11 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
     pg->table = get(r, group, "table");
     pg->geography = get(r, group, "geography");
     pg->text = get(r, group, "text");
-    char *core_of = get(r, group, "core_of");
-    if (core_of != NULL && strcmp(core_of, "{label}") == 0) {
-        pg->core_of = -1;   /* the family's insurer (read_family) */
-        g_free(core_of);
-    } else if (core_of != NULL) {
-        int k = sk__label_parse(SK_INSURER, core_of, NULL);
-        if (k < 0)
-            problem(r, group, "core_of", "unknown insurer '%s' (did you mean '%s'?)", core_of,
-                    sk__label_suggest(SK_INSURER, core_of));
-        pg->core_of = k + 1;
-        g_free(core_of);
-    }
+    pg->core_of = insurer_key(r, group, "core_of");
+    pg->zoom_core = insurer_key(r, group, "zoom_core");
+    pg->zoom_regions = get(r, group, "zoom_regions");
+    pg->zoom_municipalities = get(r, group, "zoom_municipalities");
+    pg->zoom_province = get(r, group, "zoom_province");
     if (g_key_file_has_key(r->kf, group, "outline_regions", NULL)) {
         GError *err = NULL;
         pg->outline_regions = g_key_file_get_boolean(r->kf, group, "outline_regions", &err);
@@ -477,10 +498,14 @@ read_map(reader *r, sk_atlas *a, const char *group, const char *id, int section)
     pg.title = require(r, group, "title");
     pg.caption = get(r, group, "caption");
     read_map_keys(r, group, &pg, NULL, NULL);
-    if (pg.core_of < 0) {
-        problem(r, group, "core_of", "{label} stands for the insurer of a family over "
+    int *keys_of[] = {&pg.core_of, &pg.zoom_core};
+    const char *key_names[] = {"core_of", "zoom_core"};
+    for (size_t k = 0; k < 2; k++) {
+        if (*keys_of[k] >= 0)
+            continue;
+        problem(r, group, key_names[k], "{label} stands for the insurer of a family over "
                 "zorgverzekeraar; name the insurer here");
-        pg.core_of = 0;
+        *keys_of[k] = 0;
     }
     add_page(a, &pg);
 }
@@ -594,15 +619,19 @@ read_family(reader *r, sk_atlas *a, const char *group, const char *id, int secti
             pg.id = h != NULL ? g_strdup_printf("%s-%s-%s", id, key, hkey)
                               : g_strdup_printf("%s-%s", id, key);
             read_map_keys(r, group, &pg, clause, hclause);
-            if (pg.core_of < 0) {
-                /* core_of = {label}: each map outlines its own insurer's kernwerkgebied. */
+            int *keys_of[] = {&pg.core_of, &pg.zoom_core};
+            const char *key_names[] = {"core_of", "zoom_core"};
+            for (size_t q = 0; q < 2; q++) {
+                if (*keys_of[q] >= 0)
+                    continue;
+                /* {label}: each map its own insurer's kernwerkgebied. */
                 if (p == SK_INSURER && !pairs)
-                    pg.core_of = (int)order[k] + 1;
+                    *keys_of[q] = (int)order[k] + 1;
                 else if (k == 0 && i == 0)
-                    problem(r, group, "core_of", "{label} stands for the insurer of a family "
-                            "over zorgverzekeraar, not %s", sk_principle_name(p));
-                if (pg.core_of < 0)
-                    pg.core_of = 0;
+                    problem(r, group, key_names[q], "{label} stands for the insurer of a "
+                            "family over zorgverzekeraar, not %s", sk_principle_name(p));
+                if (*keys_of[q] < 0)
+                    *keys_of[q] = 0;
             }
             if (per_page == 0) {
                 pg.title = family_text(title, l, h);
@@ -811,16 +840,18 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     int core_used = 0, core_known = 0;
     for (guint i = 0; i < a->pages->len; i++) {
         const page *pg = &g_array_index(a->pages, page, i);
-        core_used |= pg->core_of > 0;
+        core_used |= pg->core_of > 0 || pg->zoom_core > 0;
         for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
-            core_used |= g_array_index(pg->panels, page, k).core_of > 0;
+            core_used |= g_array_index(pg->panels, page, k).core_of > 0 ||
+                         g_array_index(pg->panels, page, k).zoom_core > 0;
     }
     for (guint k = 0; a->core_geography != NULL && k < a->geographies->len; k++)
         core_known |= strcmp(g_array_index(a->geographies, alt_geography, k).name,
                              a->core_geography) == 0;
     if (core_used && a->core_geography == NULL)
-        problem(&r, "atlas", NULL, "core_of needs core_geography: the [geography NAME] whose "
-                "regions the kernwerkgebieden table names (e.g. core_geography = zorgkantoor)");
+        problem(&r, "atlas", NULL, "core_of and zoom_core need core_geography: the "
+                "[geography NAME] whose regions the kernwerkgebieden table names (e.g. "
+                "core_geography = zorgkantoor)");
     else if (a->core_geography != NULL && !core_known)
         problem(&r, "atlas", "core_geography", "no [geography %s] in the file",
                 a->core_geography);
@@ -1218,9 +1249,10 @@ load_core(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography 
     int used = 0;
     for (guint i = 0; i < a->pages->len; i++) {
         const page *pg = &g_array_index(a->pages, page, i);
-        used |= pg->core_of > 0;
+        used |= pg->core_of > 0 || pg->zoom_core > 0;
         for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
-            used |= g_array_index(pg->panels, page, k).core_of > 0;
+            used |= g_array_index(pg->panels, page, k).core_of > 0 ||
+                    g_array_index(pg->panels, page, k).zoom_core > 0;
     }
     if (!used || a->core_geography == NULL)
         return SK_OK;
@@ -1290,8 +1322,28 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sources *src, sk
     for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
         if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
             mo.region_label = g_array_index(a->geographies, alt_geography, k).region_label;
+    unsigned char *zoom = NULL;
+    if (pg->zoom_regions != NULL || pg->zoom_municipalities != NULL ||
+        pg->zoom_province != NULL || pg->zoom_core > 0) {
+        size_t nmun = sk_geography_municipality_count(geo);
+        zoom = g_new0(unsigned char, nmun + 1);
+        const char *what[] = {"regions", "municipalities", "province"};
+        const char *lists[] = {pg->zoom_regions, pg->zoom_municipalities, pg->zoom_province};
+        for (size_t k = 0; k < G_N_ELEMENTS(lists) && st == SK_OK; k++)
+            if (lists[k] != NULL)
+                st = sk_geography_select(ctx, geo, what[k], lists[k], zoom);
+        if (pg->zoom_core > 0 && src->core != NULL) {
+            const unsigned char *m = sk_core_areas_mask(src->core, (size_t)pg->zoom_core - 1);
+            for (size_t k = 0; k < nmun; k++)
+                zoom[k] |= m[k];
+        }
+        mo.zoom = zoom;
+    }
     if (st == SK_OK)
         st = sk_map_new(ctx, geo, projects, style, pg->filter, c, &mo, out);
+    else
+        sk_classification_free(c);
+    g_free(zoom);
     g_free(core_label);
     g_free(table);
     return st;

@@ -160,10 +160,11 @@ sk_panels_new(sk_ctx *ctx, sk_map **maps, size_t count, const char *const *title
     }
     for (size_t i = 1; i < count; i++) {
         if (maps[i]->geo != maps[0]->geo || maps[i]->style != maps[0]->style ||
-            maps[i]->page != maps[0]->page) {
+            maps[i]->page != maps[0]->page ||
+            memcmp(maps[i]->extent, maps[0]->extent, sizeof maps[0]->extent) != 0) {
             sk_panels_free(ps);
             return sk__error(ctx, SK_EUSAGE, "the maps of one page must share geography, "
-                             "style and page size (map %zu differs)", i + 1);
+                             "style, page size and extent (map %zu differs)", i + 1);
         }
     }
     if (titles != NULL) {

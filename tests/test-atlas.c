@@ -92,6 +92,29 @@ test_pages_and_files(void)
     g_free(text);
     g_free(pdf);
 
+    /* The zoomed page (Menzis's kernwerkgebied) is drawn at a larger scale than the whole
+    ** country: smaller pixels in its world file. */
+    {
+        char *zoomed = NULL, *whole = NULL;
+        for (size_t i = 0; i < pages; i++) {
+            const char *name = sk_atlas_page_name(atlas, i);
+            if (g_str_has_suffix(name, "-menzis-kern"))
+                zoomed = g_strdup_printf("%s/%s.pgw", out_dir, name);
+            if (g_str_has_suffix(name, "-verzekeraar-menzis"))
+                whole = g_strdup_printf("%s/%s.pgw", out_dir, name);
+        }
+        g_assert_nonnull(zoomed);
+        g_assert_nonnull(whole);
+        char *a = NULL, *b = NULL;
+        g_assert_true(g_file_get_contents(zoomed, &a, NULL, NULL));
+        g_assert_true(g_file_get_contents(whole, &b, NULL, NULL));
+        g_assert_cmpfloat(g_ascii_strtod(a, NULL), <, 0.8 * g_ascii_strtod(b, NULL));
+        g_free(a);
+        g_free(b);
+        g_free(zoomed);
+        g_free(whole);
+    }
+
     /* A thumbnail for every page, at most 440 pixels wide, shrunk by a whole factor: each
     ** pixel the mean of a block of the page. */
     for (size_t i = 0; i < pages; i++) {
@@ -362,13 +385,17 @@ test_atlas_file_errors(void)
                        "municipalities = gemeenten_2017.shp\nregions = zorgkantoorregios_2017.shp\n",
                        geography);
     /* Kernwerkgebieden: a known insurer, and the geography the table names. */
-    const char *core[] = {"1: [atlas]: core_of needs core_geography",
+    const char *core[] = {"1: [atlas]: core_of and zoom_core need core_geography",
                           "5: [map a] core_of: unknown insurer 'Menziz' (did you mean 'Menzis'?)",
                           "9: [map b] core_of: {label} stands for the insurer of a family",
                           NULL};
     assert_atlas_error("[atlas]\ntitle = T\n\n[map a]\ncore_of = Menziz\ntitle = A\n\n"
                        "[map b]\ncore_of = {label}\ntitle = B\n\n"
                        "[map c]\ncore_of = CZ\ntitle = C\n", core);
+    const char *zoom[] = {"5: [map a] zoom_core: {label} stands for the insurer of a family",
+                          NULL};
+    assert_atlas_error("[atlas]\ntitle = T\n\n[map a]\nzoom_core = {label}\ntitle = A\n",
+                       zoom);
     const char *core_geography[] = {"3: [atlas] core_geography: no [geography zk] in the file",
                                     NULL};
     assert_atlas_error("[atlas]\ntitle = T\ncore_geography = zk\n\n[map a]\ntitle = A\n",
