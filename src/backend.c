@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <string.h>
 #include <gmodule.h>
+#include "cache.h"
 #include "internal.h"
 #include "ogr.h"
 #include "text.h"
@@ -95,3 +96,74 @@ sk__ogr_report(sk_ctx *ctx, const sk__ogr_data *d)
         return sk__error(ctx, SK_EINPUT, "%s", d->errors->str);
     return SK_OK;
 }
+
+/* ---- the table as read, cached ------------------------------------------------------ */
+
+static GByteArray *
+serialize_table(const sk__ogr_data *t)
+{
+    GByteArray *b = g_byte_array_new();
+    sk__blob_put_u64(b, t->columns->len);
+    for (guint i = 0; i < t->columns->len; i++)
+        sk__blob_put_str(b, g_ptr_array_index(t->columns, i));
+    sk__blob_put_u64(b, t->rows);
+    for (size_t r = 0; r < t->rows; r++) {
+        sk__blob_put_str(b, g_ptr_array_index(t->where, r));
+        for (guint i = 0; i < t->columns->len; i++)
+            sk__blob_put_str(b, sk__ogr_cell(t, r, i));
+    }
+    return b;
+}
+
+static int
+deserialize_table(GBytes *payload, sk__ogr_data *t)
+{
+    gsize len;
+    const guint8 *data = g_bytes_get_data(payload, &len);
+    sk__blob b = {data, data + len, 0};
+    size_t ncol = sk__blob_count(&b, len / 8);
+    for (size_t i = 0; i < ncol && !b.failed; i++)
+        g_ptr_array_add(t->columns, sk__blob_str(&b));
+    size_t rows = sk__blob_count(&b, len / 8);
+    for (size_t r = 0; r < rows && !b.failed; r++) {
+        g_ptr_array_add(t->where, sk__blob_str(&b));
+        for (size_t i = 0; i < ncol; i++)
+            g_ptr_array_add(t->cells, sk__blob_str(&b));
+    }
+    t->rows = rows;
+    return !b.failed && b.p == b.end;
+}
+
+/* The database as a table of text cells: from the cache when the file did not change, else
+** read by the back-end (and cached).  Bad input (no file, no such sheet) is an error. */
+sk_status
+sk__read_table(sk_ctx *ctx, const char *path, const char *layer, const char *what,
+               const char *cache_dir, sk__ogr_data *table)
+{
+    sk__cache_key key;
+    const char *sources[] = {path};
+    const char *params[] = {layer, what};
+    int cacheable = cache_dir != NULL && path != NULL &&
+                    sk__cache_make_key("table", sources, 1, params, 2, &key);
+    GBytes *payload = cacheable ? sk__cache_read(cache_dir, &key) : NULL;
+    if (payload != NULL) {
+        int ok = deserialize_table(payload, table);
+        g_bytes_unref(payload);
+        if (ok)
+            return SK_OK;
+        sk__ogr_data_clear(table);
+        sk__ogr_data_init(table);
+    }
+    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
+    if (be == NULL)
+        return sk_ctx_status(ctx);
+    be->read_table(path, layer, what, table);
+    sk_status st = sk__ogr_report(ctx, table);
+    if (st == SK_OK && cacheable) {
+        GByteArray *blob = serialize_table(table);
+        sk__cache_write(cache_dir, &key, blob);
+        g_byte_array_unref(blob);
+    }
+    return st;
+}
+

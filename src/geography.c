@@ -29,6 +29,7 @@ struct sk_geography {
     GHashTable *region_index;
     size_t *member_offsets;   /* regions + 1 offsets into members */
     size_t *members;
+    char *cache_dir;          /* where it was cached; tables read for it are cached there */
 };
 
 static void shapes_clear(shapes *sh);
@@ -87,6 +88,7 @@ sk_geography_free(sk_geography *geo)
         g_hash_table_destroy(geo->region_index);
     g_free(geo->member_offsets);
     g_free(geo->members);
+    g_free(geo->cache_dir);
     sk__topology_clear(&geo->topology);
     g_free(geo->ring_owner);
     g_free(geo);
@@ -684,6 +686,7 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
     if (geo == NULL)
         return sk_ctx_status(ctx) != SK_OK ? sk_ctx_status(ctx) : st;
     finish_geography(geo);
+    geo->cache_dir = g_strdup(o->cache_dir);
     *out = geo;
     return SK_OK;
 }
@@ -903,4 +906,10 @@ sk_geography_select(sk_ctx *ctx, const sk_geography *geo, const char *what, cons
     if (diags.count == 0 && named == 0)
         sk__diagnostics_add(&diags, "no %s named to select", what);
     return sk__diagnostics_finish(&diags, ctx);
+}
+
+const char *
+sk__geography_cache_dir(const sk_geography *geo)
+{
+    return geo->cache_dir;
 }

@@ -38,6 +38,10 @@ const double *sk__geography_importance(const sk_geography *geo);
 struct sk__arc;
 const struct sk__arc *sk__geography_arcs(const sk_geography *geo, int regions, size_t *count);
 
+/* The cache directory the geography was loaded with (NULL: none): tables read for maps of
+** it are cached there too. */
+const char *sk__geography_cache_dir(const sk_geography *geo);
+
 /* The nearest municipality or region name to an unknown one (for "did you mean"). */
 const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);
 const char *sk__geography_suggest_region(const sk_geography *geo, const char *value);

@@ -32,6 +32,10 @@ inside(const sk_geography *geo, const sk__area *m, double x, double y)
 static int
 segment_meets(double x0, double y0, double x1, double y1, const double r[4])
 {
+    /* Most borders are nowhere near the box. */
+    if ((x0 < r[0] && x1 < r[0]) || (x0 > r[2] && x1 > r[2]) || (y0 < r[1] && y1 < r[1]) ||
+        (y0 > r[3] && y1 > r[3]))
+        return 0;
     double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
     const double p[4] = {-dx, dx, -dy, dy};
     const double q[4] = {x0 - r[0], r[2] - x0, y0 - r[1], r[3] - y0};
@@ -218,6 +222,18 @@ sk__placed_labels_free(GArray *labels)
     for (guint i = 0; i < labels->len; i++)
         g_free(g_array_index(labels, sk__placed_label, i).text);
     g_array_free(labels, TRUE);
+}
+
+const GArray *
+sk__map_names(const sk_map *map, const sk__layout *l)
+{
+    /* The cache is the map's own, behind its lock: logically const. */
+    sk_map *m = (sk_map *)map;
+    g_mutex_lock(&m->names_lock);
+    if (m->names == NULL)
+        m->names = sk__place_names(map, l);
+    g_mutex_unlock(&m->names_lock);
+    return m->names;
 }
 
 sk_status

@@ -19,4 +19,8 @@ typedef struct sk__placed_label {
 GArray *sk__place_names(const sk_map *map, const sk__layout *l);
 void sk__placed_labels_free(GArray *labels);
 
+/* The names of a zoomed map on its page: placed on the first call, then kept by the map
+** (thread-safe).  Borrowed from map. */
+const GArray *sk__map_names(const sk_map *map, const sk__layout *l);
+
 #endif

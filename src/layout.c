@@ -87,7 +87,6 @@ sk__layout_clear(sk__layout *l)
     for (size_t i = 0; i < l->panel_count; i++)
         clear_text(&l->panels[i].title);
     g_free(l->panels);
-    sk__placed_labels_free(l->names);
     memset(l, 0, sizeof *l);
 }
 
@@ -204,7 +203,7 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
                           map->zoom != NULL};
     sk_status st = sk__layout_page(ctx, &spec, l);
     if (st == SK_OK && map->zoom != NULL)
-        l->names = sk__place_names(map, l);
+        l->names = sk__map_names(map, l);
     return st;
 }
 

@@ -52,7 +52,8 @@ typedef struct sk__layout {
     sk__text text_panel;        /* text beside the map (w = 0: none) */
     sk__box inset;              /* the locator map (w = 0: none) */
     double extent[4];           /* what the map frame shows (map CRS) */
-    GArray *names;              /* zoomed maps: sk__placed_label (labels.h), or NULL */
+    const GArray *names;        /* zoomed maps: sk__placed_label (labels.h), borrowed from
+                                ** the map, or NULL */
 } sk__layout;
 
 /* What a page shows: texts, one legend, and panel_count maps of one geography at one scale. */

@@ -199,75 +199,6 @@ find_columns(sk_ctx *ctx, const sk__ogr_data *table, const char *path, columns *
     return sk__diagnostics_finish(&d, ctx);
 }
 
-/* ---- the table as read, cached ------------------------------------------------------ */
-
-static GByteArray *
-serialize_table(const sk__ogr_data *t)
-{
-    GByteArray *b = g_byte_array_new();
-    sk__blob_put_u64(b, t->columns->len);
-    for (guint i = 0; i < t->columns->len; i++)
-        sk__blob_put_str(b, g_ptr_array_index(t->columns, i));
-    sk__blob_put_u64(b, t->rows);
-    for (size_t r = 0; r < t->rows; r++) {
-        sk__blob_put_str(b, g_ptr_array_index(t->where, r));
-        for (guint i = 0; i < t->columns->len; i++)
-            sk__blob_put_str(b, sk__ogr_cell(t, r, i));
-    }
-    return b;
-}
-
-static int
-deserialize_table(GBytes *payload, sk__ogr_data *t)
-{
-    gsize len;
-    const guint8 *data = g_bytes_get_data(payload, &len);
-    sk__blob b = {data, data + len, 0};
-    size_t ncol = sk__blob_count(&b, len / 8);
-    for (size_t i = 0; i < ncol && !b.failed; i++)
-        g_ptr_array_add(t->columns, sk__blob_str(&b));
-    size_t rows = sk__blob_count(&b, len / 8);
-    for (size_t r = 0; r < rows && !b.failed; r++) {
-        g_ptr_array_add(t->where, sk__blob_str(&b));
-        for (size_t i = 0; i < ncol; i++)
-            g_ptr_array_add(t->cells, sk__blob_str(&b));
-    }
-    t->rows = rows;
-    return !b.failed && b.p == b.end;
-}
-
-/* The database as a table of text cells: from the cache when the file did not change, else
-** read by the back-end (and cached).  Bad input (no file, no such sheet) is an error. */
-static sk_status
-read_database(sk_ctx *ctx, const sk_projects_options *o, sk__ogr_data *table)
-{
-    sk__cache_key key;
-    const char *sources[] = {o->path};
-    const char *params[] = {o->layer};
-    int cacheable = o->cache_dir != NULL && o->path != NULL &&
-                    sk__cache_make_key("projects", sources, 1, params, 1, &key);
-    GBytes *payload = cacheable ? sk__cache_read(o->cache_dir, &key) : NULL;
-    if (payload != NULL) {
-        int ok = deserialize_table(payload, table);
-        g_bytes_unref(payload);
-        if (ok)
-            return SK_OK;
-        sk__ogr_data_clear(table);
-        sk__ogr_data_init(table);
-    }
-    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
-    if (be == NULL)
-        return sk_ctx_status(ctx);
-    be->read_table(o->path, o->layer, "project database", table);
-    sk_status st = sk__ogr_report(ctx, table);
-    if (st == SK_OK && cacheable) {
-        GByteArray *blob = serialize_table(table);
-        sk__cache_write(o->cache_dir, &key, blob);
-        g_byte_array_unref(blob);
-    }
-    return st;
-}
-
 sk_status
 sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options *o,
                  sk_projects **out)
@@ -276,7 +207,7 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
     sk__ogr_data table;
     sk__ogr_data_init(&table);
     columns c;
-    if (read_database(ctx, o, &table) != SK_OK || find_columns(ctx, &table, o->path, &c) != SK_OK) {
+    if (sk__read_table(ctx, o->path, o->layer, "project database", o->cache_dir, &table) != SK_OK || find_columns(ctx, &table, o->path, &c) != SK_OK) {
         sk__ogr_data_clear(&table);
         return sk_ctx_status(ctx);
     }

@@ -15,13 +15,9 @@ sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
                   int by_region, sk_classification **out)
 {
     *out = NULL;
-    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
-    if (be == NULL)
-        return sk_ctx_status(ctx);
     sk__ogr_data t;
     sk__ogr_data_init(&t);
-    be->read_table(path, NULL, "table", &t);
-    sk_status st = sk__ogr_report(ctx, &t);
+    sk_status st = sk__read_table(ctx, path, NULL, "table", sk__geography_cache_dir(geo), &t);
     if (st != SK_OK) {
         sk__ogr_data_clear(&t);
         return st;

@@ -348,7 +348,7 @@ test_regions_dissolved_from_membership(void)
     tmp_dir_remove(dir);
 }
 
-/* The one cache entry of kind ("geography", "projects") in dir. */
+/* The one cache entry of kind ("geography", "table": a table as read) in dir. */
 static char *
 find_cache_entry(const char *dir, const char *kind)
 {
@@ -373,7 +373,7 @@ test_geometry_cache(void)
     char *reference = render_jeugd(dir, "reference.png", "--no-cache", NULL, NULL, NULL);
     char *cold = render_jeugd(dir, "cold.png", "--cache-dir", cache, NULL, NULL);
     char *entry = find_cache_entry(cache, "geography-");
-    char *table_entry = find_cache_entry(cache, "projects-");
+    char *table_entry = find_cache_entry(cache, "table-");
     char *warm = render_jeugd(dir, "warm.png", "--cache-dir", cache, NULL, NULL);
     /* The cache makes runs faster, never different. */
     assert_same_file(reference, cold);
