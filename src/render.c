@@ -103,22 +103,50 @@ path_arc(cairo_t *cr, const sk_geography *geo, const sk__layout *l, const sk__ar
     }
 }
 
-/* Add the borders (arcs) to the path, simplified to the output resolution: vertices less
-** important than tolerance_pt are dropped (topology.h: shared borders lose the same ones on
-** both sides), the rest snap to a grid of half that.  Each shared border is stroked once
-** instead of once per neighbour. */
+/* Which arcs path_arcs adds: all, or those along a set of municipalities or regions (mask,
+** indexed like the arcs' layer) with a member on either side, or on one side only. */
+typedef enum arc_choice { ALL_ARCS, MASK_EITHER_SIDE, MASK_ONE_SIDE } arc_choice;
+
+/* Add the borders (arcs) of the municipalities (regions = 0) or regions to the path,
+** simplified to the output resolution: vertices less important than tolerance_pt are dropped
+** (topology.h: shared borders lose the same ones on both sides), the rest snap to a grid of
+** half that.  Each shared border is stroked once instead of once per neighbour.  Specks
+** smaller than line_width_pt are left out (whole islands only when whole_ring). */
 static void
 path_arcs(cairo_t *cr, const sk_geography *geo, const sk__layout *l, int regions,
-          double tolerance_pt, double line_width_pt)
+          double tolerance_pt, double line_width_pt, int whole_ring, arc_choice choice,
+          const guint8 *mask)
 {
     size_t count;
     const sk__arc *arcs = sk__geography_arcs(geo, regions, &count);
+    const int *owner = sk__geography_ring_owners(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
     for (size_t a = 0; a < count; a++) {
-        if (speck(geo, l, &arcs[a], line_width_pt, !regions))
+        if (choice != ALL_ARCS) {
+            /* Ring owners: municipality m >= 0, region r as -2 - r. */
+            int i1 = regions ? -2 - owner[arcs[a].ring] : owner[arcs[a].ring];
+            int i2 = arcs[a].twin == SIZE_MAX ? -1
+                     : regions                ? -2 - owner[arcs[a].twin]
+                                              : owner[arcs[a].twin];
+            int in1 = i1 >= 0 && mask[i1], in2 = i2 >= 0 && mask[i2];
+            if (choice == MASK_EITHER_SIDE ? !(in1 || in2) : in1 == in2)
+                continue;
+        }
+        if (speck(geo, l, &arcs[a], line_width_pt, whole_ring))
             continue;
         path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
     }
+}
+
+/* Stroke the path with round joins and caps: outlines that must read as one line. */
+static void
+stroke_round(cairo_t *cr, sk__color color, double width)
+{
+    set_color(cr, color);
+    cairo_set_line_width(cr, width);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke_preserve(cr);
 }
 
 static int
@@ -252,18 +280,16 @@ draw_borders(cairo_t *cr, const sk_map *map, const sk__layout *l, double toleran
     /* Thin borders: bevel joins look the same and stroke much faster than round ones. */
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
     cairo_new_path(cr);
-    path_arcs(cr, map->geo, l, 0, tolerance_pt, s->municipality_border_width);
+    path_arcs(cr, map->geo, l, 0, tolerance_pt, s->municipality_border_width, 1, ALL_ARCS,
+              NULL);
     set_color(cr, s->municipality_border);
     cairo_set_line_width(cr, s->municipality_border_width);
     cairo_stroke(cr);
 
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_new_path(cr);
-    path_arcs(cr, map->geo, l, 1, tolerance_pt, s->region_border_width);
-    set_color(cr, s->region_border);
-    cairo_set_line_width(cr, s->region_border_width);
-    cairo_stroke(cr);
+    path_arcs(cr, map->geo, l, 1, tolerance_pt, s->region_border_width, 0, ALL_ARCS, NULL);
+    stroke_round(cr, s->region_border, s->region_border_width);
+    cairo_new_path(cr);
     cairo_restore(cr);
 }
 
@@ -274,61 +300,32 @@ draw_outline(cairo_t *cr, const sk_map *map, const sk__layout *l, double toleran
 {
     if (map->outline == NULL)
         return;
-    const sk_geography *geo = map->geo;
-    size_t count;
-    const sk__arc *arcs = sk__geography_arcs(geo, 1, &count);
-    const int *owner = sk__geography_ring_owners(geo);
-    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+    const sk_style *s = map->style;
     cairo_save(cr);
     cairo_new_path(cr);
-    for (size_t a = 0; a < count; a++) {
-        int r1 = -2 - owner[arcs[a].ring];
-        int r2 = arcs[a].twin != SIZE_MAX ? -2 - owner[arcs[a].twin] : -1;
-        if (!((r1 >= 0 && map->outline[r1]) || (r2 >= 0 && map->outline[r2])) ||
-            speck(geo, l, &arcs[a], map->style->outline_width, 0))
-            continue;
-        path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
-    }
-    set_color(cr, map->style->outline_color);
-    cairo_set_line_width(cr, map->style->outline_width);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    cairo_stroke(cr);
+    path_arcs(cr, map->geo, l, 1, tolerance_pt, s->outline_width, 0, MASK_EITHER_SIDE,
+              map->outline);
+    stroke_round(cr, s->outline_color, s->outline_width);
+    cairo_new_path(cr);
     cairo_restore(cr);
 }
 
 /* The outline of map->area (e.g. a kernwerkgebied): the municipal borders with the area on
-** one side only, so it follows the municipalities exactly, shared borders and all. */
+** one side only, so it follows the municipalities exactly, shared borders and all; on a
+** wider casing, so it stands out on every fill colour. */
 static void
 draw_area(cairo_t *cr, const sk_map *map, const sk__layout *l, double tolerance_pt)
 {
     if (map->area == NULL)
         return;
-    const sk_geography *geo = map->geo;
-    size_t count;
-    const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
-    const int *owner = sk__geography_ring_owners(geo);
-    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+    const sk_style *s = map->style;
     cairo_save(cr);
     cairo_new_path(cr);
-    for (size_t a = 0; a < count; a++) {
-        int m1 = owner[arcs[a].ring];
-        int m2 = arcs[a].twin != SIZE_MAX ? owner[arcs[a].twin] : -1;
-        int in1 = m1 >= 0 && map->area[m1], in2 = m2 >= 0 && map->area[m2];
-        if (in1 == in2 || speck(geo, l, &arcs[a], map->style->area_width, 0))
-            continue;
-        path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
-    }
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    if (map->style->area_casing_width > 0) {
-        set_color(cr, map->style->area_casing);
-        cairo_set_line_width(cr, map->style->area_casing_width);
-        cairo_stroke_preserve(cr);
-    }
-    set_color(cr, map->style->area_color);
-    cairo_set_line_width(cr, map->style->area_width);
-    cairo_stroke(cr);
+    path_arcs(cr, map->geo, l, 0, tolerance_pt, s->area_width, 0, MASK_ONE_SIDE, map->area);
+    if (s->area_casing_width > 0)
+        stroke_round(cr, s->area_casing, s->area_casing_width);
+    stroke_round(cr, s->area_color, s->area_width);
+    cairo_new_path(cr);
     cairo_restore(cr);
 }
 
@@ -555,7 +552,7 @@ draw_inset(cairo_t *cr, const sk_map *map, const sk__layout *l)
     cairo_fill(cr);
     /* The region borders, thin. */
     cairo_new_path(cr);
-    path_arcs(cr, geo, &at, 1, tolerance_pt, 0);
+    path_arcs(cr, geo, &at, 1, tolerance_pt, 0, 0, ALL_ARCS, NULL);
     set_color(cr, s->inset_border);
     cairo_set_line_width(cr, 0.4);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
