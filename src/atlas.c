@@ -1217,13 +1217,7 @@ write_index(sk_ctx *ctx, const sk_atlas *a, const char *dir)
     }
     g_string_append(s, "</body>\n</html>\n");
     char *path = g_build_filename(dir, "index.html", NULL);
-    sk__output out;
-    sk_status st = sk__output_open(ctx, &out, path);
-    if (st == SK_OK) {
-        sk__output_write(&out, s->str, s->len);
-        if ((st = sk__output_finish(ctx, &out)) == SK_OK)
-            st = sk__output_commit(ctx, &out, 1);
-    }
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
     g_free(path);
     g_string_free(s, TRUE);
     return st;

@@ -3,7 +3,7 @@
 #include <glib.h>
 #include "classify_internal.h"
 #include "internal.h"
-#include "output.h"
+#include "text.h"
 #include "projects_internal.h"
 #include "vocabulary.h"
 #include "samenkaart/diff.h"
@@ -226,22 +226,15 @@ sk_diff_project_count(const sk_diff *d, sk_change change)
 sk_status
 sk_diff_write_csv(sk_ctx *ctx, const sk_diff *d, const char *path)
 {
-    sk__output out;
-    sk_status st = sk__output_open(ctx, &out, path);
-    if (st != SK_OK)
-        return st;
-    sk__output_printf(&out, "id,change,field,before,after\n");
+    GString *s = g_string_new("id,change,field,before,after\n");
     for (guint i = 0; i < d->rows->len; i++) {
         const row *r = &g_array_index(d->rows, row, i);
         const char *cells[] = {r->id, sk_change_name(r->change), r->field, r->before, r->after};
-        for (size_t c = 0; c < G_N_ELEMENTS(cells); c++)
-            sk__output_csv_field(&out, cells[c], c + 1 == G_N_ELEMENTS(cells));
+        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
     }
-    if ((st = sk__output_finish(ctx, &out)) != SK_OK) {
-        sk__output_abort(&out);
-        return st;
-    }
-    return sk__output_commit(ctx, &out, 1);
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
 }
 
 sk_status

@@ -5,7 +5,7 @@
 #include "labels.h"
 #include "internal.h"
 #include "map_internal.h"
-#include "output.h"
+#include "text.h"
 #include "polylabel.h"
 
 /* Whether map point (x, y) lies inside municipality m (even-odd over its rings). */
@@ -25,6 +25,16 @@ inside(const sk_geography *geo, const sk__area *m, double x, double y)
         }
     }
     return in;
+}
+
+/* A page box in the map's CRS: minx, miny, maxx, maxy. */
+static void
+box_to_map(const sk__layout *l, const sk__box *b, double m[4])
+{
+    m[0] = l->extent_minx + (b->x - l->origin_x) / l->scale;
+    m[1] = l->extent_maxy - (b->y + b->h - l->origin_y) / l->scale;
+    m[2] = l->extent_minx + (b->x + b->w - l->origin_x) / l->scale;
+    m[3] = l->extent_maxy - (b->y - l->origin_y) / l->scale;
 }
 
 /* Whether segment (x0,y0)-(x1,y1) meets the rectangle [minx,maxx] x [miny,maxy]
@@ -62,10 +72,12 @@ segment_meets(double x0, double y0, double x1, double y1, const double r[4])
 static int
 box_inside(const sk_geography *geo, const sk__area *m, const sk__layout *l, const sk__box *b)
 {
-    double r[4] = {l->extent_minx + (b->x - l->origin_x) / l->scale - 1,
-                   l->extent_maxy - (b->y + b->h - l->origin_y) / l->scale - 1,
-                   l->extent_minx + (b->x + b->w - l->origin_x) / l->scale + 1,
-                   l->extent_maxy - (b->y - l->origin_y) / l->scale + 1};
+    double r[4];
+    box_to_map(l, b, r);
+    r[0] -= 1;
+    r[1] -= 1;
+    r[2] += 1;
+    r[3] += 1;
     if (!inside(geo, m, (r[0] + r[2]) / 2, (r[1] + r[3]) / 2))
         return 0;
     const sk__ring *rings = sk__geography_rings(geo);
@@ -243,32 +255,23 @@ sk_map_write_labels_csv(sk_ctx *ctx, const sk_map *map, const char *path)
     sk_status st = sk__layout_map(ctx, map, &l);
     if (st != SK_OK)
         return st;
-    sk__output out;
-    if ((st = sk__output_open(ctx, &out, path)) != SK_OK) {
-        sk__layout_clear(&l);
-        return st;
-    }
-    sk__output_printf(&out, "gm_code,gm_naam,size_pt,x0,y0,x1,y1,map_x0,map_y0,map_x1,map_y1\n");
+    GString *s = g_string_new("gm_code,gm_naam,size_pt,x0,y0,x1,y1,map_x0,map_y0,map_x1,map_y1\n");
     for (guint i = 0; l.names != NULL && i < l.names->len; i++) {
         const sk__placed_label *pl = &g_array_index(l.names, sk__placed_label, i);
         const sk__box *b = &pl->box;
-        sk__output_csv_field(&out, sk_geography_municipality_code(map->geo, pl->municipality), 0);
-        sk__output_csv_field(&out, sk_geography_municipality_name(map->geo, pl->municipality), 0);
-        double mx0 = l.extent_minx + (b->x - l.origin_x) / l.scale;
-        double mx1 = l.extent_minx + (b->x + b->w - l.origin_x) / l.scale;
-        double my0 = l.extent_maxy - (b->y + b->h - l.origin_y) / l.scale;
-        double my1 = l.extent_maxy - (b->y - l.origin_y) / l.scale;
-        char num[11][G_ASCII_DTOSTR_BUF_SIZE];
-        double v[] = {pl->size, b->x, b->y, b->x + b->w, b->y + b->h, mx0, my0, mx1, my1};
-        for (size_t k = 0; k < G_N_ELEMENTS(v); k++) {
-            g_ascii_formatd(num[k], sizeof num[k], k < 5 ? "%.3f" : "%.2f", v[k]);
-            sk__output_csv_field(&out, num[k], k + 1 == G_N_ELEMENTS(v));
-        }
+        double m[4];
+        box_to_map(&l, b, m);
+        double v[] = {pl->size, b->x, b->y, b->x + b->w, b->y + b->h, m[0], m[1], m[2], m[3]};
+        char num[G_N_ELEMENTS(v)][G_ASCII_DTOSTR_BUF_SIZE];
+        const char *cells[2 + G_N_ELEMENTS(v)] = {
+            sk_geography_municipality_code(map->geo, pl->municipality),
+            sk_geography_municipality_name(map->geo, pl->municipality)};
+        for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
+            cells[2 + k] = g_ascii_formatd(num[k], sizeof num[k], k < 5 ? "%.3f" : "%.2f", v[k]);
+        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
     }
     sk__layout_clear(&l);
-    if ((st = sk__output_finish(ctx, &out)) != SK_OK) {
-        sk__output_abort(&out);
-        return st;
-    }
-    return sk__output_commit(ctx, &out, 1);
+    st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
 }

@@ -7,9 +7,9 @@
 #include "classify_internal.h"
 #include "geography_internal.h"
 #include "internal.h"
+#include "text.h"
 #include "labels.h"
 #include "map_internal.h"
-#include "output.h"
 #include "polylabel.h"
 #include "vocabulary.h"
 
@@ -483,25 +483,23 @@ sk_map_municipality_color(const sk_map *map, size_t i)
 sk_status
 sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
 {
-    sk__output out;
-    sk_status st = sk__output_open(ctx, &out, path);
-    if (st != SK_OK)
-        return st;
-    sk__output_printf(&out, "gm_code,gm_naam,class,color,projects\n");
+    GString *s = g_string_new("gm_code,gm_naam,class,color,projects\n");
     size_t n = sk_geography_municipality_count(map->geo);
     for (size_t i = 0; i < n; i++) {
         int k = sk_classification_class_of(map->classification, i);
-        char color[8];
+        char color[8], projects[16];
         g_snprintf(color, sizeof color, "#%06x", map->fill[i]);
-        sk__output_csv_field(&out, sk_geography_municipality_code(map->geo, i), 0);
-        sk__output_csv_field(&out, sk_geography_municipality_name(map->geo, i), 0);
-        sk__output_csv_field(&out, k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label, 0);
-        sk__output_csv_field(&out, color, 0);
-        sk__output_printf(&out, "%u\n", sk_classification_projects_of(map->classification, i));
+        g_snprintf(projects, sizeof projects, "%u",
+                   sk_classification_projects_of(map->classification, i));
+        const char *cells[] = {sk_geography_municipality_code(map->geo, i),
+                               sk_geography_municipality_name(map->geo, i),
+                               k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label,
+                               color, projects};
+        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
     }
-    if ((st = sk__output_finish(ctx, &out)) != SK_OK)
-        return st;
-    return sk__output_commit(ctx, &out, 1);
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
 }
 
 size_t

@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 #include "internal.h"
 #include "output.h"
-#include "text.h"
 
 sk_status
 sk__output_open(sk_ctx *ctx, sk__output *out, const char *path)
@@ -142,12 +141,3 @@ sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size)
     return sk__output_commit(ctx, &out, 1);
 }
 
-void
-sk__output_csv_field(sk__output *out, const char *value, int last)
-{
-    GString *s = g_string_new(NULL);
-    sk__csv_append(s, value);
-    g_string_append_c(s, last ? '\n' : ',');
-    sk__output_write(out, s->str, s->len);
-    g_string_free(s, TRUE);
-}

@@ -30,7 +30,6 @@ cairo_status_t sk__output_cairo_write(void *closure, const unsigned char *data,
 
 /* Remove the temporary file, if any, and release. */
 void sk__output_abort(sk__output *out);
-/* One CSV field (RFC 4180 quoting where needed), then ',' or, when last, a line break. */
-void sk__output_csv_field(sk__output *out, const char *value, int last);
+
 
 #endif

@@ -7,7 +7,6 @@
 #include "cache.h"
 #include "mergers_internal.h"
 #include "ogr.h"
-#include "output.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -336,21 +335,13 @@ sk_projects_remap_get(const sk_projects *p, size_t index, sk_remap *out)
 sk_status
 sk_projects_write_remaps_csv(sk_ctx *ctx, const sk_projects *p, const char *path)
 {
-    sk__output out;
-    sk_status st = sk__output_open(ctx, &out, path);
-    if (st != SK_OK)
-        return st;
-    sk__output_printf(&out, "where,value,mapped_to,note\n");
+    GString *s = g_string_new("where,value,mapped_to,note\n");
     for (size_t i = 0; i < sk_projects_remap_count(p); i++) {
         const remap *r = &g_array_index(p->remaps, remap, i);
-        sk__output_csv_field(&out, r->where, 0);
-        sk__output_csv_field(&out, r->value, 0);
-        sk__output_csv_field(&out, r->mapped_to, 0);
-        sk__output_csv_field(&out, r->note, 1);
+        const char *cells[] = {r->where, r->value, r->mapped_to, r->note};
+        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
     }
-    if ((st = sk__output_finish(ctx, &out)) != SK_OK) {
-        sk__output_abort(&out);
-        return st;
-    }
-    return sk__output_commit(ctx, &out, 1);
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
 }

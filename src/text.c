@@ -87,3 +87,14 @@ sk__csv_append(GString *s, const char *value)
     }
     g_string_append_c(s, '"');
 }
+
+void
+sk__csv_row(GString *s, const char *const *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            g_string_append_c(s, ',');
+        sk__csv_append(s, cells[i]);
+    }
+    g_string_append_c(s, '\n');
+}

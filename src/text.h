@@ -25,5 +25,7 @@ void sk__suggestion_offer(sk__suggestion *s, const char *display, const char *no
 
 /* Append value to s as one CSV field (RFC 4180: quoted only where it must be). */
 void sk__csv_append(GString *s, const char *value);
+/* Append one CSV line of n cells. */
+void sk__csv_row(GString *s, const char *const *cells, size_t n);
 
 #endif
