@@ -325,6 +325,22 @@ expand(const char *template, const char *label, const char *key)
                  "text", "core_of", "zoom_regions", "zoom_municipalities", "zoom_province", \
                  "zoom_core"
 
+/* A true/false key: *out is set when the key is there and valid, a problem otherwise. */
+static void
+get_bool(reader *r, const char *group, const char *key, int *out)
+{
+    if (!g_key_file_has_key(r->kf, group, key, NULL))
+        return;
+    GError *err = NULL;
+    gboolean b = g_key_file_get_boolean(r->kf, group, key, &err);
+    if (err != NULL) {
+        problem(r, group, key, "not true or false");
+        g_error_free(err);
+        return;
+    }
+    *out = b;
+}
+
 /* An insurer named by key (core_of, zoom_core): its label + 1, 0 when absent or unknown (a
 ** problem), -1 for "{label}", the insurer of a family over zorgverzekeraar. */
 static int
@@ -360,30 +376,9 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
     pg->zoom_regions = get(r, group, "zoom_regions");
     pg->zoom_municipalities = get(r, group, "zoom_municipalities");
     pg->zoom_province = get(r, group, "zoom_province");
-    if (g_key_file_has_key(r->kf, group, "outline_regions", NULL)) {
-        GError *err = NULL;
-        pg->outline_regions = g_key_file_get_boolean(r->kf, group, "outline_regions", &err);
-        if (err != NULL) {
-            problem(r, group, "outline_regions", "not true or false");
-            g_error_free(err);
-        }
-    }
-    if (g_key_file_has_key(r->kf, group, "table_by_region", NULL)) {
-        GError *err = NULL;
-        pg->table_by_region = g_key_file_get_boolean(r->kf, group, "table_by_region", &err);
-        if (err != NULL) {
-            problem(r, group, "table_by_region", "not true or false");
-            g_error_free(err);
-        }
-    }
-    if (g_key_file_has_key(r->kf, group, "regions_overview", NULL)) {
-        GError *err = NULL;
-        pg->overview = g_key_file_get_boolean(r->kf, group, "regions_overview", &err);
-        if (err != NULL) {
-            problem(r, group, "regions_overview", "not true or false");
-            g_error_free(err);
-        }
-    }
+    get_bool(r, group, "outline_regions", &pg->outline_regions);
+    get_bool(r, group, "table_by_region", &pg->table_by_region);
+    get_bool(r, group, "regions_overview", &pg->overview);
     pg->table_key = get(r, group, "table_key");
     pg->table_column = get(r, group, "table_column");
     pg->table_principle = SK_INSURER;
@@ -469,16 +464,7 @@ read_map_keys(reader *r, const char *group, page *pg, const char *extra_clause,
             pg->overview > 1)
         problem(r, group, NULL, "show, highlight, count, table and regions_overview make "
                 "different maps; give one");
-    if (g_key_file_has_key(r->kf, group, "counts", NULL)) {
-        GError *err = NULL;
-        gboolean b = g_key_file_get_boolean(r->kf, group, "counts", &err);
-        if (err != NULL) {
-            problem(r, group, "counts", "not true or false");
-            g_error_free(err);
-        } else {
-            pg->counts = b;
-        }
-    }
+    get_bool(r, group, "counts", &pg->counts);
     sk_ctx_free(probe);
 }
 

@@ -207,6 +207,19 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
     return st;
 }
 
+/* Whether text is valid Pango markup; the error names what (note, text) otherwise. */
+static int
+markup_ok(sk_ctx *ctx, const char *what, const char *text)
+{
+    GError *err = NULL;
+    if (pango_parse_markup(text, -1, 0, NULL, NULL, NULL, &err))
+        return 1;
+    sk__error(ctx, SK_EINPUT, "%s: %s (use Pango markup, e.g. <b>bold</b>, and &amp; for &)",
+              what, err->message);
+    g_error_free(err);
+    return 0;
+}
+
 sk_status
 sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
 {
@@ -251,17 +264,11 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
         l->note_title.layout = make_text(pc, s->font_family, s->note_size, 1, s->note_title,
                                          lw - 2 * pad);
         l->note.layout = make_text(pc, s->font_family, s->note_size, 0, "", lw - 2 * pad);
-        GError *err = NULL;
-        char *text = NULL;
-        if (!pango_parse_markup(spec->note, -1, 0, NULL, &text, NULL, &err)) {
-            sk_status st = sk__error(ctx, SK_EINPUT, "note: %s (use Pango markup, e.g. "
-                                     "<b>bold</b>, and &amp; for &)", err->message);
-            g_error_free(err);
+        if (!markup_ok(ctx, "note", spec->note)) {
             g_object_unref(pc);
             sk__layout_clear(l);
-            return st;
+            return sk_ctx_status(ctx);
         }
-        g_free(text);
         pango_layout_set_markup(l->note.layout, spec->note, -1);
         note_h = text_height(l->note_title.layout) + 1 + text_height(l->note.layout) + 2 * pad;
         legend_room -= note_h + 4 * MM;
@@ -309,14 +316,10 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     double text_w = 0;
     if (spec->text != NULL && spec->text[0] != '\0') {
         text_w = s->text_panel_width;
-        GError *err = NULL;
-        if (!pango_parse_markup(spec->text, -1, 0, NULL, NULL, NULL, &err)) {
-            sk_status st = sk__error(ctx, SK_EINPUT, "text: %s (use Pango markup, e.g. "
-                                     "<b>bold</b>, and &amp; for &)", err->message);
-            g_error_free(err);
+        if (!markup_ok(ctx, "text", spec->text)) {
             g_object_unref(pc);
             sk__layout_clear(l);
-            return st;
+            return sk_ctx_status(ctx);
         }
         l->text_panel.layout = make_text(pc, s->font_family, s->caption_size, 0, "", text_w);
         pango_layout_set_markup(l->text_panel.layout, spec->text, -1);
