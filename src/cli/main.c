@@ -168,6 +168,44 @@ cache_dir(const render_args *a)
     return g_build_filename(g_get_user_cache_dir(), "samenkaart", NULL);
 }
 
+/* The data directory: --data-dir, $SAMENKAART_DATA, or the built-in default. */
+static const char *
+data_dir_of(const char *given)
+{
+    if (given != NULL)
+        return given;
+    const char *env = g_getenv("SAMENKAART_DATA");
+    return env != NULL ? env : SK_DEFAULT_DATA_DIR;
+}
+
+/* Geography options for the municipalities the arguments name (regions left to the caller). */
+static void
+municipality_options(const render_args *a, sk_geography_options *go)
+{
+    sk_geography_options_init(go);
+    go->municipalities = a->municipalities;
+    go->municipality_layer = a->municipality_layer;
+    if (a->municipality_code_field)
+        go->municipality_code_field = a->municipality_code_field;
+    if (a->municipality_name_field)
+        go->municipality_name_field = a->municipality_name_field;
+}
+
+/* A command's option context: what it takes, a summary, and examples followed by the exit
+** statuses (the same for every command). */
+static GOptionContext *
+command_context(const char *parameter, const char *summary, const char *examples)
+{
+    GOptionContext *oc = g_option_context_new(parameter);
+    g_option_context_set_summary(oc, summary);
+    char *description = g_strdup_printf("%s\n\nExit status: 0 ok, 1 runtime failure, 2 bad "
+                                        "input or an output that cannot be written.\n",
+                                        examples);
+    g_option_context_set_description(oc, description);
+    g_free(description);
+    return oc;
+}
+
 /* The options naming the data, shared by every command that reads it. */
 static GOptionGroup *
 data_group(render_args *a)
@@ -253,9 +291,7 @@ static sk_status
 load_data(sk_ctx *ctx, render_args *a, const char *projects_path, sk_geography **geo,
           sk_projects **projects)
 {
-    const char *dir = a->data_dir != NULL ? a->data_dir
-                      : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
-                                                             : SK_DEFAULT_DATA_DIR;
+    const char *dir = data_dir_of(a->data_dir);
     /* Without boundaries of their own, users get the bundled 2017 data. */
     if (a->municipalities == NULL) {
         a->municipalities = in_data_dir(dir, "gemeenten_2017.shp");
@@ -267,15 +303,9 @@ load_data(sk_ctx *ctx, render_args *a, const char *projects_path, sk_geography *
     if (a->projects == NULL)
         a->projects = in_data_dir(dir, "projecten_2017.csv");
     sk_geography_options go;
-    sk_geography_options_init(&go);
-    go.municipalities = a->municipalities;
-    go.municipality_layer = a->municipality_layer;
+    municipality_options(a, &go);
     go.regions = a->regions;
     go.membership = a->membership;
-    if (a->municipality_code_field)
-        go.municipality_code_field = a->municipality_code_field;
-    if (a->municipality_name_field)
-        go.municipality_name_field = a->municipality_name_field;
     if (a->region_code_field)
         go.region_code_field = a->region_code_field;
     if (a->region_name_field)
@@ -325,21 +355,13 @@ page_size(const char *command, const char *text, sk_page_size *out)
 static sk_status
 load_core_areas(sk_ctx *ctx, render_args *a, const sk_geography *geo, sk_core_areas **out)
 {
-    const char *dir = a->data_dir != NULL ? a->data_dir
-                      : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
-                                                             : SK_DEFAULT_DATA_DIR;
+    const char *dir = data_dir_of(a->data_dir);
     char *table = a->core != NULL ? g_strdup(a->core)
                                   : in_data_dir(dir, "kernwerkgebieden_2017.csv");
     char *regions = a->core_regions != NULL ? g_strdup(a->core_regions)
                                             : in_data_dir(dir, "zorgkantoorregios_2017.shp");
     sk_geography_options go;
-    sk_geography_options_init(&go);
-    go.municipalities = a->municipalities;
-    go.municipality_layer = a->municipality_layer;
-    if (a->municipality_code_field)
-        go.municipality_code_field = a->municipality_code_field;
-    if (a->municipality_name_field)
-        go.municipality_name_field = a->municipality_name_field;
+    municipality_options(a, &go);
     go.regions = regions;
     go.membership = a->membership;
     go.region_code_field = a->core_code_field != NULL ? a->core_code_field : "zk_code";
@@ -591,14 +613,12 @@ cmd_render(int argc, char **argv)
          "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
-    GOptionContext *oc = g_option_context_new("- draw a samenwerkingskaart");
-    g_option_context_set_summary(oc,
+    GOptionContext *oc = command_context("- draw a samenwerkingskaart",
         "Colours every municipality by the projects that touch it: a total map, or with\n"
         "--show the combination of one ordering principle's labels (inhoudelijk,\n"
-        "instrumenteel, samenwerkingsvorm, geografisch, zorgverzekeraar).");
-    g_option_context_set_description(oc,
+        "instrumenteel, samenwerkingsvorm, geografisch, zorgverzekeraar).",
         "Example:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
-        "--output jeugd.png\n\nExit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+        "--output jeugd.png");
     g_option_context_add_main_entries(oc, map, NULL);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
@@ -658,13 +678,10 @@ cmd_atlas(int argc, char **argv)
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Read every source", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress, no warnings", NULL},
         G_OPTION_ENTRY_NULL};
-    GOptionContext *oc = g_option_context_new("ATLAS-FILE - render a whole report");
-    g_option_context_set_summary(oc,
+    GOptionContext *oc = command_context("ATLAS-FILE - render a whole report",
         "Writes DIR/atlas.pdf (contents page with links, outline), DIR/NNN-<page>.png with\n"
-        "world files and classes CSVs, and DIR/index.html.");
-    g_option_context_set_description(oc,
-        "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/\n\n"
-        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+        "world files and classes CSVs, and DIR/index.html.",
+        "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/");
     g_option_context_add_main_entries(oc, entries, NULL);
     int rc = parse_options(oc, "atlas", &argc, &argv, 1);
     if (rc != EXIT_OK) {
@@ -676,9 +693,7 @@ cmd_atlas(int argc, char **argv)
     } else {
         sk_ctx *ctx = sk_ctx_new();
         sk_ctx_set_warning_handler(ctx, print_warning, &quiet);
-        const char *dir = data_dir != NULL ? data_dir
-                          : g_getenv("SAMENKAART_DATA") != NULL ? g_getenv("SAMENKAART_DATA")
-                                                                 : SK_DEFAULT_DATA_DIR;
+        const char *dir = data_dir_of(data_dir);
         render_args ca = {.cache_dir = cache, .no_cache = no_cache};
         char *cache_path = cache_dir(&ca);
         sk_atlas *atlas = NULL;
@@ -751,14 +766,11 @@ cmd_stats(int argc, char **argv)
          "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
-    GOptionContext *oc = g_option_context_new("- tables of projects and municipalities");
-    g_option_context_set_summary(oc,
+    GOptionContext *oc = command_context("- tables of projects and municipalities",
         "Projects and the municipalities they touch per label of every ordering principle,\n"
         "per insurer and per municipality size class (inwoners: <20000, 20000-100000,\n"
-        ">=100000).  CSV columns: dimension,label,projects,municipalities.");
-    g_option_context_set_description(oc,
-        "Example:\n  samenkaart stats --where instrumenteel!=czm --format md\n\n"
-        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+        ">=100000).  CSV columns: dimension,label,projects,municipalities.",
+        "Example:\n  samenkaart stats --where instrumenteel!=czm --format md");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
     sk_table_format fmt = SK_TABLE_CSV;
@@ -828,15 +840,12 @@ cmd_diff(int argc, char **argv)
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
-    GOptionContext *oc = g_option_context_new("- what changed between two project databases");
-    g_option_context_set_summary(oc,
+    GOptionContext *oc = command_context("- what changed between two project databases",
         "Matches projects by id and compares what maps show: the labels of every ordering\n"
         "principle, the insurers and the places.  The map colours each municipality: new\n"
-        "collaboration, collaboration ended, changed, unchanged.");
-    g_option_context_set_description(oc,
+        "collaboration, collaboration ended, changed, unchanged.",
         "Example:\n  samenkaart diff --before projecten_2017.csv --after projecten_2018.csv \\\n"
-        "    --output diff.png --changes-csv changes.csv\n\n"
-        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+        "    --output diff.png --changes-csv changes.csv");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
     sk_map_options mo;
@@ -1132,19 +1141,16 @@ cmd_compare(int argc, char **argv)
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
-    GOptionContext *oc = g_option_context_new("- insurers and maps side by side");
-    g_option_context_set_summary(oc,
+    GOptionContext *oc = command_context("- insurers and maps side by side",
         "With --insurer: an insurer's projects per municipality with its kernwerkgebied\n"
         "outlined, and its figures (projects, municipalities, how many inside the core area,\n"
         "core municipalities without a project); 'all' puts every insurer side by side.\n"
-        "With --map: 2 to 6 maps side by side, one extent, scale and legend.");
-    g_option_context_set_description(oc,
+        "With --map: 2 to 6 maps side by side, one extent, scale and legend.",
         "Examples:\n  samenkaart compare --insurer Menzis --show samenwerkingsvorm "
         "--output menzis.png --table-csv menzis.csv\n"
         "  samenkaart compare --insurer all --output insurers.png --table-md insurers.md\n"
         "  samenkaart compare --map inhoudelijk=preventie --map inhoudelijk=ggz "
-        "--show samenwerkingsvorm --output preventie-ggz.png\n\n"
-        "Exit status: 0 ok, 1 runtime failure, 2 bad input.\n");
+        "--show samenwerkingsvorm --output preventie-ggz.png");
     g_option_context_add_main_entries(oc, entries, NULL);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
