@@ -51,17 +51,14 @@ tmp_dir_remove(char *dir)
     g_free(dir);
 }
 
-int
-run_cli(char **err, ...)
+static int
+run_cli_va(char **err, va_list ap)
 {
     GPtrArray *argv = g_ptr_array_new();
     g_ptr_array_add(argv, (char *)g_getenv("SK_CLI"));
-    va_list ap;
-    va_start(ap, err);
     const char *a;
     while ((a = va_arg(ap, const char *)) != NULL)
         g_ptr_array_add(argv, (char *)a);
-    va_end(ap);
     g_ptr_array_add(argv, NULL);
     char *out = NULL, *errtext = NULL;
     int status = 0;
@@ -78,6 +75,30 @@ run_cli(char **err, ...)
         g_free(errtext);
     g_assert_true(WIFEXITED(status));
     return WEXITSTATUS(status);
+}
+
+int
+run_cli(char **err, ...)
+{
+    va_list ap;
+    va_start(ap, err);
+    int rc = run_cli_va(err, ap);
+    va_end(ap);
+    return rc;
+}
+
+void
+assert_cli_error(const char *expected, ...)
+{
+    va_list ap;
+    va_start(ap, expected);
+    char *err = NULL;
+    int rc = run_cli_va(&err, ap);
+    va_end(ap);
+    if (rc != 2 || strstr(err, expected) == NULL)
+        g_error("expected exit status 2 and on stderr:\n%s\ngot status %d and:\n%s", expected,
+                rc, err);
+    g_free(err);
 }
 
 uint32_t

@@ -18,6 +18,10 @@ void tmp_dir_remove(char *dir);
 ** *err (g_free it; may be NULL). */
 int run_cli(char **err, ...) G_GNUC_NULL_TERMINATED;
 
+/* Run the CLI with NULL-terminated args and fail the test unless it exits with status 2 and
+** says expected on stderr. */
+void assert_cli_error(const char *expected, ...) G_GNUC_NULL_TERMINATED;
+
 /* The colour (0xRRGGBB) of the PNG's pixel at map coordinates (x, y), located through the
 ** world file beside it (NAME.pgw).  Fails the test when the point is outside the image. */
 uint32_t pixel_at(const char *png, double x, double y);
