@@ -698,6 +698,32 @@ read_head(reader *r, sk_atlas *a)
     a->core_column = get(r, "atlas", "core_column");
 }
 
+/* The [geography NAME] of that name (an index into a->geographies), or -1. */
+static int
+geography_index(const sk_atlas *a, const char *name)
+{
+    for (guint k = 0; name != NULL && k < a->geographies->len; k++)
+        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, name) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* Whether a page (or a panel) outlines or zooms to a kernwerkgebied. */
+static int
+uses_core(const sk_atlas *a)
+{
+    for (guint i = 0; i < a->pages->len; i++) {
+        const page *pg = &g_array_index(a->pages, page, i);
+        if (pg->core_of > 0 || pg->zoom_core > 0)
+            return 1;
+        for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
+            if (g_array_index(pg->panels, page, k).core_of > 0 ||
+                g_array_index(pg->panels, page, k).zoom_core > 0)
+                return 1;
+    }
+    return 0;
+}
+
 sk_status
 sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **out)
 {
@@ -810,11 +836,7 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     /* Maps on another geography must name one that the file defines. */
     for (guint i = 0; i < a->pages->len; i++) {
         const page *pg = &g_array_index(a->pages, page, i);
-        int known = pg->geography == NULL;
-        for (guint k = 0; k < a->geographies->len && !known; k++)
-            known = strcmp(g_array_index(a->geographies, alt_geography, k).name,
-                           pg->geography) == 0;
-        if (!known)
+        if (pg->geography != NULL && geography_index(a, pg->geography) < 0)
             sk__diagnostics_add(&r.diags, "%s:%d: page '%s': no [geography %s] in the file",
                                 path, pg->line, pg->id, pg->geography);
         else if (pg->geography != NULL && pg->table == NULL && !pg->overview)
@@ -823,22 +845,11 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
                                 "regions_overview", path, pg->line, pg->id, pg->geography);
     }
     /* Outlined kernwerkgebieden need the geography whose regions the table names. */
-    int core_used = 0, core_known = 0;
-    for (guint i = 0; i < a->pages->len; i++) {
-        const page *pg = &g_array_index(a->pages, page, i);
-        core_used |= pg->core_of > 0 || pg->zoom_core > 0;
-        for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
-            core_used |= g_array_index(pg->panels, page, k).core_of > 0 ||
-                         g_array_index(pg->panels, page, k).zoom_core > 0;
-    }
-    for (guint k = 0; a->core_geography != NULL && k < a->geographies->len; k++)
-        core_known |= strcmp(g_array_index(a->geographies, alt_geography, k).name,
-                             a->core_geography) == 0;
-    if (core_used && a->core_geography == NULL)
+    if (uses_core(a) && a->core_geography == NULL)
         problem(&r, "atlas", NULL, "core_of and zoom_core need core_geography: the "
                 "[geography NAME] whose regions the kernwerkgebieden table names (e.g. "
                 "core_geography = zorgkantoor)");
-    else if (a->core_geography != NULL && !core_known)
+    else if (a->core_geography != NULL && geography_index(a, a->core_geography) < 0)
         problem(&r, "atlas", "core_geography", "no [geography %s] in the file",
                 a->core_geography);
     g_strfreev(groups);
@@ -1214,10 +1225,8 @@ static const sk_geography *
 page_geography(const sk_atlas *a, const page *pg, const sk_geography *geo,
                sk_geography *const *alts)
 {
-    for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
-        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
-            return alts[k];
-    return geo;
+    int k = geography_index(a, pg->geography);
+    return k >= 0 ? alts[k] : geo;
 }
 
 /* The kernwerkgebieden, when a page outlines one (NULL otherwise). */
@@ -1226,31 +1235,18 @@ load_core(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo, sk_geography 
           sk_core_areas **out)
 {
     *out = NULL;
-    int used = 0;
-    for (guint i = 0; i < a->pages->len; i++) {
-        const page *pg = &g_array_index(a->pages, page, i);
-        used |= pg->core_of > 0 || pg->zoom_core > 0;
-        for (guint k = 0; pg->panels != NULL && k < pg->panels->len; k++)
-            used |= g_array_index(pg->panels, page, k).core_of > 0 ||
-                    g_array_index(pg->panels, page, k).zoom_core > 0;
-    }
-    if (!used || a->core_geography == NULL)
+    int k = geography_index(a, a->core_geography);
+    if (!uses_core(a) || k < 0)
         return SK_OK;
-    for (guint k = 0; k < a->geographies->len; k++) {
-        const alt_geography *ag = &g_array_index(a->geographies, alt_geography, k);
-        if (strcmp(ag->name, a->core_geography) != 0)
-            continue;
-        char *table = a->core != NULL ? g_strdup(a->core)
-                                      : resolve_data(a, "kernwerkgebieden_2017.csv");
-        sk_status st = sk_core_areas_load(ctx, geo, alts[k], table,
-                                          ag->region_code != NULL ? ag->region_code : "zk_code",
-                                          a->core_column != NULL ? a->core_column
-                                                                 : "verzekeraar",
-                                          out);
-        g_free(table);
-        return st;
-    }
-    return SK_OK;
+    const alt_geography *ag = &g_array_index(a->geographies, alt_geography, k);
+    char *table = a->core != NULL ? g_strdup(a->core)
+                                  : resolve_data(a, "kernwerkgebieden_2017.csv");
+    sk_status st = sk_core_areas_load(ctx, geo, alts[k], table,
+                                      ag->region_code != NULL ? ag->region_code : "zk_code",
+                                      a->core_column != NULL ? a->core_column : "verzekeraar",
+                                      out);
+    g_free(table);
+    return st;
 }
 
 /* What the pages are built from, loaded once. */
@@ -1299,9 +1295,9 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sources *src, sk
         mo.area = sk_core_areas_mask(src->core, (size_t)pg->core_of - 1);
         mo.area_label = core_label = sk_core_area_label(style, (size_t)pg->core_of - 1);
     }
-    for (guint k = 0; pg->geography != NULL && k < a->geographies->len; k++)
-        if (strcmp(g_array_index(a->geographies, alt_geography, k).name, pg->geography) == 0)
-            mo.region_label = g_array_index(a->geographies, alt_geography, k).region_label;
+    int alt = geography_index(a, pg->geography);
+    if (alt >= 0)
+        mo.region_label = g_array_index(a->geographies, alt_geography, alt).region_label;
     unsigned char *zoom = NULL;
     if (pg->zoom_regions != NULL || pg->zoom_municipalities != NULL ||
         pg->zoom_province != NULL || pg->zoom_core > 0) {
