@@ -154,16 +154,6 @@ sk_insurer_figures_format(const sk_insurer_figures *rows, size_t count, sk_table
     return g_string_free(s, FALSE);
 }
 
-/* Fill a style format (its %s count was checked when the style was loaded). */
-static char *
-format1(const char *format, const char *a)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    return g_strdup_printf(format, a);
-#pragma GCC diagnostic pop
-}
-
 sk_status
 sk_insurer_map(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                const sk_style *style, const sk_filter *filter, int show,
@@ -184,9 +174,10 @@ sk_insurer_map(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects
     if (st == SK_OK)
         st = sk_classify(ctx, projects, own, show, &c);
     if (st == SK_OK) {
-        char *title = format1(style->title_insurer_format, labels[insurer].display);
+        const char *name = labels[insurer].display;
+        char *title = sk__style_format(style->title_insurer_format, name, NULL);
         char *area = for_panel ? g_strdup(style->core_area_any)
-                               : format1(style->core_area_format, labels[insurer].display);
+                               : sk__style_format(style->core_area_format, name, NULL);
         sk_map_options mo;
         sk_map_options_init(&mo);
         mo.title = title;
@@ -214,5 +205,6 @@ sk_core_area_label(const sk_style *style, size_t insurer)
 {
     size_t n;
     const sk__label_def *labels = sk__vocabulary(SK_INSURER, &n);
-    return format1(style->core_area_format, insurer < n ? labels[insurer].display : "?");
+    return sk__style_format(style->core_area_format, insurer < n ? labels[insurer].display : "?",
+                            NULL);
 }

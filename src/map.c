@@ -61,16 +61,6 @@ sk_map_free(sk_map *map)
     g_free(map);
 }
 
-/* Fill a format from the style; its %s count was checked when the style was loaded. */
-static char *
-style_format(const char *format, const char *a, const char *b)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    return g_strdup_printf(format, a, b);
-#pragma GCC diagnostic pop
-}
-
 static const char *
 legend_label(void *style, sk_principle p, size_t label)
 {
@@ -120,10 +110,10 @@ class_texts(const sk_style *style, const sk_geography *geo, const sk_classificat
             break;
         }
         case SK_MAP_HIGHLIGHT:
-            texts[k] = labels == 1 ? style_format(style->highlight_format,
+            texts[k] = labels == 1 ? sk__style_format(style->highlight_format,
                                                   subject ? subject : style->all_projects,
                                                   focus ? focus : "")
-                                   : style_format(style->highlight_other_format,
+                                   : sk__style_format(style->highlight_other_format,
                                                   subject ? subject : style->all_projects, NULL);
             break;
         case SK_MAP_REGIONS:
@@ -136,9 +126,9 @@ class_texts(const sk_style *style, const sk_geography *geo, const sk_classificat
             unsigned lo, hi;
             sk_classification_class_range(c, k, &lo, &hi);
             char *a = g_strdup_printf("%u", lo), *b = g_strdup_printf("%u", hi);
-            texts[k] = hi == UINT_MAX ? style_format(style->count_open_format, a, NULL)
+            texts[k] = hi == UINT_MAX ? sk__style_format(style->count_open_format, a, NULL)
                        : lo == hi     ? g_strdup(a)
-                                      : style_format(style->count_range_format, a, b);
+                                      : sk__style_format(style->count_range_format, a, b);
             g_free(a);
             g_free(b);
             break;
@@ -261,24 +251,24 @@ make_title(const sk_style *style, const sk_filter *filter, const sk_filter *high
     char *title = NULL, *focus = NULL;
     switch (sk_classification_kind(c)) {
     case SK_MAP_COMBINATION:
-        title = style_format(style->title_combination_format, subject,
+        title = sk__style_format(style->title_combination_format, subject,
                              sk_principle_name((sk_principle)sk_classification_show(c)));
         break;
     case SK_MAP_HIGHLIGHT:
         focus = sk__filter_describe(highlight);
-        title = style_format(style->highlight_format, subject, focus ? focus : "");
+        title = sk__style_format(style->highlight_format, subject, focus ? focus : "");
         break;
     case SK_MAP_COUNT:
-        title = style_format(style->title_count_format, subject, NULL);
+        title = sk__style_format(style->title_count_format, subject, NULL);
         break;
     case SK_MAP_TOTAL:
-        title = style_format(style->title_total_format, subject, NULL);
+        title = sk__style_format(style->title_total_format, subject, NULL);
         break;
     case SK_MAP_REGIONS:
         title = g_strdup(style->regions_title);
         break;
     case SK_MAP_CHANGES:
-        title = style_format(style->title_changes_format, subject, NULL);
+        title = sk__style_format(style->title_changes_format, subject, NULL);
         break;
     }
     g_free(focus);
@@ -291,7 +281,7 @@ static char *
 make_source(const sk_style *style, const char *file, int table)
 {
     char *base = g_path_get_basename(file != NULL ? file : "");
-    char *s = style_format(table ? style->source_table_format : style->source_format, base, NULL);
+    char *s = sk__style_format(table ? style->source_table_format : style->source_format, base, NULL);
     g_free(base);
     return s;
 }
@@ -325,7 +315,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     } else if (options->before != NULL && projects != NULL) {
         char *a = g_path_get_basename(sk_projects_source(options->before));
         char *b = g_path_get_basename(sk_projects_source(projects));
-        map->source = style_format(style->source_changes_format, a, b);
+        map->source = sk__style_format(style->source_changes_format, a, b);
         g_free(a);
         g_free(b);
     } else if (options->source_file != NULL)

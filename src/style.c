@@ -423,3 +423,12 @@ sk__style_label_text(const sk_style *s, sk_principle p, size_t label)
 {
     return g_hash_table_lookup(s->legend_text[p], GSIZE_TO_POINTER(label));
 }
+
+char *
+sk__style_format(const char *format, const char *a, const char *b)
+{
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    return g_strdup_printf(format, a, b);
+#pragma GCC diagnostic pop
+}

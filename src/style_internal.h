@@ -74,6 +74,10 @@ struct sk_style {
 /* The style's colour for a combination, or 0 when it has none (colours are stored + 1). */
 int sk__style_combination_color(const sk_style *style, sk_principle p, sk_labelset labels,
                                 sk__color *color);
+/* Fill one of the style's text formats with up to two strings (its %s count was checked when
+** the style was loaded).  g_free the result. */
+char *sk__style_format(const char *format, const char *a, const char *b);
+
 /* The legend text of one label. Borrowed from style. */
 const char *sk__style_label_text(const sk_style *style, sk_principle p, size_t label);
 
