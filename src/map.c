@@ -281,7 +281,8 @@ static char *
 make_source(const sk_style *style, const char *file, int table)
 {
     char *base = g_path_get_basename(file != NULL ? file : "");
-    char *s = sk__style_format(table ? style->source_table_format : style->source_format, base, NULL);
+    char *s = sk__style_format(table ? style->source_table_format : style->source_format, base,
+                               NULL);
     g_free(base);
     return s;
 }
