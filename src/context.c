@@ -139,3 +139,16 @@ sk__diagnostics_finish(sk__diagnostics *diags, sk_ctx *ctx)
     diags->count = 0;
     return status;
 }
+
+sk_status
+sk__thread_start(sk_ctx *ctx, const char *name, GThreadFunc fn, void *data, GThread **out)
+{
+    GError *err = NULL;
+    *out = g_thread_try_new(name, fn, data, &err);
+    if (*out != NULL)
+        return SK_OK;
+    sk_status st = sk__error(ctx, SK_ERUNTIME, "cannot start a thread (%s): %s", name,
+                             err != NULL ? err->message : "unknown reason");
+    g_clear_error(&err);
+    return st;
+}

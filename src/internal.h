@@ -30,5 +30,11 @@ void sk__diagnostics_add(sk__diagnostics *diags, const char *fmt, ...) G_GNUC_PR
 ** SK_EINPUT; else SK_OK.  Frees the list either way. */
 sk_status sk__diagnostics_finish(sk__diagnostics *diags, sk_ctx *ctx);
 
+/* Start a thread with g_thread_try_new (g_thread_new aborts the process when it cannot make
+** one).  On failure: an SK_ERUNTIME error on ctx naming the thread and the system's reason,
+** and *out NULL; the caller joins nothing and fails. */
+sk_status sk__thread_start(sk_ctx *ctx, const char *name, GThreadFunc fn, void *data,
+                           GThread **out);
+
 
 #endif

@@ -95,6 +95,7 @@ class_texts(const sk_style *style, const sk_geography *geo, const sk_classificat
         case SK_MAP_TOTAL:
             texts[k] = g_strdup(style->total_label);
             break;
+        case SK_MAP_TABLE:
         case SK_MAP_COMBINATION: {
             if (labels == SK_LABELSET_NONE) {
                 texts[k] = g_strdup(style->none_label);
@@ -181,6 +182,7 @@ own_color(const sk_style *style, const sk_classification *c, size_t k, sk__color
     case SK_MAP_CHANGES:
         *color = style->change_fill[change_index(sk_classification_class_labels(c, k))];
         return 1;
+    case SK_MAP_TABLE:
     case SK_MAP_COMBINATION:
         if (sk_classification_class_labels(c, k) == SK_LABELSET_NONE) {
             *color = style->none_fill;
@@ -250,6 +252,7 @@ make_title(const sk_style *style, const sk_filter *filter, const sk_filter *high
     const char *subject = desc != NULL ? desc : style->all_projects;
     char *title = NULL, *focus = NULL;
     switch (sk_classification_kind(c)) {
+    case SK_MAP_TABLE:
     case SK_MAP_COMBINATION:
         title = sk__style_format(style->title_combination_format, subject,
                              sk_principle_name((sk_principle)sk_classification_show(c)));

@@ -79,7 +79,9 @@ typedef enum sk_map_kind {
     SK_MAP_HIGHLIGHT,     /* "X: Y" (a matching project that is also Y) vs "X: overig" */
     SK_MAP_COUNT,         /* number of matching projects, in graduated classes */
     SK_MAP_REGIONS,       /* the regions themselves: a class per region, numbered */
-    SK_MAP_CHANGES        /* what changed between two databases (diff.h: SK_CHANGES_*) */
+    SK_MAP_CHANGES,       /* what changed between two databases (diff.h: SK_CHANGES_*) */
+    SK_MAP_TABLE          /* labels per municipality or region from a table (a map spec's
+                          ** kind; the classification is a combination of the labels) */
 } sk_map_kind;
 
 /* The overview of the regions: class k is region k (numbered k + 1 on the map), neighbouring

@@ -13,7 +13,6 @@
 extern "C" {
 #endif
 
-typedef struct sk_core_areas sk_core_areas;
 
 /* Read the core working areas: table rows name a region of core_regions (key_column, e.g.
 ** zk_code) and its insurer (insurer_column, e.g. verzekeraar); core_regions is the geography

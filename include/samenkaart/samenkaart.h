@@ -44,6 +44,7 @@ typedef struct sk_filter sk_filter;               /* classify.h */
 typedef struct sk_classification sk_classification; /* classify.h */
 typedef struct sk_style sk_style;                 /* style.h */
 typedef struct sk_map sk_map;                     /* map.h */
+typedef struct sk_core_areas sk_core_areas;       /* compare.h */
 
 /* Called with each warning (one line, no trailing newline).  The string is borrowed for the
 ** duration of the call. */
@@ -81,6 +82,8 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 }
 #endif
 
+/* The module headers.  samenkaart/spec.h (map descriptions) needs the enums of classify.h
+** complete, so it is not part of this list: include it after this header. */
 #include "samenkaart/geography.h"
 #include "samenkaart/mergers.h"
 #include "samenkaart/projects.h"
