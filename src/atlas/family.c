@@ -1,0 +1,229 @@
+/* Expanding a [family ID] into its maps: the labels it runs over, the clauses each map adds,
+** ids and texts from templates, and pages of small multiples (per_page). */
+#include <string.h>
+#include "family.h"
+#include "read.h"
+#include "../text.h"
+#include "../vocabulary.h"
+
+/* A label key as part of an id: "Zilveren Kruis" -> "zilveren-kruis". */
+static char *
+id_part(const char *key)
+{
+    char *n = sk__normalize(key);
+    for (char *p = n; *p; p++)
+        if (!g_ascii_isalnum(*p))
+            *p = '-';
+    return n;
+}
+
+/* Replace every `from` in text by `to`; g_free the result. */
+static char *
+replace(const char *text, const char *from, const char *to)
+{
+    char **parts = g_strsplit(text, from, -1);
+    char *out = g_strjoinv(to, parts);
+    g_strfreev(parts);
+    return out;
+}
+
+/* Replace {label}, {key} and {highlight} in a family's title or caption. */
+static char *
+family_text(const char *template, const sk__label_def *l, const sk__label_def *h)
+{
+    char *t = replace(template, "{label}", l->display);
+    char *u = replace(t, "{key}", l->key);
+    g_free(t);
+    if (h == NULL)
+        return u;
+    char *v = replace(u, "{highlight}", h->display);
+    g_free(u);
+    return v;
+}
+
+/* The labels a family runs over: every label of principle p, or those listed under key
+** (picked and ordered).  Returns their indices; *n their number. */
+static size_t *
+family_labels(sk__keyfile *k, const char *group, const char *key, sk_principle p, size_t *n)
+{
+    size_t count = sk_principle_label_count(p);
+    gsize nchosen = 0;
+    char **chosen = g_key_file_get_string_list(sk__keyfile_gkf(k), group, key, &nchosen, NULL);
+    size_t *order = g_new(size_t, count + nchosen + 1);
+    *n = 0;
+    if (chosen == NULL) {
+        for (size_t l = 0; l < count; l++)
+            order[(*n)++] = l;
+    } else {
+        for (gsize i = 0; i < nchosen; i++) {
+            char *v = g_strstrip(chosen[i]);
+            int l = sk__label_parse(p, v, NULL);
+            if (l < 0)
+                sk__keyfile_problem(k, group, key, "unknown %s '%s' (did you mean '%s'?)",
+                                    sk_principle_name(p), v, sk__label_suggest(p, v));
+            else
+                order[(*n)++] = (size_t)l;
+        }
+    }
+    g_strfreev(chosen);
+    return order;
+}
+
+static int
+family_principle(sk__keyfile *k, const char *group, const char *key, sk_principle *p)
+{
+    char *name = sk__keyfile_get(k, group, key);
+    if (name == NULL)
+        return 0;
+    sk_ctx *probe = sk_ctx_new();
+    int ok = sk_principle_parse(probe, name, p) == SK_OK;
+    if (!ok)
+        sk__keyfile_problem(k, group, key, "%s", sk_ctx_errmsg(probe));
+    sk_ctx_free(probe);
+    g_free(name);
+    return ok;
+}
+
+/* What a family says, read once. */
+typedef struct family {
+    sk__keyfile *k;
+    sk_atlas *atlas;
+    const char *group, *id;
+    int section;
+    char *title, *caption, *panel_title;
+    int per_page;         /* 0: a page per map */
+    int pairs;            /* highlight_for: a map per pair of labels */
+    sk_principle p, hp;
+    const sk__label_def *labels, *hlabels;
+    size_t *order, *horder;
+    page *sheet;          /* the page of small multiples being filled */
+} family;
+
+/* {label} in core_of or zoom_core: each map its own insurer's kernwerkgebied (label of the
+** family's own run over zorgverzekeraar). */
+static void
+fill_insurer_keys(family *f, page *pg, size_t label, int first)
+{
+    int *keys_of[] = {&pg->core_of, &pg->zoom_core};
+    char **names[] = {&pg->core_of_name, &pg->zoom_core_name};
+    const char *key_names[] = {"core_of", "zoom_core"};
+    for (size_t q = 0; q < 2; q++) {
+        if (*keys_of[q] >= 0)
+            continue;
+        if (f->p == SK_INSURER && !f->pairs) {
+            *keys_of[q] = (int)label + 1;
+            *names[q] = g_strdup(sk_principle_label_key(SK_INSURER, label));
+        } else if (first) {
+            sk__keyfile_problem(f->k, f->group, key_names[q], "{label} stands for the insurer "
+                                "of a family over zorgverzekeraar, not %s",
+                                sk_principle_name(f->p));
+        }
+        if (*keys_of[q] < 0)
+            *keys_of[q] = 0;
+    }
+}
+
+/* Start a new page of small multiples for label l (k: the map's place in its run). */
+static void
+start_sheet(family *f, const page *pg, const sk__label_def *l, const char *key, size_t k)
+{
+    sk_atlas *a = f->atlas;
+    page pp = {.kind = PAGE_PANELS, .section = f->section, .show = -1, .counts = -1,
+               .line = pg->line};
+    guint number = 1;
+    for (guint q = 0; q < a->pages->len; q++)
+        number += g_str_has_prefix(SK__ATLAS_PAGE(a, q)->id, f->id);
+    pp.id = f->pairs ? g_strdup_printf("%s-%s-%zu", f->id, key, k / (size_t)f->per_page + 1)
+                     : g_strdup_printf("%s-%u", f->id, number);
+    pp.title = family_text(f->title, l, NULL);
+    pp.caption = f->caption != NULL ? family_text(f->caption, l, NULL) : NULL;
+    pp.note = sk__keyfile_get(f->k, f->group, "note");
+    pp.panels = g_array_new(FALSE, TRUE, sizeof(page));
+    pp.panel_principle = f->pairs ? g_strdup(sk_principle_name(f->hp)) : NULL;
+    g_array_append_val(a->pages, pp);
+    f->sheet = SK__ATLAS_PAGE(a, a->pages->len - 1);
+}
+
+/* The map of label l (and highlighted label h, for pairs): a page, or a panel. */
+static void
+add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
+{
+    const sk__label_def *l = &f->labels[label];
+    char *key = id_part(l->key), *hkey = h != NULL ? id_part(h->key) : NULL;
+    char *clause = g_strdup_printf("%s=%s", sk_principle_name(f->p), l->key);
+    char *hclause = h != NULL ? g_strdup_printf("%s=%s", sk_principle_name(f->hp), h->key)
+                              : NULL;
+    page pg = {.kind = PAGE_MAP, .section = f->section,
+               .line = sk__keyfile_line(f->k, f->group, NULL)};
+    pg.id = h != NULL ? g_strdup_printf("%s-%s-%s", f->id, key, hkey)
+                      : g_strdup_printf("%s-%s", f->id, key);
+    sk__atlas_read_map_keys(f->k, f->group, &pg, clause, hclause);
+    fill_insurer_keys(f, &pg, label, first);
+    if (f->per_page == 0) {
+        pg.title = family_text(f->title, l, h);
+        pg.caption = f->caption != NULL ? family_text(f->caption, l, h) : NULL;
+        g_array_append_val(f->atlas->pages, pg);
+    } else {
+        if (f->sheet == NULL || f->sheet->panels->len == (guint)f->per_page)
+            start_sheet(f, &pg, l, key, k);
+        const char *panel_title = f->panel_title != NULL ? f->panel_title
+                                  : f->pairs             ? "{highlight}"
+                                                         : "{label}";
+        pg.title = family_text(panel_title, l, h);
+        g_array_append_val(f->sheet->panels, pg);
+    }
+    g_free(clause);
+    g_free(hclause);
+    g_free(key);
+    g_free(hkey);
+}
+
+/* Pairs run over the highlighted labels within each label; single families over the
+** labels.  With per_page, consecutive maps of one run share a page. */
+static void
+expand(family *f, size_t n, size_t nh)
+{
+    size_t outer = f->pairs ? n : 1, inner = f->pairs ? nh : n;
+    for (size_t i = 0; i < outer; i++) {
+        f->sheet = NULL;
+        for (size_t k = 0; k < inner; k++) {
+            size_t label = f->order[f->pairs ? i : k];
+            const sk__label_def *h = f->pairs ? &f->hlabels[f->horder[k]] : NULL;
+            add_map(f, label, h, k, k == 0 && i == 0);
+        }
+    }
+}
+
+void
+sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char *id,
+                      int section)
+{
+    static const char *const keys[] = {SK__ATLAS_MAP_KEYS, "for", "labels", "highlight_for",
+                                       "highlight_labels", "per_page", "panel_title", NULL};
+    sk__keyfile_check_keys(k, group, keys);
+    family f = {.k = k, .atlas = a, .group = group, .id = id, .section = section,
+                .p = SK_THEME, .hp = SK_THEME};
+    f.title = sk__keyfile_require(k, group, "title");
+    f.caption = sk__keyfile_get(k, group, "caption");
+    /* per_page: the family's maps as small multiples, that many to a page (2 to 6). */
+    sk__keyfile_get_int(k, group, "per_page", 2, 6, "2 to 6 maps per page", &f.per_page);
+    f.panel_title = sk__keyfile_get(k, group, "panel_title");
+    int ok = f.title != NULL && family_principle(k, group, "for", &f.p);
+    if (!g_key_file_has_key(sk__keyfile_gkf(k), group, "for", NULL))
+        sk__keyfile_problem(k, group, NULL, "missing 'for'");
+    f.pairs = g_key_file_has_key(sk__keyfile_gkf(k), group, "highlight_for", NULL);
+    if (f.pairs)
+        ok = family_principle(k, group, "highlight_for", &f.hp) && ok;
+    size_t n = 0, nh = 1, count;
+    f.order = family_labels(k, group, "labels", f.p, &n);
+    f.horder = f.pairs ? family_labels(k, group, "highlight_labels", f.hp, &nh) : NULL;
+    f.labels = sk__vocabulary(f.p, &count);
+    f.hlabels = sk__vocabulary(f.hp, &count);
+    if (ok)
+        expand(&f, n, nh);
+    g_free(f.order);
+    g_free(f.horder);
+    g_free(f.title);
+    g_free(f.caption);
+    g_free(f.panel_title);
+}

@@ -1,0 +1,13 @@
+/* Families of maps: one map per label of a principle, or one highlight map per pair of
+** labels, each a page or a panel of a page of small multiples. */
+#ifndef SK_ATLAS_FAMILY_H
+#define SK_ATLAS_FAMILY_H
+
+#include "../keyfile.h"
+#include "model.h"
+
+/* Read [family id] (group) and append its pages to a; problems go to k. */
+void sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char *id,
+                           int section);
+
+#endif

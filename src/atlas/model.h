@@ -1,0 +1,89 @@
+/* The atlas as read from its file: pages (contents, sections, maps, pages of small
+** multiples) and further geographies.  Shared by the atlas's reading, building and drawing. */
+#ifndef SK_ATLAS_MODEL_H
+#define SK_ATLAS_MODEL_H
+
+#include <glib.h>
+#include "samenkaart/samenkaart.h"
+#include "../internal.h"
+
+typedef enum page_kind { PAGE_CONTENTS, PAGE_SECTION, PAGE_MAP, PAGE_PANELS } page_kind;
+
+/* One page, or one map of a page of small multiples.  The map keys are kept as the file
+** wrote them (strings, for the map's spec) besides what was parsed from them to check them. */
+typedef struct page {
+    page_kind kind;
+    char *id;             /* from the atlas file, unique */
+    char *name;           /* file stem: NNN-id */
+    char *title, *caption;
+    int section;          /* index of its section page, or -1 */
+    char **where;         /* maps: the filter clauses, a family's own last (NULL-terminated) */
+    sk_filter *filter;    /* the same, parsed */
+    int show;             /* maps: principle shown, or -1 for a total map */
+    char **highlights;    /* highlight maps: the clauses of Y (NULL-terminated), or NULL */
+    sk_filter *highlight; /* the same, parsed */
+    int count;            /* count maps: classed by method/breaks/classes */
+    char *breaks;         /* count maps: the count key ("natural", "quantile", "1,3,10") */
+    sk_breaks method;
+    unsigned bounds[16];  /* count maps: the upper bounds parsed from breaks */
+    size_t nbreaks, classes;
+    char *note;
+    int counts;           /* maps: -1 as the style says */
+    int line;             /* where the page is defined, for messages */
+    GArray *panels;       /* panel pages: the maps (page, kind PAGE_MAP) on the page */
+    char *panel_principle;/* highlight panels: what is highlighted, for the shared legend */
+    char *table, *table_key, *table_column;   /* table maps */
+    char *table_path;                         /* table resolved (atlas dir, data dir) */
+    int overview;                             /* the regions overview */
+    int table_by_region;                      /* table rows name regions */
+    int outline_regions;                      /* outline the regions taking part */
+    char *text;                               /* a text panel beside the map */
+    char *geography;                          /* a [geography NAME], or NULL: the default */
+    int core_of;      /* insurer label + 1 whose kernwerkgebied is outlined; 0: none */
+    char *core_of_name;                       /* its key, NULL: none */
+    /* A zoomed map: the municipalities it frames (names for sk_geography_select), or an
+    ** insurer's kernwerkgebied (label + 1; 0: none; its key in zoom_core_name). */
+    char *zoom_regions, *zoom_municipalities, *zoom_province;
+    int zoom_core;
+    char *zoom_core_name;
+    sk_principle table_principle;
+} page;
+
+/* A further geography an atlas draws on ([geography NAME]), e.g. the zorgkantoorregio's. */
+typedef struct alt_geography {
+    char *name;
+    char *municipalities, *regions, *membership;
+    char *region_code, *region_name, *membership_code, *membership_name;
+    char *region_label;
+    int line;
+} alt_geography;
+
+struct sk_atlas {
+    char *path, *dir, *data_dir;
+    GArray *geographies;  /* alt_geography */
+    char *title, *subtitle, *source;
+    char *style, *municipalities, *regions, *membership, *projects, *sheet;
+    char *core, *core_geography, *core_column;   /* kernwerkgebieden for core_of */
+    sk_page_size page_size;
+    GArray *pages;        /* page; contents pages first */
+    size_t contents_pages;
+};
+
+/* Contents pages list this many entries each, in two columns (see textpages.c). */
+enum { SK__ATLAS_CONTENTS_ROWS = 34, SK__ATLAS_CONTENTS_PER_PAGE = 2 * 34 };
+
+/* Page i of the atlas (borrowed). */
+#define SK__ATLAS_PAGE(a, i) (&g_array_index((a)->pages, page, (i)))
+
+/* Free what a page owns (its panels too), not the page itself. */
+void sk__atlas_page_clear(page *p);
+
+/* The [geography NAME] of that name (an index into a->geographies), or -1. */
+int sk__atlas_geography_index(const sk_atlas *a, const char *name);
+/* Whether a page (or a panel) outlines or zooms to a kernwerkgebied. */
+int sk__atlas_uses_core(const sk_atlas *a);
+/* A data file named in the atlas: next to the atlas file, else in the data directory.
+** NULL for NULL or "".  g_free the result. */
+char *sk__atlas_resolve_data(const sk_atlas *a, const char *name);
+
+#endif

@@ -1,0 +1,306 @@
+/* Scheduling an atlas run: data loaded once, map models built on two threads (every page is
+** known to be drawable before a file is written), then this thread writes the PDF while
+** workers draw the PNGs, the pages with most maps first. */
+#include <errno.h>
+#include <glib/gstdio.h>
+#include "schedule.h"
+#include "../internal.h"
+#include "../layout.h"
+#include "build.h"
+#include "index.h"
+#include "pdf.h"
+
+void
+sk__atlas_page_points(const sk__atlas_job *j, double *w, double *h)
+{
+    sk_page_size size = j->atlas->page_size == SK_PAGE_FROM_STYLE ? j->style->page
+                                                                   : j->atlas->page_size;
+    sk__page_size(size, w, h);
+}
+
+/* ---- building the map models ------------------------------------------------------- */
+
+typedef struct build_job {
+    const sk_atlas *atlas;
+    const sk__atlas_sources *src;
+    sk_map **maps;
+    sk_panels **sets;
+    char **errors;          /* per page: the message of its failure, or NULL */
+    sk_status *status;
+    guint first, step;      /* pages first, first + step, … */
+} build_job;
+
+static gpointer
+build_worker(gpointer data)
+{
+    build_job *b = data;
+    sk_ctx *ctx = sk_ctx_new();
+    for (guint i = b->first; i < b->atlas->pages->len; i += b->step) {
+        const page *pg = SK__ATLAS_PAGE(b->atlas, i);
+        if (pg->kind != PAGE_MAP && pg->kind != PAGE_PANELS)
+            continue;
+        b->status[i] = sk__atlas_build_page(ctx, b->atlas, pg, b->src, &b->maps[i], &b->sets[i]);
+        if (b->status[i] != SK_OK) {
+            b->errors[i] = g_strdup(sk_ctx_errmsg(ctx));
+            sk_ctx_clear_error(ctx);
+        }
+    }
+    sk_ctx_free(ctx);
+    return NULL;
+}
+
+/* Build the map models of all pages on two threads; the first failing page (in page order)
+** is reported, naming the page and its line. */
+static sk_status
+build_maps(sk_ctx *ctx, const sk_atlas *a, const sk__atlas_sources *src, sk_map **maps,
+           sk_panels **sets)
+{
+    guint n = a->pages->len;
+    char **errors = g_new0(char *, n + 1);
+    sk_status *status = g_new0(sk_status, n + 1);
+    build_job jobs[2];
+    for (guint t = 0; t < 2; t++)
+        jobs[t] = (build_job){a, src, maps, sets, errors, status, t, 2};
+    GThread *helper = NULL;
+    sk_status st = sk__thread_start(ctx, "sk-build", build_worker, &jobs[1], &helper);
+    if (st == SK_OK) {
+        build_worker(&jobs[0]);
+        g_thread_join(helper);
+    }
+    for (guint i = 0; i < n && st == SK_OK; i++) {
+        if (status[i] == SK_OK)
+            continue;
+        const page *pg = SK__ATLAS_PAGE(a, i);
+        st = sk__error(ctx, status[i], "%s:%d: page '%s': %s", a->path, pg->line, pg->id,
+                       errors[i]);
+    }
+    for (guint i = 0; i < n; i++)
+        g_free(errors[i]);
+    g_free(errors);
+    g_free(status);
+    return st;
+}
+
+/* ---- drawing the pages ------------------------------------------------------------- */
+
+static void
+report_done(sk__atlas_job *j, size_t steps, const char *name)
+{
+    g_mutex_lock(&j->lock);
+    j->done += steps;
+    if (j->options->progress != NULL)
+        j->options->progress(j->options->progress_data, j->done, j->total, name);
+    g_mutex_unlock(&j->lock);
+}
+
+static void
+fail(sk__atlas_job *j, sk_ctx *ctx)
+{
+    g_mutex_lock(&j->lock);
+    if (!g_atomic_int_get(&j->failed)) {
+        g_atomic_int_set(&j->failed, 1);
+        sk__error(j->error, sk_ctx_status(ctx), "%s", sk_ctx_errmsg(ctx));
+    }
+    g_mutex_unlock(&j->lock);
+}
+
+/* The number of maps on page i, once built. */
+static size_t
+page_weight(sk_panels *const *sets, sk_map *const *maps, size_t i)
+{
+    return sets[i] != NULL ? sk_panels_count(sets[i]) : maps[i] != NULL ? 1 : 0;
+}
+
+/* The pages with most maps first: the cores then finish at about the same time instead of
+** one drawing a page of six maps while the other waits (longest processing time first). */
+static size_t *
+png_order(const sk_atlas *a, sk_panels *const *sets, sk_map *const *maps)
+{
+    size_t n = a->pages->len, *order = g_new(size_t, n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t weight = page_weight(sets, maps, i);
+        /* Insertion sort, stable: equal pages keep their order. */
+        size_t at = i;
+        while (at > 0 && page_weight(sets, maps, order[at - 1]) < weight) {
+            order[at] = order[at - 1];
+            at--;
+        }
+        order[at] = i;
+    }
+    return order;
+}
+
+/* Workers take pages one by one until none are left or something failed. */
+static gpointer
+png_worker(gpointer data)
+{
+    sk__atlas_job *j = data;
+    sk_ctx *ctx = sk_ctx_new();
+    for (;;) {
+        size_t k = (size_t)g_atomic_int_add(&j->next, 1);
+        if (k >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
+            break;
+        size_t i = j->order[k];
+        if (sk__atlas_render_png(ctx, j, i) != SK_OK) {
+            fail(j, ctx);
+            break;
+        }
+        report_done(j, 1, SK__ATLAS_PAGE(j->atlas, i)->name);
+    }
+    sk_ctx_free(ctx);
+    return NULL;
+}
+
+/* PNGs on every core but one; this thread writes the PDF, then helps with PNGs. */
+static sk_status
+draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
+{
+    sk_status st = SK_OK;
+    GThread **workers = g_new0(GThread *, (size_t)jobs);
+    int started = 0;
+    for (; started < jobs - 1 && st == SK_OK; started++)
+        st = sk__thread_start(ctx, "sk-atlas", png_worker, j, &workers[started]);
+    if (st != SK_OK) {
+        started--;   /* the last one did not start */
+        g_atomic_int_set(&j->failed, 1);
+    } else if ((st = sk__atlas_render_pdf(ctx, j)) != SK_OK) {
+        g_atomic_int_set(&j->failed, 1);
+    } else {
+        /* The PDF counts as half the work: one step per page it holds. */
+        report_done(j, j->atlas->pages->len, "atlas.pdf");
+    }
+    png_worker(j);
+    for (int w = 0; w < started; w++)
+        g_thread_join(workers[w]);
+    g_free(workers);
+    if (st == SK_OK && j->failed)
+        st = sk__error(ctx, sk_ctx_status(j->error), "%s", sk_ctx_errmsg(j->error));
+    return st;
+}
+
+static sk_status
+render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk_style *style,
+             sk_map **maps, sk_panels **sets)
+{
+    int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+    sk_atlas_options effective = *o;
+    effective.jobs = jobs;
+    sk__atlas_job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
+                       .sets = sets, .total = a->pages->len * 2, .error = sk_ctx_new(),
+                       .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new(),
+                       .order = png_order(a, sets, maps)};
+    g_mutex_init(&j.lock);
+    sk_status st = draw_pages(ctx, &j, jobs);
+    sk_ctx_free(j.error);
+    sk__layers_free(j.raster_layers);
+    sk__layers_free(j.vector_layers);
+    g_free(j.order);
+    g_mutex_clear(&j.lock);
+    return st;
+}
+
+/* ---- loading the data -------------------------------------------------------------- */
+
+/* What an atlas run loads once; freed by sources_free. */
+typedef struct loaded {
+    sk_style *style;
+    sk_geography *geo;
+    sk_projects *projects;
+    sk_geography **alts;      /* per [geography NAME] */
+    sk_core_areas *core;
+} loaded;
+
+static sk_status
+load_alt(sk_ctx *ctx, const alt_geography *ag, const char *cache_dir, sk_geography **out)
+{
+    sk_geography_options go;
+    sk_geography_options_init(&go);
+    go.municipalities = ag->municipalities;
+    go.regions = ag->regions;
+    go.membership = ag->membership;
+    if (ag->region_code)
+        go.region_code_field = ag->region_code;
+    if (ag->region_name)
+        go.region_name_field = ag->region_name;
+    if (ag->membership_code)
+        go.membership_region_code_field = ag->membership_code;
+    if (ag->membership_name)
+        go.membership_region_name_field = ag->membership_name;
+    go.cache_dir = cache_dir;
+    return sk_geography_load(ctx, &go, out);
+}
+
+static sk_status
+load_sources(sk_ctx *ctx, const sk_atlas *a, const char *cache_dir, loaded *l)
+{
+    l->alts = g_new0(sk_geography *, a->geographies->len + 1);
+    sk_status st = sk_style_load(ctx, a->style, &l->style);
+    if (st == SK_OK) {
+        sk_geography_options go;
+        sk_geography_options_init(&go);
+        go.municipalities = a->municipalities;
+        go.regions = a->regions;
+        go.membership = a->membership;
+        go.cache_dir = cache_dir;
+        st = sk_geography_load(ctx, &go, &l->geo);
+    }
+    if (st == SK_OK) {
+        sk_projects_options po;
+        sk_projects_options_init(&po);
+        po.path = a->projects;
+        po.layer = a->sheet;
+        po.cache_dir = cache_dir;
+        st = sk_projects_load(ctx, l->geo, &po, &l->projects);
+    }
+    for (guint k = 0; k < a->geographies->len && st == SK_OK; k++)
+        st = load_alt(ctx, &g_array_index(a->geographies, alt_geography, k), cache_dir,
+                      &l->alts[k]);
+    if (st == SK_OK)
+        st = sk__atlas_load_core(ctx, a, l->geo, l->alts, &l->core);
+    return st;
+}
+
+static void
+loaded_free(const sk_atlas *a, loaded *l)
+{
+    sk_projects_free(l->projects);
+    for (guint k = 0; k < a->geographies->len; k++)
+        sk_geography_free(l->alts[k]);
+    g_free(l->alts);
+    sk_core_areas_free(l->core);
+    sk_geography_free(l->geo);
+    sk_style_free(l->style);
+}
+
+sk_status
+sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
+{
+    if (o->output_dir == NULL)
+        return sk__error(ctx, SK_EUSAGE, "no output directory given");
+    sk_map **maps = g_new0(sk_map *, a->pages->len);
+    sk_panels **sets = g_new0(sk_panels *, a->pages->len);
+    loaded l = {0};
+    sk_status st = load_sources(ctx, a, o->cache_dir, &l);
+    if (st == SK_OK) {
+        sk__atlas_sources src = {l.geo, l.alts, l.projects, l.style, l.core};
+        st = build_maps(ctx, a, &src, maps, sets);
+    }
+    /* Only now that every page is known to be drawable. */
+    char *thumbs = g_build_filename(o->output_dir, "thumbs", NULL);
+    if (st == SK_OK && g_mkdir_with_parents(thumbs, 0755) != 0)
+        st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", thumbs,
+                       g_strerror(errno));
+    g_free(thumbs);
+    if (st == SK_OK)
+        st = render_files(ctx, a, o, l.style, maps, sets);
+    if (st == SK_OK)
+        st = sk__atlas_write_index(ctx, a, o->output_dir);
+    for (guint i = 0; i < a->pages->len; i++) {
+        sk_map_free(maps[i]);
+        sk_panels_free(sets[i]);
+    }
+    g_free(maps);
+    g_free(sets);
+    loaded_free(a, &l);
+    return st;
+}

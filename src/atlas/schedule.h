@@ -1,0 +1,29 @@
+/* Rendering an atlas (sk_atlas_render): load the data once, build every page's map models on
+** two threads, then the PDF on this thread while workers draw the PNGs. */
+#ifndef SK_ATLAS_SCHEDULE_H
+#define SK_ATLAS_SCHEDULE_H
+
+#include "model.h"
+#include "../render_internal.h"
+#include "../style_internal.h"
+
+/* One rendering run, shared by the threads that write its files. */
+typedef struct sk__atlas_job {
+    const sk_atlas *atlas;
+    const sk_atlas_options *options;
+    const sk_style *style;
+    sk_map **maps;              /* per page, NULL for text pages */
+    sk_panels **sets;           /* per page, for pages of several maps */
+    sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
+    size_t *order;              /* pages in the order their PNGs are drawn */
+    gint next;                  /* next of order to render as PNG */
+    GMutex lock;                /* guards the fields below */
+    size_t done, total;
+    sk_ctx *error;              /* first failure */
+    int failed;
+} sk__atlas_job;
+
+/* The page size the atlas's pages are drawn at (points). */
+void sk__atlas_page_points(const sk__atlas_job *j, double *w, double *h);
+
+#endif

@@ -1,0 +1,210 @@
+/* The INI reader shared by style and atlas files (keyfile.h).  GKeyFile does not say where a
+** key was, so the text is kept as lines to find it again for messages. */
+#include <string.h>
+#include "keyfile.h"
+#include "text.h"
+
+struct sk__keyfile {
+    char *path;
+    GKeyFile *kf;
+    char **lines;
+    sk__diagnostics *diags;
+};
+
+sk_status
+sk__keyfile_open(sk_ctx *ctx, const char *path, const char *what, sk__diagnostics *diags,
+                 sk__keyfile **out)
+{
+    *out = NULL;
+    char *text = NULL;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &text, NULL, &err)) {
+        sk_status st = sk__error(ctx, SK_EINPUT, "%s: cannot read %s: %s", path, what,
+                                 err->message);
+        g_error_free(err);
+        return st;
+    }
+    GKeyFile *kf = g_key_file_new();
+    if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
+        /* GKeyFile's parse errors already name the line. */
+        sk_status st = sk__error(ctx, SK_EINPUT, "%s: %s", path, err->message);
+        g_error_free(err);
+        g_key_file_free(kf);
+        g_free(text);
+        return st;
+    }
+    sk__keyfile *k = g_new0(sk__keyfile, 1);
+    k->path = g_strdup(path);
+    k->kf = kf;
+    k->lines = g_strsplit(text, "\n", -1);
+    k->diags = diags;
+    g_free(text);
+    *out = k;
+    return SK_OK;
+}
+
+void
+sk__keyfile_free(sk__keyfile *k)
+{
+    if (k == NULL)
+        return;
+    g_key_file_free(k->kf);
+    g_strfreev(k->lines);
+    g_free(k->path);
+    g_free(k);
+}
+
+const char *
+sk__keyfile_path(const sk__keyfile *k)
+{
+    return k->path;
+}
+
+GKeyFile *
+sk__keyfile_gkf(const sk__keyfile *k)
+{
+    return k->kf;
+}
+
+/* Whether line l (trimmed, modified) is the header of group; sets *is_header. */
+static int
+header_is(char *l, const char *group, int *is_header)
+{
+    *is_header = l[0] == '[';
+    if (!*is_header)
+        return 0;
+    char *end = strrchr(l, ']');
+    if (end != NULL)
+        *end = '\0';
+    return strcmp(g_strstrip(l + 1), group) == 0;
+}
+
+/* Whether line l (trimmed, modified) sets key. */
+static int
+sets_key(char *l, const char *key)
+{
+    if (l[0] == '#')
+        return 0;
+    char *eq = strchr(l, '=');
+    if (eq == NULL)
+        return 0;
+    *eq = '\0';
+    return strcmp(g_strstrip(l), key) == 0;
+}
+
+int
+sk__keyfile_line(const sk__keyfile *k, const char *group, const char *key)
+{
+    int in_group = 0, found = 0;
+    for (int i = 0; k->lines[i] != NULL && !found; i++) {
+        char *l = g_strstrip(g_strdup(k->lines[i]));
+        int is_header;
+        int match = header_is(l, group, &is_header);
+        if (is_header)
+            in_group = match;
+        if (is_header ? match && key == NULL : in_group && key != NULL && sets_key(l, key))
+            found = i + 1;
+        g_free(l);
+    }
+    return found;
+}
+
+void
+sk__keyfile_problem(sk__keyfile *k, const char *group, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    int line = key != NULL ? sk__keyfile_line(k, group, key) : 0;
+    if (line == 0)
+        line = sk__keyfile_line(k, group, NULL);
+    if (key != NULL)
+        sk__diagnostics_add(k->diags, "%s:%d: [%s] %s: %s", k->path, line, group, key, msg);
+    else
+        sk__diagnostics_add(k->diags, "%s:%d: [%s]: %s", k->path, line, group, msg);
+    g_free(msg);
+}
+
+const char *
+sk__keyfile_nearest(const char *name, const char *const *candidates)
+{
+    char *norm = sk__normalize(name);
+    sk__suggestion s;
+    sk__suggestion_init(&s, norm);
+    char **keys = g_new0(char *, 1);
+    size_t n = 0;
+    for (size_t i = 0; candidates[i] != NULL; i++) {
+        keys = g_renew(char *, keys, n + 2);
+        keys[n] = sk__normalize(candidates[i]);
+        sk__suggestion_offer(&s, candidates[i], keys[n++]);
+        keys[n] = NULL;
+    }
+    const char *best = s.best;
+    g_strfreev(keys);
+    g_free(norm);
+    return best;
+}
+
+void
+sk__keyfile_check_keys(sk__keyfile *k, const char *group, const char *const *allowed)
+{
+    gsize n;
+    char **keys = g_key_file_get_keys(k->kf, group, &n, NULL);
+    for (gsize i = 0; i < n; i++) {
+        int ok = 0;
+        for (size_t a = 0; allowed[a] != NULL && !ok; a++)
+            ok = strcmp(keys[i], allowed[a]) == 0;
+        if (!ok)
+            sk__keyfile_problem(k, group, keys[i], "unknown key (did you mean '%s'?)",
+                                sk__keyfile_nearest(keys[i], allowed));
+    }
+    g_strfreev(keys);
+}
+
+char *
+sk__keyfile_get(sk__keyfile *k, const char *group, const char *key)
+{
+    char *v = g_key_file_get_string(k->kf, group, key, NULL);
+    return v != NULL ? g_strstrip(v) : NULL;
+}
+
+char *
+sk__keyfile_require(sk__keyfile *k, const char *group, const char *key)
+{
+    char *v = sk__keyfile_get(k, group, key);
+    if (v == NULL || v[0] == '\0')
+        sk__keyfile_problem(k, group, NULL, "missing '%s'", key);
+    return v;
+}
+
+void
+sk__keyfile_get_bool(sk__keyfile *k, const char *group, const char *key, int *out)
+{
+    if (!g_key_file_has_key(k->kf, group, key, NULL))
+        return;
+    GError *err = NULL;
+    gboolean b = g_key_file_get_boolean(k->kf, group, key, &err);
+    if (err != NULL) {
+        sk__keyfile_problem(k, group, key, "not true or false");
+        g_error_free(err);
+        return;
+    }
+    *out = b;
+}
+
+int
+sk__keyfile_get_int(sk__keyfile *k, const char *group, const char *key, int min, int max,
+                    const char *expected, int *out)
+{
+    if (!g_key_file_has_key(k->kf, group, key, NULL))
+        return 0;
+    GError *err = NULL;
+    int n = g_key_file_get_integer(k->kf, group, key, &err);
+    if (err != NULL || n < min || n > max)
+        sk__keyfile_problem(k, group, key, "expected %s", expected);
+    else
+        *out = n;
+    g_clear_error(&err);
+    return 1;
+}
