@@ -1,12 +1,15 @@
-/* Styles: an INI file read with GLib's GKeyFile.  A style file only needs the keys it
-** changes: every key is looked up in the given file first and then in the default style
-** (styles/aef.ini), which must define them all, so no visual constant lives in the code. */
+/* Styles: an INI file read with the project's keyfile reader (GKeyFile underneath).  A style
+** file only needs the keys it changes: every key is looked up in the given file first and then
+** in the default style (styles/aef.ini), which must define them all, so no visual constant
+** lives in the code.  What a file holds beyond the keys read (a misspelt key or group), bad
+** values and fonts that are not installed are FILE:LINE errors, all of them in one run. */
 #include <stdlib.h>
 #include <string.h>
+#include <pango/pangocairo.h>
 #include "internal.h"
+#include "keyfile.h"
 #include "sk-config.h"
 #include "style_internal.h"
-#include "text.h"
 #include "vocabulary.h"
 
 #define MM (72.0 / 25.4)
@@ -68,32 +71,48 @@ sk_style_free(sk_style *s)
     g_free(s);
 }
 
-/* Reading keys from the user's file with the default style beneath it. */
+/* Reading keys from the user's file with the default style beneath it.  Every key read is
+** remembered, so that what a file holds beyond them is reported as unknown. */
 typedef struct reader {
-    GKeyFile *files[2];   /* user (may be NULL), default */
-    const char *paths[2];
+    sk__keyfile *files[2];   /* user (may be NULL), default */
     sk__diagnostics diags;
+    GHashTable *known;       /* group -> GPtrArray of the keys read in it */
 } reader;
 
-static char *
-get_raw(reader *r, const char *group, const char *key, int required)
+static void
+remember(reader *r, const char *group, const char *key)
 {
+    GPtrArray *keys = g_hash_table_lookup(r->known, group);
+    if (keys == NULL) {
+        keys = g_ptr_array_new_with_free_func(g_free);
+        g_hash_table_insert(r->known, g_strdup(group), keys);
+    }
+    g_ptr_array_add(keys, g_strdup(key));
+}
+
+/* The value of key, trimmed: from the user's file, else the default style; *from says which
+** (for messages).  A missing required key is a problem of the default style. */
+static char *
+get_raw(reader *r, const char *group, const char *key, int required, sk__keyfile **from)
+{
+    remember(r, group, key);
     for (int i = 0; i < 2; i++) {
-        if (r->files[i] == NULL)
-            continue;
-        char *v = g_key_file_get_string(r->files[i], group, key, NULL);
-        if (v != NULL)
-            return g_strstrip(v);
+        char *v = r->files[i] != NULL ? sk__keyfile_get(r->files[i], group, key) : NULL;
+        if (v != NULL) {
+            if (from != NULL)
+                *from = r->files[i];
+            return v;
+        }
     }
     if (required)
-        sk__diagnostics_add(&r->diags, "%s: [%s] %s: missing", r->paths[1], group, key);
+        sk__keyfile_problem(r->files[1], group, key, "missing");
     return NULL;
 }
 
 static char *
-get_string(reader *r, const char *group, const char *key)
+get_string(reader *r, const char *group, const char *key, sk__keyfile **from)
 {
-    char *v = get_raw(r, group, key, 1);
+    char *v = get_raw(r, group, key, 1, from);
     return v != NULL ? v : g_strdup("");
 }
 
@@ -112,11 +131,12 @@ parse_color(const char *text, sk__color *out)
 static sk__color
 get_color(reader *r, const char *group, const char *key)
 {
-    char *v = get_raw(r, group, key, 1);
+    sk__keyfile *from = NULL;
+    char *v = get_raw(r, group, key, 1, &from);
     sk__color c = 0;
     if (v != NULL && !parse_color(v, &c))
-        sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not a colour (expected #rrggbb, "
-                            "e.g. #1f78b4)", group, key, v);
+        sk__keyfile_problem(from, group, key, "'%s' is not a colour (expected #rrggbb, e.g. "
+                            "#1f78b4)", v);
     g_free(v);
     return c;
 }
@@ -126,15 +146,16 @@ static GArray *
 get_color_list(reader *r, const char *group, const char *key)
 {
     GArray *list = g_array_new(FALSE, FALSE, sizeof(sk__color));
-    char *text = get_string(r, group, key);
+    sk__keyfile *from = r->files[1];
+    char *text = get_string(r, group, key, &from);
     char **colors = g_strsplit(text, ",", -1);
     for (size_t i = 0; colors[i] != NULL; i++) {
         sk__color c;
         if (parse_color(g_strstrip(colors[i]), &c))
             g_array_append_val(list, c);
         else
-            sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not a colour (expected #rrggbb)",
-                                group, key, colors[i]);
+            sk__keyfile_problem(from, group, key, "'%s' is not a colour (expected #rrggbb)",
+                                colors[i]);
     }
     g_strfreev(colors);
     g_free(text);
@@ -144,14 +165,15 @@ get_color_list(reader *r, const char *group, const char *key)
 static double
 get_number(reader *r, const char *group, const char *key, double min, double max)
 {
-    char *v = get_raw(r, group, key, 1);
+    sk__keyfile *from = NULL;
+    char *v = get_raw(r, group, key, 1, &from);
     if (v == NULL)
         return min;
     char *end;
     double d = g_ascii_strtod(v, &end);
     if (end == v || *end != '\0' || !(d >= min && d <= max)) {
-        sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not a number from %g to %g", group,
-                            key, v, min, max);
+        sk__keyfile_problem(from, group, key, "'%s' is not a number from %g to %g", v, min,
+                            max);
         d = min;
     }
     g_free(v);
@@ -161,13 +183,14 @@ get_number(reader *r, const char *group, const char *key, double min, double max
 static int
 get_bool(reader *r, const char *group, const char *key)
 {
-    char *v = get_raw(r, group, key, 1);
+    sk__keyfile *from = NULL;
+    char *v = get_raw(r, group, key, 1, &from);
     int b = 0;
     if (v != NULL) {
         if (g_ascii_strcasecmp(v, "true") == 0 || g_ascii_strcasecmp(v, "yes") == 0)
             b = 1;
         else if (g_ascii_strcasecmp(v, "false") != 0 && g_ascii_strcasecmp(v, "no") != 0)
-            sk__diagnostics_add(&r->diags, "[%s] %s: '%s' is not true or false", group, key, v);
+            sk__keyfile_problem(from, group, key, "'%s' is not true or false", v);
     }
     g_free(v);
     return b;
@@ -178,7 +201,8 @@ get_bool(reader *r, const char *group, const char *key)
 static char *
 get_format(reader *r, const char *group, const char *key, int conversions)
 {
-    char *v = get_string(r, group, key);
+    sk__keyfile *from = r->files[1];
+    char *v = get_string(r, group, key, &from);
     int n = 0, ok = 1;
     for (const char *p = v; *p; p++) {
         if (*p != '%')
@@ -193,9 +217,36 @@ get_format(reader *r, const char *group, const char *key, int conversions)
         }
     }
     if (!ok || n != conversions)
-        sk__diagnostics_add(&r->diags, "[%s] %s: '%s' must contain %d %%s and no other %% "
-                            "conversion", group, key, v, conversions);
+        sk__keyfile_problem(from, group, key, "'%s' must contain %d %%s and no other %% "
+                            "conversion", v, conversions);
     return v;
+}
+
+/* One key of [colors.PRINCIPLE]: "label+label = #rrggbb" into the principle's colours. */
+static void
+read_combination_color(sk__keyfile *k, sk_style *s, sk_principle p, const char *group,
+                       const char *key)
+{
+    const char *name = sk_principle_name(p);
+    char **labels = g_strsplit(key, "+", -1);
+    sk_labelset set = 0;
+    for (size_t l = 0; labels[l] != NULL; l++) {
+        int label = sk__label_parse(p, g_strstrip(labels[l]), NULL);
+        if (label < 0)
+            sk__keyfile_problem(k, group, key, "unknown %s '%s' (did you mean '%s'?)", name,
+                                labels[l], sk__label_suggest(p, labels[l]));
+        else
+            set |= (sk_labelset)1 << label;
+    }
+    g_strfreev(labels);
+    char *v = sk__keyfile_get(k, group, key);
+    sk__color c;
+    if (v == NULL || !parse_color(v, &c))
+        sk__keyfile_problem(k, group, key, "'%s' is not a colour (expected #rrggbb)",
+                            v ? v : "");
+    else if (set != 0)
+        g_hash_table_replace(s->colors[p], GUINT_TO_POINTER(set), GUINT_TO_POINTER(c + 1));
+    g_free(v);
 }
 
 static void
@@ -207,33 +258,12 @@ read_principle(reader *r, sk_style *s, sk_principle p)
     s->legend_text[p] = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     /* The default style's colours first, then the user's on top. */
     for (int i = 1; i >= 0; i--) {
-        if (r->files[i] == NULL || !g_key_file_has_group(r->files[i], group))
+        if (r->files[i] == NULL)
             continue;
-        gsize nkeys;
-        char **keys = g_key_file_get_keys(r->files[i], group, &nkeys, NULL);
-        for (gsize k = 0; k < nkeys; k++) {
-            char **labels = g_strsplit(keys[k], "+", -1);
-            sk_labelset set = 0;
-            for (size_t l = 0; labels[l] != NULL; l++) {
-                int label = sk__label_parse(p, g_strstrip(labels[l]), NULL);
-                if (label < 0)
-                    sk__diagnostics_add(&r->diags, "%s: [%s] %s: unknown %s '%s' (did you "
-                                        "mean '%s'?)", r->paths[i], group, keys[k], name,
-                                        labels[l], sk__label_suggest(p, labels[l]));
-                else
-                    set |= (sk_labelset)1 << label;
-            }
-            g_strfreev(labels);
-            char *v = g_key_file_get_string(r->files[i], group, keys[k], NULL);
-            sk__color c;
-            if (v == NULL || !parse_color(g_strstrip(v), &c))
-                sk__diagnostics_add(&r->diags, "%s: [%s] %s: '%s' is not a colour (expected "
-                                    "#rrggbb)", r->paths[i], group, keys[k], v ? v : "");
-            else if (set != 0)
-                g_hash_table_replace(s->colors[p], GUINT_TO_POINTER(set),
-                                     GUINT_TO_POINTER(c + 1));
-            g_free(v);
-        }
+        gsize nkeys = 0;
+        char **keys = g_key_file_get_keys(sk__keyfile_gkf(r->files[i]), group, &nkeys, NULL);
+        for (gsize k = 0; k < nkeys; k++)
+            read_combination_color(r->files[i], s, p, group, keys[k]);
         g_strfreev(keys);
     }
     g_free(group);
@@ -242,27 +272,267 @@ read_principle(reader *r, sk_style *s, sk_principle p)
     const sk__label_def *labels = sk__vocabulary(p, &count);
     for (size_t l = 0; l < count; l++) {
         char *key = g_strdup_printf("%s.%s", name, labels[l].key);
-        char *text = get_raw(r, "labels", key, 0);
+        char *text = get_raw(r, "labels", key, 0, NULL);
         g_hash_table_insert(s->legend_text[p], GSIZE_TO_POINTER(l),
                             text != NULL ? text : g_strdup(labels[l].legend));
         g_free(key);
     }
-    char *title = get_raw(r, "legend-titles", name, 0);
+    char *title = get_raw(r, "legend-titles", name, 0, NULL);
     s->legend_title[p] = title != NULL ? title : g_strdup(sk__principle_title(p));
 }
 
-static GKeyFile *
-load_keyfile(sk_ctx *ctx, const char *path)
+/* Whether family is one fontconfig knows (names compared as fontconfig does, ignoring case);
+** *nearest: the nearest installed family otherwise (borrowed from names). */
+static int
+font_family_known(const char *family, const char *const *names, const char **nearest)
 {
-    GKeyFile *kf = g_key_file_new();
-    GError *err = NULL;
-    if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &err)) {
-        sk__error(ctx, SK_EINPUT, "%s: cannot read style: %s", path, err->message);
-        g_error_free(err);
-        g_key_file_free(kf);
-        return NULL;
+    /* Generic names fontconfig always resolves to some installed font. */
+    static const char *const generic[] = {"sans", "sans-serif", "serif", "monospace", "mono",
+                                          "system-ui", "cursive", "fantasy", NULL};
+    for (size_t i = 0; generic[i] != NULL; i++)
+        if (g_ascii_strcasecmp(family, generic[i]) == 0)
+            return 1;
+    for (size_t i = 0; names[i] != NULL; i++)
+        if (g_ascii_strcasecmp(family, names[i]) == 0)
+            return 1;
+    *nearest = sk__keyfile_nearest(family, names);
+    return 0;
+}
+
+/* [fonts] family: every family of the list must be installed, or text would silently come
+** out in another font. */
+static void
+check_font_family(sk__keyfile *from, const char *value)
+{
+    PangoFontFamily **families = NULL;
+    int n = 0;
+    pango_font_map_list_families(pango_cairo_font_map_get_default(), &families, &n);
+    const char **names = g_new0(const char *, (size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        names[i] = pango_font_family_get_name(families[i]);
+    char **list = g_strsplit(value, ",", -1);
+    for (size_t i = 0; list[i] != NULL; i++) {
+        const char *family = g_strstrip(list[i]), *nearest = NULL;
+        if (family[0] == '\0' || font_family_known(family, names, &nearest))
+            continue;
+        if (nearest != NULL)
+            sk__keyfile_problem(from, "fonts", "family", "unknown font family '%s' (did you "
+                                "mean '%s'?)", family, nearest);
+        else
+            sk__keyfile_problem(from, "fonts", "family", "unknown font family '%s'", family);
     }
-    return kf;
+    g_strfreev(list);
+    g_free(names);
+    g_free(families);
+}
+
+static void
+read_page(reader *r, sk_style *s)
+{
+    sk__keyfile *from = r->files[1];
+    char *size = get_string(r, "page", "size", &from);
+    if (strcmp(size, "a4-landscape") == 0)
+        s->page = SK_PAGE_A4_LANDSCAPE;
+    else if (strcmp(size, "slide-16x9") == 0)
+        s->page = SK_PAGE_SLIDE_16_9;
+    else
+        sk__keyfile_problem(from, "page", "size", "unknown value '%s' (expected a4-landscape "
+                            "or slide-16x9)", size);
+    g_free(size);
+    s->margin = get_number(r, "page", "margin_mm", 0, 100) * MM;
+    s->background = get_color(r, "page", "background");
+    s->text_color = get_color(r, "page", "text");
+    s->muted_text_color = get_color(r, "page", "muted_text");
+}
+
+static void
+read_fonts(reader *r, sk_style *s)
+{
+    sk__keyfile *from = r->files[1];
+    s->font_family = get_string(r, "fonts", "family", &from);
+    check_font_family(from, s->font_family);
+    s->title_size = get_number(r, "fonts", "title_pt", 4, 72);
+    s->caption_size = get_number(r, "fonts", "caption_pt", 4, 72);
+    s->legend_title_size = get_number(r, "fonts", "legend_title_pt", 4, 72);
+    s->legend_size = get_number(r, "fonts", "legend_pt", 4, 72);
+    s->source_size = get_number(r, "fonts", "source_pt", 4, 72);
+    s->scale_size = get_number(r, "fonts", "scale_bar_pt", 4, 72);
+    s->label_size = get_number(r, "fonts", "label_pt", 4, 72);
+    s->name_size = get_number(r, "fonts", "name_pt", 0, 72);
+    s->name_min_size = get_number(r, "fonts", "name_min_pt", 3, 72);
+    s->note_size = get_number(r, "fonts", "note_pt", 4, 72);
+}
+
+static void
+read_map(reader *r, sk_style *s)
+{
+    s->no_data_fill = get_color(r, "map", "no_data_fill");
+    s->municipality_border = get_color(r, "map", "municipality_border");
+    s->municipality_border_width = get_number(r, "map", "municipality_border_pt", 0, 10);
+    s->region_border = get_color(r, "map", "region_border");
+    s->region_border_width = get_number(r, "map", "region_border_pt", 0, 10);
+    s->inset_land = get_color(r, "map", "inset_land");
+    s->inset_border = get_color(r, "map", "inset_border");
+    s->inset_extent = get_color(r, "map", "inset_extent");
+    s->outline_color = get_color(r, "map", "outline");
+    s->outline_width = get_number(r, "map", "outline_pt", 0, 10);
+    s->area_color = get_color(r, "map", "area_outline");
+    s->area_width = get_number(r, "map", "area_outline_pt", 0, 10);
+    s->area_casing = get_color(r, "map", "area_outline_casing");
+    s->area_casing_width = get_number(r, "map", "area_outline_casing_pt", 0, 20);
+    s->label_color = get_color(r, "map", "label");
+    s->label_halo = get_color(r, "map", "label_halo");
+}
+
+static void
+read_legend(reader *r, sk_style *s)
+{
+    s->legend_width = get_number(r, "legend", "width_mm", 20, 200) * MM;
+    s->text_panel_width = get_number(r, "legend", "text_panel_width_mm", 20, 200) * MM;
+    s->swatch_width = get_number(r, "legend", "swatch_width_mm", 1, 50) * MM;
+    s->swatch_height = get_number(r, "legend", "swatch_height_mm", 1, 50) * MM;
+    s->legend_spacing = get_number(r, "legend", "spacing_mm", 0, 20) * MM;
+    s->show_counts = get_bool(r, "legend", "show_counts");
+    s->region_border_label = get_string(r, "legend", "region_border_label", NULL);
+    s->inset_width = get_number(r, "legend", "inset_width_mm", 10, 200) * MM;
+    s->outline_label = get_format(r, "legend", "outline_label", 0);
+    s->note_fill = get_color(r, "legend", "note_fill");
+    s->note_border = get_color(r, "legend", "note_border");
+}
+
+static void
+read_texts(reader *r, sk_style *s)
+{
+    /* Each format and the number of %s the code fills it with. */
+    struct { char **slot; const char *key; int conversions; } formats[] = {
+        {&s->source_format, "source", 1}, {&s->source_table_format, "source_table", 1},
+        {&s->total_label, "total_label", 0}, {&s->title_total_format, "title_total", 1},
+        {&s->title_combination_format, "title_combination", 2},
+        {&s->all_projects, "all_projects", 0}, {&s->highlight_format, "highlight", 2},
+        {&s->highlight_other_format, "highlight_other", 1},
+        {&s->title_count_format, "title_count", 1}, {&s->count_range_format, "count_range", 2},
+        {&s->count_open_format, "count_open", 1},
+        {&s->count_legend_title, "count_legend_title", 0}, {&s->note_title, "note_title", 0},
+        {&s->none_label, "none_label", 0}, {&s->regions_title, "regions_title", 0},
+        {&s->regions_legend_title, "regions_legend_title", 0},
+        {&s->title_changes_format, "title_changes", 1},
+        {&s->changes_legend_title, "changes_legend_title", 0},
+        {&s->source_changes_format, "source_changes", 2},
+        {&s->title_insurer_format, "title_insurer", 1}, {&s->title_insurers, "title_insurers", 0},
+        {&s->core_area_format, "core_area", 1}, {&s->core_area_any, "core_area_any", 0},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
+        *formats[i].slot = get_format(r, "text", formats[i].key, formats[i].conversions);
+}
+
+static void
+read_palette(reader *r, sk_style *s)
+{
+    static const char *const changes[] = {"new", "ended", "changed", "unchanged"};
+    for (size_t i = 0; i < 4; i++) {
+        char *key = g_strconcat("change_", changes[i], NULL);
+        s->change_label[i] = get_format(r, "text", key, 0);
+        s->change_fill[i] = get_color(r, "palette", key);
+        g_free(key);
+    }
+    s->none_fill = get_color(r, "palette", "none");
+    s->highlight_fill = get_color(r, "palette", "highlight");
+    s->highlight_other_fill = get_color(r, "palette", "highlight_other");
+    s->total_fill = get_color(r, "palette", "total");
+    s->fallback = get_color_list(r, "palette", "fallback");
+    s->regions_palette = get_color_list(r, "palette", "regions");
+    s->sequential = get_color_list(r, "palette", "sequential");
+    for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
+        read_principle(r, s, (sk_principle)p);
+}
+
+/* The groups a style may have: those read, and a colors.PRINCIPLE per principle.
+** NULL-terminated; g_free the array (the strings are borrowed or static). */
+static const char **
+known_groups(reader *r, GPtrArray *owned)
+{
+    GPtrArray *names = g_ptr_array_new();
+    GHashTableIter it;
+    gpointer group;
+    g_hash_table_iter_init(&it, r->known);
+    while (g_hash_table_iter_next(&it, &group, NULL))
+        g_ptr_array_add(names, group);
+    for (int p = 0; p < SK_PRINCIPLE_COUNT; p++) {
+        char *colors = g_strdup_printf("colors.%s", sk_principle_name((sk_principle)p));
+        g_ptr_array_add(owned, colors);
+        g_ptr_array_add(names, colors);
+    }
+    g_ptr_array_add(names, NULL);
+    return (const char **)g_ptr_array_free(names, FALSE);
+}
+
+/* The group meant by an unknown one: colors.PRINCIPLE for colors.X (X an alias or a
+** misspelt principle), else the nearest of groups.  g_free it. */
+static char *
+nearest_group(const char *group, const char *const *groups)
+{
+    if (!g_str_has_prefix(group, "colors."))
+        return g_strdup(sk__keyfile_nearest(group, groups));
+    const char *names[SK_PRINCIPLE_COUNT + 1] = {NULL};
+    for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
+        names[p] = sk_principle_name((sk_principle)p);
+    sk_principle p;
+    sk_ctx *probe = sk_ctx_new();
+    const char *x = group + strlen("colors.");
+    const char *name = sk_principle_parse(probe, x, &p) == SK_OK ? sk_principle_name(p)
+                                                                 : sk__keyfile_nearest(x, names);
+    sk_ctx_free(probe);
+    return g_strconcat("colors.", name, NULL);
+}
+
+/* Report the groups and keys of k that the style does not have. */
+static void
+check_unknown(reader *r, sk__keyfile *k)
+{
+    GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+    const char **groups = known_groups(r, owned);
+    gsize n = 0;
+    char **present = g_key_file_get_groups(sk__keyfile_gkf(k), &n);
+    for (gsize i = 0; i < n; i++) {
+        GPtrArray *keys = g_hash_table_lookup(r->known, present[i]);
+        if (keys != NULL) {
+            const char **allowed = g_new0(const char *, keys->len + 1);
+            memcpy(allowed, keys->pdata, keys->len * sizeof *allowed);
+            sk__keyfile_check_keys(k, present[i], allowed);
+            g_free(allowed);
+        } else if (!g_strv_contains(groups, present[i])) {
+            char *nearest = nearest_group(present[i], groups);
+            sk__keyfile_problem(k, present[i], NULL, "unknown group (did you mean '%s'?)",
+                                nearest);
+            g_free(nearest);
+        }
+    }
+    g_strfreev(present);
+    g_free(groups);
+    g_ptr_array_free(owned, TRUE);
+}
+
+/* Open the default style and the user's (path, may be NULL) into r. */
+static sk_status
+open_files(sk_ctx *ctx, reader *r, const char *path, const char *default_path)
+{
+    sk__diagnostics_init(&r->diags);
+    r->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)g_ptr_array_unref);
+    sk_status st = sk__keyfile_open(ctx, default_path, "style", &r->diags, &r->files[1]);
+    if (st == SK_OK && path != NULL)
+        st = sk__keyfile_open(ctx, path, "style", &r->diags, &r->files[0]);
+    return st;
+}
+
+static void
+close_files(reader *r)
+{
+    sk__keyfile_free(r->files[0]);
+    sk__keyfile_free(r->files[1]);
+    g_hash_table_destroy(r->known);
+    if (r->diags.text != NULL)
+        g_string_free(r->diags.text, TRUE);
 }
 
 sk_status
@@ -270,134 +540,24 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
 {
     *out = NULL;
     char *default_path = g_build_filename(sk_styles_dir(), "aef.ini", NULL);
-    reader r = {{NULL, NULL}, {path, default_path}, {0}};
-    r.files[1] = load_keyfile(ctx, default_path);
-    if (r.files[1] == NULL) {
-        g_free(default_path);
-        return SK_EINPUT;
+    reader r = {{NULL, NULL}, {0}, NULL};
+    sk_status st = open_files(ctx, &r, path, default_path);
+    sk_style *s = NULL;
+    if (st == SK_OK) {
+        s = g_new0(sk_style, 1);
+        s->path = g_strdup(path != NULL ? path : default_path);
+        read_page(&r, s);
+        read_fonts(&r, s);
+        read_map(&r, s);
+        read_legend(&r, s);
+        read_texts(&r, s);
+        read_palette(&r, s);
+        for (int i = 0; i < 2; i++)
+            if (r.files[i] != NULL)
+                check_unknown(&r, r.files[i]);
+        st = sk__diagnostics_finish(&r.diags, ctx);
     }
-    if (path != NULL && (r.files[0] = load_keyfile(ctx, path)) == NULL) {
-        g_key_file_free(r.files[1]);
-        g_free(default_path);
-        return SK_EINPUT;
-    }
-    sk__diagnostics_init(&r.diags);
-
-    sk_style *s = g_new0(sk_style, 1);
-    s->path = g_strdup(path != NULL ? path : default_path);
-    char *page = get_string(&r, "page", "size");
-    if (strcmp(page, "a4-landscape") == 0)
-        s->page = SK_PAGE_A4_LANDSCAPE;
-    else if (strcmp(page, "slide-16x9") == 0)
-        s->page = SK_PAGE_SLIDE_16_9;
-    else
-        sk__diagnostics_add(&r.diags, "[page] size: unknown value '%s' (expected a4-landscape "
-                            "or slide-16x9)", page);
-    g_free(page);
-    s->margin = get_number(&r, "page", "margin_mm", 0, 100) * MM;
-    s->background = get_color(&r, "page", "background");
-    s->text_color = get_color(&r, "page", "text");
-    s->muted_text_color = get_color(&r, "page", "muted_text");
-
-    s->font_family = get_string(&r, "fonts", "family");
-    s->title_size = get_number(&r, "fonts", "title_pt", 4, 72);
-    s->caption_size = get_number(&r, "fonts", "caption_pt", 4, 72);
-    s->legend_title_size = get_number(&r, "fonts", "legend_title_pt", 4, 72);
-    s->legend_size = get_number(&r, "fonts", "legend_pt", 4, 72);
-    s->source_size = get_number(&r, "fonts", "source_pt", 4, 72);
-    s->scale_size = get_number(&r, "fonts", "scale_bar_pt", 4, 72);
-
-    s->no_data_fill = get_color(&r, "map", "no_data_fill");
-    s->municipality_border = get_color(&r, "map", "municipality_border");
-    s->municipality_border_width = get_number(&r, "map", "municipality_border_pt", 0, 10);
-    s->region_border = get_color(&r, "map", "region_border");
-    s->region_border_width = get_number(&r, "map", "region_border_pt", 0, 10);
-
-    s->legend_width = get_number(&r, "legend", "width_mm", 20, 200) * MM;
-    s->text_panel_width = get_number(&r, "legend", "text_panel_width_mm", 20, 200) * MM;
-    s->swatch_width = get_number(&r, "legend", "swatch_width_mm", 1, 50) * MM;
-    s->swatch_height = get_number(&r, "legend", "swatch_height_mm", 1, 50) * MM;
-    s->legend_spacing = get_number(&r, "legend", "spacing_mm", 0, 20) * MM;
-    s->show_counts = get_bool(&r, "legend", "show_counts");
-    s->region_border_label = get_string(&r, "legend", "region_border_label");
-
-    s->source_format = get_format(&r, "text", "source", 1);
-    s->source_table_format = get_format(&r, "text", "source_table", 1);
-    s->total_label = get_format(&r, "text", "total_label", 0);
-    s->title_total_format = get_format(&r, "text", "title_total", 1);
-    s->title_combination_format = get_format(&r, "text", "title_combination", 2);
-    s->all_projects = get_format(&r, "text", "all_projects", 0);
-    s->highlight_format = get_format(&r, "text", "highlight", 2);
-    s->highlight_other_format = get_format(&r, "text", "highlight_other", 1);
-    s->title_count_format = get_format(&r, "text", "title_count", 1);
-    s->count_range_format = get_format(&r, "text", "count_range", 2);
-    s->count_open_format = get_format(&r, "text", "count_open", 1);
-    s->count_legend_title = get_format(&r, "text", "count_legend_title", 0);
-    s->note_title = get_format(&r, "text", "note_title", 0);
-    s->none_label = get_format(&r, "text", "none_label", 0);
-    s->regions_title = get_format(&r, "text", "regions_title", 0);
-    s->regions_legend_title = get_format(&r, "text", "regions_legend_title", 0);
-    s->title_changes_format = get_format(&r, "text", "title_changes", 1);
-    s->changes_legend_title = get_format(&r, "text", "changes_legend_title", 0);
-    s->source_changes_format = get_format(&r, "text", "source_changes", 2);
-    s->title_insurer_format = get_format(&r, "text", "title_insurer", 1);
-    s->title_insurers = get_format(&r, "text", "title_insurers", 0);
-    s->core_area_format = get_format(&r, "text", "core_area", 1);
-    s->core_area_any = get_format(&r, "text", "core_area_any", 0);
-    static const char *const changes[] = {"new", "ended", "changed", "unchanged"};
-    for (size_t i = 0; i < 4; i++) {
-        char *key = g_strconcat("change_", changes[i], NULL);
-        s->change_label[i] = get_format(&r, "text", key, 0);
-        s->change_fill[i] = get_color(&r, "palette", key);
-        g_free(key);
-    }
-    s->label_size = get_number(&r, "fonts", "label_pt", 4, 72);
-    s->name_size = get_number(&r, "fonts", "name_pt", 0, 72);
-    s->name_min_size = get_number(&r, "fonts", "name_min_pt", 3, 72);
-    s->inset_width = get_number(&r, "legend", "inset_width_mm", 10, 200) * MM;
-    s->inset_land = get_color(&r, "map", "inset_land");
-    s->inset_border = get_color(&r, "map", "inset_border");
-    s->inset_extent = get_color(&r, "map", "inset_extent");
-    s->outline_label = get_format(&r, "legend", "outline_label", 0);
-    s->outline_color = get_color(&r, "map", "outline");
-    s->outline_width = get_number(&r, "map", "outline_pt", 0, 10);
-    s->area_color = get_color(&r, "map", "area_outline");
-    s->area_width = get_number(&r, "map", "area_outline_pt", 0, 10);
-    s->area_casing = get_color(&r, "map", "area_outline_casing");
-    s->area_casing_width = get_number(&r, "map", "area_outline_casing_pt", 0, 20);
-    s->label_color = get_color(&r, "map", "label");
-    s->label_halo = get_color(&r, "map", "label_halo");
-    s->none_fill = get_color(&r, "palette", "none");
-    s->note_size = get_number(&r, "fonts", "note_pt", 4, 72);
-    s->note_fill = get_color(&r, "legend", "note_fill");
-    s->note_border = get_color(&r, "legend", "note_border");
-    s->highlight_fill = get_color(&r, "palette", "highlight");
-    s->highlight_other_fill = get_color(&r, "palette", "highlight_other");
-
-    s->total_fill = get_color(&r, "palette", "total");
-    s->fallback = get_color_list(&r, "palette", "fallback");
-    s->regions_palette = get_color_list(&r, "palette", "regions");
-    s->sequential = get_color_list(&r, "palette", "sequential");
-    for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
-        read_principle(&r, s, (sk_principle)p);
-
-    /* Messages without a file name are about the merged keys: name the user's file. */
-    sk_status st = SK_OK;
-    if (r.diags.count > 0) {
-        GString *msg = g_string_new(NULL);
-        char **lines = g_strsplit(r.diags.text->str, "\n", -1);
-        for (size_t i = 0; lines[i] != NULL; i++)
-            g_string_append_printf(msg, "%s%s%s%s", i ? "\n" : "",
-                                   lines[i][0] == '[' ? s->path : "",
-                                   lines[i][0] == '[' ? ": " : "", lines[i]);
-        g_strfreev(lines);
-        st = sk__error(ctx, SK_EINPUT, "%s", msg->str);
-        g_string_free(msg, TRUE);
-    }
-    g_string_free(r.diags.text, TRUE);
-    if (r.files[0])
-        g_key_file_free(r.files[0]);
-    g_key_file_free(r.files[1]);
+    close_files(&r);
     g_free(default_path);
     if (st != SK_OK) {
         sk_style_free(s);

@@ -51,14 +51,14 @@ tmp_dir_remove(char *dir)
     g_free(dir);
 }
 
+/* Run the CLI with args (NULL-terminated, without the program). */
 static int
-run_cli_va(char **err, va_list ap)
+run_cli_argv(char **err, const char *const *args)
 {
     GPtrArray *argv = g_ptr_array_new();
     g_ptr_array_add(argv, (char *)g_getenv("SK_CLI"));
-    const char *a;
-    while ((a = va_arg(ap, const char *)) != NULL)
-        g_ptr_array_add(argv, (char *)a);
+    for (size_t i = 0; args[i] != NULL; i++)
+        g_ptr_array_add(argv, (char *)args[i]);
     g_ptr_array_add(argv, NULL);
     char *out = NULL, *errtext = NULL;
     int status = 0;
@@ -75,6 +75,48 @@ run_cli_va(char **err, va_list ap)
         g_free(errtext);
     g_assert_true(WIFEXITED(status));
     return WEXITSTATUS(status);
+}
+
+static int
+run_cli_va(char **err, va_list ap)
+{
+    GPtrArray *args = g_ptr_array_new();
+    const char *a;
+    while ((a = va_arg(ap, const char *)) != NULL)
+        g_ptr_array_add(args, (char *)a);
+    g_ptr_array_add(args, NULL);
+    int status = run_cli_argv(err, (const char *const *)args->pdata);
+    g_ptr_array_free(args, TRUE);
+    return status;
+}
+
+void
+assert_file_errors(const char *name, const char *content, const char *const *expected,
+                   const char *const *args)
+{
+    char *dir = tmp_dir_new();
+    char *file = g_build_filename(dir, name, NULL);
+    g_assert_true(g_file_set_contents(file, content, -1, NULL));
+    char *out = g_build_filename(dir, "out", NULL), *err = NULL;
+    GPtrArray *argv = g_ptr_array_new();
+    for (size_t i = 0; args[i] != NULL; i++)
+        g_ptr_array_add(argv, strcmp(args[i], "{file}") == 0  ? file
+                              : strcmp(args[i], "{out}") == 0 ? out
+                                                              : (char *)args[i]);
+    g_ptr_array_add(argv, NULL);
+    g_assert_cmpint(run_cli_argv(&err, (const char *const *)argv->pdata), ==, 2);
+    g_ptr_array_free(argv, TRUE);
+    for (size_t i = 0; expected[i] != NULL; i++) {
+        char *line = g_strdup_printf("%s:%s", file, expected[i]);
+        if (strstr(err, line) == NULL)
+            g_error("expected on stderr:\n%s\ngot:\n%s", line, err);
+        g_free(line);
+    }
+    g_assert_false(file_exists(out));
+    g_free(err);
+    g_free(out);
+    g_free(file);
+    tmp_dir_remove(dir);
 }
 
 int

@@ -22,6 +22,13 @@ int run_cli(char **err, ...) G_GNUC_NULL_TERMINATED;
 ** says expected on stderr. */
 void assert_cli_error(const char *expected, ...) G_GNUC_NULL_TERMINATED;
 
+/* Write content to a file called name in a fresh directory, run the CLI with args
+** (NULL-terminated; "{file}" stands for that file, "{out}" for an output path beside it) and
+** fail the test unless it exits with status 2, says every line of expected (each prefixed
+** with "FILE:") on stderr and writes nothing to the output path. */
+void assert_file_errors(const char *name, const char *content, const char *const *expected,
+                        const char *const *args);
+
 /* The colour (0xRRGGBB) of the PNG's pixel at map coordinates (x, y), located through the
 ** world file beside it (NAME.pgw).  Fails the test when the point is outside the image. */
 uint32_t pixel_at(const char *png, double x, double y);

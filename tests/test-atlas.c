@@ -327,22 +327,8 @@ test_rerun_is_byte_identical(void)
 static void
 assert_atlas_error(const char *content, const char *const *expected)
 {
-    char *dir = tmp_dir_new();
-    char *file = g_build_filename(dir, "bad.ini", NULL);
-    g_assert_true(g_file_set_contents(file, content, -1, NULL));
-    char *out = g_build_filename(dir, "out", NULL), *err = NULL;
-    g_assert_cmpint(run_cli(&err, "atlas", "--quiet", file, "--output", out, NULL), ==, 2);
-    for (size_t i = 0; expected[i] != NULL; i++) {
-        char *line = g_strdup_printf("%s:%s", file, expected[i]);
-        if (strstr(err, line) == NULL)
-            g_error("expected on stderr:\n%s\ngot:\n%s", line, err);
-        g_free(line);
-    }
-    g_assert_false(file_exists(out));
-    g_free(err);
-    g_free(out);
-    g_free(file);
-    tmp_dir_remove(dir);
+    const char *args[] = {"atlas", "--quiet", "{file}", "--output", "{out}", NULL};
+    assert_file_errors("bad.ini", content, expected, args);
 }
 
 static void
