@@ -132,18 +132,14 @@ sk__keyfile_nearest(const char *name, const char *const *candidates)
     char *norm = sk__normalize(name);
     sk__suggestion s;
     sk__suggestion_init(&s, norm);
-    char **keys = g_new0(char *, 1);
-    size_t n = 0;
     for (size_t i = 0; candidates[i] != NULL; i++) {
-        keys = g_renew(char *, keys, n + 2);
-        keys[n] = sk__normalize(candidates[i]);
-        sk__suggestion_offer(&s, candidates[i], keys[n++]);
-        keys[n] = NULL;
+        /* The suggestion keeps the display text only. */
+        char *key = sk__normalize(candidates[i]);
+        sk__suggestion_offer(&s, candidates[i], key);
+        g_free(key);
     }
-    const char *best = s.best;
-    g_strfreev(keys);
     g_free(norm);
-    return best;
+    return s.best;
 }
 
 void
