@@ -1,9 +1,8 @@
 /* The map model: a classification dressed with the style's colours, legend texts and titles.
 ** Every colour is traceable: a class's colour comes from the style's entry for exactly that
-** combination, or from the style's fallback palette in canonical class order. */
-#include <limits.h>
+** combination, or from the style's fallback palette in canonical class order.  What differs
+** between kinds of map (texts, colours, titles) is in the table of map kinds (mapkinds.c). */
 #include <math.h>
-#include <string.h>
 #include "classify_internal.h"
 #include "geography_internal.h"
 #include "internal.h"
@@ -12,7 +11,6 @@
 #include "map_internal.h"
 #include "mapkinds.h"
 #include "polylabel.h"
-#include "vocabulary.h"
 
 void
 sk_map_options_init(sk_map_options *o)

@@ -1,6 +1,5 @@
 /* Map descriptions (samenkaart/spec.h): a spec checked against the table of map kinds, then
 ** classified and dressed by sk_map_new. */
-#include <string.h>
 #include "samenkaart/samenkaart.h"
 #include "classify_internal.h"
 #include "internal.h"
@@ -48,14 +47,17 @@ field_set(const sk_map_spec *s, unsigned field)
     return NULL;
 }
 
-/* The kinds that take a field group, for messages ("a table map"). */
-static const char *
+/* The kinds that take a field group, from the table of kinds ("total or combination");
+** g_free it. */
+static char *
 kinds_taking(unsigned field)
 {
-    return field == SK__FIELD_HIGHLIGHT ? "a highlight map"
-           : field == SK__FIELD_BREAKS  ? "a count map"
-           : field == SK__FIELD_TABLE   ? "a table map"
-                                        : "a total or combination map";
+    GString *s = g_string_new(NULL);
+    const sk__map_kind_def *def;
+    for (int k = 0; (def = sk__map_kind((sk_map_kind)k)) != NULL; k++)
+        if (def->fields & field)
+            g_string_append_printf(s, "%s%s", s->len ? " or " : "", def->name);
+    return g_string_free(s, FALSE);
 }
 
 /* Every field group the kind does not take is unset; every one it requires is set. */
@@ -66,9 +68,13 @@ check_fields(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_spec *s)
                                       SK__FIELD_INSURER};
     for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
         const char *set = field_set(s, groups[i]);
-        if (set != NULL && !(def->fields & groups[i]))
-            return sk__error(ctx, SK_EUSAGE, "%s: a %s map takes no %s (only %s does)", set,
-                             def->name, set, kinds_taking(groups[i]));
+        if (set != NULL && !(def->fields & groups[i])) {
+            char *kinds = kinds_taking(groups[i]);
+            sk__error(ctx, SK_EUSAGE, "%s: a %s map takes no %s (only a %s map does)", set,
+                      def->name, set, kinds);
+            g_free(kinds);
+            return SK_EUSAGE;
+        }
         if (set == NULL && (def->requires & groups[i]))
             return sk__error(ctx, SK_EUSAGE, "%s: a %s map needs it",
                              groups[i] == SK__FIELD_TABLE ? "table" : "highlight", def->name);
