@@ -36,15 +36,15 @@ SK_API size_t sk_core_areas_size(const sk_core_areas *core, size_t insurer);
 
 /* An insurer's figures: its projects passing the filter, the municipalities they touch, how
 ** many of those lie inside its core area, the size of that area and its municipalities
-** without any of those projects.  sk_insurer_figures_compute fills *out for insurer (a label
-** index of SK_INSURER) from projects passing filter (NULL: all) and core (NULL: no core
-** area); it cannot fail. */
+** without any of those projects. */
 typedef struct sk_insurer_figures {
     size_t insurer;                /* label index */
     const char *name;              /* static */
     size_t projects, municipalities, inside_core, core_municipalities, core_without_projects;
 } sk_insurer_figures;
 
+/* Fill *out for insurer (a label index of SK_INSURER) from the projects passing filter
+** (NULL: all) and core (NULL: no core area).  Reads only; cannot fail. */
 SK_API void sk_insurer_figures_compute(const sk_projects *projects, const sk_filter *filter,
                                        const sk_core_areas *core, size_t insurer,
                                        sk_insurer_figures *out);
