@@ -3,8 +3,8 @@
 #include <glib.h>
 #include "classify_internal.h"
 #include "internal.h"
-#include "map_internal.h"
 #include "projects_internal.h"
+#include "spec_internal.h"
 #include "style_internal.h"
 #include "text.h"
 #include "vocabulary.h"
@@ -165,33 +165,15 @@ sk_insurer_map(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects
     const sk__label_def *labels = sk__vocabulary(SK_INSURER, &nlabels);
     if (insurer >= nlabels)
         return sk__error(ctx, SK_EUSAGE, "no such insurer (%zu)", insurer);
-    /* The user's filter, narrowed to this insurer's projects. */
-    sk_filter *own = sk__filter_copy(filter);
-    char *clause = g_strdup_printf("zorgverzekeraar=%s", labels[insurer].key);
-    sk_status st = sk_filter_add(ctx, own, clause);
-    g_free(clause);
-    sk_classification *c = NULL;
-    if (st == SK_OK)
-        st = sk_classify(ctx, projects, own, show, &c);
-    if (st == SK_OK) {
-        const char *name = labels[insurer].display;
-        char *title = sk__style_format(style->title_insurer_format, name, NULL);
-        char *area = for_panel ? g_strdup(style->core_area_any)
-                               : sk__style_format(style->core_area_format, name, NULL);
-        sk_map_options mo;
-        sk_map_options_init(&mo);
-        mo.title = title;
-        mo.page = page;
-        mo.area = core != NULL && sk_core_areas_size(core, insurer) > 0
-                      ? sk_core_areas_mask(core, insurer)
-                      : NULL;
-        mo.area_label = area;
-        st = sk_map_new(ctx, geo, projects, style, own, c, &mo, out);
-        g_free(title);
-        g_free(area);
-    }
-    sk_filter_free(own);
-    return st;
+    sk_map_spec spec;
+    sk_map_spec_init(&spec);
+    spec.kind = show < 0 ? SK_MAP_TOTAL : SK_MAP_COMBINATION;
+    spec.show = show < 0 ? SK_THEME : (sk_principle)show;
+    spec.insurer = labels[insurer].key;
+    spec.panel = for_panel;
+    spec.page = page;
+    sk_map_data data = {.geo = geo, .projects = projects, .core = core};
+    return sk__map_build_filtered(ctx, &data, style, &spec, filter, out);
 }
 
 const char *

@@ -1,17 +1,16 @@
 /* The map model: a classification dressed with the style's colours, legend texts and titles.
 ** Every colour is traceable: a class's colour comes from the style's entry for exactly that
-** combination, or from the style's fallback palette in canonical class order. */
-#include <limits.h>
+** combination, or from the style's fallback palette in canonical class order.  What differs
+** between kinds of map (texts, colours, titles) is in the table of map kinds (mapkinds.c). */
 #include <math.h>
-#include <string.h>
 #include "classify_internal.h"
 #include "geography_internal.h"
 #include "internal.h"
 #include "text.h"
 #include "labels.h"
 #include "map_internal.h"
+#include "mapkinds.h"
 #include "polylabel.h"
-#include "vocabulary.h"
 
 void
 sk_map_options_init(sk_map_options *o)
@@ -61,86 +60,6 @@ sk_map_free(sk_map *map)
     g_free(map);
 }
 
-static const char *
-legend_label(void *style, sk_principle p, size_t label)
-{
-    return sk__style_label_text(style, p, label);
-}
-
-/* Which of the four classes of a map of changes (diff.h) a label set is: 0..3. */
-static size_t
-change_index(sk_labelset labels)
-{
-    size_t i = 0;
-    while (i < 3 && !(labels & ((sk_labelset)1 << i)))
-        i++;
-    return i;
-}
-
-/* The legend text of every class, by the kind of map. */
-static char **
-class_texts(const sk_style *style, const sk_geography *geo, const sk_classification *c,
-            const sk_filter *filter, const sk_filter *highlight)
-{
-    size_t n = sk_classification_class_count(c);
-    char **texts = g_new0(char *, n + 1);
-    char *subject = NULL, *focus = NULL;
-    if (sk_classification_kind(c) == SK_MAP_HIGHLIGHT) {
-        subject = sk__filter_describe_with(filter, legend_label, (void *)style);
-        focus = sk__filter_describe_with(highlight, legend_label, (void *)style);
-    }
-    for (size_t k = 0; k < n; k++) {
-        sk_labelset labels = sk_classification_class_labels(c, k);
-        switch (sk_classification_kind(c)) {
-        case SK_MAP_TOTAL:
-            texts[k] = g_strdup(style->total_label);
-            break;
-        case SK_MAP_TABLE:
-        case SK_MAP_COMBINATION: {
-            if (labels == SK_LABELSET_NONE) {
-                texts[k] = g_strdup(style->none_label);
-                break;
-            }
-            GString *t = g_string_new(NULL);
-            int show = sk_classification_show(c);
-            for (size_t l = 0; labels != 0; l++, labels >>= 1)
-                if (labels & 1)
-                    g_string_append_printf(t, "%s%s", t->len ? " + " : "",
-                                           sk__style_label_text(style, (sk_principle)show, l));
-            texts[k] = g_string_free(t, FALSE);
-            break;
-        }
-        case SK_MAP_HIGHLIGHT:
-            texts[k] = labels == 1 ? sk__style_format(style->highlight_format,
-                                                  subject ? subject : style->all_projects,
-                                                  focus ? focus : "")
-                                   : sk__style_format(style->highlight_other_format,
-                                                  subject ? subject : style->all_projects, NULL);
-            break;
-        case SK_MAP_REGIONS:
-            texts[k] = g_strdup_printf("%zu. %s", k + 1, sk_geography_region_name(geo, k));
-            break;
-        case SK_MAP_CHANGES:
-            texts[k] = g_strdup(style->change_label[change_index(labels)]);
-            break;
-        case SK_MAP_COUNT: {
-            unsigned lo, hi;
-            sk_classification_class_range(c, k, &lo, &hi);
-            char *a = g_strdup_printf("%u", lo), *b = g_strdup_printf("%u", hi);
-            texts[k] = hi == UINT_MAX ? sk__style_format(style->count_open_format, a, NULL)
-                       : lo == hi     ? g_strdup(a)
-                                      : sk__style_format(style->count_range_format, a, b);
-            g_free(a);
-            g_free(b);
-            break;
-        }
-        }
-    }
-    g_free(subject);
-    g_free(focus);
-    return texts;
-}
-
 static int
 color_used(const sk__color *colors, size_t n, sk__color c)
 {
@@ -150,59 +69,16 @@ color_used(const sk__color *colors, size_t n, sk__color c)
     return 0;
 }
 
-/* The style's own colour for class k, if it has one. */
-static int
-own_color(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
-{
-    size_t n = sk_classification_class_count(c);
-    switch (sk_classification_kind(c)) {
-    case SK_MAP_TOTAL:
-        *color = style->total_fill;
-        return 1;
-    case SK_MAP_HIGHLIGHT:
-        *color = sk_classification_class_labels(c, k) == 1 ? style->highlight_fill
-                                                            : style->highlight_other_fill;
-        return 1;
-    case SK_MAP_REGIONS: {
-        size_t len = style->regions_palette->len, at = sk_classification_class_palette(c, k);
-        if (at >= len)
-            return 0;
-        *color = g_array_index(style->regions_palette, sk__color, at);
-        return 1;
-    }
-    case SK_MAP_COUNT: {
-        /* Evenly spread over the sequential ramp, light to dark. */
-        size_t len = style->sequential->len;
-        if (len == 0 || n > len)
-            return 0;
-        size_t at = n == 1 ? len - 1 : (k * (len - 1) + (n - 1) / 2) / (n - 1);
-        *color = g_array_index(style->sequential, sk__color, at);
-        return 1;
-    }
-    case SK_MAP_CHANGES:
-        *color = style->change_fill[change_index(sk_classification_class_labels(c, k))];
-        return 1;
-    case SK_MAP_TABLE:
-    case SK_MAP_COMBINATION:
-        if (sk_classification_class_labels(c, k) == SK_LABELSET_NONE) {
-            *color = style->none_fill;
-            return 1;
-        }
-        break;
-    }
-    return sk__style_combination_color(style, (sk_principle)sk_classification_show(c),
-                                       sk_classification_class_labels(c, k), color);
-}
-
 /* Give every class a colour: its own from the style, else the next unused fallback colour. */
 static sk_status
 assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
               char *const *texts, sk__color *colors)
 {
+    const sk__map_kind_def *def = sk__map_kind(sk_classification_kind(c));
     size_t n = sk_classification_class_count(c);
     guint8 *own = g_new0(guint8, n > 0 ? n : 1);
     for (size_t k = 0; k < n; k++)
-        own[k] = (guint8)own_color(style, c, k, &colors[k]);
+        own[k] = (guint8)def->own_color(style, c, k, &colors[k]);
     sk__color *taken = g_new(sk__color, n + 1);
     size_t ntaken = 0;
     taken[ntaken++] = style->no_data_fill;
@@ -226,9 +102,9 @@ assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
         colors[k] = g_array_index(style->fallback, sk__color, next++);
         taken[ntaken++] = colors[k];
     }
-    /* Two classes with one colour would make a wrong map; the regions of an overview share
-    ** colours on purpose (only neighbours differ) and are told apart by their numbers. */
-    int distinct = sk_classification_kind(c) != SK_MAP_REGIONS;
+    /* Two classes with one colour would make a wrong map, unless the kind tells them apart
+    ** otherwise. */
+    int distinct = !def->shared_colors;
     for (size_t a = 0; a < n && st == SK_OK && distinct; a++) {
         for (size_t b = a + 1; b < n && st == SK_OK; b++) {
             if (colors[a] != colors[b] && colors[a] != style->no_data_fill)
@@ -245,36 +121,11 @@ assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
 }
 
 static char *
-make_title(const sk_style *style, const sk_filter *filter, const sk_filter *highlight,
-           const sk_classification *c)
+make_title(const sk__kind_texts *t)
 {
-    char *desc = sk__filter_describe(filter);
-    const char *subject = desc != NULL ? desc : style->all_projects;
-    char *title = NULL, *focus = NULL;
-    switch (sk_classification_kind(c)) {
-    case SK_MAP_TABLE:
-    case SK_MAP_COMBINATION:
-        title = sk__style_format(style->title_combination_format, subject,
-                             sk_principle_name((sk_principle)sk_classification_show(c)));
-        break;
-    case SK_MAP_HIGHLIGHT:
-        focus = sk__filter_describe(highlight);
-        title = sk__style_format(style->highlight_format, subject, focus ? focus : "");
-        break;
-    case SK_MAP_COUNT:
-        title = sk__style_format(style->title_count_format, subject, NULL);
-        break;
-    case SK_MAP_TOTAL:
-        title = sk__style_format(style->title_total_format, subject, NULL);
-        break;
-    case SK_MAP_REGIONS:
-        title = g_strdup(style->regions_title);
-        break;
-    case SK_MAP_CHANGES:
-        title = sk__style_format(style->title_changes_format, subject, NULL);
-        break;
-    }
-    g_free(focus);
+    char *desc = sk__filter_describe(t->filter);
+    char *title = sk__map_kind(sk_classification_kind(t->classification))
+                      ->title(t, desc != NULL ? desc : t->style->all_projects);
     g_free(desc);
     return title;
 }
@@ -288,6 +139,188 @@ make_source(const sk_style *style, const char *file, int table)
                                NULL);
     g_free(base);
     return s;
+}
+
+/* The source line: the spec's, the two databases of a map of changes, the table the map
+** shows, or the project database. */
+static char *
+map_source(const sk_style *style, const sk_projects *projects, const sk_map_options *o)
+{
+    if (o->source != NULL)
+        return g_strdup(o->source);
+    if (o->before != NULL && projects != NULL) {
+        char *a = g_path_get_basename(sk_projects_source(o->before));
+        char *b = g_path_get_basename(sk_projects_source(projects));
+        char *s = sk__style_format(style->source_changes_format, a, b);
+        g_free(a);
+        g_free(b);
+        return s;
+    }
+    if (o->source_file != NULL)
+        return make_source(style, o->source_file, 1);
+    return make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
+}
+
+/* Frame the municipalities of zoom, with a margin; SK_EUSAGE when it selects none. */
+static sk_status
+map_zoom(sk_ctx *ctx, sk_map *map, const unsigned char *zoom)
+{
+    size_t nmun;
+    const sk__area *areas = sk__geography_municipalities(map->geo, &nmun);
+    map->zoom = g_new0(guint8, nmun + 1);
+    double e[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (size_t m = 0; m < nmun; m++) {
+        if (!zoom[m])
+            continue;
+        map->zoom[m] = 1;
+        e[0] = fmin(e[0], areas[m].bbox[0]);
+        e[1] = fmin(e[1], areas[m].bbox[1]);
+        e[2] = fmax(e[2], areas[m].bbox[2]);
+        e[3] = fmax(e[3], areas[m].bbox[3]);
+    }
+    if (!(e[2] > e[0] && e[3] > e[1]))
+        return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
+    /* A margin of a twentieth on every side: the neighbours show, as context. */
+    double mx = (e[2] - e[0]) / 20, my = (e[3] - e[1]) / 20;
+    double margin = fmax(mx, my);
+    map->extent[0] = e[0] - margin;
+    map->extent[1] = e[1] - margin;
+    map->extent[2] = e[2] + margin;
+    map->extent[3] = e[3] + margin;
+    return SK_OK;
+}
+
+/* What is drawn over the fills: an outlined area and the regions taking part. */
+static void
+map_overlays(sk_map *map, const sk_map_options *o)
+{
+    if (o->area != NULL) {
+        size_t nmun = sk_geography_municipality_count(map->geo);
+        map->area = g_new0(guint8, nmun + 1);
+        for (size_t m = 0; m < nmun; m++)
+            map->area[m] = o->area[m] != 0;
+        map->area_label = g_strdup(o->area_label != NULL ? o->area_label : "");
+    }
+    if (o->outline_regions) {
+        size_t nreg = sk_geography_region_count(map->geo);
+        map->outline = g_new0(guint8, nreg + 1);
+        for (size_t r = 0; r < nreg; r++)
+            map->outline[r] = (guint8)sk_classification_region_named(map->classification, r);
+    }
+}
+
+/* The overview numbers each region where a label has the most room. */
+static void
+number_regions(sk_map *map)
+{
+    size_t nreg;
+    const sk__area *reg = sk__geography_regions(map->geo, &nreg);
+    double ext[4];
+    sk_geography_extent(map->geo, ext);
+    /* A few hundred metres: well under a pixel of any page. */
+    double precision = (ext[2] - ext[0]) / 600;
+    map->labels = g_array_new(FALSE, TRUE, sizeof(sk__map_label));
+    for (size_t r = 0; r < nreg; r++) {
+        sk__map_label lb;
+        sk__polylabel(map->geo, reg[r].first_ring, reg[r].ring_count, precision, &lb.x, &lb.y);
+        lb.text = g_strdup_printf("%zu", r + 1);
+        g_array_append_val(map->labels, lb);
+    }
+}
+
+/* The texts and titles of a map: everything the options give, else made from the kind. */
+static void
+map_texts(sk_map *map, const sk_filter *filter, const sk_map_options *o)
+{
+    const sk_style *style = map->style;
+    const sk__map_kind_def *def = sk__map_kind(sk_classification_kind(map->classification));
+    sk__kind_texts t = {style, map->geo, map->classification, filter, o->highlight};
+    map->page = o->page == SK_PAGE_FROM_STYLE ? style->page : o->page;
+    map->title = o->title != NULL ? g_strdup(o->title) : make_title(&t);
+    map->caption = g_strdup(o->caption);
+    map->source = map_source(style, map->projects, o);
+    map->note = g_strdup(o->note);
+    map->region_label = g_strdup(o->region_label);
+    map->text = g_strdup(o->text);
+    const char *legend = def->legend_title != NULL
+                             ? def->legend_title(style, sk_classification_show(map->classification))
+                             : NULL;
+    map->legend_title = g_strdup(legend);
+}
+
+/* One legend entry per class, with "(n=…)" when counts are on; takes texts[k] over. */
+static void
+map_legend(sk_map *map, char **texts, const sk__color *colors, int counts)
+{
+    const sk_classification *c = map->classification;
+    map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+    for (size_t k = 0; k < sk_classification_class_count(c); k++) {
+        sk__legend_entry e;
+        e.label = texts[k];
+        texts[k] = NULL;
+        e.text = counts ? g_strdup_printf("%s (n=%zu)", e.label, sk_classification_class_size(c, k))
+                        : g_strdup(e.label);
+        e.color = colors[k];
+        e.labels = sk_classification_class_labels(c, k);
+        g_array_append_val(map->legend, e);
+    }
+}
+
+/* A zoomed map's legend lists the classes in view, every colour on it and no other. */
+static void
+map_shown(sk_map *map)
+{
+    size_t count, n = map->legend->len;
+    const sk__area *areas = sk__geography_municipalities(map->geo, &count);
+    guint8 *in_view = g_new0(guint8, n + 1);
+    for (size_t m = 0; m < count; m++) {
+        int k = sk_classification_class_of(map->classification, m);
+        const double *b = areas[m].bbox, *e = map->extent;
+        if (k >= 0 && b[0] < e[2] && b[2] > e[0] && b[1] < e[3] && b[3] > e[1])
+            in_view[k] = 1;
+    }
+    map->shown = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+    for (size_t k = 0; k < n; k++) {
+        if (!in_view[k])
+            continue;
+        sk__legend_entry e = g_array_index(map->legend, sk__legend_entry, k);
+        e.label = g_strdup(e.label);
+        e.text = g_strdup(e.text);
+        g_array_append_val(map->shown, e);
+    }
+    g_free(in_view);
+}
+
+/* Colour the classes, make the legend and fill every municipality. */
+static sk_status
+map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_options *o)
+{
+    const sk_style *style = map->style;
+    const sk_classification *c = map->classification;
+    const sk__map_kind_def *def = sk__map_kind(sk_classification_kind(c));
+    size_t n = sk_classification_class_count(c);
+    sk__color *colors = g_new0(sk__color, n > 0 ? n : 1);
+    char **texts = g_new0(char *, n + 1);
+    sk__kind_texts t = {style, map->geo, c, filter, o->highlight};
+    def->class_texts(&t, texts);
+    sk_status st = assign_colors(ctx, style, c, texts, colors);
+    if (st == SK_OK) {
+        int counts = o->show_counts >= 0 ? o->show_counts
+                     : def->show_counts >= 0 ? def->show_counts
+                                             : style->show_counts;
+        map_legend(map, texts, colors, counts);
+        if (map->zoom != NULL)
+            map_shown(map);
+        size_t nmun = sk_geography_municipality_count(map->geo);
+        map->fill = g_new(sk__color, nmun);
+        for (size_t i = 0; i < nmun; i++) {
+            int k = sk_classification_class_of(c, i);
+            map->fill[i] = k < 0 ? style->no_data_fill : colors[k];
+        }
+    }
+    g_strfreev(texts);
+    g_free(colors);
+    return st;
 }
 
 sk_status
@@ -307,146 +340,19 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     map->projects = projects;
     map->style = style;
     map->classification = classification;
-    map->page = options->page == SK_PAGE_FROM_STYLE ? style->page : options->page;
-    int show = sk_classification_show(classification);
-    sk_map_kind kind = sk_classification_kind(classification);
-    map->title = options->title != NULL
-                     ? g_strdup(options->title)
-                     : make_title(style, filter, options->highlight, classification);
-    map->caption = g_strdup(options->caption);
-    if (options->source != NULL) {
-        map->source = g_strdup(options->source);
-    } else if (options->before != NULL && projects != NULL) {
-        char *a = g_path_get_basename(sk_projects_source(options->before));
-        char *b = g_path_get_basename(sk_projects_source(projects));
-        map->source = sk__style_format(style->source_changes_format, a, b);
-        g_free(a);
-        g_free(b);
-    } else if (options->source_file != NULL)
-        map->source = make_source(style, options->source_file, 1);
-    else
-        map->source = make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
-    map->note = g_strdup(options->note);
-    map->region_label = g_strdup(options->region_label);
+    map_texts(map, filter, options);
     sk_geography_extent(geo, map->extent);
-    if (options->zoom != NULL) {
-        size_t nmun;
-        const sk__area *areas = sk__geography_municipalities(geo, &nmun);
-        map->zoom = g_new0(guint8, nmun + 1);
-        double e[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
-        for (size_t m = 0; m < nmun; m++) {
-            if (!options->zoom[m])
-                continue;
-            map->zoom[m] = 1;
-            e[0] = fmin(e[0], areas[m].bbox[0]);
-            e[1] = fmin(e[1], areas[m].bbox[1]);
-            e[2] = fmax(e[2], areas[m].bbox[2]);
-            e[3] = fmax(e[3], areas[m].bbox[3]);
-        }
-        if (!(e[2] > e[0] && e[3] > e[1])) {
-            sk_map_free(map);
-            return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
-        }
-        /* A margin of a twentieth on every side: the neighbours show, as context. */
-        double mx = (e[2] - e[0]) / 20, my = (e[3] - e[1]) / 20;
-        double margin = fmax(mx, my);
-        map->extent[0] = e[0] - margin;
-        map->extent[1] = e[1] - margin;
-        map->extent[2] = e[2] + margin;
-        map->extent[3] = e[3] + margin;
+    sk_status st = options->zoom != NULL ? map_zoom(ctx, map, options->zoom) : SK_OK;
+    if (st == SK_OK) {
+        map_overlays(map, options);
+        if (sk__map_kind(sk_classification_kind(classification))->numbered)
+            number_regions(map);
+        st = map_colors(ctx, map, filter, options);
     }
-    if (options->area != NULL) {
-        size_t nmun = sk_geography_municipality_count(geo);
-        map->area = g_new0(guint8, nmun + 1);
-        for (size_t m = 0; m < nmun; m++)
-            map->area[m] = options->area[m] != 0;
-        map->area_label = g_strdup(options->area_label != NULL ? options->area_label : "");
-    }
-    map->text = g_strdup(options->text);
-    if (options->outline_regions) {
-        size_t nreg = sk_geography_region_count(geo);
-        map->outline = g_new0(guint8, nreg + 1);
-        for (size_t r = 0; r < nreg; r++)
-            map->outline[r] = (guint8)sk_classification_region_named(classification, r);
-    }
-    map->legend_title = kind == SK_MAP_COMBINATION ? g_strdup(style->legend_title[show])
-                        : kind == SK_MAP_COUNT     ? g_strdup(style->count_legend_title)
-                        : kind == SK_MAP_REGIONS   ? g_strdup(style->regions_legend_title)
-                        : kind == SK_MAP_CHANGES   ? g_strdup(style->changes_legend_title)
-                                                   : NULL;
-    /* The overview numbers each region where a label has the most room. */
-    if (kind == SK_MAP_REGIONS) {
-        size_t nreg;
-        const sk__area *reg = sk__geography_regions(geo, &nreg);
-        double ext[4];
-        sk_geography_extent(geo, ext);
-        /* A few hundred metres: well under a pixel of any page. */
-        double precision = (ext[2] - ext[0]) / 600;
-        map->labels = g_array_new(FALSE, TRUE, sizeof(sk__map_label));
-        for (size_t r = 0; r < nreg; r++) {
-            sk__map_label lb;
-            sk__polylabel(geo, reg[r].first_ring, reg[r].ring_count, precision, &lb.x, &lb.y);
-            lb.text = g_strdup_printf("%zu", r + 1);
-            g_array_append_val(map->labels, lb);
-        }
-    }
-
-    size_t n = sk_classification_class_count(classification);
-    sk__color *colors = g_new0(sk__color, n > 0 ? n : 1);
-    char **texts = class_texts(style, geo, classification, filter, options->highlight);
-    sk_status st = assign_colors(ctx, style, classification, texts, colors);
     if (st != SK_OK) {
-        g_strfreev(texts);
-        g_free(colors);
         sk_map_free(map);
         return st;
     }
-    /* A map of changes is read for its numbers: counts on unless asked otherwise. */
-    int counts = options->show_counts >= 0 ? options->show_counts
-                 : kind == SK_MAP_CHANGES   ? 1
-                                            : style->show_counts;
-    map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
-    for (size_t k = 0; k < n; k++) {
-        sk__legend_entry e;
-        e.label = texts[k];
-        texts[k] = NULL;
-        e.text = counts ? g_strdup_printf("%s (n=%zu)", e.label,
-                                          sk_classification_class_size(classification, k))
-                        : g_strdup(e.label);
-        e.color = colors[k];
-        e.labels = sk_classification_class_labels(classification, k);
-        g_array_append_val(map->legend, e);
-    }
-    size_t nmun = sk_geography_municipality_count(geo);
-    /* A zoomed map's legend lists the classes in view, every colour on it and no other. */
-    if (map->zoom != NULL) {
-        size_t count;
-        const sk__area *areas = sk__geography_municipalities(geo, &count);
-        guint8 *in_view = g_new0(guint8, n + 1);
-        for (size_t m = 0; m < count; m++) {
-            int k = sk_classification_class_of(classification, m);
-            const double *b = areas[m].bbox, *e = map->extent;
-            if (k >= 0 && b[0] < e[2] && b[2] > e[0] && b[1] < e[3] && b[3] > e[1])
-                in_view[k] = 1;
-        }
-        map->shown = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
-        for (size_t k = 0; k < n; k++) {
-            if (!in_view[k])
-                continue;
-            sk__legend_entry e = g_array_index(map->legend, sk__legend_entry, k);
-            e.label = g_strdup(e.label);
-            e.text = g_strdup(e.text);
-            g_array_append_val(map->shown, e);
-        }
-        g_free(in_view);
-    }
-    map->fill = g_new(sk__color, nmun);
-    for (size_t i = 0; i < nmun; i++) {
-        int k = sk_classification_class_of(classification, i);
-        map->fill[i] = k < 0 ? style->no_data_fill : colors[k];
-    }
-    g_free(colors);
-    g_free(texts);
     *out = map;
     return SK_OK;
 }

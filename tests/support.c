@@ -241,6 +241,22 @@ load_geography(void)
     return geo;
 }
 
+sk_projects *
+load_projects(sk_geography *geo, const char *name)
+{
+    sk_ctx *ctx = sk_ctx_new();
+    sk_projects_options po;
+    sk_projects_options_init(&po);
+    char *path = data_path(name);
+    po.path = path;
+    sk_projects *projects = NULL;
+    if (sk_projects_load(ctx, geo, &po, &projects) != SK_OK)
+        g_error("%s", sk_ctx_errmsg(ctx));
+    g_free(path);
+    sk_ctx_free(ctx);
+    return projects;
+}
+
 int
 file_exists(const char *path)
 {

@@ -44,6 +44,10 @@ GPtrArray *read_csv_rows(const char *csv);
 /* The real geography of nl2017 (loaded once per test program). */
 sk_geography *load_geography(void);
 
+/* The project database name of nl2017 (e.g. "projecten_2017.csv") loaded against geo;
+** free with sk_projects_free. */
+sk_projects *load_projects(sk_geography *geo, const char *name);
+
 int file_exists(const char *path);
 
 /* Fail the test unless the two files hold the same bytes. */

@@ -18,15 +18,20 @@ extern "C" {
 ** zk_code) and its insurer (insurer_column, e.g. verzekeraar); core_regions is the geography
 ** whose regions are the zorgkantoorregio's.  The areas are kept as municipalities of geo
 ** (matched by code), which both geographies must share.  Every unknown region or insurer is
-** reported as FILE:LINE.  *out owns the result. */
+** reported as FILE:LINE (SK_EINPUT, also for a municipality of core_regions not in geo).
+** On success *out owns the result (sk_core_areas_free); on failure it is NULL and ctx has the
+** message.  The geographies are only read during the call. */
 SK_API sk_status sk_core_areas_load(sk_ctx *ctx, const sk_geography *geo,
                                     const sk_geography *core_regions, const char *table,
                                     const char *key_column, const char *insurer_column,
                                     sk_core_areas **out);
+/* Free the core areas.  sk_core_areas_free(NULL) does nothing. */
 SK_API void sk_core_areas_free(sk_core_areas *core);
-/* Per municipality of geo: nonzero inside the insurer's core area.  Borrowed. */
+/* Per municipality of geo: nonzero inside the insurer's core area (insurer: a label index of
+** SK_INSURER).  Borrowed from core; NULL when insurer is out of range. */
 SK_API const unsigned char *sk_core_areas_mask(const sk_core_areas *core, size_t insurer);
-/* Number of municipalities in the insurer's core area (0: it has none). */
+/* Number of municipalities in the insurer's core area (0: it has none, or no such
+** insurer). */
 SK_API size_t sk_core_areas_size(const sk_core_areas *core, size_t insurer);
 
 /* An insurer's figures: its projects passing the filter, the municipalities they touch, how
@@ -38,6 +43,8 @@ typedef struct sk_insurer_figures {
     size_t projects, municipalities, inside_core, core_municipalities, core_without_projects;
 } sk_insurer_figures;
 
+/* Fill *out for insurer (a label index of SK_INSURER) from the projects passing filter
+** (NULL: all) and core (NULL: no core area).  Reads only; cannot fail. */
 SK_API void sk_insurer_figures_compute(const sk_projects *projects, const sk_filter *filter,
                                        const sk_core_areas *core, size_t insurer,
                                        sk_insurer_figures *out);
@@ -46,18 +53,21 @@ SK_API void sk_insurer_figures_compute(const sk_projects *projects, const sk_fil
 SK_API char *sk_insurer_figures_format(const sk_insurer_figures *rows, size_t count,
                                        sk_table_format format);
 
-/* An insurer's map: the projects passing filter that it takes part in, by the combination
-** of show's labels (show < 0: a total map), with its core area outlined on top.  Title and
-** legend texts come from the style; for_panel names the outline for any insurer, for a page
-** of several.  page: SK_PAGE_FROM_STYLE for the style's.  *out owns the map; geo, projects
-** and style must outlive it. */
+/* An insurer's map: the projects passing filter (NULL: all) that it takes part in, by the
+** combination of show's labels (show < 0: a total map), with its core area outlined on top
+** (core may be NULL: no outline).  Title and legend texts come from the style; for_panel
+** names the outline for any insurer, for a page of several.  page: SK_PAGE_FROM_STYLE for
+** the style's.  The same map as sk_map_build (spec.h) of a spec with insurer set, which this
+** wraps.  On success *out owns the map (sk_map_free); geo, projects, style and core must
+** outlive it.  SK_EUSAGE for an insurer or show out of range; else as sk_map_build. */
 SK_API sk_status sk_insurer_map(sk_ctx *ctx, const sk_geography *geo,
                                 const sk_projects *projects, const sk_style *style,
                                 const sk_filter *filter, int show, const sk_core_areas *core,
                                 size_t insurer, sk_page_size page, int for_panel,
                                 sk_map **out);
 
-/* The legend text of an insurer's core area outline ("Kernwerkgebied Menzis"); g_free it. */
+/* The legend text of an insurer's core area outline ("Kernwerkgebied Menzis"), from the
+** style's core_area text; g_free it.  An insurer out of range is named "?". */
 SK_API char *sk_core_area_label(const sk_style *style, size_t insurer);
 
 /* The style's title of a page with every insurer side by side.  Borrowed from style. */

@@ -19,7 +19,7 @@ typedef enum sk_change {
     SK_CHANGE_CHANGED      /* in both, a field differs */
 } sk_change;
 
-/* "new", "ended", "changed".  Static string. */
+/* The name of a change: "new", "ended", "changed".  Static string. */
 SK_API const char *sk_change_name(sk_change change);
 
 /* The classes of a map of changes (label sets of its classification, in this order):
@@ -45,21 +45,29 @@ typedef struct sk_diff sk_diff;
 
 /* Compare the projects passing filter (NULL: all) in before and after, which must have been
 ** loaded against the same geography.  *out owns the result; rows sorted by id, then field
-** in the contract's column order. */
+** in the contract's column order.  before and after must outlive the diff (its strings may
+** point into them).  On failure *out is NULL and ctx has the message (SK_EUSAGE for
+** databases of different geographies). */
 SK_API sk_status sk_diff_compute(sk_ctx *ctx, const sk_projects *before,
                                  const sk_projects *after, const sk_filter *filter,
                                  sk_diff **out);
+/* Free a diff.  sk_diff_free(NULL) does nothing. */
 SK_API void sk_diff_free(sk_diff *diff);
+/* The number of rows, and row index (0 <= index < count) into *row; its strings are owned by
+** the diff. */
 SK_API size_t sk_diff_row_count(const sk_diff *diff);
 SK_API void sk_diff_row_get(const sk_diff *diff, size_t index, sk_diff_row *row);
 /* Number of projects with this change (a changed project counts once). */
 SK_API size_t sk_diff_project_count(const sk_diff *diff, sk_change change);
 
-/* The rows as CSV: id,change,field,before,after. */
+/* The rows as CSV: id,change,field,before,after, written atomically (a temporary name, then
+** renamed).  SK_EIO when the file cannot be written. */
 SK_API sk_status sk_diff_write_csv(sk_ctx *ctx, const sk_diff *diff, const char *path);
 
 /* The map of changes per municipality (classes SK_CHANGES_*, those that occur), with the
-** number of projects (before and after together) touching each.  *out owns it. */
+** number of projects (before and after together) touching each.  *out owns it
+** (sk_classification_free).  sk_map_build makes this map from a spec of kind
+** SK_MAP_CHANGES. */
 SK_API sk_status sk_diff_classify(sk_ctx *ctx, const sk_diff *diff, sk_classification **out);
 
 #ifdef __cplusplus

@@ -1,6 +1,8 @@
 /*
 ** Map model and output: a classification with colours, legend and titles from a style,
-** laid out on a page and rendered to PNG (plus world file), PDF or SVG.
+** laid out on a page and rendered to PNG (plus world file), PDF or SVG.  A map model is
+** immutable once made; most callers make one from a description with sk_map_build (spec.h),
+** which classifies and calls sk_map_new.
 */
 #ifndef SAMENKAART_MAP_H
 #define SAMENKAART_MAP_H
@@ -18,7 +20,7 @@ typedef enum sk_page_size {
     SK_PAGE_FROM_STYLE        /* whatever the style's [page] size says */
 } sk_page_size;
 
-/* Strings are copied by sk_map_new. */
+/* How sk_map_new dresses a classification.  Strings are copied by sk_map_new. */
 typedef struct sk_map_options {
     const char *title;     /* NULL: made from the filter and principle */
     const char *caption;   /* optional text under the title */
@@ -47,33 +49,45 @@ typedef struct sk_map_options {
     const unsigned char *zoom;
 } sk_map_options;
 
+/* Set *options to the defaults: every text and array NULL (the style's), show_counts -1,
+** page SK_PAGE_FROM_STYLE.  Cannot fail. */
 SK_API void sk_map_options_init(sk_map_options *options);
 
-/* Build a map model.  geo, projects (NULL for table maps) and style must outlive the map; classification is
-** taken over by the map (freed with it, also on failure).  Fails with SK_EINPUT when the
-** style cannot give every class a distinct colour. */
+/* Build a map model from a classification made by the caller (sk_map_build makes both from
+** a spec).  filter (may be NULL) is what the classification counted, for the title; options
+** NULL: the defaults.  geo, projects (NULL for table and regions maps) and style must outlive
+** the map; classification is taken over by the map (freed with it, also on failure).  On
+** success *out owns a new map (sk_map_free); on failure *out is NULL and ctx has the message:
+** SK_EINPUT when the style cannot give every class a distinct colour, SK_EUSAGE when a zoom
+** selects no municipality. */
 SK_API sk_status sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
                             const sk_style *style, const sk_filter *filter,
                             sk_classification *classification, const sk_map_options *options,
                             sk_map **out);
+/* Free a map and the classification it owns.  sk_map_free(NULL) does nothing. */
 SK_API void sk_map_free(sk_map *map);
 
 /* The title in use; owned by map. */
 SK_API const char *sk_map_title(const sk_map *map);
-/* Legend entries (classes in canonical order): text owned by map, colour as 0xRRGGBB. */
+/* Legend entries (classes in canonical order): their number, the text of entry k (owned by
+** map; NULL when k is out of range) and its colour as 0xRRGGBB (0 out of range). */
 SK_API size_t sk_map_legend_count(const sk_map *map);
 SK_API const char *sk_map_legend_text(const sk_map *map, size_t k);
 SK_API uint32_t sk_map_legend_color(const sk_map *map, size_t k);
-/* Fill colour of municipality i (0xRRGGBB), no-data colour included. */
+/* Fill colour of municipality i of the map's geography (0xRRGGBB), no-data colour
+** included; i must be in range. */
 SK_API uint32_t sk_map_municipality_color(const sk_map *map, size_t i);
+/* The classification the map shows; owned by map. */
 SK_API const sk_classification *sk_map_classification(const sk_map *map);
 /* The municipality names a zoomed map places, as laid out on its page: one row per name,
 ** gm_code,gm_naam,size_pt,x0,y0,x1,y1 (the box in page points, y down) and
-** map_x0,map_y0,map_x1,map_y1 (the same box in the map's CRS). */
+** map_x0,map_y0,map_x1,map_y1 (the same box in the map's CRS).  Written atomically (as
+** sk_map_render); a map that is not zoomed writes the header only.  SK_EIO when the file
+** cannot be written. */
 SK_API sk_status sk_map_write_labels_csv(sk_ctx *ctx, const sk_map *map, const char *path);
 
-/* Labels placed on the map (the region numbers of an overview): text owned by map, the point
-** in the map CRS. */
+/* Labels placed on the map (the region numbers of an overview): their number, and label i's
+** text (owned by map; NULL when i is out of range) with its point in the map CRS in *x, *y. */
 SK_API size_t sk_map_label_count(const sk_map *map);
 SK_API const char *sk_map_label(const sk_map *map, size_t i, double *x, double *y);
 
@@ -84,6 +98,7 @@ typedef enum sk_format {
     SK_FORMAT_SVG
 } sk_format;
 
+/* How sk_map_render (and sk_panels_render) writes a page. */
 typedef struct sk_render_options {
     sk_format format;
     double dpi;          /* PNG resolution; default 150 */
@@ -92,15 +107,20 @@ typedef struct sk_render_options {
                          ** that already keep every core busy use 1. */
 } sk_render_options;
 
+/* Set *options to the defaults: format from the extension, 150 dpi, world file on, 2
+** threads.  Cannot fail. */
 SK_API void sk_render_options_init(sk_render_options *options);
 
 /* Lay out and render the map to path (and its world file), writing to temporary names first
-** and renaming when everything succeeded, so a failure leaves no partial output. */
+** and renaming when everything succeeded, so a failure leaves no partial output.  options
+** NULL: the defaults.  SK_EUSAGE for an unknown format, SK_EIO when a file cannot be written,
+** SK_ERUNTIME when drawing fails; the message is on ctx. */
 SK_API sk_status sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
                                const char *path);
 
 /* Write the data behind the map, one row per municipality:
-** gm_code,gm_naam,class,color,projects (atomically, like sk_map_render). */
+** gm_code,gm_naam,class,color,projects (atomically, like sk_map_render).  SK_EIO when the
+** file cannot be written. */
 SK_API sk_status sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path);
 
 #ifdef __cplusplus

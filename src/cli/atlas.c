@@ -1,0 +1,118 @@
+/* samenkaart atlas: a whole report from an atlas file. */
+#include <stdio.h>
+#include <unistd.h>
+#include "commands.h"
+#include "options.h"
+#include "sk-config.h"
+
+/* --jobs N: 1 to 64 threads (the group's user data is the int). */
+static gboolean
+parse_jobs(const char *option, const char *value, void *data, GError **error)
+{
+    gint64 n;
+    if (!g_ascii_string_to_signed(value, 10, 1, 64, &n, NULL)) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "%s: expected 1 to 64 threads, not '%s'", option, value);
+        return FALSE;
+    }
+    *(int *)data = (int)n;
+    return TRUE;
+}
+
+typedef struct progress_state {
+    gboolean quiet, tty;
+    gint64 start;
+} progress_state;
+
+/* A bar with ETA on a terminal, plain lines otherwise (logs stay readable). */
+static void
+print_progress(void *user_data, size_t done, size_t total, const char *page)
+{
+    progress_state *p = user_data;
+    if (p->quiet)
+        return;
+    double elapsed = (double)(g_get_monotonic_time() - p->start) / 1e6;
+    double eta = done > 0 ? elapsed * (double)(total - done) / (double)done : 0;
+    if (p->tty) {
+        int width = 30, filled = (int)(width * done / (total ? total : 1));
+        fprintf(stderr, "\r[%.*s%*s] %3zu%%  %5.1f s, ~%.1f s left  %-28.28s", filled,
+                "##############################", width - filled, "", 100 * done / total,
+                elapsed, eta, page);
+        if (done == total)
+            fputc('\n', stderr);
+    } else {
+        fprintf(stderr, "samenkaart: %zu/%zu %s (%.1f s)\n", done, total, page, elapsed);
+    }
+}
+
+int
+cmd_atlas(int argc, char **argv)
+{
+    char *output = NULL, *data_dir = NULL, *cache = NULL;
+    int jobs = 0;
+    double dpi = 0;
+    gboolean quiet = FALSE, no_cache = FALSE, list = FALSE;
+    /* GOption takes a callback as a data pointer. */
+    union { GOptionArgFunc fn; void *data; } jobs_cb = {.fn = parse_jobs};
+    GOptionEntry entries[] = {
+        {"list", 0, 0, G_OPTION_ARG_NONE, &list,
+         "Check the atlas file and list its pages (name, maps, title); render nothing", NULL},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output directory (required)",
+         "DIR"},
+        {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, jobs_cb.data, "Threads (default: all cores)", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "N"},
+        {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+         "Data the atlas file does not name (default " SK_DEFAULT_DATA_DIR ")", "DIR"},
+        {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Cache prepared data here", "DIR"},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Read every source", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress, no warnings", NULL},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *oc = command_context("ATLAS-FILE - render a whole report",
+        "Writes DIR/atlas.pdf (contents page with links, outline), DIR/NNN-<page>.png with\n"
+        "world files and classes CSVs, and DIR/index.html.",
+        "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/");
+    GOptionGroup *main_group = g_option_group_new(NULL, NULL, NULL, &jobs, NULL);
+    g_option_group_add_entries(main_group, entries);
+    g_option_context_set_main_group(oc, main_group);
+    int rc = parse_options(oc, "atlas", &argc, &argv, 1);
+    if (rc != EXIT_OK) {
+        /* reported by parse_options */
+    } else if (argc != 2) {
+        rc = usage_error("atlas", "%s", "expected one atlas file");
+    } else if (output == NULL && !list) {
+        rc = usage_error("atlas", "%s", "--output DIR is required");
+    } else {
+        sk_ctx *ctx = sk_ctx_new();
+        sk_ctx_set_warning_handler(ctx, print_warning, &quiet);
+        const char *dir = data_dir_of(data_dir);
+        char *cache_path = cache_dir_of(cache, no_cache);
+        sk_atlas *atlas = NULL;
+        progress_state ps = {quiet, isatty(fileno(stderr)), g_get_monotonic_time()};
+        sk_atlas_options ao;
+        sk_atlas_options_init(&ao);
+        ao.output_dir = output;
+        ao.jobs = jobs;
+        if (dpi > 0)
+            ao.dpi = dpi;
+        ao.cache_dir = cache_path;
+        ao.progress = print_progress;
+        ao.progress_data = &ps;
+        if (sk_atlas_load(ctx, argv[1], dir, &atlas) != SK_OK) {
+            rc = fail(ctx);
+        } else if (list) {
+            for (size_t i = 0; i < sk_atlas_page_count(atlas); i++)
+                printf("%s\t%zu\t%s\n", sk_atlas_page_name(atlas, i),
+                       sk_atlas_page_maps(atlas, i), sk_atlas_page_title(atlas, i));
+        } else if (sk_atlas_render(ctx, atlas, &ao) != SK_OK) {
+            rc = fail(ctx);
+        }
+        sk_atlas_free(atlas);
+        g_free(cache_path);
+        sk_ctx_free(ctx);
+    }
+    g_option_context_free(oc);
+    g_free(output);
+    g_free(data_dir);
+    g_free(cache);
+    return rc;
+}

@@ -1,0 +1,145 @@
+/* samenkaart diff: what changed between two project databases, as a map and a list. */
+#include "commands.h"
+#include "options.h"
+
+typedef struct diff_args {
+    char *before, *after, *changes_csv;
+} diff_args;
+
+/* The spec of the map of changes (strings borrowed from a), checked.  EXIT_OK, or the exit
+** status of the error already reported. */
+static int
+diff_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
+{
+    sk_map_spec_init(spec);
+    spec->kind = SK_MAP_CHANGES;
+    spec->where = (const char *const *)a->where;
+    spec->title = a->title;
+    spec->caption = a->caption;
+    spec->show_counts = a->no_counts ? 0 : -1;
+    int rc = page_size("diff", a->page, &spec->page);
+    if (rc == EXIT_OK && sk_map_spec_check(ctx, spec) != SK_OK)
+        rc = fail(ctx);
+    return rc;
+}
+
+/* The list of changes, from the same filter as the map. */
+static sk_status
+write_changes(sk_ctx *ctx, const cli_args *a, const sk_projects *earlier,
+              const sk_projects *later, const char *path)
+{
+    sk_filter *filter = sk_filter_new();
+    sk_diff *diff = NULL;
+    sk_status st = SK_OK;
+    for (size_t i = 0; a->where != NULL && a->where[i] != NULL && st == SK_OK; i++)
+        st = sk_filter_add(ctx, filter, a->where[i]);
+    if (st == SK_OK)
+        st = sk_diff_compute(ctx, earlier, later, filter, &diff);
+    if (st == SK_OK)
+        st = sk_diff_write_csv(ctx, diff, path);
+    sk_diff_free(diff);
+    sk_filter_free(filter);
+    return st;
+}
+
+/* Load both databases, build the map of changes and write what was asked for. */
+static sk_status
+diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, const sk_map_spec *spec)
+{
+    sk_geography *geo = NULL;
+    sk_projects *earlier = NULL, *later = NULL;
+    sk_style *style = NULL;
+    sk_map *map = NULL;
+    sk_status st = sk_style_load(ctx, a->style, &style);
+    if (st == SK_OK)
+        st = load_data(ctx, a, d->before, &geo, &earlier);
+    if (st == SK_OK)
+        st = load_data(ctx, a, d->after, &geo, &later);
+    if (st == SK_OK) {
+        sk_map_data data = {.geo = geo, .projects = later, .before = earlier};
+        st = sk_map_build(ctx, &data, style, spec, &map);
+    }
+    /* The tables first: they cannot fail on a bad page layout. */
+    if (st == SK_OK && d->changes_csv != NULL)
+        st = write_changes(ctx, a, earlier, later, d->changes_csv);
+    if (st == SK_OK && a->classes_csv != NULL)
+        st = sk_map_write_classes_csv(ctx, map, a->classes_csv);
+    if (st == SK_OK && a->output != NULL) {
+        sk_render_options ro;
+        render_options(a, &ro);
+        st = sk_map_render(ctx, map, &ro, a->output);
+    }
+    sk_map_free(map);
+    sk_projects_free(earlier);
+    sk_projects_free(later);
+    sk_geography_free(geo);
+    sk_style_free(style);
+    return st;
+}
+
+static int
+run_diff(cli_args *a, const diff_args *d)
+{
+    if (d->before == NULL || d->after == NULL)
+        return usage_error("diff", "%s", "--before FILE and --after FILE are required");
+    if (a->output == NULL && a->classes_csv == NULL && d->changes_csv == NULL)
+        return usage_error("diff", "%s", "nothing to write: give --output, --classes-csv or "
+                           "--changes-csv");
+    sk_ctx *ctx = sk_ctx_new();
+    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    sk_map_spec spec;
+    int rc = diff_spec(ctx, a, &spec);
+    if (rc == EXIT_OK && diff_map(ctx, a, d, &spec) != SK_OK)
+        rc = fail(ctx);
+    sk_ctx_free(ctx);
+    return rc;
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+    cli_args a = {0};
+    diff_args d = {0};
+    GOptionEntry entries[] = {
+        {"before", 0, 0, G_OPTION_ARG_FILENAME, &d.before,
+         "The earlier project database, e.g. projecten_2017.csv (required)", "FILE"},
+        {"after", 0, 0, G_OPTION_ARG_FILENAME, &d.after,
+         "The later one, e.g. projecten_2018.csv (required)", "FILE"},
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
+         "Only projects with this label (in either database), e.g. inhoudelijk=ouderen",
+         "PRINCIPLE=VALUE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+         "The map of changes: map.png, map.pdf or map.svg", "FILE"},
+        {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
+         "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
+        {"changes-csv", 0, 0, G_OPTION_ARG_FILENAME, &d.changes_csv,
+         "Write id,change,field,before,after: every new, ended and changed project", "FILE"},
+        {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
+        {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
+        {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
+         NULL},
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+         "SIZE"},
+        {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
+         "FILE"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *oc = command_context("- what changed between two project databases",
+        "Matches projects by id and compares what maps show: the labels of every ordering\n"
+        "principle, the insurers and the places.  The map colours each municipality: new\n"
+        "collaboration, collaboration ended, changed, unchanged.",
+        "Example:\n  samenkaart diff --before projecten_2017.csv --after projecten_2018.csv \\\n"
+        "    --output diff.png --changes-csv changes.csv");
+    g_option_context_add_main_entries(oc, entries, NULL);
+    g_option_context_add_group(oc, data_group(&a));
+    int rc = parse_options(oc, "diff", &argc, &argv, 0);
+    if (rc == EXIT_OK)
+        rc = run_diff(&a, &d);
+    g_option_context_free(oc);
+    g_free(d.before);
+    g_free(d.after);
+    g_free(d.changes_csv);
+    cli_args_clear(&a);
+    return rc;
+}

@@ -1,0 +1,369 @@
+/* What the commands share (options.h): exit statuses, reporting, option parsing, the data
+** options and their loading. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "options.h"
+#include "sk-config.h"
+
+int
+exit_code(sk_status st)
+{
+    if (st == SK_OK)
+        return EXIT_OK;
+    /* An output that cannot be written (no such directory, disk full) is for the user to
+    ** fix like bad input. */
+    return st == SK_EINPUT || st == SK_EUSAGE || st == SK_EIO ? EXIT_INPUT : EXIT_RUNTIME;
+}
+
+void
+print_warning(void *user_data, const char *message)
+{
+    if (!*(gboolean *)user_data)
+        fprintf(stderr, "samenkaart: warning: %s\n", message);
+}
+
+/* Report the context's error and give the exit status. */
+int
+fail(sk_ctx *ctx)
+{
+    sk_status st = sk_ctx_status(ctx);
+    fprintf(stderr, "%s\n", sk_ctx_errmsg(ctx));
+    if (st == SK_EINPUT)
+        fprintf(stderr, "samenkaart: bad input; no output written\n");
+    else if (st == SK_EIO)
+        fprintf(stderr, "samenkaart: output not written (nothing half-written was left)\n");
+    return exit_code(st);
+}
+
+int
+usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "samenkaart %s: ", command);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'samenkaart %s --help'.\n", command);
+    va_end(ap);
+    return EXIT_INPUT;
+}
+
+/* Parse a command's options; expected_args operands may follow.  EXIT_OK, or the status of
+** the usage error already reported. */
+int
+parse_options(GOptionContext *oc, const char *command, int *argc, char ***argv,
+              int expected_args)
+{
+    /* Help is printed here, not by GOption, which would exit() the process from inside
+    ** the parser (found by fuzz-cli). */
+    g_option_context_set_help_enabled(oc, FALSE);
+    if (g_get_prgname() == NULL) {
+        char *name = g_strconcat("samenkaart ", command, NULL);
+        g_set_prgname(name);
+        g_free(name);
+    }
+    for (int i = 1; i < *argc; i++) {
+        const char *arg = (*argv)[i];
+        if (strcmp(arg, "--") == 0)
+            break;
+        int main_help = strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 ||
+                        strcmp(arg, "-?") == 0;
+        if (main_help || g_str_has_prefix(arg, "--help-")) {
+            char *help = g_option_context_get_help(oc, main_help, NULL);
+            fputs(help, stdout);
+            g_free(help);
+            return EXIT_HELP;
+        }
+    }
+    GError *err = NULL;
+    if (!g_option_context_parse(oc, argc, argv, &err)) {
+        int rc = usage_error(command, "%s", err->message);
+        g_error_free(err);
+        return rc;
+    }
+    if (*argc > 1 + expected_args)
+        return usage_error(command, "unexpected argument '%s'", (*argv)[1 + expected_args]);
+    return EXIT_OK;
+}
+
+
+void
+cli_args_clear(cli_args *a)
+{
+    char **strings[] = {&a->data_dir, &a->municipalities, &a->municipality_layer, &a->regions,
+                        &a->membership, &a->projects, &a->sheet, &a->municipality_code_field,
+                        &a->municipality_name_field, &a->region_code_field,
+                        &a->region_name_field, &a->show, &a->title, &a->caption, &a->source,
+                        &a->page, &a->style, &a->output, &a->classes_csv,
+                        &a->cache_dir};
+    for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+        g_free(*strings[i]);
+    g_strfreev(a->where);
+    g_strfreev(a->highlight);
+    g_free(a->count);
+    g_free(a->note);
+    g_free(a->text);
+    g_free(a->table);
+    g_free(a->table_key);
+    g_free(a->table_column);
+    g_free(a->table_principle);
+    g_free(a->membership_region_code_field);
+    g_free(a->membership_region_name_field);
+    g_free(a->region_label);
+    char *core[] = {a->core_of, a->core, a->core_regions, a->core_key, a->core_column,
+                    a->core_code_field, a->core_name_field, a->zoom_regions,
+                    a->zoom_municipalities, a->zoom_province, a->zoom_core, a->labels_csv,
+                    a->mergers, a->mergers_report};
+    for (size_t i = 0; i < G_N_ELEMENTS(core); i++)
+        g_free(core[i]);
+}
+
+static char *
+in_data_dir(const char *dir, const char *file)
+{
+    return g_build_filename(dir, file, NULL);
+}
+
+/* Where prepared geometry is cached: --cache-dir, $SAMENKAART_CACHE ("off" for none), or
+** the user's cache directory.  NULL: no cache.  Caller frees. */
+char *
+cache_dir_of(const char *given, gboolean no_cache)
+{
+    if (no_cache)
+        return NULL;
+    if (given != NULL)
+        return g_strdup(given);
+    const char *env = g_getenv("SAMENKAART_CACHE");
+    if (env != NULL)
+        return env[0] == '\0' || strcmp(env, "off") == 0 ? NULL : g_strdup(env);
+    return g_build_filename(g_get_user_cache_dir(), "samenkaart", NULL);
+}
+
+/* The data directory: --data-dir, $SAMENKAART_DATA, or the built-in default. */
+const char *
+data_dir_of(const char *given)
+{
+    if (given != NULL)
+        return given;
+    const char *env = g_getenv("SAMENKAART_DATA");
+    return env != NULL ? env : SK_DEFAULT_DATA_DIR;
+}
+
+/* Geography options for the municipalities the arguments name (regions left to the caller). */
+static void
+municipality_options(const cli_args *a, sk_geography_options *go)
+{
+    sk_geography_options_init(go);
+    go->municipalities = a->municipalities;
+    go->municipality_layer = a->municipality_layer;
+    if (a->municipality_code_field)
+        go->municipality_code_field = a->municipality_code_field;
+    if (a->municipality_name_field)
+        go->municipality_name_field = a->municipality_name_field;
+}
+
+/* A command's option context: what it takes, a summary, and examples followed by the exit
+** statuses (the same for every command). */
+GOptionContext *
+command_context(const char *parameter, const char *summary, const char *examples)
+{
+    GOptionContext *oc = g_option_context_new(parameter);
+    g_option_context_set_summary(oc, summary);
+    char *description = g_strdup_printf("%s\n\nExit status: 0 ok, 1 runtime failure, 2 bad "
+                                        "input or an output that cannot be written.\n",
+                                        examples);
+    g_option_context_set_description(oc, description);
+    g_free(description);
+    return oc;
+}
+
+/* The options naming the data, shared by every command that reads it. */
+GOptionGroup *
+data_group(cli_args *a)
+{
+    GOptionEntry data[] = {
+        {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->data_dir,
+         "Default data directory (default: " SK_DEFAULT_DATA_DIR ")", "DIR"},
+        {"municipalities", 'm', 0, G_OPTION_ARG_FILENAME, &a->municipalities,
+         "Municipality boundaries (any OGR source)", "FILE"},
+        {"municipality-layer", 0, 0, G_OPTION_ARG_STRING, &a->municipality_layer,
+         "Layer of the municipality source", "NAME"},
+        {"regions", 'r', 0, G_OPTION_ARG_FILENAME, &a->regions,
+         "Wmo-region boundaries (without: dissolved from --membership)", "FILE"},
+        {"membership", 0, 0, G_OPTION_ARG_FILENAME, &a->membership,
+         "Municipality -> region table, e.g. gemeenten_regios_2017.csv", "FILE"},
+        {"projects", 'p', 0, G_OPTION_ARG_FILENAME, &a->projects,
+         "Project database: CSV, XLSX/ODS, GeoPackage …", "FILE"},
+        {"sheet", 0, 0, G_OPTION_ARG_STRING, &a->sheet,
+         "Sheet or table of the project database", "NAME"},
+        {"municipality-code-field", 0, 0, G_OPTION_ARG_STRING, &a->municipality_code_field,
+         "Municipality code field (default gm_code)", "NAME"},
+        {"municipality-name-field", 0, 0, G_OPTION_ARG_STRING, &a->municipality_name_field,
+         "Municipality name field (default gm_naam)", "NAME"},
+        {"region-code-field", 0, 0, G_OPTION_ARG_STRING, &a->region_code_field,
+         "Region code field (default wmo_code)", "NAME"},
+        {"region-name-field", 0, 0, G_OPTION_ARG_STRING, &a->region_name_field,
+         "Region name field (default wmo_naam)", "NAME"},
+        {"region-label", 0, 0, G_OPTION_ARG_STRING, &a->region_label,
+         "Legend text of the region border (default: the style's, Grens Wmo-regio)", "TEXT"},
+        {"membership-region-code-field", 0, 0, G_OPTION_ARG_STRING,
+         &a->membership_region_code_field,
+         "Region code column of the membership table (default wmo_code)", "NAME"},
+        {"membership-region-name-field", 0, 0, G_OPTION_ARG_STRING,
+         &a->membership_region_name_field,
+         "Region name column of the membership table (default wmo_naam)", "NAME"},
+        {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->cache_dir,
+         "Cache prepared data here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
+         "DIR"},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a->no_cache,
+         "Read every source, without the cache", NULL},
+        {"mergers", 0, 0, G_OPTION_ARG_FILENAME, &a->mergers,
+         "Municipal mergers, e.g. shapes/herindelingen_2018_2019.csv: a database naming "
+         "municipalities of another year's boundaries", "FILE"},
+        {"mergers-report", 0, 0, G_OPTION_ARG_FILENAME, &a->mergers_report,
+         "Write every reference remapped through --mergers (where,value,mapped_to,note)",
+         "FILE"},
+        G_OPTION_ENTRY_NULL};
+    GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
+                                         NULL);
+    g_option_group_add_entries(g, data);
+    return g;
+}
+
+/* The options naming the insurers' core working areas (compare, render --core-of). */
+GOptionGroup *
+core_group(cli_args *a)
+{
+    GOptionEntry core[] = {
+        {"core", 0, 0, G_OPTION_ARG_FILENAME, &a->core,
+         "Core working areas: insurer per zorgkantoorregio (default "
+         "kernwerkgebieden_2017.csv)", "FILE"},
+        {"core-regions", 0, 0, G_OPTION_ARG_FILENAME, &a->core_regions,
+         "The zorgkantoorregio's (default zorgkantoorregios_2017.shp)", "FILE"},
+        {"core-key", 0, 0, G_OPTION_ARG_STRING, &a->core_key,
+         "Column of --core naming the region (default zk_code)", "COLUMN"},
+        {"core-column", 0, 0, G_OPTION_ARG_STRING, &a->core_column,
+         "Column of --core naming the insurer (default verzekeraar)", "COLUMN"},
+        {"core-region-code-field", 0, 0, G_OPTION_ARG_STRING, &a->core_code_field,
+         "Region code field of --core-regions and the membership table (default zk_code)",
+         "NAME"},
+        {"core-region-name-field", 0, 0, G_OPTION_ARG_STRING, &a->core_name_field,
+         "Region name field (default zk_naam)", "NAME"},
+        G_OPTION_ENTRY_NULL};
+    GOptionGroup *g = g_option_group_new("core", "Core working area options:",
+                                         "Show core working area options", NULL, NULL);
+    g_option_group_add_entries(g, core);
+    return g;
+}
+
+/* Load the geography and, when projects is not NULL, the project database (path: path, or
+** --projects, or the data directory's).  Missing sources come from the data directory. */
+sk_status
+load_data(sk_ctx *ctx, cli_args *a, const char *projects_path, sk_geography **geo,
+          sk_projects **projects)
+{
+    const char *dir = data_dir_of(a->data_dir);
+    /* Without boundaries of their own, users get the bundled 2017 data. */
+    if (a->municipalities == NULL) {
+        a->municipalities = in_data_dir(dir, "gemeenten_2017.shp");
+        if (a->regions == NULL)
+            a->regions = in_data_dir(dir, "wmo_regios_2017.shp");
+        if (a->membership == NULL)
+            a->membership = in_data_dir(dir, "gemeenten_regios_2017.csv");
+    }
+    if (a->projects == NULL)
+        a->projects = in_data_dir(dir, "projecten_2017.csv");
+    sk_geography_options go;
+    municipality_options(a, &go);
+    go.regions = a->regions;
+    go.membership = a->membership;
+    if (a->region_code_field)
+        go.region_code_field = a->region_code_field;
+    if (a->region_name_field)
+        go.region_name_field = a->region_name_field;
+    if (a->membership_region_code_field)
+        go.membership_region_code_field = a->membership_region_code_field;
+    if (a->membership_region_name_field)
+        go.membership_region_name_field = a->membership_region_name_field;
+    char *cache = cache_dir_of(a->cache_dir, a->no_cache);
+    go.cache_dir = cache;
+    sk_status st = *geo != NULL ? SK_OK : sk_geography_load(ctx, &go, geo);
+    sk_mergers *mergers = NULL;
+    if (st == SK_OK && projects != NULL && a->mergers != NULL)
+        st = sk_mergers_load(ctx, a->mergers, &mergers);
+    if (st == SK_OK && projects != NULL) {
+        sk_projects_options po;
+        sk_projects_options_init(&po);
+        po.path = projects_path != NULL ? projects_path : a->projects;
+        po.layer = a->sheet;
+        po.cache_dir = cache;
+        po.mergers = mergers;
+        st = sk_projects_load(ctx, *geo, &po, projects);
+    }
+    sk_mergers_free(mergers);
+    if (st == SK_OK && projects != NULL && a->mergers_report != NULL)
+        st = sk_projects_write_remaps_csv(ctx, *projects, a->mergers_report);
+    g_free(cache);
+    return st;
+}
+
+/* --page: a4 or slide. */
+int
+page_size(const char *command, const char *text, sk_page_size *out)
+{
+    if (text == NULL)
+        return EXIT_OK;
+    if (strcmp(text, "a4") == 0 || strcmp(text, "a4-landscape") == 0)
+        *out = SK_PAGE_A4_LANDSCAPE;
+    else if (strcmp(text, "slide") == 0 || strcmp(text, "slide-16x9") == 0)
+        *out = SK_PAGE_SLIDE_16_9;
+    else
+        return usage_error(command, "--page: unknown value '%s' (expected a4 or slide)", text);
+    return EXIT_OK;
+}
+
+/* The geography whose regions are the zorgkantoorregio's, for the core working areas. */
+sk_status
+load_core_areas(sk_ctx *ctx, cli_args *a, const sk_geography *geo, sk_core_areas **out)
+{
+    const char *dir = data_dir_of(a->data_dir);
+    char *table = a->core != NULL ? g_strdup(a->core)
+                                  : in_data_dir(dir, "kernwerkgebieden_2017.csv");
+    char *regions = a->core_regions != NULL ? g_strdup(a->core_regions)
+                                            : in_data_dir(dir, "zorgkantoorregios_2017.shp");
+    sk_geography_options go;
+    municipality_options(a, &go);
+    go.regions = regions;
+    go.membership = a->membership;
+    go.region_code_field = a->core_code_field != NULL ? a->core_code_field : "zk_code";
+    go.region_name_field = a->core_name_field != NULL ? a->core_name_field : "zk_naam";
+    go.membership_region_code_field = go.region_code_field;
+    go.membership_region_name_field = go.region_name_field;
+    char *cache = cache_dir_of(a->cache_dir, a->no_cache);
+    go.cache_dir = cache;
+    sk_geography *zk = NULL;
+    sk_status st = sk_geography_load(ctx, &go, &zk);
+    if (st == SK_OK)
+        st = sk_core_areas_load(ctx, geo, zk, table,
+                                a->core_key != NULL ? a->core_key : go.region_code_field,
+                                a->core_column != NULL ? a->core_column : "verzekeraar", out);
+    sk_geography_free(zk);
+    g_free(cache);
+    g_free(table);
+    g_free(regions);
+    return st;
+}
+
+sk_status
+show_principle(sk_ctx *ctx, const char *text, sk_principle *out)
+{
+    return text == NULL ? SK_OK : sk_principle_parse(ctx, text, out);
+}
+
+void
+render_options(const cli_args *a, sk_render_options *ro)
+{
+    sk_render_options_init(ro);
+    if (a->dpi > 0)
+        ro->dpi = a->dpi;
+}

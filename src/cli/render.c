@@ -1,0 +1,226 @@
+/* samenkaart render: one map, from the arguments as a map spec. */
+#include <stdio.h>
+#include "commands.h"
+#include "options.h"
+
+/* The map kind the arguments ask for; a usage error when they ask for more than one. */
+static int
+render_kind(const cli_args *a, sk_map_kind *kind)
+{
+    int kinds = (a->show != NULL) + (a->highlight != NULL) + (a->count != NULL) +
+                (a->table != NULL) + a->overview;
+    if (kinds > 1)
+        return usage_error("render", "%s", "--show, --highlight, --count, --table and "
+                           "--regions-overview are different maps; give one of them");
+    *kind = a->show != NULL        ? SK_MAP_COMBINATION
+            : a->highlight != NULL ? SK_MAP_HIGHLIGHT
+            : a->count != NULL     ? SK_MAP_COUNT
+            : a->table != NULL     ? SK_MAP_TABLE
+            : a->overview          ? SK_MAP_REGIONS
+                                   : SK_MAP_TOTAL;
+    return EXIT_OK;
+}
+
+/* The fields of one kind: what it classifies by.  Options of another kind are ignored. */
+static sk_status
+kind_fields(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
+{
+    sk_principle table_principle = SK_INSURER;
+    if (show_principle(ctx, a->table_principle, &table_principle) != SK_OK ||
+        show_principle(ctx, a->show, &spec->show) != SK_OK)
+        return sk_ctx_status(ctx);
+    if (spec->kind == SK_MAP_HIGHLIGHT)
+        spec->highlight = (const char *const *)a->highlight;
+    if (spec->kind == SK_MAP_COUNT) {
+        spec->breaks = a->count;
+        spec->classes = a->classes > 0 ? (size_t)a->classes : 0;
+    }
+    if (spec->kind == SK_MAP_TABLE) {
+        spec->table = a->table;
+        spec->table_key = a->table_key;
+        spec->table_column = a->table_column;
+        spec->table_principle = table_principle;
+        spec->table_by_region = a->by_region;
+    }
+    return SK_OK;
+}
+
+/* The spec of the map the arguments describe (strings borrowed from a), checked.  EXIT_OK,
+** or the exit status of the error already reported. */
+static int
+render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
+{
+    sk_map_spec_init(spec);
+    int rc = render_kind(a, &spec->kind);
+    if (rc != EXIT_OK)
+        return rc;
+    spec->where = (const char *const *)a->where;
+    if (kind_fields(ctx, a, spec) != SK_OK)
+        return fail(ctx);
+    if ((rc = page_size("render", a->page, &spec->page)) != EXIT_OK)
+        return rc;
+    spec->zoom_regions = a->zoom_regions;
+    spec->zoom_municipalities = a->zoom_municipalities;
+    spec->zoom_province = a->zoom_province;
+    spec->zoom_core = a->zoom_core;
+    spec->core_of = a->core_of;
+    spec->outline_regions = a->outline_regions;
+    spec->title = a->title;
+    spec->caption = a->caption;
+    spec->note = a->note;
+    spec->text = a->text;
+    spec->source = a->source;
+    spec->region_label = a->region_label;
+    spec->show_counts = a->counts ? 1 : a->no_counts ? 0 : -1;
+    /* Arguments first: a typo in --where should not wait for the data to load. */
+    return sk_map_spec_check(ctx, spec) == SK_OK ? EXIT_OK : fail(ctx);
+}
+
+/* The map's files: the map itself, its classes and the names it placed. */
+static sk_status
+write_map(sk_ctx *ctx, const cli_args *a, const sk_map *map)
+{
+    sk_render_options ro;
+    render_options(a, &ro);
+    sk_status st = sk_map_render(ctx, map, &ro, a->output);
+    if (st == SK_OK && a->classes_csv != NULL)
+        st = sk_map_write_classes_csv(ctx, map, a->classes_csv);
+    if (st == SK_OK && a->labels_csv != NULL)
+        st = sk_map_write_labels_csv(ctx, map, a->labels_csv);
+    return st;
+}
+
+/* Load what the spec needs, build the map and write it. */
+static sk_status
+render_map(sk_ctx *ctx, cli_args *a, const sk_map_spec *spec)
+{
+    sk_geography *geo = NULL;
+    sk_projects *projects = NULL;
+    sk_style *style = NULL;
+    sk_core_areas *core = NULL;
+    sk_map *map = NULL;
+    /* Table maps and the regions overview need no project database. */
+    int project_map = spec->kind != SK_MAP_TABLE && spec->kind != SK_MAP_REGIONS;
+    sk_status st = sk_style_load(ctx, a->style, &style);
+    if (st == SK_OK)
+        st = load_data(ctx, a, NULL, &geo, project_map ? &projects : NULL);
+    if (st == SK_OK && (spec->core_of != NULL || spec->zoom_core != NULL))
+        st = load_core_areas(ctx, a, geo, &core);
+    if (st == SK_OK) {
+        sk_map_data data = {.geo = geo, .projects = projects, .core = core,
+                            .membership = a->membership};
+        st = sk_map_build(ctx, &data, style, spec, &map);
+    }
+    if (st == SK_OK)
+        st = write_map(ctx, a, map);
+    sk_map_free(map);
+    sk_core_areas_free(core);
+    sk_projects_free(projects);
+    sk_geography_free(geo);
+    sk_style_free(style);
+    return st;
+}
+
+static int
+run_render(cli_args *a)
+{
+    if (a->output == NULL)
+        return usage_error("render", "%s", "--output FILE is required (.png, .pdf or .svg)");
+    sk_ctx *ctx = sk_ctx_new();
+    if (ctx == NULL)
+        return EXIT_RUNTIME;
+    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    sk_map_spec spec;
+    int rc = render_spec(ctx, a, &spec);
+    if (rc == EXIT_OK && render_map(ctx, a, &spec) != SK_OK)
+        rc = fail(ctx);
+    sk_ctx_free(ctx);
+    return rc;
+}
+
+int
+cmd_render(int argc, char **argv)
+{
+    cli_args a = {0};
+    GOptionEntry map[] = {
+        {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
+         "Only projects with this label, e.g. inhoudelijk=preventie (repeat: AND; "
+         "a,b: OR)", "PRINCIPLE=VALUE"},
+        {"show", 's', 0, G_OPTION_ARG_STRING, &a.show,
+         "Colour by the combination of this principle's labels (without: total map)",
+         "PRINCIPLE"},
+        {"highlight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a.highlight,
+         "Highlight map: 'X: Y' where a project is also Y, 'X: overig' elsewhere",
+         "PRINCIPLE=VALUE"},
+        {"count", 0, 0, G_OPTION_ARG_STRING, &a.count,
+         "Count map: projects per municipality, classed by quantile, natural or breaks "
+         "like 1,3,10", "METHOD"},
+        {"classes", 0, 0, G_OPTION_ARG_INT, &a.classes,
+         "Count map classes for quantile/natural (default 5)", "N"},
+        {"table", 0, 0, G_OPTION_ARG_FILENAME, &a.table,
+         "Table map: labels per municipality from FILE, e.g. gemeentepolissen_2017.csv",
+         "FILE"},
+        {"table-key", 0, 0, G_OPTION_ARG_STRING, &a.table_key,
+         "Column naming the municipality (default gm_code) or region (zk_code)", "COLUMN"},
+        {"table-column", 0, 0, G_OPTION_ARG_STRING, &a.table_column,
+         "Column with the ';'-separated labels (default verzekeraars)", "COLUMN"},
+        {"table-principle", 0, 0, G_OPTION_ARG_STRING, &a.table_principle,
+         "What the labels are (default zorgverzekeraar)", "PRINCIPLE"},
+        {"outline-regions", 0, 0, G_OPTION_ARG_NONE, &a.outline_regions,
+         "Outline the regions that matching projects name as a whole", NULL},
+        {"core-of", 0, 0, G_OPTION_ARG_STRING, &a.core_of,
+         "Outline this insurer's kernwerkgebied over the map (see --core)", "INSURER"},
+        {"zoom-regions", 0, 0, G_OPTION_ARG_STRING, &a.zoom_regions,
+         "Zoom to these Wmo-regions (codes or names, comma-separated), with municipality "
+         "names and a locator map", "LIST"},
+        {"zoom-municipalities", 0, 0, G_OPTION_ARG_STRING, &a.zoom_municipalities,
+         "Zoom to these municipalities", "LIST"},
+        {"zoom-province", 0, 0, G_OPTION_ARG_STRING, &a.zoom_province,
+         "Zoom to a province (e.g. Gelderland)", "NAME"},
+        {"zoom-core", 0, 0, G_OPTION_ARG_STRING, &a.zoom_core,
+         "Zoom to an insurer's kernwerkgebied (see --core)", "INSURER"},
+        {"labels-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.labels_csv,
+         "Zoomed maps: write the placed municipality names and their boxes", "FILE"},
+        {"regions-overview", 0, 0, G_OPTION_ARG_NONE, &a.overview,
+         "The overview of the regions: numbered, neighbours in different colours", NULL},
+        {"by-region", 0, 0, G_OPTION_ARG_NONE, &a.by_region,
+         "The table's rows name regions (e.g. kernwerkgebieden per zorgkantoorregio)", NULL},
+        {"text", 0, 0, G_OPTION_ARG_STRING, &a.text,
+         "A text panel beside the map, e.g. Analyse / Duiding bullets (Pango markup)",
+         "TEXT"},
+        {"note", 0, 0, G_OPTION_ARG_STRING, &a.note,
+         "A 'Let op!' box on the map (Pango markup)", "TEXT"},
+        {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
+        {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
+        {"source", 0, 0, G_OPTION_ARG_STRING, &a.source, "Source line", "TEXT"},
+        {"counts", 0, 0, G_OPTION_ARG_NONE, &a.counts, "Legend entries with (n=…)", NULL},
+        {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
+         NULL},
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+         "SIZE"},
+        {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
+         "FILE"},
+        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "map.png, map.pdf or map.svg",
+         "FILE"},
+        {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
+         "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *oc = command_context("- draw a samenwerkingskaart",
+        "Colours every municipality by the projects that touch it: a total map, or with\n"
+        "--show the combination of one ordering principle's labels (inhoudelijk,\n"
+        "instrumenteel, samenwerkingsvorm, geografisch, zorgverzekeraar).",
+        "Example:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
+        "--output jeugd.png");
+    g_option_context_add_main_entries(oc, map, NULL);
+    g_option_context_add_group(oc, data_group(&a));
+    g_option_context_add_group(oc, core_group(&a));
+    int rc = parse_options(oc, "render", &argc, &argv, 0);
+    if (rc == EXIT_OK)
+        rc = run_render(&a);
+    g_option_context_free(oc);
+    cli_args_clear(&a);
+    return rc;
+}
+

@@ -1,0 +1,358 @@
+/* The table of map kinds (mapkinds.h): per kind its classify function, the spec fields it
+** takes, and the texts and colours of its classes. */
+#include <limits.h>
+#include "samenkaart/diff.h"
+#include "classify_internal.h"
+#include "mapkinds.h"
+
+/* ---- classify: a spec and data to a classification ------------------------------------ */
+
+static sk_status
+classify_total(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    return sk_classify(ctx, in->data->projects, in->filter, -1, out);
+}
+
+static sk_status
+classify_combination(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    return sk_classify(ctx, in->data->projects, in->filter, (int)in->spec->show, out);
+}
+
+static sk_status
+classify_highlight(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    return sk_classify_highlight(ctx, in->data->projects, in->filter, in->highlight, out);
+}
+
+static sk_status
+classify_count(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    sk_breaks method = SK_BREAKS_NATURAL;
+    unsigned breaks[16];
+    size_t nbreaks = 0;
+    if (in->spec->breaks != NULL &&
+        sk_breaks_parse(ctx, in->spec->breaks, &method, breaks, 16, &nbreaks) != SK_OK)
+        return sk_ctx_status(ctx);
+    size_t classes = in->spec->classes > 0 ? in->spec->classes : 5;
+    return sk_classify_count(ctx, in->data->projects, in->filter, method, classes, breaks,
+                             nbreaks, out);
+}
+
+static sk_status
+classify_regions(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    return sk_classify_regions(ctx, in->data->geo, out);
+}
+
+static sk_status
+classify_changes(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    sk_diff *diff = NULL;
+    sk_status st = sk_diff_compute(ctx, in->data->before, in->data->projects, in->filter, &diff);
+    if (st == SK_OK)
+        st = sk_diff_classify(ctx, diff, out);
+    sk_diff_free(diff);
+    return st;
+}
+
+static sk_status
+classify_table(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    const sk_map_spec *s = in->spec;
+    const char *key = s->table_key != NULL ? s->table_key
+                      : s->table_by_region  ? "zk_code"
+                                            : "gm_code";
+    return sk_classify_table(ctx, in->data->geo, s->table, key,
+                             s->table_column != NULL ? s->table_column : "verzekeraars",
+                             s->table_principle, s->table_by_region, out);
+}
+
+/* ---- legend texts of the classes ------------------------------------------------------- */
+
+static size_t
+classes_of(const sk__kind_texts *t)
+{
+    return sk_classification_class_count(t->classification);
+}
+
+static void
+texts_total(const sk__kind_texts *t, char **texts)
+{
+    for (size_t k = 0; k < classes_of(t); k++)
+        texts[k] = g_strdup(t->style->total_label);
+}
+
+static void
+texts_combination(const sk__kind_texts *t, char **texts)
+{
+    int show = sk_classification_show(t->classification);
+    for (size_t k = 0; k < classes_of(t); k++) {
+        sk_labelset labels = sk_classification_class_labels(t->classification, k);
+        if (labels == SK_LABELSET_NONE) {
+            texts[k] = g_strdup(t->style->none_label);
+            continue;
+        }
+        GString *s = g_string_new(NULL);
+        for (size_t l = 0; labels != 0; l++, labels >>= 1)
+            if (labels & 1)
+                g_string_append_printf(s, "%s%s", s->len ? " + " : "",
+                                       sk__style_label_text(t->style, (sk_principle)show, l));
+        texts[k] = g_string_free(s, FALSE);
+    }
+}
+
+static const char *
+legend_label(void *style, sk_principle p, size_t label)
+{
+    return sk__style_label_text(style, p, label);
+}
+
+/* "X: Y" and "X: overig", with the style's legend texts of the labels. */
+static void
+texts_highlight(const sk__kind_texts *t, char **texts)
+{
+    const sk_style *style = t->style;
+    char *subject = sk__filter_describe_with(t->filter, legend_label, (void *)style);
+    char *focus = sk__filter_describe_with(t->highlight, legend_label, (void *)style);
+    const char *x = subject ? subject : style->all_projects;
+    for (size_t k = 0; k < classes_of(t); k++)
+        texts[k] = sk_classification_class_labels(t->classification, k) == 1
+                       ? sk__style_format(style->highlight_format, x, focus ? focus : "")
+                       : sk__style_format(style->highlight_other_format, x, NULL);
+    g_free(subject);
+    g_free(focus);
+}
+
+static void
+texts_count(const sk__kind_texts *t, char **texts)
+{
+    for (size_t k = 0; k < classes_of(t); k++) {
+        unsigned lo, hi;
+        sk_classification_class_range(t->classification, k, &lo, &hi);
+        char *a = g_strdup_printf("%u", lo), *b = g_strdup_printf("%u", hi);
+        texts[k] = hi == UINT_MAX ? sk__style_format(t->style->count_open_format, a, NULL)
+                   : lo == hi     ? g_strdup(a)
+                                  : sk__style_format(t->style->count_range_format, a, b);
+        g_free(a);
+        g_free(b);
+    }
+}
+
+static void
+texts_regions(const sk__kind_texts *t, char **texts)
+{
+    for (size_t k = 0; k < classes_of(t); k++)
+        texts[k] = g_strdup_printf("%zu. %s", k + 1, sk_geography_region_name(t->geo, k));
+}
+
+/* Which of the four classes of a map of changes (diff.h) a label set is: 0..3. */
+static size_t
+change_index(sk_labelset labels)
+{
+    size_t i = 0;
+    while (i < 3 && !(labels & ((sk_labelset)1 << i)))
+        i++;
+    return i;
+}
+
+static void
+texts_changes(const sk__kind_texts *t, char **texts)
+{
+    for (size_t k = 0; k < classes_of(t); k++)
+        texts[k] = g_strdup(t->style->change_label[change_index(
+            sk_classification_class_labels(t->classification, k))]);
+}
+
+/* ---- colours -------------------------------------------------------------------------- */
+
+static int
+color_total(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
+{
+    *color = style->total_fill;
+    return 1;
+}
+
+static int
+color_combination(const sk_style *style, const sk_classification *c, size_t k,
+                  sk__color *color)
+{
+    sk_labelset labels = sk_classification_class_labels(c, k);
+    if (labels == SK_LABELSET_NONE) {
+        *color = style->none_fill;
+        return 1;
+    }
+    return sk__style_combination_color(style, (sk_principle)sk_classification_show(c), labels,
+                                       color);
+}
+
+static int
+color_highlight(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
+{
+    *color = sk_classification_class_labels(c, k) == 1 ? style->highlight_fill
+                                                        : style->highlight_other_fill;
+    return 1;
+}
+
+/* Evenly spread over the sequential ramp, light to dark. */
+static int
+color_count(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
+{
+    size_t n = sk_classification_class_count(c), len = style->sequential->len;
+    if (len == 0 || n > len)
+        return 0;
+    size_t at = n == 1 ? len - 1 : (k * (len - 1) + (n - 1) / 2) / (n - 1);
+    *color = g_array_index(style->sequential, sk__color, at);
+    return 1;
+}
+
+static int
+color_regions(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
+{
+    size_t at = sk_classification_class_palette(c, k);
+    if (at >= style->regions_palette->len)
+        return 0;
+    *color = g_array_index(style->regions_palette, sk__color, at);
+    return 1;
+}
+
+static int
+color_changes(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
+{
+    *color = style->change_fill[change_index(sk_classification_class_labels(c, k))];
+    return 1;
+}
+
+/* ---- titles --------------------------------------------------------------------------- */
+
+static char *
+title_total(const sk__kind_texts *t, const char *subject)
+{
+    return sk__style_format(t->style->title_total_format, subject, NULL);
+}
+
+static char *
+title_combination(const sk__kind_texts *t, const char *subject)
+{
+    int show = sk_classification_show(t->classification);
+    return sk__style_format(t->style->title_combination_format, subject,
+                            sk_principle_name((sk_principle)show));
+}
+
+static char *
+title_highlight(const sk__kind_texts *t, const char *subject)
+{
+    char *focus = sk__filter_describe(t->highlight);
+    char *title = sk__style_format(t->style->highlight_format, subject, focus ? focus : "");
+    g_free(focus);
+    return title;
+}
+
+static char *
+title_count(const sk__kind_texts *t, const char *subject)
+{
+    return sk__style_format(t->style->title_count_format, subject, NULL);
+}
+
+static char *
+title_regions(const sk__kind_texts *t, const char *subject)
+{
+    return g_strdup(t->style->regions_title);
+}
+
+static char *
+title_changes(const sk__kind_texts *t, const char *subject)
+{
+    return sk__style_format(t->style->title_changes_format, subject, NULL);
+}
+
+/* ---- legend titles -------------------------------------------------------------------- */
+
+static const char *
+legend_principle(const sk_style *style, int show)
+{
+    return style->legend_title[show];
+}
+
+static const char *
+legend_count(const sk_style *style, int show)
+{
+    return style->count_legend_title;
+}
+
+static const char *
+legend_regions(const sk_style *style, int show)
+{
+    return style->regions_legend_title;
+}
+
+static const char *
+legend_changes(const sk_style *style, int show)
+{
+    return style->changes_legend_title;
+}
+
+/* ---- sources ------------------------------------------------------------------------- */
+
+static const char *
+source_table(const sk_map_spec *spec, const sk_map_data *data)
+{
+    return spec->table;
+}
+
+static const char *
+source_membership(const sk_map_spec *spec, const sk_map_data *data)
+{
+    return data->membership;
+}
+
+/* ---- the table ------------------------------------------------------------------------ */
+
+/* In sk_map_kind order.  A table map's classification is a combination of the table's labels,
+** so it is dressed like one. */
+static const sk__map_kind_def kinds[] = {
+    [SK_MAP_TOTAL] = {
+        .kind = SK_MAP_TOTAL, .name = "total", .fields = SK__FIELD_INSURER,
+        .needs_projects = 1, .classify = classify_total, .class_texts = texts_total,
+        .own_color = color_total, .title = title_total, .show_counts = -1},
+    [SK_MAP_COMBINATION] = {
+        .kind = SK_MAP_COMBINATION, .name = "combination", .fields = SK__FIELD_INSURER,
+        .needs_projects = 1, .classify = classify_combination,
+        .class_texts = texts_combination, .own_color = color_combination,
+        .title = title_combination, .legend_title = legend_principle, .show_counts = -1},
+    [SK_MAP_HIGHLIGHT] = {
+        .kind = SK_MAP_HIGHLIGHT, .name = "highlight", .fields = SK__FIELD_HIGHLIGHT,
+        .requires = SK__FIELD_HIGHLIGHT, .needs_projects = 1, .classify = classify_highlight,
+        .class_texts = texts_highlight, .own_color = color_highlight,
+        .title = title_highlight, .show_counts = -1},
+    [SK_MAP_COUNT] = {
+        .kind = SK_MAP_COUNT, .name = "count", .fields = SK__FIELD_BREAKS,
+        .needs_projects = 1, .classify = classify_count, .class_texts = texts_count,
+        .own_color = color_count, .title = title_count, .legend_title = legend_count,
+        .show_counts = -1},
+    /* The regions of an overview share colours on purpose (only neighbours differ) and are
+    ** told apart by their numbers. */
+    [SK_MAP_REGIONS] = {
+        .kind = SK_MAP_REGIONS, .name = "regions", .source_file = source_membership,
+        .classify = classify_regions, .class_texts = texts_regions,
+        .own_color = color_regions, .title = title_regions, .legend_title = legend_regions,
+        .show_counts = -1, .shared_colors = 1, .numbered = 1},
+    /* A map of changes is read for its numbers: counts on unless asked otherwise. */
+    [SK_MAP_CHANGES] = {
+        .kind = SK_MAP_CHANGES, .name = "changes", .needs_projects = 1, .needs_before = 1,
+        .classify = classify_changes, .class_texts = texts_changes,
+        .own_color = color_changes, .title = title_changes, .legend_title = legend_changes,
+        .show_counts = 1},
+    [SK_MAP_TABLE] = {
+        .kind = SK_MAP_TABLE, .name = "table", .fields = SK__FIELD_TABLE,
+        .requires = SK__FIELD_TABLE, .source_file = source_table, .classify = classify_table,
+        .class_texts = texts_combination, .own_color = color_combination,
+        .title = title_combination, .legend_title = legend_principle, .show_counts = -1},
+};
+
+const sk__map_kind_def *
+sk__map_kind(sk_map_kind kind)
+{
+    G_STATIC_ASSERT(G_N_ELEMENTS(kinds) == SK_MAP_TABLE + 1);
+    return (size_t)kind < G_N_ELEMENTS(kinds) ? &kinds[kind] : NULL;
+}

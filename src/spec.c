@@ -1,0 +1,323 @@
+/* Map descriptions (samenkaart/spec.h): a spec checked against the table of map kinds, then
+** classified and dressed by sk_map_new. */
+#include "samenkaart/samenkaart.h"
+#include "classify_internal.h"
+#include "internal.h"
+#include "mapkinds.h"
+#include "spec_internal.h"
+#include "vocabulary.h"
+
+void
+sk_map_spec_init(sk_map_spec *spec)
+{
+    *spec = (sk_map_spec){.kind = SK_MAP_TOTAL, .show = SK_THEME,
+                          .table_principle = SK_INSURER, .show_counts = -1,
+                          .page = SK_PAGE_FROM_STYLE};
+}
+
+/* Add clauses (NULL-terminated, may be NULL) to filter. */
+static sk_status
+add_clauses(sk_ctx *ctx, sk_filter *filter, const char *const *clauses)
+{
+    for (size_t i = 0; clauses != NULL && clauses[i] != NULL; i++)
+        if (sk_filter_add(ctx, filter, clauses[i]) != SK_OK)
+            return sk_ctx_status(ctx);
+    return SK_OK;
+}
+
+/* The first field of a group the spec sets, or NULL. */
+static const char *
+field_set(const sk_map_spec *s, unsigned field)
+{
+    switch (field) {
+    case SK__FIELD_HIGHLIGHT:
+        return s->highlight != NULL ? "highlight" : NULL;
+    case SK__FIELD_BREAKS:
+        return s->breaks != NULL ? "breaks" : s->classes != 0 ? "classes" : NULL;
+    case SK__FIELD_TABLE:
+        return s->table != NULL                    ? "table"
+               : s->table_key != NULL              ? "table_key"
+               : s->table_column != NULL           ? "table_column"
+               : s->table_principle != SK_INSURER  ? "table_principle"
+               : s->table_by_region                ? "table_by_region"
+                                                   : NULL;
+    case SK__FIELD_INSURER:
+        return s->insurer != NULL ? "insurer" : s->panel ? "panel" : NULL;
+    }
+    return NULL;
+}
+
+/* The kinds that take a field group, from the table of kinds ("total or combination");
+** g_free it. */
+static char *
+kinds_taking(unsigned field)
+{
+    GString *s = g_string_new(NULL);
+    const sk__map_kind_def *def;
+    for (int k = 0; (def = sk__map_kind((sk_map_kind)k)) != NULL; k++)
+        if (def->fields & field)
+            g_string_append_printf(s, "%s%s", s->len ? " or " : "", def->name);
+    return g_string_free(s, FALSE);
+}
+
+/* Every field group the kind does not take is unset; every one it requires is set. */
+static sk_status
+check_fields(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_spec *s)
+{
+    static const unsigned groups[] = {SK__FIELD_HIGHLIGHT, SK__FIELD_BREAKS, SK__FIELD_TABLE,
+                                      SK__FIELD_INSURER};
+    for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
+        const char *set = field_set(s, groups[i]);
+        if (set != NULL && !(def->fields & groups[i])) {
+            char *kinds = kinds_taking(groups[i]);
+            sk__error(ctx, SK_EUSAGE, "%s: a %s map takes no %s (only a %s map does)", set,
+                      def->name, set, kinds);
+            g_free(kinds);
+            return SK_EUSAGE;
+        }
+        if (set == NULL && (def->requires & groups[i]))
+            return sk__error(ctx, SK_EUSAGE, "%s: a %s map needs it",
+                             groups[i] == SK__FIELD_TABLE ? "table" : "highlight", def->name);
+    }
+    if (s->highlight != NULL && s->highlight[0] == NULL)
+        return sk__error(ctx, SK_EUSAGE, "highlight: a highlight map needs a clause");
+    return SK_OK;
+}
+
+/* An insurer's name, if given, names one. */
+static sk_status
+check_insurer(sk_ctx *ctx, const char *name)
+{
+    size_t label;
+    return name == NULL ? SK_OK : sk_label_find(ctx, SK_INSURER, name, &label);
+}
+
+/* The clauses and values of a spec, without data. */
+static sk_status
+check_values(sk_ctx *ctx, const sk_map_spec *s)
+{
+    sk_filter *f = sk_filter_new();
+    sk_status st = add_clauses(ctx, f, s->where);
+    sk_filter_free(f);
+    f = sk_filter_new();
+    if (st == SK_OK)
+        st = add_clauses(ctx, f, s->highlight);
+    sk_filter_free(f);
+    if (st == SK_OK && s->breaks != NULL) {
+        sk_breaks method;
+        unsigned breaks[16];
+        size_t nbreaks;
+        st = sk_breaks_parse(ctx, s->breaks, &method, breaks, 16, &nbreaks);
+    }
+    if (st == SK_OK && ((unsigned)s->show >= SK_PRINCIPLE_COUNT ||
+                        (unsigned)s->table_principle >= SK_PRINCIPLE_COUNT))
+        st = sk__error(ctx, SK_EUSAGE, "%s: no such principle (%d)",
+                       (unsigned)s->show >= SK_PRINCIPLE_COUNT ? "show" : "table_principle",
+                       (unsigned)s->show >= SK_PRINCIPLE_COUNT ? (int)s->show
+                                                               : (int)s->table_principle);
+    if (st == SK_OK && (unsigned)s->page > SK_PAGE_FROM_STYLE)
+        st = sk__error(ctx, SK_EUSAGE, "page: no such page size (%d)", (int)s->page);
+    if (st == SK_OK && s->insurer != NULL && s->core_of != NULL)
+        st = sk__error(ctx, SK_EUSAGE, "core_of: an insurer's map outlines its own "
+                       "kernwerkgebied");
+    if (st == SK_OK)
+        st = check_insurer(ctx, s->insurer);
+    if (st == SK_OK)
+        st = check_insurer(ctx, s->core_of);
+    if (st == SK_OK)
+        st = check_insurer(ctx, s->zoom_core);
+    return st;
+}
+
+sk_status
+sk_map_spec_check(sk_ctx *ctx, const sk_map_spec *spec)
+{
+    const sk__map_kind_def *def = sk__map_kind(spec->kind);
+    if (def == NULL)
+        return sk__error(ctx, SK_EUSAGE, "kind: no such map kind (%d)", (int)spec->kind);
+    sk_status st = check_fields(ctx, def, spec);
+    return st == SK_OK ? check_values(ctx, spec) : st;
+}
+
+/* The label index of an insurer's name (already checked). */
+static size_t
+insurer_index(const char *name)
+{
+    int label = sk__label_parse(SK_INSURER, name, NULL);
+    return label >= 0 ? (size_t)label : 0;
+}
+
+/* The municipalities a zoomed map frames (NULL: the whole map); g_free it. */
+static sk_status
+resolve_zoom(sk_ctx *ctx, const sk_map_data *data, const sk_map_spec *s, unsigned char **out)
+{
+    *out = NULL;
+    if (s->zoom_regions == NULL && s->zoom_municipalities == NULL &&
+        s->zoom_province == NULL && s->zoom_core == NULL)
+        return SK_OK;
+    size_t nmun = sk_geography_municipality_count(data->geo);
+    unsigned char *zoom = g_new0(unsigned char, nmun + 1);
+    const char *what[] = {"regions", "municipalities", "province"};
+    const char *lists[] = {s->zoom_regions, s->zoom_municipalities, s->zoom_province};
+    sk_status st = SK_OK;
+    for (size_t i = 0; i < G_N_ELEMENTS(lists) && st == SK_OK; i++)
+        if (lists[i] != NULL)
+            st = sk_geography_select(ctx, data->geo, what[i], lists[i], zoom);
+    if (st == SK_OK && s->zoom_core != NULL) {
+        const unsigned char *m = sk_core_areas_mask(data->core, insurer_index(s->zoom_core));
+        for (size_t i = 0; i < nmun; i++)
+            zoom[i] |= m[i];
+    }
+    if (st != SK_OK) {
+        g_free(zoom);
+        return st;
+    }
+    *out = zoom;
+    return SK_OK;
+}
+
+/* The texts of an insurer's map: its title and the legend text of its kernwerkgebied, and the
+** area itself (none when it has no kernwerkgebied). */
+static void
+insurer_texts(const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
+              sk_map_options *mo, char **title, char **area_label)
+{
+    size_t nlabels, insurer = insurer_index(s->insurer);
+    const char *name = sk__vocabulary(SK_INSURER, &nlabels)[insurer].display;
+    *title = sk__style_format(style->title_insurer_format, name, NULL);
+    *area_label = s->panel ? g_strdup(style->core_area_any)
+                           : sk__style_format(style->core_area_format, name, NULL);
+    if (s->title == NULL)
+        mo->title = *title;
+    mo->area_label = *area_label;
+    if (data->core != NULL && sk_core_areas_size(data->core, insurer) > 0)
+        mo->area = sk_core_areas_mask(data->core, insurer);
+}
+
+/* The kernwerkgebieden a spec names exist in data. */
+static sk_status
+check_core(sk_ctx *ctx, const sk_map_data *data, const sk_map_spec *s)
+{
+    const char *field = s->core_of != NULL ? "core_of" : s->zoom_core != NULL ? "zoom_core" : NULL;
+    if (field != NULL && data->core == NULL)
+        return sk__error(ctx, SK_EUSAGE, "%s: no kernwerkgebieden loaded (sk_map_data.core)",
+                         field);
+    return SK_OK;
+}
+
+/* The data a kind needs is there. */
+static sk_status
+check_data(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
+           const sk_map_spec *s)
+{
+    if (data == NULL || data->geo == NULL)
+        return sk__error(ctx, SK_EUSAGE, "a map needs a geography (sk_map_data.geo)");
+    if (def->needs_projects && data->projects == NULL)
+        return sk__error(ctx, SK_EUSAGE, "a %s map needs a project database "
+                         "(sk_map_data.projects)", def->name);
+    if (def->needs_before && data->before == NULL)
+        return sk__error(ctx, SK_EUSAGE, "a %s map needs the earlier project database "
+                         "(sk_map_data.before)", def->name);
+    return check_core(ctx, data, s);
+}
+
+/* The options sk_map_new takes from the spec (strings borrowed from spec and data). */
+static void
+spec_options(const sk__map_kind_def *def, const sk_map_data *data, const sk_map_spec *s,
+             sk_map_options *mo)
+{
+    sk_map_options_init(mo);
+    mo->title = s->title;
+    mo->caption = s->caption;
+    mo->source = s->source;
+    mo->source_file = def->source_file != NULL ? def->source_file(s, data) : NULL;
+    mo->region_label = s->region_label;
+    mo->outline_regions = s->outline_regions;
+    mo->text = s->text;
+    mo->show_counts = s->show_counts;
+    mo->page = s->page;
+    mo->note = s->note != NULL ? s->note : def->default_note;
+    mo->before = def->needs_before ? data->before : NULL;
+}
+
+/* The filter of a spec: base (copied) or the where clauses, narrowed to an insurer's
+** projects; and the highlight clauses. */
+static sk_status
+spec_filters(sk_ctx *ctx, const sk_map_spec *s, const sk_filter *base, sk_filter **filter,
+             sk_filter **highlight)
+{
+    *filter = sk__filter_copy(base);
+    *highlight = NULL;
+    sk_status st = base == NULL ? add_clauses(ctx, *filter, s->where) : SK_OK;
+    if (st == SK_OK && s->insurer != NULL) {
+        size_t nlabels;
+        const sk__label_def *labels = sk__vocabulary(SK_INSURER, &nlabels);
+        char *clause = g_strdup_printf("zorgverzekeraar=%s",
+                                       labels[insurer_index(s->insurer)].key);
+        st = sk_filter_add(ctx, *filter, clause);
+        g_free(clause);
+    }
+    if (st == SK_OK && s->highlight != NULL) {
+        *highlight = sk_filter_new();
+        st = add_clauses(ctx, *highlight, s->highlight);
+    }
+    return st;
+}
+
+/* Classify and dress: everything resolved, the spec checked. */
+static sk_status
+build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
+      const sk_style *style, const sk_map_spec *s, const sk_filter *filter,
+      const sk_filter *highlight, sk_map **out)
+{
+    sk_map_options mo;
+    spec_options(def, data, s, &mo);
+    mo.highlight = highlight;
+    char *area_label = NULL, *title = NULL;
+    if (s->core_of != NULL) {
+        size_t insurer = insurer_index(s->core_of);
+        mo.area = sk_core_areas_mask(data->core, insurer);
+        mo.area_label = area_label = sk_core_area_label(style, insurer);
+    } else if (s->insurer != NULL) {
+        insurer_texts(data, style, s, &mo, &title, &area_label);
+    }
+    unsigned char *zoom = NULL;
+    sk_status st = resolve_zoom(ctx, data, s, &zoom);
+    mo.zoom = zoom;
+    sk_classification *c = NULL;
+    sk__kind_input in = {s, data, filter, highlight};
+    if (st == SK_OK)
+        st = def->classify(ctx, &in, &c);
+    if (st == SK_OK)
+        st = sk_map_new(ctx, data->geo, data->projects, style, filter, c, &mo, out);
+    g_free(zoom);
+    g_free(title);
+    g_free(area_label);
+    return st;
+}
+
+sk_status
+sk__map_build_filtered(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
+                       const sk_map_spec *spec, const sk_filter *base, sk_map **out)
+{
+    *out = NULL;
+    if (sk_map_spec_check(ctx, spec) != SK_OK)
+        return sk_ctx_status(ctx);
+    const sk__map_kind_def *def = sk__map_kind(spec->kind);
+    if (check_data(ctx, def, data, spec) != SK_OK)
+        return sk_ctx_status(ctx);
+    sk_filter *filter = NULL, *highlight = NULL;
+    sk_status st = spec_filters(ctx, spec, base, &filter, &highlight);
+    if (st == SK_OK)
+        st = build(ctx, def, data, style, spec, filter, highlight, out);
+    sk_filter_free(filter);
+    sk_filter_free(highlight);
+    return st;
+}
+
+sk_status
+sk_map_build(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
+             const sk_map_spec *spec, sk_map **out)
+{
+    return sk__map_build_filtered(ctx, data, style, spec, NULL, out);
+}
