@@ -24,132 +24,62 @@ page_map_kind(const page *pg)
                                  : SK_MAP_TOTAL;
 }
 
-/* The map a page (or a panel) shows, as a spec.  Every field is set (as sk_map_spec_init
-** would, then the page's keys); the strings are borrowed from the page and the atlas. */
+/* The map a page (or a panel) shows, as a spec: only the fields its kind takes.  The strings
+** are borrowed from the page and the atlas. */
 static void
 page_spec(const sk_atlas *a, const page *pg, sk_map_spec *spec)
 {
-    int alt = sk__atlas_geography_index(a, pg->geography);
-    *spec = (sk_map_spec){
-        .kind = page_map_kind(pg),
-        .where = (const char *const *)pg->where,
-        .show = pg->show >= 0 ? (sk_principle)pg->show : SK_THEME,
-        .highlight = (const char *const *)pg->highlights,
-        .breaks = pg->breaks,
-        .classes = pg->classes,
+    sk_map_spec_init(spec);
+    spec->kind = page_map_kind(pg);
+    spec->where = (const char *const *)pg->where;
+    if (spec->kind == SK_MAP_COMBINATION)
+        spec->show = (sk_principle)pg->show;
+    if (spec->kind == SK_MAP_HIGHLIGHT)
+        spec->highlight = (const char *const *)pg->highlights;
+    if (spec->kind == SK_MAP_COUNT) {
+        spec->breaks = pg->breaks;
+        spec->classes = pg->classes;
+    }
+    if (spec->kind == SK_MAP_TABLE) {
         /* The atlas's own defaults, also for tables by region. */
-        .table = pg->table_path,
-        .table_key = pg->table_key != NULL ? pg->table_key : "gm_code",
-        .table_column = pg->table_column != NULL ? pg->table_column : "verzekeraars",
-        .table_principle = pg->table_principle,
-        .table_by_region = pg->table_by_region,
-        .zoom_regions = pg->zoom_regions,
-        .zoom_municipalities = pg->zoom_municipalities,
-        .zoom_province = pg->zoom_province,
-        .zoom_core = pg->zoom_core_name,
-        .core_of = pg->core_of_name,
-        .outline_regions = pg->outline_regions,
-        .title = pg->title,
-        .caption = pg->caption,
-        .note = pg->note,
-        .text = pg->text,
-        .source = a->source,
-        .region_label =
-            alt >= 0 ? g_array_index(a->geographies, alt_geography, alt).region_label : NULL,
-        .show_counts = pg->counts,
-        .page = a->page_size,
-    };
-}
-
-/* The classification the spec asks for; the page holds its clauses and breaks parsed. */
-static sk_status
-classify_page(sk_ctx *ctx, const page *pg, const sk_map_spec *spec, const sk_geography *geo,
-              const sk_projects *projects, sk_classification **c)
-{
-    switch (spec->kind) {
-    case SK_MAP_REGIONS:
-        return sk_classify_regions(ctx, geo, c);
-    case SK_MAP_TABLE:
-        return sk_classify_table(ctx, geo, spec->table, spec->table_key, spec->table_column,
-                                 spec->table_principle, spec->table_by_region, c);
-    case SK_MAP_HIGHLIGHT:
-        return sk_classify_highlight(ctx, projects, pg->filter, pg->highlight, c);
-    case SK_MAP_COUNT:
-        return sk_classify_count(ctx, projects, pg->filter, pg->method, spec->classes,
-                                 pg->bounds, pg->nbreaks, c);
-    default:
-        return sk_classify(ctx, projects, pg->filter,
-                           spec->kind == SK_MAP_COMBINATION ? (int)spec->show : -1, c);
+        spec->table = pg->table_path;
+        spec->table_key = pg->table_key != NULL ? pg->table_key : "gm_code";
+        spec->table_column = pg->table_column != NULL ? pg->table_column : "verzekeraars";
+        spec->table_principle = pg->table_principle;
+        spec->table_by_region = pg->table_by_region;
     }
+    spec->zoom_regions = pg->zoom_regions;
+    spec->zoom_municipalities = pg->zoom_municipalities;
+    spec->zoom_province = pg->zoom_province;
+    spec->zoom_core = pg->zoom_core_name;
+    spec->core_of = pg->core_of_name;
+    spec->outline_regions = pg->outline_regions;
+    spec->title = pg->title;
+    spec->caption = pg->caption;
+    spec->note = pg->note;
+    spec->text = pg->text;
+    spec->source = a->source;
+    int alt = sk__atlas_geography_index(a, pg->geography);
+    if (alt >= 0)
+        spec->region_label = g_array_index(a->geographies, alt_geography, alt).region_label;
+    spec->show_counts = pg->counts;
+    spec->page = a->page_size;
 }
 
-/* The municipalities a zoomed map frames (*zoom NULL: the whole map; g_free it). */
-static sk_status
-zoom_mask(sk_ctx *ctx, const page *pg, const sk_map_spec *spec, const sk_geography *geo,
-          const sk__atlas_sources *src, unsigned char **zoom)
-{
-    *zoom = NULL;
-    if (spec->zoom_regions == NULL && spec->zoom_municipalities == NULL &&
-        spec->zoom_province == NULL && pg->zoom_core <= 0)
-        return SK_OK;
-    size_t nmun = sk_geography_municipality_count(geo);
-    *zoom = g_new0(unsigned char, nmun + 1);
-    const char *what[] = {"regions", "municipalities", "province"};
-    const char *lists[] = {spec->zoom_regions, spec->zoom_municipalities, spec->zoom_province};
-    sk_status st = SK_OK;
-    for (size_t k = 0; k < G_N_ELEMENTS(lists) && st == SK_OK; k++)
-        if (lists[k] != NULL)
-            st = sk_geography_select(ctx, geo, what[k], lists[k], *zoom);
-    if (pg->zoom_core > 0 && src->core != NULL) {
-        const unsigned char *m = sk_core_areas_mask(src->core, (size_t)pg->zoom_core - 1);
-        for (size_t k = 0; k < nmun; k++)
-            (*zoom)[k] |= m[k];
-    }
-    return st;
-}
-
-/* The map model of one map page (or panel).  After sk_map_build exists this becomes
-** sk_map_build(ctx, &data, style, &spec, out). */
+/* The map model of one map page (or panel): its spec, built on the page's geography. */
 static sk_status
 build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk__atlas_sources *src,
           sk_map **out)
 {
     sk_map_spec spec;
     page_spec(a, pg, &spec);
-    const sk_geography *geo = page_geography(a, pg, src);
-    sk_classification *c = NULL;
-    sk_status st = classify_page(ctx, pg, &spec, geo, src->projects, &c);
-    sk_map_options mo;
-    sk_map_options_init(&mo);
-    mo.title = spec.title;
-    mo.caption = spec.caption;
-    mo.source = spec.source;
-    mo.show_counts = spec.show_counts;
-    mo.highlight = pg->highlight;
-    mo.note = spec.note;
-    mo.page = spec.page;
-    mo.source_file = spec.kind == SK_MAP_TABLE     ? spec.table
-                     : spec.kind == SK_MAP_REGIONS ? a->membership
-                                                   : NULL;
-    mo.outline_regions = spec.outline_regions;
-    mo.text = spec.text;
-    mo.region_label = spec.region_label;
-    char *core_label = NULL;
-    if (pg->core_of > 0 && src->core != NULL) {
-        mo.area = sk_core_areas_mask(src->core, (size_t)pg->core_of - 1);
-        mo.area_label = core_label = sk_core_area_label(src->style, (size_t)pg->core_of - 1);
-    }
-    unsigned char *zoom = NULL;
-    if (st == SK_OK)
-        st = zoom_mask(ctx, pg, &spec, geo, src, &zoom);
-    mo.zoom = zoom;
-    if (st == SK_OK)
-        st = sk_map_new(ctx, geo, src->projects, src->style, pg->filter, c, &mo, out);
-    else
-        sk_classification_free(c);
-    g_free(zoom);
-    g_free(core_label);
-    return st;
+    sk_map_data data = {
+        .geo = page_geography(a, pg, src),
+        .projects = src->projects,
+        .core = src->core,
+        .membership = a->membership,
+    };
+    return sk_map_build(ctx, &data, src->style, &spec, out);
 }
 
 /* A page of small multiples: its maps, one legend. */
