@@ -11,6 +11,15 @@
 /* Any object of this library will do to ask the loader where the library is. */
 static const char here = 0;
 
+/* GDAL's driver registration is global and not safe to race with reads, so it runs once per
+** process, whichever thread (CLI, atlas worker) first needs the back-end. */
+static gpointer
+register_drivers(gpointer backend)
+{
+    ((const sk__ogr_backend *)backend)->init();
+    return NULL;
+}
+
 const sk__ogr_backend *
 sk__ogr_backend_get(sk_ctx *ctx)
 {
@@ -46,9 +55,9 @@ sk__ogr_backend_get(sk_ctx *ctx)
     g_module_make_resident(module);
     g_module_close(module);
     g_free(path);
-    const sk__ogr_backend *backend = symbol;
-    backend->init();
-    return backend;
+    static GOnce registered = G_ONCE_INIT;
+    g_once(&registered, register_drivers, symbol);
+    return symbol;
 }
 
 int
