@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
-#include "sk-config.h"
+#include "paths.h"
 #include "style_internal.h"
 #include "text.h"
 #include "vocabulary.h"
@@ -15,7 +15,7 @@ const char *
 sk_styles_dir(void)
 {
     const char *env = g_getenv("SAMENKAART_STYLES");
-    return env != NULL && env[0] != '\0' ? env : SK_DEFAULT_STYLES_DIR;
+    return env != NULL && env[0] != '\0' ? env : sk__default_styles_dir();
 }
 
 void
