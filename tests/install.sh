@@ -4,15 +4,24 @@
 # program built with nothing but `pkg-config samenkaart` runs against the installed library;
 # the installed command runs from another directory and finds its installed styles.
 # Environment (tests/meson.build): SK_BUILD_ROOT, SK_SOURCE_ROOT, SK_PREFIX, SK_LIBDIR,
-# SK_BINDIR, SK_INCLUDEDIR, SK_STYLES_INSTALL_DIR (as configured), SK_VERSION, SK_CC,
-# SK_TEST_DATA.
+# SK_BINDIR, SK_INCLUDEDIR, SK_STYLES_INSTALL_DIR (as configured), SK_STYLES_RELOCATABLE
+# (0: -Dstyles_dir fixed the styles' place, so the staged copy is named by $SAMENKAART_STYLES),
+# SK_VERSION, SK_CC, SK_TEST_DATA.
 set -uo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"; }
-check() { local what=$1; shift; if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
+not_ok() {
+  n=$((n + 1)) failed=1
+  echo "not ok $n - $1"
+  [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"
+}
+# check WHAT COMMAND…: one TAP line; the command's output is shown only when it fails.
+check() {
+  local what=$1; shift
+  if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi
+}
 echo "1..9"
 
 # Staged paths: DESTDIR + the configured absolute directories.
@@ -20,6 +29,8 @@ root="$tmp/root" lib="$tmp/root$SK_LIBDIR" bin="$tmp/root$SK_BINDIR"
 styles="$tmp/root$SK_STYLES_INSTALL_DIR"
 # The tests' environment points at the source tree: the installation must not need it.
 unset SAMENKAART_STYLES SAMENKAART_BACKEND
+# A styles_dir fixed at setup is looked up where it was fixed, not in the staged copy.
+[ "$SK_STYLES_RELOCATABLE" = 1 ] || export SAMENKAART_STYLES="$styles"
 export SAMENKAART_CACHE=off LC_ALL=C
 
 check "meson install --destdir" meson install -C "$SK_BUILD_ROOT" --no-rebuild --quiet \
@@ -88,5 +99,9 @@ reads_installed_styles() {
   cat "$tmp/err"
   [ $rc -eq 2 ] && grep -qF "$styles/aef.ini" "$tmp/err"
 }
-check "the installed command reads the installed default style" reads_installed_styles
+if [ "$SK_STYLES_RELOCATABLE" = 1 ]; then
+  check "the installed command reads the installed default style" reads_installed_styles
+else
+  n=$((n + 1)); echo "ok $n - # SKIP styles_dir was fixed at setup"
+fi
 exit $failed
