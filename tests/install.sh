@@ -6,7 +6,7 @@
 # Environment (tests/meson.build): SK_BUILD_ROOT, SK_SOURCE_ROOT, SK_PREFIX, SK_LIBDIR,
 # SK_BINDIR, SK_INCLUDEDIR, SK_STYLES_INSTALL_DIR (as configured), SK_STYLES_RELOCATABLE
 # (0: -Dstyles_dir fixed the styles' place, so the staged copy is named by $SAMENKAART_STYLES),
-# SK_VERSION, SK_CC, SK_TEST_DATA.
+# SK_VERSION, SK_CC, SK_SANITIZE (the build's b_sanitize, "" for none), SK_TEST_DATA.
 set -uo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -58,8 +58,8 @@ build_example() {
     --cflags --libs samenkaart) || return 1
   echo "pkg-config: $flags"
   # shellcheck disable=SC2086
-  $SK_CC -std=c11 -Wall -Wextra -Werror "$SK_SOURCE_ROOT/examples/choropleth.c" \
-    -o "$tmp/choropleth" $flags
+  $SK_CC -std=c11 -Wall -Wextra -Werror ${SK_SANITIZE:+-fsanitize=$SK_SANITIZE} \
+    "$SK_SOURCE_ROOT/examples/choropleth.c" -o "$tmp/choropleth" $flags
 }
 check "examples/choropleth.c builds with pkg-config --cflags --libs samenkaart" build_example
 
