@@ -1,15 +1,20 @@
 /* Loading the reader back-end (ogr.h) on first use, and the library's side of its data. */
-#define _GNU_SOURCE   /* dladdr: where this library is, to find the module beside it */
-#include <dlfcn.h>
 #include <string.h>
 #include <gmodule.h>
 #include "cache.h"
 #include "internal.h"
 #include "ogr.h"
+#include "paths.h"
 #include "text.h"
 
-/* Any object of this library will do to ask the loader where the library is. */
-static const char here = 0;
+/* GDAL's driver registration is global and not safe to race with reads, so it runs once per
+** process, whichever thread (CLI, atlas worker) first needs the back-end. */
+static gpointer
+register_drivers(gpointer backend)
+{
+    ((const sk__ogr_backend *)backend)->init();
+    return NULL;
+}
 
 const sk__ogr_backend *
 sk__ogr_backend_get(sk_ctx *ctx)
@@ -21,12 +26,11 @@ sk__ogr_backend_get(sk_ctx *ctx)
     if (env != NULL && env[0] != '\0') {
         path = g_strdup(env);
     } else {
-        Dl_info info;
-        if (dladdr(&here, &info) == 0 || info.dli_fname == NULL) {
+        char *dir = sk__library_dir();
+        if (dir == NULL) {
             sk__error(ctx, SK_ERUNTIME, "cannot locate libsamenkaart");
             return NULL;
         }
-        char *dir = g_path_get_dirname(info.dli_fname);
         path = g_build_filename(dir, "libsamenkaart-ogr.so", NULL);
         g_free(dir);
     }
@@ -46,9 +50,9 @@ sk__ogr_backend_get(sk_ctx *ctx)
     g_module_make_resident(module);
     g_module_close(module);
     g_free(path);
-    const sk__ogr_backend *backend = symbol;
-    backend->init();
-    return backend;
+    static GOnce registered = G_ONCE_INIT;
+    g_once(&registered, register_drivers, symbol);
+    return symbol;
 }
 
 int

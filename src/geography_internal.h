@@ -1,4 +1,5 @@
-/* The geography's prepared geometry, shared read-only with layout and render. */
+/* The geography's prepared geometry, shared read-only with layout and render.  Implemented
+** in src/geography/ (model.h lists its files). */
 #ifndef SK_GEOGRAPHY_INTERNAL_H
 #define SK_GEOGRAPHY_INTERNAL_H
 

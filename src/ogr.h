@@ -38,8 +38,8 @@ typedef struct sk__ogr_data {
 
 typedef struct sk__ogr_backend {
     int abi;
-    /* Register GDAL's drivers.  Called by sk__ogr_backend_get before any other entry, on
-    ** one thread: registration is not safe to race with reads on other threads. */
+    /* Register GDAL's drivers.  Called once per process by sk__ogr_backend_get (g_once),
+    ** before any other entry: registration is not safe to race with reads on other threads. */
     void (*init)(void);
     /* Read every column of every row as text; rows with only empty cells are skipped. */
     void (*read_table)(const char *path, const char *layer, const char *what,
@@ -102,7 +102,8 @@ sk__ogr_cell(const sk__ogr_data *d, size_t r, size_t c)
 
 struct sk__diagnostics;
 
-/* The back-end, loaded on first use.  NULL with an error on ctx when it cannot be loaded. */
+/* The back-end, loaded on first use, its drivers registered once per process; safe to call
+** from any thread.  NULL with an SK_ERUNTIME error on ctx when it cannot be loaded. */
 const sk__ogr_backend *sk__ogr_backend_get(sk_ctx *ctx);
 
 /* Index of a column by name (any case), or -1; the required form adds "FILE: no column 'X'

@@ -8,7 +8,7 @@
 #include <pango/pangocairo.h>
 #include "internal.h"
 #include "keyfile.h"
-#include "sk-config.h"
+#include "paths.h"
 #include "style_internal.h"
 #include "vocabulary.h"
 
@@ -18,7 +18,7 @@ const char *
 sk_styles_dir(void)
 {
     const char *env = g_getenv("SAMENKAART_STYLES");
-    return env != NULL && env[0] != '\0' ? env : SK_DEFAULT_STYLES_DIR;
+    return env != NULL && env[0] != '\0' ? env : sk__default_styles_dir();
 }
 
 void

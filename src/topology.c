@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <glib.h>
+#include "internal.h"
 #include "topology.h"
 
 /* ---- vertex table: coordinates -> first-seen neighbours, junction flag ---------------- */
@@ -257,10 +258,11 @@ add_unique_arcs(GArray *out, GHashTable *seen, const double *pts, const GArray *
     }
 }
 
-void
-sk__topology_build(const double *pts, size_t npoints, const sk__ring *rings, size_t nrings,
-                   size_t ring_split, sk__topology *out)
+sk_status
+sk__topology_build(sk_ctx *ctx, const double *pts, size_t npoints, const sk__ring *rings,
+                   size_t nrings, size_t ring_split, sk__topology *out)
 {
+    *out = (sk__topology){0};
     double *importance = g_new(double, npoints > 0 ? npoints : 1);
     for (size_t i = 0; i < npoints; i++)
         importance[i] = INFINITY;
@@ -289,7 +291,16 @@ sk__topology_build(const double *pts, size_t npoints, const sk__ring *rings, siz
         {&t, rings, 0, half, longest, importance, g_array_new(FALSE, FALSE, sizeof(found_arc))},
         {&t, rings, half, nrings, longest, importance,
          g_array_new(FALSE, FALSE, sizeof(found_arc))}};
-    GThread *helper = g_thread_new("sk-topology", rings_importance, &jobs[1]);
+    GThread *helper;
+    sk_status st = sk__thread_start(ctx, "sk-topology", rings_importance, &jobs[1], &helper);
+    if (st != SK_OK) {
+        g_array_free(jobs[0].arcs, TRUE);
+        g_array_free(jobs[1].arcs, TRUE);
+        g_free(t.slots);
+        g_free(t.slot_of);
+        g_free(importance);
+        return st;
+    }
     rings_importance(&jobs[0]);
     g_thread_join(helper);
 
@@ -316,6 +327,7 @@ sk__topology_build(const double *pts, size_t npoints, const sk__ring *rings, siz
     g_free(t.slots);
     g_free(t.slot_of);
     out->importance = importance;
+    return SK_OK;
 }
 
 void

@@ -28,10 +28,13 @@ typedef struct sk__topology {
                              ** from rings after it (each group deduplicated on its own) */
 } sk__topology;
 
-/* Analyse all rings (points holds x,y pairs).  ring_split divides the rings into two groups
-** whose arcs are listed separately (municipalities, regions).  Free with sk__topology_clear. */
-void sk__topology_build(const double *points, size_t npoints, const sk__ring *rings,
-                        size_t nrings, size_t ring_split, sk__topology *out);
+/* Analyse all rings (points holds x,y pairs) on two threads.  ring_split divides the rings
+** into two groups whose arcs are listed separately (municipalities, regions).  Free with
+** sk__topology_clear.  Fails (SK_ERUNTIME on ctx, *out empty) only when the second thread
+** cannot be started. */
+sk_status sk__topology_build(sk_ctx *ctx, const double *points, size_t npoints,
+                             const sk__ring *rings, size_t nrings, size_t ring_split,
+                             sk__topology *out);
 void sk__topology_clear(sk__topology *topology);
 
 #endif

@@ -30,7 +30,9 @@ test_shared_border(void)
 #undef PUT
     const double *p = (const double *)(void *)pts->data;
     sk__topology topo;
-    sk__topology_build(p, pts->len / 2, rings, 2, 2, &topo);
+    sk_ctx *ctx = sk_ctx_new();
+    g_assert_cmpint(sk__topology_build(ctx, p, pts->len / 2, rings, 2, 2, &topo), ==, SK_OK);
+    sk_ctx_free(ctx);
     const double *imp = topo.importance;
     /* Every border vertex has the same importance in both rings. */
     int matched = 0;

@@ -20,6 +20,7 @@ typedef struct sk_atlas sk_atlas;
 ** is used for the data the file does not name.  *out owns a new atlas (sk_atlas_free). */
 SK_API sk_status sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir,
                                sk_atlas **out);
+/* Free an atlas; NULL is a no-op. */
 SK_API void sk_atlas_free(sk_atlas *atlas);
 
 /* Pages of the atlas, the contents page(s) included. */
@@ -47,10 +48,14 @@ typedef struct sk_atlas_options {
     void *progress_data;
 } sk_atlas_options;
 
+/* Fill options with the defaults above and no output directory. */
 SK_API void sk_atlas_options_init(sk_atlas_options *options);
 
 /* Render every page: DIR/atlas.pdf, DIR/NNN-<id>.png (+ .pgw, and .csv for maps),
-** DIR/thumbs/NNN-<id>.png and DIR/index.html.  Each file is written under a temporary name and renamed when complete. */
+** DIR/thumbs/NNN-<id>.png and DIR/index.html.  Each file is written under a temporary name
+** and renamed when complete.  Loads the atlas's data (SK_EINPUT for bad data, SK_ERUNTIME
+** when the reader back-end cannot be loaded or a thread cannot be started); SK_EUSAGE
+** without output_dir; SK_EIO when a file cannot be written. */
 SK_API sk_status sk_atlas_render(sk_ctx *ctx, const sk_atlas *atlas,
                                  const sk_atlas_options *options);
 

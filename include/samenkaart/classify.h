@@ -24,12 +24,14 @@ typedef enum sk_principle {
     SK_PRINCIPLE_COUNT
 } sk_principle;
 
-/* The principle's column name in the database ("inhoudelijk", …); static string. */
+/* The principle's column name in the database ("inhoudelijk", …); static string.  principle
+** must be below SK_PRINCIPLE_COUNT. */
 SK_API const char *sk_principle_name(sk_principle principle);
 /* Parse a principle by column name or English name ("samenwerkingsvorm", "form");
 ** SK_EUSAGE with a suggestion on ctx when unknown. */
 SK_API sk_status sk_principle_parse(sk_ctx *ctx, const char *text, sk_principle *out);
-/* Number of labels of a principle and their keys ("ontwikkelproject", …), in canonical order. */
+/* Number of labels of a principle and their keys ("ontwikkelproject", …), in canonical
+** order; static strings. */
 SK_API size_t sk_principle_label_count(sk_principle principle);
 SK_API const char *sk_principle_label_key(sk_principle principle, size_t label);
 
@@ -49,11 +51,15 @@ SK_API int sk_labelset_compare(sk_labelset a, sk_labelset b);
 /* A filter: clauses "principle=value[,value…]" that must all hold (AND); the values of one
 ** clause are alternatives (OR).  "principle!=value[,value…]" excludes projects with any of
 ** the values.  "inhoudelijk=anders: minima" matches only that kind of "anders";
-** "inhoudelijk=anders" matches every one. */
+** "inhoudelijk=anders" matches every one.
+** sk_filter_new makes one without clauses (every project passes); free it with
+** sk_filter_free (NULL is a no-op).  A filter is only read by the maps that use it. */
 SK_API sk_filter *sk_filter_new(void);
 SK_API void sk_filter_free(sk_filter *filter);
-/* Add a clause.  SK_EUSAGE, with the nearest valid principle or label, on a bad clause. */
+/* Add a clause (copied).  SK_EUSAGE, with the nearest valid principle or label, on a bad
+** clause; the filter is then unchanged. */
 SK_API sk_status sk_filter_add(sk_ctx *ctx, sk_filter *filter, const char *clause);
+/* The number of clauses added. */
 SK_API size_t sk_filter_clause_count(const sk_filter *filter);
 
 /* The classes of one map. */
@@ -66,7 +72,9 @@ SK_API size_t sk_filter_clause_count(const sk_filter *filter);
 ** ';'-separated list of labels of principle — e.g. the insurers holding a municipality's
 ** collective minima contract.  Classes are the combinations present, canonical order;
 ** municipalities listed with no label form the class SK_LABELSET_NONE; those not listed have
-** none.  Every unknown key or label is reported as FILE:LINE: …; *out owns the result. */
+** none.  Every unknown key or label is reported as FILE:LINE: … (SK_EINPUT, also for an
+** unreadable file or a missing column); SK_ERUNTIME when the reader back-end cannot be
+** loaded.  *out owns the result. */
 SK_API sk_status sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
                                    const char *key_column, const char *value_column,
                                    sk_principle principle, int by_region,
@@ -85,7 +93,8 @@ typedef enum sk_map_kind {
 } sk_map_kind;
 
 /* The overview of the regions: class k is region k (numbered k + 1 on the map), neighbouring
-** regions get different colours of the style's region palette.  *out owns the result. */
+** regions get different colours of the style's region palette.  SK_EINPUT when geo has no
+** regions.  *out owns the result. */
 SK_API sk_status sk_classify_regions(sk_ctx *ctx, const sk_geography *geo,
                                      sk_classification **out);
 /* Regions overview: the palette index (0-based) of class k. */
@@ -95,14 +104,17 @@ SK_API unsigned sk_classification_class_palette(const sk_classification *classif
 /* Class every municipality of the projects' geography.  show < 0 makes a total map (one
 ** class: at least one matching project); otherwise each municipality's class is the set of
 ** labels of principle show among its matching projects.  Classes are sorted in canonical
-** order and only classes that occur are listed.  *out owns a new classification. */
+** order and only classes that occur are listed.  SK_EUSAGE when show >= SK_PRINCIPLE_COUNT.
+** filter and projects are only read.  *out owns a new classification. */
 SK_API sk_status sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter,
                              int show, sk_classification **out);
+/* Free a classification; NULL is a no-op.  (One given to sk_map_new belongs to the map.) */
 SK_API void sk_classification_free(sk_classification *classification);
 
 /* Highlight map: class 1 (label set 1) "X: Y" holds municipalities with a project matching
 ** filter and highlight, class 2 (label set 2) "X: overig" those whose matching projects all
-** fail highlight.  Classes that do not occur are left out.  *out owns a new classification. */
+** fail highlight.  Classes that do not occur are left out.  SK_EUSAGE when highlight is
+** NULL or has no clauses.  *out owns a new classification. */
 SK_API sk_status sk_classify_highlight(sk_ctx *ctx, const sk_projects *projects,
                                        const sk_filter *filter, const sk_filter *highlight,
                                        sk_classification **out);
@@ -115,7 +127,8 @@ typedef enum sk_breaks {
 
 /* Count map: municipalities with at least one matching project in classes of their project
 ** count.  QUANTILE and NATURAL make at most `classes` classes (fewer when the counts have
-** fewer distinct values); MANUAL uses breaks[0..nbreaks) as upper bounds. */
+** fewer distinct values); MANUAL uses breaks[0..nbreaks) as upper bounds (copied).
+** SK_EUSAGE for classes outside 1..12 or manual breaks without any.  *out owns the result. */
 SK_API sk_status sk_classify_count(sk_ctx *ctx, const sk_projects *projects,
                                    const sk_filter *filter, sk_breaks method, size_t classes,
                                    const unsigned *breaks, size_t nbreaks,
@@ -131,6 +144,7 @@ SK_API sk_status sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *metho
 SK_API int sk_classification_region_named(const sk_classification *classification,
                                           size_t region);
 
+/* What the classification shows (SK_MAP_TOTAL, SK_MAP_COMBINATION, …). */
 SK_API sk_map_kind sk_classification_kind(const sk_classification *classification);
 /* Count maps: class k holds counts lower..upper (upper UINT_MAX: "lower or more"). */
 SK_API void sk_classification_class_range(const sk_classification *classification, size_t k,
@@ -138,6 +152,7 @@ SK_API void sk_classification_class_range(const sk_classification *classificatio
 
 /* The principle shown, or -1 for a total map. */
 SK_API int sk_classification_show(const sk_classification *classification);
+/* The number of classes (only those that occur), in legend order. */
 SK_API size_t sk_classification_class_count(const sk_classification *classification);
 /* The label set of class k (total maps: 1). */
 SK_API sk_labelset sk_classification_class_labels(const sk_classification *classification,

@@ -42,24 +42,34 @@ typedef struct sk_geography_options {
     const char *cache_dir;
 } sk_geography_options;
 
+/* Fill options with the defaults above (the shipped data's column names, EPSG:28992) and no
+** sources. */
 SK_API void sk_geography_options_init(sk_geography_options *options);
 
 /* Load, reproject to the map CRS, repair invalid geometries (one warning per feature) and
 ** index municipalities and regions.  On success *out owns a new geography (free with
-** sk_geography_free); on failure *out is NULL and ctx holds the message. */
+** sk_geography_free); on failure *out is NULL and ctx holds the message: SK_EUSAGE when
+** options name neither regions nor membership; SK_EINPUT for unreadable sources, missing
+** columns, bad geometries, duplicate codes and unknown names in the membership table (all
+** problems of a file in one message); SK_ERUNTIME when the reader back-end
+** (libsamenkaart-ogr) cannot be loaded or a thread cannot be started. */
 SK_API sk_status sk_geography_load(sk_ctx *ctx, const sk_geography_options *options,
                                    sk_geography **out);
+/* Free a geography; NULL is a no-op. */
 SK_API void sk_geography_free(sk_geography *geo);
 
+/* The number of municipalities; they are indexed 0 .. count-1 in the layer's order. */
 SK_API size_t sk_geography_municipality_count(const sk_geography *geo);
-/* Strings are owned by geo and live as long as it does. */
+/* The municipality's code ("GM0363") and name.  Strings are owned by geo and live as long as
+** it does. */
 SK_API const char *sk_geography_municipality_code(const sk_geography *geo, size_t index);
 SK_API const char *sk_geography_municipality_name(const sk_geography *geo, size_t index);
 /* Select municipalities (set mask[i] = 1, leaving others as they are) for a zoomed map:
 **  - what = "regions": list names regions of geo (codes or names, ',' or ';' separated);
 **  - what = "municipalities": list names municipalities;
 **  - what = "province": list names provinces (the layer's province field).
-** Every unknown name is reported with the nearest known one (SK_EINPUT). */
+** mask has sk_geography_municipality_count entries.  Every unknown name is reported with
+** the nearest known one (SK_EINPUT, mask partly set); SK_EUSAGE for another what. */
 SK_API sk_status sk_geography_select(sk_ctx *ctx, const sk_geography *geo, const char *what,
                                      const char *list, unsigned char *mask);
 
@@ -77,6 +87,7 @@ SK_API void sk_geography_municipality_interior_point(const sk_geography *geo, si
 ** accepting common aliases ("Den Haag").  Returns its index or -1. */
 SK_API int sk_geography_find_municipality(const sk_geography *geo, const char *code_or_name);
 
+/* The number of regions, and each one's code ("WR18") and name (owned by geo). */
 SK_API size_t sk_geography_region_count(const sk_geography *geo);
 SK_API const char *sk_geography_region_code(const sk_geography *geo, size_t index);
 SK_API const char *sk_geography_region_name(const sk_geography *geo, size_t index);

@@ -27,24 +27,29 @@ typedef struct sk_projects_options {
     const sk_mergers *mergers;
 } sk_projects_options;
 
+/* Fill options with no source, no layer, no cache and no mergers. */
 SK_API void sk_projects_options_init(sk_projects_options *options);
 
 /* Read and validate the database against geo (which must outlive the result).  Every unknown
 ** label, municipality or region is reported, one line each, as
 **   FILE:LINE: column 'X': unknown value 'Y' (did you mean 'Z'?)
-** and the call fails with SK_EINPUT.  On success *out owns a new database (free with
-** sk_projects_free). */
+** and the call fails with SK_EINPUT (also for an unreadable file or missing columns);
+** SK_ERUNTIME when the reader back-end cannot be loaded.  On success *out owns a new
+** database (free with sk_projects_free). */
 SK_API sk_status sk_projects_load(sk_ctx *ctx, const sk_geography *geo,
                                   const sk_projects_options *options, sk_projects **out);
+/* Free a database; NULL is a no-op. */
 SK_API void sk_projects_free(sk_projects *projects);
 
+/* The number of projects (rows), indexed in file order. */
 SK_API size_t sk_projects_count(const sk_projects *projects);
 /* The project's id; owned by projects. */
 SK_API const char *sk_projects_id(const sk_projects *projects, size_t index);
-/* References remapped through municipal mergers, in file order (see mergers.h). */
+/* References remapped through municipal mergers, in file order (see mergers.h); the
+** strings get fills in are owned by projects. */
 SK_API size_t sk_projects_remap_count(const sk_projects *projects);
 SK_API void sk_projects_remap_get(const sk_projects *projects, size_t index, sk_remap *remap);
-/* Them as CSV: where,value,mapped_to,note. */
+/* Them as CSV: where,value,mapped_to,note (written like sk_write_file; SK_EIO on failure). */
 SK_API sk_status sk_projects_write_remaps_csv(sk_ctx *ctx, const sk_projects *projects,
                                               const char *path);
 

@@ -8,6 +8,19 @@
 **
 ** One sk_ctx per thread: a context is not shared between threads.  Loaded geography, projects
 ** and styles are read-only after loading and may be shared by any number of threads.
+**
+** Conventions of every header, so that each function need not repeat them:
+**  - a function that makes an object in *out sets *out to NULL on failure; on success the
+**    caller owns *out and frees it with the matching _free;
+**  - strings and arrays returned by accessors are owned by the object they come from and
+**    live as long as it does; string options are borrowed for the duration of the call;
+**  - index arguments must be below the matching _count (they are not checked);
+**  - errors: SK_EINPUT for data the user must fix, SK_EUSAGE for a bad argument or option,
+**    SK_EIO when output cannot be written, SK_ERUNTIME when the system fails (the reader
+**    back-end cannot be loaded, a thread cannot be started).
+**
+** Build against the installed library with `pkg-config --cflags --libs samenkaart`;
+** examples/choropleth.c is a complete program.
 */
 #ifndef SAMENKAART_H
 #define SAMENKAART_H
@@ -58,6 +71,7 @@ SK_API const char *sk_strerror(sk_status status);
 
 /* Create a context.  Returns NULL only when out of memory; free with sk_ctx_free. */
 SK_API sk_ctx *sk_ctx_new(void);
+/* Free a context and its message; NULL is a no-op. */
 SK_API void sk_ctx_free(sk_ctx *ctx);
 
 /* The status of the first error since creation or the last sk_ctx_clear_error. */
@@ -71,11 +85,13 @@ SK_API const char *sk_ctx_errmsg(const sk_ctx *ctx);
 /* Forget the current error so the context can be used again. */
 SK_API void sk_ctx_clear_error(sk_ctx *ctx);
 
-/* Install a warning handler (NULL to drop warnings).  user_data is passed through. */
+/* Install a warning handler (NULL, the default: drop warnings).  user_data is passed
+** through.  The handler runs on the thread that uses ctx. */
 SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data);
 
 /* Write size bytes of data to path the way every output is written: under a temporary name
-** in the same directory, renamed when complete, so that a failure leaves no partial file. */
+** in the same directory, renamed when complete, so that a failure leaves no partial file.
+** data is borrowed.  SK_EIO naming the path and the system's reason on failure. */
 SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size);
 
 #ifdef __cplusplus

@@ -32,7 +32,10 @@ typedef struct sk_stats sk_stats;
 ** population; without it (SK_EINPUT) the message names the field.  *out owns the result. */
 SK_API sk_status sk_stats_compute(sk_ctx *ctx, const sk_projects *projects,
                                   const sk_filter *filter, sk_stats **out);
+/* Free statistics; NULL is a no-op. */
 SK_API void sk_stats_free(sk_stats *stats);
+/* The rows, dimension by dimension in the order above; get fills *row with strings owned by
+** stats. */
 SK_API size_t sk_stats_row_count(const sk_stats *stats);
 SK_API void sk_stats_row_get(const sk_stats *stats, size_t index, sk_stats_row *row);
 /* Number of projects counted (passing the filter). */
@@ -43,7 +46,8 @@ typedef enum sk_table_format {
     SK_TABLE_MARKDOWN  /* a table per dimension, with display names and shares */
 } sk_table_format;
 
-/* The rows as text (g_free it). */
+/* The rows as text: a new string the caller frees with g_free (or free: GLib allocates with
+** the C library's malloc).  Never NULL. */
 SK_API char *sk_stats_format(const sk_stats *stats, sk_table_format format);
 
 #ifdef __cplusplus

@@ -1,0 +1,208 @@
+/* Names: municipalities and regions found by code or name (any case, no diacritics, common
+** aliases), the nearest name for "did you mean", and selections for zoomed maps. */
+#include <string.h>
+#include "../internal.h"
+#include "../text.h"
+#include "model.h"
+
+/* Common ways of writing a municipality name that are not its official 2017 name. */
+static const struct { const char *alias, *name; } municipality_aliases[] = {
+    {"Den Haag", "'s-Gravenhage"},
+    {"The Hague", "'s-Gravenhage"},
+    {"Den Bosch", "'s-Hertogenbosch"},
+    {"s-Gravenhage", "'s-Gravenhage"},
+    {"s-Hertogenbosch", "'s-Hertogenbosch"},
+};
+
+#define AMBIGUOUS_VALUE GINT_TO_POINTER(-1)
+
+void
+sk__geo_index_name(GHashTable *index, const char *name, size_t i)
+{
+    if (name == NULL || name[0] == '\0')
+        return;
+    char *key = sk__normalize(name);
+    gpointer old = g_hash_table_lookup(index, key);
+    gpointer value = GSIZE_TO_POINTER(i + 1);
+    if (old != NULL && old != value)
+        value = AMBIGUOUS_VALUE;
+    g_hash_table_replace(index, key, value);
+}
+
+int
+sk__geo_lookup(GHashTable *index, const char *code_or_name)
+{
+    if (code_or_name == NULL)
+        return -1;
+    char *key = sk__normalize(code_or_name);
+    gpointer v = g_hash_table_lookup(index, key);
+    g_free(key);
+    if (v == NULL)
+        return -1;
+    if (v == AMBIGUOUS_VALUE)
+        return SK__AMBIGUOUS;
+    return (int)(GPOINTER_TO_SIZE(v) - 1);
+}
+
+void
+sk__geo_index_areas(sk_geography *geo)
+{
+    for (guint i = 0; i < geo->municipalities->len; i++) {
+        sk__area *a = &g_array_index(geo->municipalities, sk__area, i);
+        sk__geo_index_name(geo->municipality_index, a->code, i);
+        sk__geo_index_name(geo->municipality_index, a->name, i);
+    }
+    for (size_t k = 0; k < G_N_ELEMENTS(municipality_aliases); k++) {
+        int target = sk__geo_lookup(geo->municipality_index, municipality_aliases[k].name);
+        if (target >= 0 &&
+            sk__geo_lookup(geo->municipality_index, municipality_aliases[k].alias) == -1)
+            sk__geo_index_name(geo->municipality_index, municipality_aliases[k].alias,
+                               (size_t)target);
+    }
+    for (guint i = 0; i < geo->regions->len; i++) {
+        sk__area *a = &g_array_index(geo->regions, sk__area, i);
+        sk__geo_index_name(geo->region_index, a->code, i);
+        sk__geo_index_name(geo->region_index, a->name, i);
+    }
+}
+
+int
+sk__geography_lookup_municipality(const sk_geography *geo, const char *code_or_name)
+{
+    return sk__geo_lookup(geo->municipality_index, code_or_name);
+}
+
+int
+sk__geography_lookup_region(const sk_geography *geo, const char *code_or_name)
+{
+    return sk__geo_lookup(geo->region_index, code_or_name);
+}
+
+int
+sk_geography_find_municipality(const sk_geography *geo, const char *code_or_name)
+{
+    int i = sk__geo_lookup(geo->municipality_index, code_or_name);
+    return i >= 0 ? i : -1;
+}
+
+int
+sk_geography_find_region(const sk_geography *geo, const char *code_or_name)
+{
+    int i = sk__geo_lookup(geo->region_index, code_or_name);
+    return i >= 0 ? i : -1;
+}
+
+static const char *
+suggest(GArray *areas, const char *value)
+{
+    char *norm = sk__normalize(value);
+    sk__suggestion s;
+    sk__suggestion_init(&s, norm);
+    for (guint i = 0; i < areas->len; i++) {
+        const sk__area *a = &g_array_index(areas, sk__area, i);
+        char *n = sk__normalize(a->name);
+        sk__suggestion_offer(&s, a->name, n);
+        g_free(n);
+    }
+    g_free(norm);
+    return s.best != NULL ? s.best : "";
+}
+
+const char *
+sk__geography_suggest_municipality(const sk_geography *geo, const char *value)
+{
+    return suggest(geo->municipalities, value);
+}
+
+const char *
+sk__geography_suggest_region(const sk_geography *geo, const char *value)
+{
+    return suggest(geo->regions, value);
+}
+
+/* ---- selection ---------------------------------------------------------------------- */
+
+static void
+select_region(const sk_geography *geo, const char *name, unsigned char *mask,
+              sk__diagnostics *diags)
+{
+    int r = sk_geography_find_region(geo, name);
+    if (r < 0) {
+        sk__diagnostics_add(diags, "unknown region '%s' (did you mean '%s'?)", name,
+                            sk__geography_suggest_region(geo, name));
+        return;
+    }
+    size_t n;
+    const size_t *members = sk__geography_region_members(geo, (size_t)r, &n);
+    for (size_t k = 0; k < n; k++)
+        mask[members[k]] = 1;
+}
+
+/* Provinces are matched like other names: case and accents do not matter. */
+static void
+select_province(const sk_geography *geo, const char *name, unsigned char *mask,
+                sk__diagnostics *diags)
+{
+    char *want = sk__normalize(name);
+    sk__suggestion s;
+    sk__suggestion_init(&s, want);
+    size_t hits = 0;
+    for (size_t m = 0; m < geo->municipalities->len; m++) {
+        const char *p = sk_geography_municipality_province(geo, m);
+        char *have = sk__normalize(p);
+        if (strcmp(have, want) == 0) {
+            mask[m] = 1;
+            hits++;
+        } else if (*p) {
+            sk__suggestion_offer(&s, p, have);
+        }
+        g_free(have);
+    }
+    if (hits == 0)
+        sk__diagnostics_add(diags, "unknown province '%s' (did you mean '%s'?)", name,
+                            s.best != NULL ? s.best : "(the layer has no provinces)");
+    g_free(want);
+}
+
+static void
+select_municipality(const sk_geography *geo, const char *name, unsigned char *mask,
+                    sk__diagnostics *diags)
+{
+    int m = sk_geography_find_municipality(geo, name);
+    if (m < 0)
+        sk__diagnostics_add(diags, "unknown municipality '%s' (did you mean '%s'?)", name,
+                            sk__geography_suggest_municipality(geo, name));
+    else
+        mask[m] = 1;
+}
+
+sk_status
+sk_geography_select(sk_ctx *ctx, const sk_geography *geo, const char *what, const char *list,
+                    unsigned char *mask)
+{
+    void (*pick)(const sk_geography *, const char *, unsigned char *, sk__diagnostics *);
+    if (strcmp(what, "regions") == 0)
+        pick = select_region;
+    else if (strcmp(what, "province") == 0)
+        pick = select_province;
+    else if (strcmp(what, "municipalities") == 0)
+        pick = select_municipality;
+    else
+        return sk__error(ctx, SK_EUSAGE, "cannot select by '%s' (expected regions, "
+                         "municipalities or province)", what);
+    char **names = g_strsplit_set(list, ",;", -1);
+    sk__diagnostics diags;
+    sk__diagnostics_init(&diags);
+    size_t named = 0;
+    for (size_t i = 0; names[i] != NULL; i++) {
+        const char *name = g_strstrip(names[i]);
+        if (*name == '\0')
+            continue;
+        named++;
+        pick(geo, name, mask, &diags);
+    }
+    g_strfreev(names);
+    if (diags.count == 0 && named == 0)
+        sk__diagnostics_add(&diags, "no %s named to select", what);
+    return sk__diagnostics_finish(&diags, ctx);
+}

@@ -1,0 +1,59 @@
+/* Finding the library's companion files from where the library is (paths.h). */
+#define _GNU_SOURCE   /* dladdr */
+#include <dlfcn.h>
+#include <string.h>
+#include <glib.h>
+#include "paths.h"
+#include "sk-config.h"
+
+/* Any object of this library will do to ask the loader where the library is. */
+static const char here = 0;
+
+char *
+sk__library_dir(void)
+{
+    Dl_info info;
+    if (dladdr(&here, &info) == 0 || info.dli_fname == NULL)
+        return NULL;
+    return g_path_get_dirname(info.dli_fname);
+}
+
+/* <prefix>/<datadir>/samenkaart/styles when the library lies in <prefix>/<libdir> and that
+** directory exists; NULL otherwise (a build tree, or a relocated libdir). */
+static char *
+installed_styles_dir(void)
+{
+    if (!SK_STYLES_RELOCATABLE || g_path_is_absolute(SK_INSTALL_LIBDIR) ||
+        g_path_is_absolute(SK_INSTALL_STYLES_DIR))
+        return NULL;
+    char *found = sk__library_dir();
+    if (found == NULL)
+        return NULL;
+    char *dir = g_canonicalize_filename(found, NULL);
+    g_free(found);
+    char *styles = NULL;
+    size_t len = strlen(dir), tail = strlen(SK_INSTALL_LIBDIR);
+    if (len > tail && dir[len - tail - 1] == '/' &&
+        strcmp(dir + len - tail, SK_INSTALL_LIBDIR) == 0) {
+        dir[len - tail - 1] = '\0';
+        styles = g_build_filename(dir[0] != '\0' ? dir : "/", SK_INSTALL_STYLES_DIR, NULL);
+        if (!g_file_test(styles, G_FILE_TEST_IS_DIR))
+            g_clear_pointer(&styles, g_free);
+    }
+    g_free(dir);
+    return styles;
+}
+
+static gpointer
+find_styles_dir(gpointer unused)
+{
+    char *installed = installed_styles_dir();
+    return installed != NULL ? installed : (gpointer)SK_DEFAULT_STYLES_DIR;
+}
+
+const char *
+sk__default_styles_dir(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return g_once(&once, find_styles_dir, NULL);
+}
