@@ -8,7 +8,6 @@
 #include "geography_internal.h"
 #include "internal.h"
 #include "text.h"
-#include "labels.h"
 #include "map_internal.h"
 #include "polylabel.h"
 #include "vocabulary.h"
@@ -36,8 +35,6 @@ sk_map_free(sk_map *map)
     g_free(map->area);
     g_free(map->area_label);
     g_free(map->zoom);
-    sk__placed_labels_free(map->names);
-    g_mutex_clear(&map->names_lock);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
@@ -302,7 +299,6 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         options = &defaults;
     }
     sk_map *map = g_new0(sk_map, 1);
-    g_mutex_init(&map->names_lock);
     map->geo = geo;
     map->projects = projects;
     map->style = style;
