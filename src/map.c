@@ -35,6 +35,7 @@ sk_map_free(sk_map *map)
     g_free(map->area);
     g_free(map->area_label);
     g_free(map->zoom);
+    g_free(map->poles);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
@@ -343,6 +344,14 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
             sk_map_free(map);
             return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
         }
+        /* Where the names start (layout places them on every page drawn): once, here. */
+        map->poles = g_new0(double, 2 * nmun + 2);
+        for (size_t m = 0; m < nmun; m++)
+            if (map->zoom[m])
+                sk__polylabel(geo, areas[m].first_ring, areas[m].ring_count,
+                              fmax(areas[m].bbox[2] - areas[m].bbox[0],
+                                   areas[m].bbox[3] - areas[m].bbox[1]) / 200,
+                              &map->poles[2 * m], &map->poles[2 * m + 1]);
         /* A margin of a twentieth on every side: the neighbours show, as context. */
         double mx = (e[2] - e[0]) / 20, my = (e[3] - e[1]) / 20;
         double margin = fmax(mx, my);

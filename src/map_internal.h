@@ -33,6 +33,8 @@ struct sk_map {
     guint8 *area;              /* per municipality: inside the outlined area, or NULL */
     char *area_label;
     guint8 *zoom;              /* per municipality: framed by a zoomed map, or NULL */
+    double *poles;             /* zoomed maps: per framed municipality m its pole of
+                               ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
     double extent[4];          /* what the map frame shows (map CRS) */
 };
 

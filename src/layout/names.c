@@ -2,7 +2,6 @@
 #include <math.h>
 #include <string.h>
 #include "../geography_internal.h"
-#include "../polylabel.h"
 #include "names.h"
 
 /* Whether map point (x, y) lies inside municipality m (even-odd over its rings). */
@@ -176,9 +175,8 @@ sk__place_names(const sk_map *map, const sk__layout *l)
     for (size_t i = 0; i < n; i++) {
         const sk__area *a = &areas[order[i].municipality];
         /* Start where the municipality is widest inside: its pole of inaccessibility. */
-        double px, py;
-        double precision = fmax(a->bbox[2] - a->bbox[0], a->bbox[3] - a->bbox[1]) / 200;
-        sk__polylabel(map->geo, a->first_ring, a->ring_count, precision, &px, &py);
+        double px = map->poles[2 * order[i].municipality];
+        double py = map->poles[2 * order[i].municipality + 1];
         double ax = l->origin_x + (px - l->extent_minx) * l->scale;
         double ay = l->origin_y + (l->extent_maxy - py) * l->scale;
         char *variants[2] = {g_strdup(a->name), two_lines(a->name)};
