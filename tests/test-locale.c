@@ -5,12 +5,10 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include "demo.h"
 #include "support.h"
 
 static char *out_dir;
-static sk_geography *geo;
-static sk_projects *projects;
-static sk_style *style;
 
 #define DUTCH "nl_NL.UTF-8"
 
@@ -23,28 +21,6 @@ use_locale(const char *name)
 }
 
 /* The demo map (jeugd by samenwerkingsvorm), zoomed to zoom_regions unless NULL. */
-static sk_map *
-demo_map(sk_ctx *ctx, const char *zoom_regions)
-{
-    sk_filter *f = sk_filter_new();
-    g_assert_cmpint(sk_filter_add(ctx, f, "inhoudelijk=jeugd"), ==, SK_OK);
-    sk_classification *c = NULL;
-    g_assert_cmpint(sk_classify(ctx, projects, f, SK_FORM, &c), ==, SK_OK);
-    sk_map_options o;
-    sk_map_options_init(&o);
-    unsigned char *zoom = NULL;
-    if (zoom_regions != NULL) {
-        zoom = g_new0(unsigned char, sk_geography_municipality_count(geo));
-        g_assert_cmpint(sk_geography_select(ctx, geo, "regions", zoom_regions, zoom), ==, SK_OK);
-        o.zoom = zoom;
-    }
-    sk_map *map = NULL;
-    g_assert_cmpint(sk_map_new(ctx, geo, projects, style, f, c, &o, &map), ==, SK_OK);
-    g_free(zoom);
-    sk_filter_free(f);
-    return map;
-}
-
 /* out_dir/tag.ext; g_free it. */
 static char *
 out(const char *tag, const char *ext)
@@ -169,23 +145,11 @@ main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     out_dir = tmp_dir_new();
-    sk_ctx *ctx = sk_ctx_new();
-    geo = load_geography();
-    sk_projects_options po;
-    sk_projects_options_init(&po);
-    char *path = data_path("projecten_2017.csv");
-    po.path = path;
-    if (sk_projects_load(ctx, geo, &po, &projects) != SK_OK ||
-        sk_style_load(ctx, NULL, &style) != SK_OK)
-        g_error("%s", sk_ctx_errmsg(ctx));
+    demo_load();
     g_test_add_func("/locale/library", test_library);
     g_test_add_func("/locale/command", test_command);
     int rc = g_test_run();
-    sk_style_free(style);
-    sk_projects_free(projects);
-    sk_geography_free(geo);
-    g_free(path);
-    sk_ctx_free(ctx);
+    demo_free();
     tmp_dir_remove(out_dir);
     return rc;
 }
