@@ -27,8 +27,8 @@ sk_map_write_labels_csv(sk_ctx *ctx, const sk_map *map, const char *path)
                       m[3]};
         char num[G_N_ELEMENTS(v)][G_ASCII_DTOSTR_BUF_SIZE];
         const char *cells[2 + G_N_ELEMENTS(v)] = {
-            sk_geography_municipality_code(map->geo, (size_t)it->id),
-            sk_geography_municipality_name(map->geo, (size_t)it->id)};
+            sk_geography_municipality_code(p->geo, (size_t)it->id),
+            sk_geography_municipality_name(p->geo, (size_t)it->id)};
         for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
             cells[2 + k] = g_ascii_formatd(num[k], sizeof num[k], k < 5 ? "%.3f" : "%.2f", v[k]);
         sk__csv_row(s, cells, G_N_ELEMENTS(cells));
