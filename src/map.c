@@ -288,6 +288,23 @@ make_source(const sk_style *style, const char *file, int table)
     return s;
 }
 
+/* Where the names of a zoomed map's municipalities start (layout places them on every page
+** drawn): their poles of inaccessibility, x and y of m at 2m and 2m + 1, worked out once. */
+static double *
+zoom_poles(const sk_geography *geo, const guint8 *zoom)
+{
+    size_t nmun;
+    const sk__area *areas = sk__geography_municipalities(geo, &nmun);
+    double *poles = g_new0(double, 2 * nmun + 2);
+    for (size_t m = 0; m < nmun; m++)
+        if (zoom[m])
+            sk__polylabel(geo, areas[m].first_ring, areas[m].ring_count,
+                          fmax(areas[m].bbox[2] - areas[m].bbox[0],
+                               areas[m].bbox[3] - areas[m].bbox[1]) / 200,
+                          &poles[2 * m], &poles[2 * m + 1]);
+    return poles;
+}
+
 sk_status
 sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
            const sk_style *style, const sk_filter *filter, sk_classification *classification,
@@ -344,14 +361,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
             sk_map_free(map);
             return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
         }
-        /* Where the names start (layout places them on every page drawn): once, here. */
-        map->poles = g_new0(double, 2 * nmun + 2);
-        for (size_t m = 0; m < nmun; m++)
-            if (map->zoom[m])
-                sk__polylabel(geo, areas[m].first_ring, areas[m].ring_count,
-                              fmax(areas[m].bbox[2] - areas[m].bbox[0],
-                                   areas[m].bbox[3] - areas[m].bbox[1]) / 200,
-                              &map->poles[2 * m], &map->poles[2 * m + 1]);
+        map->poles = zoom_poles(geo, map->zoom);
         /* A margin of a twentieth on every side: the neighbours show, as context. */
         double mx = (e[2] - e[0]) / 20, my = (e[3] - e[1]) / 20;
         double margin = fmax(mx, my);
