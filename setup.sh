@@ -11,6 +11,7 @@ packages=(
   fonts-dejavu-core            # the style's fixed font: byte-identical PNGs
   gdal-bin poppler-utils       # ogr2ogr / ogrinfo and pdftoppm, for looking at results
   postgresql postgresql-15-postgis-3   # the PostGIS test runs a throw-away server
+  locales                      # nl_NL.UTF-8 for the locale test
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -21,6 +22,12 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The locale test renders under nl_NL.UTF-8 (decimal comma) and fails without it.
+if ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
+  $sudo sed -i 's/^# *nl_NL.UTF-8/nl_NL.UTF-8/' /etc/locale.gen
+  $sudo locale-gen
 fi
 
 if [ -d build ]; then

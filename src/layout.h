@@ -1,19 +1,22 @@
 /* Layout: a map model + style + page size become positioned boxes, with text measured by
-** Pango.  All lengths are in points (1/72 inch) with the origin at the page's top left.  The
-** layout reports overflow (a legend that does not fit) instead of clipping it. */
+** Pango, and from them the page plan (plan.h) that render draws.  All lengths are in points
+** (1/72 inch) with the origin at the page's top left.  The layout reports overflow (a legend
+** that does not fit) instead of clipping it.  Implemented in src/layout/. */
 #ifndef SK_LAYOUT_H
 #define SK_LAYOUT_H
 
 #include <pango/pangocairo.h>
+#include "samenkaart/samenkaart.h"
 #include "map_internal.h"
+#include "plan.h"
 
-typedef struct sk__box {
-    double x, y, w, h;
-} sk__box;
-
+/* A text run as measured: the Pango layout and what it was made of (for the plan). */
 typedef struct sk__text {
     PangoLayout *layout;   /* owned; NULL when there is no text */
     double x, y;
+    char *text;            /* owned: the text (markup when markup) */
+    int markup, bold;
+    double size, width;    /* points; width < 0: one line */
 } sk__text;
 
 typedef struct sk__legend_item {
@@ -52,8 +55,6 @@ typedef struct sk__layout {
     sk__text text_panel;        /* text beside the map (w = 0: none) */
     sk__box inset;              /* the locator map (w = 0: none) */
     double extent[4];           /* what the map frame shows (map CRS) */
-    const GArray *names;        /* zoomed maps: sk__placed_label (labels.h), borrowed from
-                                ** the map, or NULL */
 } sk__layout;
 
 /* What a page shows: texts, one legend, and panel_count maps of one geography at one scale. */
@@ -75,15 +76,32 @@ typedef struct sk__page_spec {
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);
 
-/* Lay out map on its page.  On failure (legend overflow) ctx has the message and *out is
-** untouched.  Free with sk__layout_clear. */
+/* Lay out map on its page (boxes only: names are placed by sk__plan_map_page).  On failure
+** (legend overflow) ctx has the message and *out is untouched.  Free with
+** sk__layout_clear. */
 sk_status sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *out);
 void sk__layout_clear(sk__layout *layout);
+
+/* The page plan of map: its layout, the map's fills, borders and outlines, and, on a zoomed
+** map, the municipality names placed where they fit.  On failure ctx has the message and
+** *out is NULL.  *out owned by the caller (sk__plan_free). */
+sk_status sk__plan_map_page(sk_ctx *ctx, const sk_map *map, sk__plan **out);
+/* The plan of a page of spec->panel_count maps (maps[0..n)) at one scale. */
+sk_status sk__plan_panels_page(sk_ctx *ctx, const sk__page_spec *spec, sk_map *const *maps,
+                               sk__plan **out);
 
 /* Text in the style's font family: size in points, width in points (< 0: one line).  The
 ** same hinting-free measurement as map pages.  Caller unrefs. */
 PangoLayout *sk__text_layout(const sk_style *style, double size, int bold, const char *text,
                              double width);
+
+/* A Pango context that measures the same at every resolution (unhinted, 72 dpi): layout
+** measures text runs with it and the Cairo backend draws them with it.  Caller unrefs. */
+PangoContext *sk__measure_context(void);
+/* A layout of a text run (plan.h) in family; markup: text is Pango markup (already
+** checked).  Caller unrefs. */
+PangoLayout *sk__measure_text(PangoContext *pc, const char *family, double size, int bold,
+                              const char *text, double width, int markup);
 
 /* Page size in points. */
 void sk__page_size(sk_page_size page, double *w, double *h);

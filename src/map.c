@@ -7,7 +7,6 @@
 #include "geography_internal.h"
 #include "internal.h"
 #include "text.h"
-#include "labels.h"
 #include "map_internal.h"
 #include "mapkinds.h"
 #include "polylabel.h"
@@ -35,8 +34,7 @@ sk_map_free(sk_map *map)
     g_free(map->area);
     g_free(map->area_label);
     g_free(map->zoom);
-    sk__placed_labels_free(map->names);
-    g_mutex_clear(&map->names_lock);
+    g_free(map->poles);
     if (map->legend != NULL) {
         for (guint i = 0; i < map->legend->len; i++) {
             g_free(g_array_index(map->legend, sk__legend_entry, i).text);
@@ -323,6 +321,23 @@ map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_optio
     return st;
 }
 
+/* Where the names of a zoomed map's municipalities start (layout places them on every page
+** drawn): their poles of inaccessibility, x and y of m at 2m and 2m + 1, worked out once. */
+static double *
+zoom_poles(const sk_geography *geo, const guint8 *zoom)
+{
+    size_t nmun;
+    const sk__area *areas = sk__geography_municipalities(geo, &nmun);
+    double *poles = g_new0(double, 2 * nmun + 2);
+    for (size_t m = 0; m < nmun; m++)
+        if (zoom[m])
+            sk__polylabel(geo, areas[m].first_ring, areas[m].ring_count,
+                          fmax(areas[m].bbox[2] - areas[m].bbox[0],
+                               areas[m].bbox[3] - areas[m].bbox[1]) / 200,
+                          &poles[2 * m], &poles[2 * m + 1]);
+    return poles;
+}
+
 sk_status
 sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
            const sk_style *style, const sk_filter *filter, sk_classification *classification,
@@ -335,7 +350,6 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
         options = &defaults;
     }
     sk_map *map = g_new0(sk_map, 1);
-    g_mutex_init(&map->names_lock);
     map->geo = geo;
     map->projects = projects;
     map->style = style;
@@ -344,6 +358,8 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     sk_geography_extent(geo, map->extent);
     sk_status st = options->zoom != NULL ? map_zoom(ctx, map, options->zoom) : SK_OK;
     if (st == SK_OK) {
+        if (map->zoom != NULL)
+            map->poles = zoom_poles(geo, map->zoom);
         map_overlays(map, options);
         if (sk__map_kind(sk_classification_kind(classification))->numbered)
             number_regions(map);

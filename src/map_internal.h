@@ -33,10 +33,8 @@ struct sk_map {
     guint8 *area;              /* per municipality: inside the outlined area, or NULL */
     char *area_label;
     guint8 *zoom;              /* per municipality: framed by a zoomed map, or NULL */
-    /* The names a zoomed map places: worked out on its first layout (the page is the same
-    ** every time) and kept, as PNG and PDF of an atlas page are drawn on two threads. */
-    GMutex names_lock;
-    GArray *names;             /* sk__placed_label, or NULL until placed */
+    double *poles;             /* zoomed maps: per framed municipality m its pole of
+                               ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
     double extent[4];          /* what the map frame shows (map CRS) */
 };
 

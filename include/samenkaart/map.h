@@ -1,14 +1,17 @@
 /*
-** Map model and output: a classification with colours, legend and titles from a style,
-** laid out on a page and rendered to PNG (plus world file), PDF or SVG.  A map model is
-** immutable once made; most callers make one from a description with sk_map_build (spec.h),
-** which classifies and calls sk_map_new.
+** Map model: a classification with colours, legend and titles from a style.  A map model
+** is immutable once made; most callers make one from a description with sk_map_build
+** (spec.h), which classifies and calls sk_map_new.  Laying it out on a page and rendering
+** it (PNG plus world file, PDF, SVG) is samenkaart/render.h, included at the end of this
+** header.
 */
+/* samenkaart.h first, outside the guard: it includes every module header in an order in
+** which each finds the types it uses, whichever header the caller includes first. */
+#include "samenkaart/samenkaart.h"
 #ifndef SAMENKAART_MAP_H
 #define SAMENKAART_MAP_H
 
 #include <stdint.h>
-#include "samenkaart/samenkaart.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,44 +82,10 @@ SK_API uint32_t sk_map_legend_color(const sk_map *map, size_t k);
 SK_API uint32_t sk_map_municipality_color(const sk_map *map, size_t i);
 /* The classification the map shows; owned by map. */
 SK_API const sk_classification *sk_map_classification(const sk_map *map);
-/* The municipality names a zoomed map places, as laid out on its page: one row per name,
-** gm_code,gm_naam,size_pt,x0,y0,x1,y1 (the box in page points, y down) and
-** map_x0,map_y0,map_x1,map_y1 (the same box in the map's CRS).  Written atomically (as
-** sk_map_render); a map that is not zoomed writes the header only.  SK_EIO when the file
-** cannot be written. */
-SK_API sk_status sk_map_write_labels_csv(sk_ctx *ctx, const sk_map *map, const char *path);
-
 /* Labels placed on the map (the region numbers of an overview): their number, and label i's
 ** text (owned by map; NULL when i is out of range) with its point in the map CRS in *x, *y. */
 SK_API size_t sk_map_label_count(const sk_map *map);
 SK_API const char *sk_map_label(const sk_map *map, size_t i, double *x, double *y);
-
-typedef enum sk_format {
-    SK_FORMAT_AUTO = 0,  /* from the output file's extension */
-    SK_FORMAT_PNG,
-    SK_FORMAT_PDF,
-    SK_FORMAT_SVG
-} sk_format;
-
-/* How sk_map_render (and sk_panels_render) writes a page. */
-typedef struct sk_render_options {
-    sk_format format;
-    double dpi;          /* PNG resolution; default 150 */
-    int world_file;      /* PNG: write NAME.pgw beside it; default 1 */
-    int threads;         /* PNG: threads for one page (1 or 2); default 2.  Batch renderers
-                         ** that already keep every core busy use 1. */
-} sk_render_options;
-
-/* Set *options to the defaults: format from the extension, 150 dpi, world file on, 2
-** threads.  Cannot fail. */
-SK_API void sk_render_options_init(sk_render_options *options);
-
-/* Lay out and render the map to path (and its world file), writing to temporary names first
-** and renaming when everything succeeded, so a failure leaves no partial output.  options
-** NULL: the defaults.  SK_EUSAGE for an unknown format, SK_EIO when a file cannot be written,
-** SK_ERUNTIME when drawing fails; the message is on ctx. */
-SK_API sk_status sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
-                               const char *path);
 
 /* Write the data behind the map, one row per municipality:
 ** gm_code,gm_naam,class,color,projects (atomically, like sk_map_render).  SK_EIO when the
@@ -126,4 +95,7 @@ SK_API sk_status sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const 
 #ifdef __cplusplus
 }
 #endif
+
+#include "samenkaart/render.h"
+
 #endif

@@ -4,10 +4,14 @@
 ** pages of three or six maps; `samenkaart compare` for insurers and map definitions side by
 ** side.
 */
+/* samenkaart.h first, outside the guard: it includes every module header in an order in
+** which each finds the types it uses, whichever header the caller includes first. */
+#include "samenkaart/samenkaart.h"
 #ifndef SAMENKAART_PANELS_H
 #define SAMENKAART_PANELS_H
 
 #include "samenkaart/map.h"
+#include "samenkaart/render.h"
 
 #ifdef __cplusplus
 extern "C" {

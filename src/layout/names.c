@@ -1,12 +1,8 @@
-/* Placing municipality names on zoomed maps (labels.h). */
+/* Placing municipality names on zoomed maps (names.h). */
 #include <math.h>
 #include <string.h>
-#include "geography_internal.h"
-#include "labels.h"
-#include "internal.h"
-#include "map_internal.h"
-#include "text.h"
-#include "polylabel.h"
+#include "../geography_internal.h"
+#include "names.h"
 
 /* Whether map point (x, y) lies inside municipality m (even-odd over its rings). */
 static int
@@ -179,9 +175,8 @@ sk__place_names(const sk_map *map, const sk__layout *l)
     for (size_t i = 0; i < n; i++) {
         const sk__area *a = &areas[order[i].municipality];
         /* Start where the municipality is widest inside: its pole of inaccessibility. */
-        double px, py;
-        double precision = fmax(a->bbox[2] - a->bbox[0], a->bbox[3] - a->bbox[1]) / 200;
-        sk__polylabel(map->geo, a->first_ring, a->ring_count, precision, &px, &py);
+        double px = map->poles[2 * order[i].municipality];
+        double py = map->poles[2 * order[i].municipality + 1];
         double ax = l->origin_x + (px - l->extent_minx) * l->scale;
         double ay = l->origin_y + (l->extent_maxy - py) * l->scale;
         char *variants[2] = {g_strdup(a->name), two_lines(a->name)};
@@ -234,44 +229,4 @@ sk__placed_labels_free(GArray *labels)
     for (guint i = 0; i < labels->len; i++)
         g_free(g_array_index(labels, sk__placed_label, i).text);
     g_array_free(labels, TRUE);
-}
-
-const GArray *
-sk__map_names(const sk_map *map, const sk__layout *l)
-{
-    /* The cache is the map's own, behind its lock: logically const. */
-    sk_map *m = (sk_map *)map;
-    g_mutex_lock(&m->names_lock);
-    if (m->names == NULL)
-        m->names = sk__place_names(map, l);
-    g_mutex_unlock(&m->names_lock);
-    return m->names;
-}
-
-sk_status
-sk_map_write_labels_csv(sk_ctx *ctx, const sk_map *map, const char *path)
-{
-    sk__layout l;
-    sk_status st = sk__layout_map(ctx, map, &l);
-    if (st != SK_OK)
-        return st;
-    GString *s = g_string_new("gm_code,gm_naam,size_pt,x0,y0,x1,y1,map_x0,map_y0,map_x1,map_y1\n");
-    for (guint i = 0; l.names != NULL && i < l.names->len; i++) {
-        const sk__placed_label *pl = &g_array_index(l.names, sk__placed_label, i);
-        const sk__box *b = &pl->box;
-        double m[4];
-        box_to_map(&l, b, m);
-        double v[] = {pl->size, b->x, b->y, b->x + b->w, b->y + b->h, m[0], m[1], m[2], m[3]};
-        char num[G_N_ELEMENTS(v)][G_ASCII_DTOSTR_BUF_SIZE];
-        const char *cells[2 + G_N_ELEMENTS(v)] = {
-            sk_geography_municipality_code(map->geo, pl->municipality),
-            sk_geography_municipality_name(map->geo, pl->municipality)};
-        for (size_t k = 0; k < G_N_ELEMENTS(v); k++)
-            cells[2 + k] = g_ascii_formatd(num[k], sizeof num[k], k < 5 ? "%.3f" : "%.2f", v[k]);
-        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
-    }
-    sk__layout_clear(&l);
-    st = sk_write_file(ctx, path, s->str, s->len);
-    g_string_free(s, TRUE);
-    return st;
 }

@@ -1,10 +1,10 @@
 /* Municipality names on a zoomed map: placed where they fit inside their municipality and
 ** clear of each other, smaller or on two lines when needed, left out rather than colliding. */
-#ifndef SK_LABELS_H
-#define SK_LABELS_H
+#ifndef SK_LAYOUT_NAMES_H
+#define SK_LAYOUT_NAMES_H
 
 #include <glib.h>
-#include "layout.h"
+#include "../layout.h"
 
 typedef struct sk__placed_label {
     size_t municipality;
@@ -18,9 +18,5 @@ typedef struct sk__placed_label {
 ** box lies inside its municipality and the map frame and overlaps no other. */
 GArray *sk__place_names(const sk_map *map, const sk__layout *l);
 void sk__placed_labels_free(GArray *labels);
-
-/* The names of a zoomed map on its page: placed on the first call, then kept by the map
-** (thread-safe).  Borrowed from map. */
-const GArray *sk__map_names(const sk_map *map, const sk__layout *l);
 
 #endif

@@ -1,3 +1,4 @@
+/* The sink (sink.h): every file a run writes. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -7,10 +8,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include "internal.h"
-#include "output.h"
+#include "sink.h"
 
 sk_status
-sk__output_open(sk_ctx *ctx, sk__output *out, const char *path)
+sk__sink_open(sk_ctx *ctx, sk__sink *out, const char *path)
 {
     memset(out, 0, sizeof *out);
     char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
@@ -42,14 +43,14 @@ sk__output_open(sk_ctx *ctx, sk__output *out, const char *path)
 }
 
 void
-sk__output_write(sk__output *out, const void *data, size_t size)
+sk__sink_write(sk__sink *out, const void *data, size_t size)
 {
     if (!out->failed && fwrite(data, 1, size, out->fp) != size)
         out->failed = errno != 0 ? errno : EIO;
 }
 
 void
-sk__output_printf(sk__output *out, const char *fmt, ...)
+sk__sink_printf(sk__sink *out, const char *fmt, ...)
 {
     if (out->failed)
         return;
@@ -61,7 +62,7 @@ sk__output_printf(sk__output *out, const char *fmt, ...)
 }
 
 sk_status
-sk__output_finish(sk_ctx *ctx, sk__output *out)
+sk__sink_finish(sk_ctx *ctx, sk__sink *out)
 {
     if (out->fp == NULL)
         return SK_OK;
@@ -75,14 +76,14 @@ sk__output_finish(sk_ctx *ctx, sk__output *out)
     if (out->failed) {
         sk_status st = sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
                                  g_strerror(out->failed));
-        sk__output_abort(out);
+        sk__sink_abort(out);
         return st;
     }
     return SK_OK;
 }
 
 sk_status
-sk__output_commit(sk_ctx *ctx, sk__output *outs, size_t count)
+sk__sink_commit(sk_ctx *ctx, sk__sink *outs, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
         if (g_rename(outs[i].temp, outs[i].path) != 0) {
@@ -92,7 +93,7 @@ sk__output_commit(sk_ctx *ctx, sk__output *outs, size_t count)
             for (size_t k = 0; k < count; k++) {
                 if (k < i)
                     g_unlink(outs[k].path);
-                sk__output_abort(&outs[k]);
+                sk__sink_abort(&outs[k]);
             }
             return st;
         }
@@ -105,7 +106,7 @@ sk__output_commit(sk_ctx *ctx, sk__output *outs, size_t count)
 }
 
 void
-sk__output_abort(sk__output *out)
+sk__sink_abort(sk__sink *out)
 {
     if (out->fp != NULL)
         fclose(out->fp);
@@ -119,25 +120,54 @@ sk__output_abort(sk__output *out)
 }
 
 cairo_status_t
-sk__output_cairo_write(void *closure, const unsigned char *data, unsigned int length)
+sk__sink_cairo_write(void *closure, const unsigned char *data, unsigned int length)
 {
-    sk__output *out = closure;
-    sk__output_write(out, data, length);
+    sk__sink *out = closure;
+    sk__sink_write(out, data, length);
     return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+sk_status
+sk__sink_write_files(sk_ctx *ctx, const sk__sink_file *files, size_t count)
+{
+    sk__sink *outs = g_new0(sk__sink, count > 0 ? count : 1);
+    sk_status st = SK_OK;
+    size_t open = 0;
+    for (; open < count && st == SK_OK; open++) {
+        if ((st = sk__sink_open(ctx, &outs[open], files[open].path)) != SK_OK)
+            break;
+        if ((st = files[open].write(ctx, &outs[open], files[open].data)) != SK_OK)
+            sk__sink_abort(&outs[open]);
+        else
+            st = sk__sink_finish(ctx, &outs[open]);
+    }
+    if (st == SK_OK)
+        st = sk__sink_commit(ctx, outs, count);
+    else
+        for (size_t i = 0; i < open; i++)
+            sk__sink_abort(&outs[i]);
+    g_free(outs);
+    return st;
+}
+
+static sk_status
+write_bytes(sk_ctx *ctx, sk__sink *out, void *data)
+{
+    (void)ctx;
+    const GBytes *bytes = data;
+    gsize size;
+    const void *p = g_bytes_get_data((GBytes *)bytes, &size);
+    sk__sink_write(out, p, size);
+    return SK_OK;
 }
 
 sk_status
 sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size)
 {
-    sk__output out;
-    sk_status st = sk__output_open(ctx, &out, path);
-    if (st != SK_OK)
-        return st;
-    sk__output_write(&out, data, size);
-    if ((st = sk__output_finish(ctx, &out)) != SK_OK) {
-        sk__output_abort(&out);
-        return st;
-    }
-    return sk__output_commit(ctx, &out, 1);
+    GBytes *bytes = g_bytes_new_static(data, size);
+    sk__sink_file file = {path, write_bytes, bytes};
+    sk_status st = sk__sink_write_files(ctx, &file, 1);
+    g_bytes_unref(bytes);
+    return st;
 }
 

@@ -1,0 +1,280 @@
+/* Layout -> page plan (plan.h): the laid-out boxes become the display list render draws. */
+#include <math.h>
+#include <string.h>
+#include "../geography_internal.h"
+#include "../internal.h"
+#include "measure.h"
+#include "names.h"
+
+static int
+compare_colors(const void *a, const void *b)
+{
+    sk__color x = *(const sk__color *)a, y = *(const sk__color *)b;
+    return (x > y) - (x < y);
+}
+
+/* The indices i < n with mask[i] set (owned), or with fill[i] == color when mask is NULL. */
+static size_t *
+ids_of(const guint8 *mask, const sk__color *fill, sk__color color, size_t n, size_t *count)
+{
+    size_t *ids = g_new(size_t, n > 0 ? n : 1), k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (mask != NULL ? mask[i] != 0 : fill[i] == color)
+            ids[k++] = i;
+    *count = k;
+    return ids;
+}
+
+/* One fill per colour, in a fixed order (output must not depend on hash order), the page's
+** own colour (no project, usually) left unfilled. */
+static void
+plan_fills(sk__plan *p, size_t k, const sk_map *map)
+{
+    size_t nmun;
+    sk__geography_municipalities(map->geo, &nmun);
+    sk__color *colors = g_new(sk__color, nmun > 0 ? nmun : 1);
+    memcpy(colors, map->fill, nmun * sizeof *colors);
+    qsort(colors, nmun, sizeof *colors, compare_colors);
+    for (size_t c = 0; c < nmun; c++) {
+        if ((c > 0 && colors[c] == colors[c - 1]) || colors[c] == map->style->background)
+            continue;
+        sk__plan_path path = {.kind = SK__PATH_FILL, .color = colors[c],
+                              .speck = map->style->municipality_border_width};
+        path.ids = ids_of(NULL, map->fill, colors[c], nmun, &path.count);
+        sk__plan_add_path(p, k, &path);
+    }
+    g_free(colors);
+}
+
+/* Map k of the plan: panel k of l showing map. */
+static void
+plan_map(sk__plan *p, size_t k, const sk__layout *l, const sk_map *map)
+{
+    const sk_style *s = map->style;
+    const sk__panel *pn = &l->panels[k];
+    sk__plan_map *pm = &p->maps[k];
+    pm->frame = pn->frame;
+    pm->at = (sk__transform){pn->origin_x, pn->origin_y, l->scale, l->extent_minx,
+                             l->extent_maxy};
+    memcpy(pm->extent, l->extent, sizeof pm->extent);
+    pm->clip = map->zoom != NULL;
+    pm->neat_color = s->inset_border;
+    pm->neat_width = 0.6;
+    plan_fills(p, k, map);
+    sk__plan_path borders[2] = {
+        {.kind = SK__PATH_MUNICIPAL_BORDERS, .color = s->municipality_border,
+         .width = s->municipality_border_width, .speck = s->municipality_border_width},
+        {.kind = SK__PATH_REGION_BORDERS, .color = s->region_border,
+         .width = s->region_border_width, .speck = s->region_border_width}};
+    sk__plan_add_path(p, k, &borders[0]);
+    sk__plan_add_path(p, k, &borders[1]);
+    if (map->outline != NULL) {
+        size_t nreg;
+        sk__geography_regions(map->geo, &nreg);
+        sk__plan_path path = {.kind = SK__PATH_OUTLINE, .color = s->outline_color,
+                              .width = s->outline_width, .speck = s->outline_width};
+        path.ids = ids_of(map->outline, NULL, 0, nreg, &path.count);
+        sk__plan_add_path(p, k, &path);
+    }
+    if (map->area != NULL) {
+        size_t nmun;
+        sk__geography_municipalities(map->geo, &nmun);
+        sk__plan_path path = {.kind = SK__PATH_AREA, .color = s->area_color,
+                              .width = s->area_width, .speck = s->area_width,
+                              .casing = s->area_casing, .casing_width = s->area_casing_width};
+        path.ids = ids_of(map->area, NULL, 0, nmun, &path.count);
+        sk__plan_add_path(p, k, &path);
+    }
+}
+
+/* A text run of the layout, if it has one. */
+static void
+add_text(sk__plan *p, const sk_style *s, const sk__text *t, sk__color color, sk__role role,
+         long id)
+{
+    if (t->layout == NULL)
+        return;
+    int w, h;
+    pango_layout_get_size(t->layout, &w, &h);
+    sk__plan_item it = {.kind = SK__ITEM_TEXT, .role = role, .id = id};
+    it.u.text = (sk__plan_text){g_strdup(t->text), t->markup, s->font_family, t->size, t->bold,
+                                t->width, 0, color, 0, 0, t->x, t->y,
+                                {t->x, t->y, (double)w / PANGO_SCALE, (double)h / PANGO_SCALE}};
+    sk__plan_add(p, &it);
+}
+
+static void
+add_rect(sk__plan *p, sk__box box, sk__color fill, sk__color stroke, double width,
+         sk__role role, long id)
+{
+    sk__plan_item it = {.kind = SK__ITEM_RECT, .role = role, .id = id};
+    it.u.rect = (sk__plan_rect){box, 1, 1, fill, stroke, width};
+    sk__plan_add(p, &it);
+}
+
+static void
+plan_legend(sk__plan *p, const sk_style *s, const sk__layout *l)
+{
+    add_text(p, s, &l->legend_title, s->text_color, SK__ROLE_LEGEND_TITLE, 0);
+    for (size_t i = 0; i < l->legend_count; i++) {
+        const sk__legend_item *li = &l->legend[i];
+        const sk__box *b = &li->swatch;
+        if (li->is_line) {
+            double y = b->y + b->h / 2;
+            sk__plan_item it = {.kind = SK__ITEM_LINE, .role = SK__ROLE_LEGEND, .id = (long)i};
+            it.u.line = (sk__plan_line){b->x, y, b->x + b->w, y, li->color, li->line_width};
+            sk__plan_add(p, &it);
+        } else {
+            add_rect(p, *b, li->color, s->municipality_border, 0.5, SK__ROLE_LEGEND, (long)i);
+        }
+        add_text(p, s, &li->text, s->text_color, SK__ROLE_LEGEND, (long)i);
+    }
+}
+
+static void
+plan_scale_bar(sk__plan *p, const sk_style *s, const sk__layout *l)
+{
+    const sk__box *b = &l->scale_bar;
+    double seg = b->w / l->scale_segments;
+    for (int i = 0; i < l->scale_segments; i++)
+        add_rect(p, (sk__box){b->x + i * seg, b->y, seg, b->h},
+                 i % 2 == 0 ? s->text_color : s->background, s->text_color, 0.5,
+                 SK__ROLE_SCALE_BAR, i);
+    for (int i = 0; i < 4; i++)
+        add_text(p, s, &l->scale_labels[i], s->text_color, SK__ROLE_SCALE_BAR, 100 + i);
+}
+
+/* A text run on a halo, so it reads on any fill and across borders. */
+static void
+add_halo_text(sk__plan *p, PangoContext *pc, const sk_style *s, const char *text, double size,
+              int bold, int centred, double x, double y, double halo_width, sk__role role,
+              long id)
+{
+    sk__plan_item it = {.kind = SK__ITEM_TEXT, .role = role, .id = id};
+    it.u.text = (sk__plan_text){g_strdup(text), 0, s->font_family, size, bold, -1, centred,
+                                s->label_color, s->label_halo, halo_width, x, y, {x, y, 0, 0}};
+    PangoLayout *t = sk__measure_text(pc, s->font_family, size, bold, text, -1, 0);
+    int w, h;
+    pango_layout_get_size(t, &w, &h);
+    g_object_unref(t);
+    it.u.text.box.w = (double)w / PANGO_SCALE;
+    it.u.text.box.h = (double)h / PANGO_SCALE;
+    sk__plan_add(p, &it);
+}
+
+/* The region numbers of an overview: bold, centred on their point. */
+static void
+plan_region_numbers(sk__plan *p, PangoContext *pc, const sk_map *map, const sk__layout *l)
+{
+    const sk_style *s = map->style;
+    for (guint i = 0; map->labels != NULL && i < map->labels->len; i++) {
+        const sk__map_label *lb = &g_array_index(map->labels, sk__map_label, i);
+        PangoLayout *t = sk__measure_text(pc, s->font_family, s->label_size, 1, lb->text, -1, 0);
+        int w, h;
+        pango_layout_get_size(t, &w, &h);
+        g_object_unref(t);
+        double x = l->origin_x + (lb->x - l->extent_minx) * l->scale;
+        double y = l->origin_y + (l->extent_maxy - lb->y) * l->scale;
+        add_halo_text(p, pc, s, lb->text, s->label_size, 1, 0,
+                      x - (double)w / PANGO_SCALE / 2, y - (double)h / PANGO_SCALE / 2,
+                      s->label_size * 0.3, SK__ROLE_REGION_NUMBER, (long)i);
+    }
+}
+
+/* The municipality names of a zoomed map, where sk__place_names put them. */
+static void
+plan_names(sk__plan *p, PangoContext *pc, const sk_map *map, const sk__layout *l)
+{
+    if (map->zoom == NULL)
+        return;
+    GArray *names = sk__place_names(map, l);
+    for (guint i = 0; i < names->len; i++) {
+        const sk__placed_label *pl = &g_array_index(names, sk__placed_label, i);
+        double halo = pl->size * 0.15;
+        add_halo_text(p, pc, map->style, pl->text, pl->size, 0, 1, pl->box.x + halo,
+                      pl->box.y + halo, 2 * halo, SK__ROLE_NAME, (long)pl->municipality);
+        g_array_index(p->items, sk__plan_item, p->items->len - 1).u.text.box = pl->box;
+    }
+    sk__placed_labels_free(names);
+}
+
+static void
+plan_inset(sk__plan *p, const sk_map *map, const sk__layout *l)
+{
+    if (l->inset.w <= 0)
+        return;
+    const sk_style *s = map->style;
+    sk__plan_item it = {.kind = SK__ITEM_INSET, .role = SK__ROLE_INSET};
+    it.u.inset = (sk__plan_inset){.box = l->inset, .land = s->inset_land,
+                                  .border = s->inset_border, .mark = s->inset_extent};
+    sk_geography_extent(map->geo, it.u.inset.whole);
+    memcpy(it.u.inset.extent, l->extent, sizeof it.u.inset.extent);
+    sk__plan_add(p, &it);
+}
+
+/* Everything around and over the maps, in drawing order.  map: whose region numbers and
+** names are shown (on panel 0), and whose style. */
+static void
+plan_furniture(sk__plan *p, const sk__layout *l, const sk_map *map, int names)
+{
+    const sk_style *s = map->style;
+    add_text(p, s, &l->title, s->text_color, SK__ROLE_TITLE, 0);
+    add_text(p, s, &l->caption, s->text_color, SK__ROLE_CAPTION, 0);
+    plan_legend(p, s, l);
+    plan_scale_bar(p, s, l);
+    add_text(p, s, &l->source, s->muted_text_color, SK__ROLE_SOURCE, 0);
+    for (size_t i = 0; i < l->panel_count; i++)
+        add_text(p, s, &l->panels[i].title, s->text_color, SK__ROLE_PANEL_TITLE, (long)i);
+    PangoContext *pc = sk__measure_context();
+    plan_region_numbers(p, pc, map, l);
+    if (names)
+        plan_names(p, pc, map, l);
+    g_object_unref(pc);
+    plan_inset(p, map, l);
+    add_text(p, s, &l->text_panel, s->text_color, SK__ROLE_TEXT_PANEL, 0);
+    if (l->note_box.w > 0) {
+        add_rect(p, l->note_box, s->note_fill, s->note_border, 0.75, SK__ROLE_NOTE, 0);
+        add_text(p, s, &l->note_title, s->text_color, SK__ROLE_NOTE, 1);
+        add_text(p, s, &l->note, s->text_color, SK__ROLE_NOTE, 2);
+    }
+}
+
+static sk__plan *
+plan_of(const sk__layout *l, sk_map *const *maps, size_t count, const char *title, int names)
+{
+    const sk_map *first = maps[0];
+    sk__plan *p = sk__plan_new(l->page_w, l->page_h, first->style->background, first->geo,
+                               title);
+    p->map_count = count;
+    p->maps = g_new0(sk__plan_map, count);
+    for (size_t k = 0; k < count; k++)
+        plan_map(p, k, l, maps[k]);
+    plan_furniture(p, l, first, names);
+    return p;
+}
+
+sk_status
+sk__plan_map_page(sk_ctx *ctx, const sk_map *map, sk__plan **out)
+{
+    *out = NULL;
+    sk__layout l;
+    if (sk__layout_map(ctx, map, &l) != SK_OK)
+        return sk_ctx_status(ctx);
+    sk_map *maps[1] = {(sk_map *)map};
+    *out = plan_of(&l, maps, 1, map->title, 1);
+    sk__layout_clear(&l);
+    return SK_OK;
+}
+
+sk_status
+sk__plan_panels_page(sk_ctx *ctx, const sk__page_spec *spec, sk_map *const *maps,
+                     sk__plan **out)
+{
+    *out = NULL;
+    sk__layout l;
+    if (sk__layout_page(ctx, spec, &l) != SK_OK)
+        return sk_ctx_status(ctx);
+    *out = plan_of(&l, maps, l.panel_count, spec->title, 0);
+    sk__layout_clear(&l);
+    return SK_OK;
+}

@@ -1,0 +1,92 @@
+/* Text measurement for layout (measure.h) and page sizes. */
+#include "measure.h"
+
+void
+sk__page_size(sk_page_size page, double *w, double *h)
+{
+    if (page == SK_PAGE_SLIDE_16_9) {
+        *w = 960;     /* 13.333 x 7.5 inch, the PowerPoint widescreen slide */
+        *h = 540;
+    } else {
+        *w = 297 * SK__MM;
+        *h = 210 * SK__MM;
+    }
+}
+
+/* No hinting, no rounding, so PNG, PDF and SVG share one layout and PNGs are byte-identical
+** run after run. */
+PangoContext *
+sk__measure_context(void)
+{
+    PangoFontMap *fm = pango_cairo_font_map_get_default();   /* per thread */
+    PangoContext *pc = pango_font_map_create_context(fm);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(pc, 72);
+    pango_context_set_round_glyph_positions(pc, FALSE);
+    return pc;
+}
+
+PangoLayout *
+sk__measure_text(PangoContext *pc, const char *family, double size, int bold, const char *text,
+                 double width, int markup)
+{
+    PangoLayout *l = pango_layout_new(pc);
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, family);
+    pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+    pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(l, width < 0 ? -1 : (int)(width * PANGO_SCALE));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    /* Markup goes in after the plain (empty) text, as the layout has always done it. */
+    pango_layout_set_text(l, markup ? "" : text, -1);
+    if (markup)
+        pango_layout_set_markup(l, text, -1);
+    return l;
+}
+
+void
+sk__text_set(sk__text *t, PangoContext *pc, const char *family, double size, int bold,
+             const char *text, double width, int markup)
+{
+    sk__text_clear(t);
+    t->layout = sk__measure_text(pc, family, size, bold, text, width, markup);
+    t->text = g_strdup(text);
+    t->markup = markup;
+    t->bold = bold;
+    t->size = size;
+    t->width = width;
+}
+
+void
+sk__text_clear(sk__text *t)
+{
+    if (t->layout != NULL)
+        g_object_unref(t->layout);
+    t->layout = NULL;
+    g_free(t->text);
+    t->text = NULL;
+}
+
+double
+sk__text_height(PangoLayout *l)
+{
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    return (double)h / PANGO_SCALE;
+}
+
+PangoLayout *
+sk__text_layout(const sk_style *style, double size, int bold, const char *text, double width)
+{
+    PangoContext *pc = sk__measure_context();
+    PangoLayout *l = sk__measure_text(pc, style->font_family, size, bold, text, width, 0);
+    g_object_unref(pc);
+    return l;
+}

@@ -1,0 +1,15 @@
+/* Text measurement shared by the layout's files: one Pango set-up for every page. */
+#ifndef SK_LAYOUT_MEASURE_H
+#define SK_LAYOUT_MEASURE_H
+
+#include "../layout.h"
+
+#define SK__MM (72.0 / 25.4)
+
+/* Make t: its layout and the run it was made of. */
+void sk__text_set(sk__text *t, PangoContext *pc, const char *family, double size, int bold,
+                  const char *text, double width, int markup);
+void sk__text_clear(sk__text *t);
+double sk__text_height(PangoLayout *l);
+
+#endif

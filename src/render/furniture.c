@@ -1,0 +1,83 @@
+/* Cairo backend: the plan's items around and over the maps (plan.h). */
+#include <pango/pangocairo.h>
+#include "../layout.h"
+#include "render.h"
+
+/* A text run, laid out again exactly as layout measured it; on a halo: the glyphs' outline
+** stroked wide under their fill. */
+static void
+draw_text(cairo_t *cr, PangoContext *pc, const sk__plan_text *t)
+{
+    PangoLayout *l = sk__measure_text(pc, t->family, t->size, t->bold, t->text, t->width,
+                                      t->markup);
+    if (t->centred)
+        pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+    if (t->halo_width > 0) {
+        cairo_new_path(cr);
+        cairo_move_to(cr, t->x, t->y);
+        pango_cairo_layout_path(cr, l);
+        sk__set_color(cr, t->halo);
+        cairo_set_line_width(cr, t->halo_width);
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke_preserve(cr);
+        sk__set_color(cr, t->color);
+        cairo_fill(cr);
+    } else {
+        sk__set_color(cr, t->color);
+        cairo_move_to(cr, t->x, t->y);
+        pango_cairo_show_layout(cr, l);
+    }
+    g_object_unref(l);
+}
+
+static void
+draw_rect(cairo_t *cr, const sk__plan_rect *r)
+{
+    cairo_rectangle(cr, r->box.x, r->box.y, r->box.w, r->box.h);
+    if (r->filled) {
+        sk__set_color(cr, r->fill);
+        if (r->stroked)
+            cairo_fill_preserve(cr);
+        else
+            cairo_fill(cr);
+    }
+    if (r->stroked) {
+        sk__set_color(cr, r->stroke);
+        cairo_set_line_width(cr, r->width);
+        cairo_stroke(cr);
+    }
+}
+
+static void
+draw_line(cairo_t *cr, const sk__plan_line *l)
+{
+    cairo_move_to(cr, l->x0, l->y0);
+    cairo_line_to(cr, l->x1, l->y1);
+    sk__set_color(cr, l->color);
+    cairo_set_line_width(cr, l->width);
+    cairo_stroke(cr);
+}
+
+void
+sk__draw_furniture(cairo_t *cr, const sk__plan *p)
+{
+    PangoContext *pc = sk__measure_context();
+    for (guint i = 0; i < p->items->len; i++) {
+        const sk__plan_item *it = &g_array_index(p->items, sk__plan_item, i);
+        switch (it->kind) {
+        case SK__ITEM_TEXT:
+            draw_text(cr, pc, &it->u.text);
+            break;
+        case SK__ITEM_RECT:
+            draw_rect(cr, &it->u.rect);
+            break;
+        case SK__ITEM_LINE:
+            draw_line(cr, &it->u.line);
+            break;
+        case SK__ITEM_INSET:
+            sk__draw_inset(cr, p->geo, &it->u.inset);
+            break;
+        }
+    }
+    g_object_unref(pc);
+}

@@ -1,0 +1,533 @@
+/* Cairo backend: the maps' paths (plan.h: fills, borders, outlines) resolved to the
+** geography's arcs.  Geometry is drawn from the shared read-only geography; the page's
+** transformed, simplified copy lives in a per-page arena freed in one go. */
+#include <math.h>
+#include <string.h>
+#include "../arena.h"
+#include "../geography_internal.h"
+#include "../topology.h"
+#include "render.h"
+
+/* A map point on the page, snapped to grid_pt so that equal vertices stay equal. */
+static inline void
+to_page(const sk__transform *l, double grid_pt, const double *xy, double *px, double *py)
+{
+    double x = l->origin_x + (xy[0] - l->minx) * l->scale;
+    double y = l->origin_y + (l->maxy - xy[1]) * l->scale;
+    *px = round(x / grid_pt) * grid_pt;
+    *py = round(y / grid_pt) * grid_pt;
+}
+
+/* Whether an arc is a speck: smaller on the page than the line that draws it (min_pt), so
+** that drawn it would be a blob of line cap, not a shape.  Region data digitised apart from
+** the municipalities has such arcs by the hundred (slivers between regions, an islet in a
+** river: at 1:1,500,000 a 2-hectare islet is 0.3 pt across, a region border 1.5 pt wide).
+** Like mapshaper's sliver filter and MapServer's minimum feature size, they are left out.
+** With whole_ring only an island on its own counts (one arc, the whole ring, nothing on its
+** other side): fills must stay closed, and butt-capped lines would show the gap a left-out
+** piece of a longer border leaves; round caps cover it. */
+static int
+speck(const sk_geography *geo, const sk__transform *l, const sk__arc *arc, double min_pt,
+      int whole_ring)
+{
+    const sk__ring *ring = &sk__geography_rings(geo)[arc->ring];
+    if (whole_ring && (arc->twin != SIZE_MAX || arc->count < ring->count))
+        return 0;
+    const double *pts = sk__geography_points(geo);
+    size_t n = ring->count - 1, k = ring->start + arc->offset % n;
+    double minx = pts[2 * k], maxx = minx, miny = pts[2 * k + 1], maxy = miny;
+    double min = min_pt / l->scale;
+    for (size_t i = 1; i < arc->count; i++) {
+        k = ring->start + (arc->offset + i) % n;
+        minx = fmin(minx, pts[2 * k]);
+        maxx = fmax(maxx, pts[2 * k]);
+        miny = fmin(miny, pts[2 * k + 1]);
+        maxy = fmax(maxy, pts[2 * k + 1]);
+        if (maxx - minx >= min || maxy - miny >= min)
+            return 0;
+    }
+    return 1;
+}
+
+/* Add one arc to the path, simplified to tolerance (map units) and snapped to grid_pt. */
+static void
+path_arc(cairo_t *cr, const sk_geography *geo, const sk__transform *l, const sk__arc *arc,
+         double tolerance, double grid_pt)
+{
+    const sk__ring *ring = &sk__geography_rings(geo)[arc->ring];
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    size_t n = ring->count - 1;
+    for (size_t i = 0; i < arc->count; i++) {
+        size_t k = ring->start + (arc->offset + i) % n;
+        if (importance[k] < tolerance)
+            continue;
+        double x, y;
+        to_page(l, grid_pt, pts + 2 * k, &x, &y);
+        if (i == 0)
+            cairo_move_to(cr, x, y);
+        else
+            cairo_line_to(cr, x, y);
+    }
+}
+
+/* Which arcs path_arcs adds: all, or those along a set of municipalities or regions (mask,
+** indexed like the arcs' layer) with a member on either side, or on one side only. */
+typedef enum arc_choice { ALL_ARCS, MASK_EITHER_SIDE, MASK_ONE_SIDE } arc_choice;
+
+/* Add the borders (arcs) of the municipalities (regions = 0) or regions to the path,
+** simplified to the output resolution: vertices less important than tolerance_pt are dropped
+** (topology.h: shared borders lose the same ones on both sides), the rest snap to a grid of
+** half that.  Each shared border is stroked once instead of once per neighbour.  Specks
+** smaller than line_width_pt are left out (whole islands only when whole_ring). */
+static void
+path_arcs(cairo_t *cr, const sk_geography *geo, const sk__transform *l, int regions,
+          double tolerance_pt, double line_width_pt, int whole_ring, arc_choice choice,
+          const guint8 *mask)
+{
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, regions, &count);
+    const int *owner = sk__geography_ring_owners(geo);
+    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+    for (size_t a = 0; a < count; a++) {
+        if (choice != ALL_ARCS) {
+            /* Ring owners: municipality m >= 0, region r as -2 - r. */
+            int i1 = regions ? -2 - owner[arcs[a].ring] : owner[arcs[a].ring];
+            int i2 = arcs[a].twin == SIZE_MAX ? -1
+                     : regions                ? -2 - owner[arcs[a].twin]
+                                              : owner[arcs[a].twin];
+            int in1 = i1 >= 0 && mask[i1], in2 = i2 >= 0 && mask[i2];
+            if (choice == MASK_EITHER_SIDE ? !(in1 || in2) : in1 == in2)
+                continue;
+        }
+        if (speck(geo, l, &arcs[a], line_width_pt, whole_ring))
+            continue;
+        path_arc(cr, geo, l, &arcs[a], tolerance, grid_pt);
+    }
+}
+
+/* Stroke the path with round joins and caps: outlines that must read as one line. */
+static void
+stroke_round(cairo_t *cr, sk__color color, double width)
+{
+    sk__set_color(cr, color);
+    cairo_set_line_width(cr, width);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke_preserve(cr);
+}
+
+/* An arc on the page, simplified like the borders: its points into buf (room for count). */
+static size_t
+project_arc(const sk_geography *geo, const sk__transform *l, const sk__arc *arc, double tolerance,
+            double grid_pt, double *buf)
+{
+    const sk__ring *ring = &sk__geography_rings(geo)[arc->ring];
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    size_t n = ring->count - 1, m = 0;
+    for (size_t i = 0; i < arc->count; i++) {
+        size_t k = ring->start + (arc->offset + i) % n;
+        if (importance[k] < tolerance)
+            continue;
+        to_page(l, grid_pt, pts + 2 * k, &buf[2 * m], &buf[2 * m + 1]);
+        m++;
+    }
+    return m;
+}
+
+typedef struct arc_end {
+    double x, y;
+} arc_end;
+
+static guint
+arc_end_hash(gconstpointer p)
+{
+    const arc_end *e = p;
+    gint64 x = (gint64)llround(e->x * 64), y = (gint64)llround(e->y * 64);
+    return (guint)(x * 73856093) ^ (guint)(y * 19349663);
+}
+
+static gboolean
+arc_end_equal(gconstpointer a, gconstpointer b)
+{
+    const arc_end *x = a, *y = b;
+    return x->x == y->x && x->y == y->y;
+}
+
+/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
+** colour on one side only; chained end to end into closed loops they fill, with the even-odd
+** rule, exactly the union of those municipalities.  Borders between them are left out: no
+** seams between neighbours of one colour, and half the drawing or less. */
+static void
+fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+            const sk__plan_path *fill, sk__arena *arena)
+{
+    size_t count;
+    const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
+    const int *owner = sk__geography_ring_owners(geo);
+    double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
+
+    /* The outline's arcs on the page. */
+    size_t nmun, n = 0;
+    sk__geography_municipalities(geo, &nmun);
+    guint8 *in_fill = sk__arena_alloc(arena, nmun + 1);
+    memset(in_fill, 0, nmun + 1);
+    for (size_t i = 0; i < fill->count; i++)
+        in_fill[fill->ids[i]] = 1;
+    double **points = sk__arena_alloc(arena, (count + 1) * sizeof *points);
+    size_t *lengths = sk__arena_alloc(arena, (count + 1) * sizeof *lengths);
+    for (size_t a = 0; a < count; a++) {
+        int in = owner[arcs[a].ring] >= 0 && in_fill[owner[arcs[a].ring]];
+        int other = arcs[a].twin != SIZE_MAX && owner[arcs[a].twin] >= 0 &&
+                    in_fill[owner[arcs[a].twin]];
+        if (in == other || speck(geo, l, &arcs[a], fill->speck, 1))
+            continue;
+        double *buf = sk__arena_alloc(arena, 2 * arcs[a].count * sizeof *buf);
+        size_t m = project_arc(geo, l, &arcs[a], tolerance, grid_pt, buf);
+        if (m < 2)
+            continue;
+        points[n] = buf;
+        lengths[n++] = m;
+    }
+    if (n == 0)
+        return;
+    /* Arc ends by point: end 2a is arc a's start, 2a + 1 its end. */
+    GHashTable *at = g_hash_table_new(arc_end_hash, arc_end_equal);
+    size_t *next = sk__arena_alloc(arena, 2 * n * sizeof *next);
+    arc_end *ends = sk__arena_alloc(arena, 2 * n * sizeof *ends);
+    for (size_t e = 0; e < 2 * n; e++) {
+        const double *p = points[e / 2] + (e % 2 ? 2 * (lengths[e / 2] - 1) : 0);
+        ends[e] = (arc_end){p[0], p[1]};
+        gpointer head = g_hash_table_lookup(at, &ends[e]);
+        next[e] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : SIZE_MAX;
+        g_hash_table_insert(at, &ends[e], GSIZE_TO_POINTER(e + 1));
+    }
+    guint8 *used = sk__arena_alloc(arena, n);
+    memset(used, 0, n);
+    cairo_new_path(cr);
+    for (size_t first = 0; first < n; first++) {
+        if (used[first])
+            continue;
+        /* Walk from arc to arc: every point of an outline has an even number of its arcs,
+        ** so the walk can only end where it started. */
+        size_t a = first;
+        int reversed = 0;
+        cairo_move_to(cr, points[a][0], points[a][1]);
+        for (;;) {
+            used[a] = 1;
+            size_t m = lengths[a];
+            for (size_t i = 1; i < m; i++) {
+                size_t k = reversed ? m - 1 - i : i;
+                cairo_line_to(cr, points[a][2 * k], points[a][2 * k + 1]);
+            }
+            const arc_end *here = &ends[2 * a + (reversed ? 0 : 1)];
+            gpointer head = g_hash_table_lookup(at, here);
+            size_t e = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : SIZE_MAX;
+            while (e != SIZE_MAX && used[e / 2])
+                e = next[e];
+            if (e == SIZE_MAX)
+                break;
+            a = e / 2;
+            reversed = e % 2 == 1;
+        }
+        cairo_close_path(cr);
+    }
+    g_hash_table_destroy(at);
+    sk__set_color(cr, fill->color);
+    cairo_fill(cr);
+}
+
+
+/* The municipal and region borders, each shared border once. */
+static void
+draw_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+             const sk__plan_path *municipal, const sk__plan_path *region)
+{
+    cairo_save(cr);
+    /* Thin borders: bevel joins look the same and stroke much faster than round ones. */
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
+    if (municipal != NULL) {
+        cairo_new_path(cr);
+        path_arcs(cr, geo, l, 0, tolerance_pt, municipal->speck, 1, ALL_ARCS, NULL);
+        sk__set_color(cr, municipal->color);
+        cairo_set_line_width(cr, municipal->width);
+        cairo_stroke(cr);
+    }
+    if (region != NULL) {
+        cairo_new_path(cr);
+        path_arcs(cr, geo, l, 1, tolerance_pt, region->speck, 0, ALL_ARCS, NULL);
+        stroke_round(cr, region->color, region->width);
+    }
+    cairo_new_path(cr);
+    cairo_restore(cr);
+}
+
+/* A feature mask from a path's ids: n bytes, owned by the caller. */
+static guint8 *
+mask_of(const sk__plan_path *path, size_t n)
+{
+    guint8 *mask = g_new0(guint8, n + 1);
+    for (size_t i = 0; i < path->count; i++)
+        mask[path->ids[i]] = 1;
+    return mask;
+}
+
+/* An outline: of the regions taking part (SK__PATH_OUTLINE: every region border with such a
+** region on one side at least), or of an area such as a kernwerkgebied (SK__PATH_AREA: the
+** municipal borders with the area on one side only, so it follows the municipalities
+** exactly, shared borders and all; on a wider casing, so it stands out on every fill). */
+static void
+draw_outline(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+             const sk__plan_path *path)
+{
+    int regions = path->kind == SK__PATH_OUTLINE;
+    size_t n;
+    if (regions)
+        sk__geography_regions(geo, &n);
+    else
+        sk__geography_municipalities(geo, &n);
+    guint8 *mask = mask_of(path, n);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    path_arcs(cr, geo, l, regions, tolerance_pt, path->speck, 0,
+              regions ? MASK_EITHER_SIDE : MASK_ONE_SIDE, mask);
+    if (path->casing_width > 0)
+        stroke_round(cr, path->casing, path->casing_width);
+    stroke_round(cr, path->color, path->width);
+    cairo_new_path(cr);
+    cairo_restore(cr);
+    g_free(mask);
+}
+
+/* ---- border layers ----------------------------------------------------------------- */
+
+/* The borders are the same on every page whose map sits at the same place and scale: an
+** atlas draws them once per placement and lays them over each page's fills (for PDF a
+** recording surface, which cairo writes once as a form used by every page). */
+typedef struct layer {
+    const sk_geography *geo;
+    sk__plan_path municipal, region;   /* their colours and widths (no ids) */
+    int raster;
+    double px_per_pt, scale, origin_x, origin_y, page_w, page_h;
+    cairo_surface_t *surface;
+} layer;
+
+struct sk__layers {
+    GMutex lock;
+    GArray *layers;    /* layer */
+};
+
+sk__layers *
+sk__layers_new(void)
+{
+    sk__layers *ls = g_new0(sk__layers, 1);
+    g_mutex_init(&ls->lock);
+    ls->layers = g_array_new(FALSE, TRUE, sizeof(layer));
+    return ls;
+}
+
+void
+sk__layers_free(sk__layers *ls)
+{
+    if (ls == NULL)
+        return;
+    for (guint i = 0; i < ls->layers->len; i++) {
+        /* Finishing first releases the snapshots the PDF surface took of it (cairo 1.16
+        ** leaks them otherwise). */
+        cairo_surface_finish(g_array_index(ls->layers, layer, i).surface);
+        cairo_surface_destroy(g_array_index(ls->layers, layer, i).surface);
+    }
+    g_array_free(ls->layers, TRUE);
+    g_mutex_clear(&ls->lock);
+    g_free(ls);
+}
+
+static int
+same_line(const sk__plan_path *a, const sk__plan_path *b)
+{
+    return a->kind == b->kind && a->color == b->color && a->width == b->width &&
+           a->speck == b->speck;
+}
+
+static int
+same_layer(const layer *a, const layer *b)
+{
+    return a->geo == b->geo && same_line(&a->municipal, &b->municipal) &&
+           same_line(&a->region, &b->region) && a->raster == b->raster &&
+           a->px_per_pt == b->px_per_pt && a->scale == b->scale &&
+           a->origin_x == b->origin_x && a->origin_y == b->origin_y &&
+           a->page_w == b->page_w && a->page_h == b->page_h;
+}
+
+/* The border layer for this map, drawn on first use.  Borrowed from ls. */
+static cairo_surface_t *
+borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int raster,
+              double px_per_pt, double tolerance_pt, const sk__plan_path *municipal,
+              const sk__plan_path *region)
+{
+    sk__plan_path none = {.kind = SK__PATH_FILL};
+    layer key = {p->geo, municipal != NULL ? *municipal : none, region != NULL ? *region : none,
+                 raster, raster ? px_per_pt : 0, pm->at.scale, pm->at.origin_x,
+                 pm->at.origin_y, p->page_w, p->page_h, NULL};
+    key.municipal.ids = key.region.ids = NULL;
+    g_mutex_lock(&ls->lock);
+    cairo_surface_t *found = NULL;
+    for (guint i = 0; i < ls->layers->len && found == NULL; i++)
+        if (same_layer(&g_array_index(ls->layers, layer, i), &key))
+            found = g_array_index(ls->layers, layer, i).surface;
+    if (found == NULL) {
+        if (raster) {
+            key.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                                     (int)lround(p->page_w * px_per_pt),
+                                                     (int)lround(p->page_h * px_per_pt));
+        } else {
+            /* Bounded to the page: cairo copies unbounded recordings for every use. */
+            cairo_rectangle_t page = {0, 0, p->page_w, p->page_h};
+            key.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+        }
+        cairo_t *cr = cairo_create(key.surface);
+        if (raster)
+            cairo_scale(cr, px_per_pt, px_per_pt);
+        draw_borders(cr, p->geo, &pm->at, tolerance_pt, municipal, region);
+        cairo_destroy(cr);
+        g_array_append_val(ls->layers, key);
+        found = key.surface;
+    }
+    g_mutex_unlock(&ls->lock);
+    return found;
+}
+
+/* ---- a map ------------------------------------------------------------------------- */
+
+static const sk__plan_path *
+path_of_kind(const sk__plan_map *pm, sk__path_kind kind)
+{
+    for (guint i = 0; pm->paths != NULL && i < pm->paths->len; i++)
+        if (g_array_index(pm->paths, sk__plan_path, i).kind == kind)
+            return &g_array_index(pm->paths, sk__plan_path, i);
+    return NULL;
+}
+
+/* The fills, one region per colour, as one even-odd path each. */
+static void
+draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt)
+{
+    cairo_save(cr);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    sk__arena arena;
+    sk__arena_init(&arena);
+    for (guint i = 0; pm->paths != NULL && i < pm->paths->len; i++) {
+        const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
+        if (path->kind == SK__PATH_FILL)
+            fill_region(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
+    }
+    sk__arena_free(&arena);
+    cairo_restore(cr);
+}
+
+/* The map: fills, then the borders (from layers when given), outline and area. */
+static void
+draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
+                 sk__layers *layers, int raster, double px_per_pt, int band_y)
+{
+    draw_fills(cr, p, pm, tolerance_pt);
+    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
+    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
+    if (layers == NULL) {
+        draw_borders(cr, p->geo, &pm->at, tolerance_pt, municipal, region);
+    } else {
+        cairo_surface_t *borders = borders_layer(layers, p, pm, raster, px_per_pt,
+                                                 tolerance_pt, municipal, region);
+        cairo_save(cr);
+        if (raster) {
+            cairo_identity_matrix(cr);
+            cairo_set_source_surface(cr, borders, 0, -band_y);
+        } else {
+            cairo_set_source_surface(cr, borders, 0, 0);
+        }
+        cairo_paint(cr);
+        cairo_restore(cr);
+    }
+    for (guint i = 0; pm->paths != NULL && i < pm->paths->len; i++) {
+        const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
+        if (path->kind == SK__PATH_OUTLINE || path->kind == SK__PATH_AREA)
+            draw_outline(cr, p->geo, &pm->at, tolerance_pt, path);
+    }
+}
+
+void
+sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
+                  sk__layers *layers, int raster, double px_per_pt, int band_y)
+{
+    if (!pm->clip) {
+        draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
+        return;
+    }
+    double w = (pm->extent[2] - pm->extent[0]) * pm->at.scale;
+    double h = (pm->extent[3] - pm->extent[1]) * pm->at.scale;
+    cairo_save(cr);
+    cairo_rectangle(cr, pm->at.origin_x, pm->at.origin_y, w, h);
+    cairo_clip(cr);
+    draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
+    cairo_restore(cr);
+    cairo_save(cr);
+    cairo_rectangle(cr, pm->at.origin_x, pm->at.origin_y, w, h);
+    sk__set_color(cr, pm->neat_color);
+    cairo_set_line_width(cr, pm->neat_width);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/* ---- the inset ------------------------------------------------------------------- */
+
+/* The locator of a zoomed map: the whole geography, small, with the map's extent marked. */
+void
+sk__draw_inset(cairo_t *cr, const sk_geography *geo, const sk__plan_inset *in)
+{
+    const double *whole = in->whole, *extent = in->extent;
+    double scale = in->box.w / (whole[2] - whole[0]);
+    sk__transform at = {in->box.x, in->box.y, scale, whole[0], whole[3]};
+    double tolerance_pt = 0.4, tolerance = tolerance_pt / scale, grid = tolerance_pt / 4;
+    const sk__ring *rings = sk__geography_rings(geo);
+    const int *owner = sk__geography_ring_owners(geo);
+    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
+    size_t nrings = sk__geography_ring_count(geo);
+    cairo_save(cr);
+    cairo_new_path(cr);
+    for (size_t r = 0; r < nrings; r++) {
+        if (owner[r] < 0)
+            continue;   /* the municipalities' rings make the land */
+        int started = 0;
+        for (size_t i = 0; i + 1 < rings[r].count; i++) {
+            size_t k = rings[r].start + i;
+            if (importance[k] < tolerance)
+                continue;
+            double x, y;
+            to_page(&at, grid, pts + 2 * k, &x, &y);
+            if (!started)
+                cairo_move_to(cr, x, y);
+            else
+                cairo_line_to(cr, x, y);
+            started = 1;
+        }
+        if (started)
+            cairo_close_path(cr);
+    }
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    sk__set_color(cr, in->land);
+    cairo_fill(cr);
+    /* The region borders, thin. */
+    cairo_new_path(cr);
+    path_arcs(cr, geo, &at, 1, tolerance_pt, 0, 0, ALL_ARCS, NULL);
+    sk__set_color(cr, in->border);
+    cairo_set_line_width(cr, 0.4);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr);
+    /* Where the map lies. */
+    double x0 = in->box.x + (extent[0] - whole[0]) * scale;
+    double y0 = in->box.y + (whole[3] - extent[3]) * scale;
+    cairo_rectangle(cr, x0, y0, (extent[2] - extent[0]) * scale, (extent[3] - extent[1]) * scale);
+    sk__set_color(cr, in->mark);
+    cairo_set_line_width(cr, 1.2);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}

@@ -1,0 +1,363 @@
+/* Cairo backend: pages drawn from their plans (plan.h) as PNG (+ world file), PDF or SVG,
+** written through the sink; the library's render entry points. */
+#include <math.h>
+#include <string.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include "../internal.h"
+#include "../layout.h"
+#include "render.h"
+
+/* Vector output is simplified to 0.25 pt (0.09 mm on paper, about one dot of a 300-dpi
+** printer and under the width of the thinnest border) and snapped to a grid of 1/8 pt.  An
+** eighth is exact in cairo's fixed-point coordinates, so numbers print without rounding noise
+** (338.125, not 338.199); with the coarser tolerance the atlas PDF is 17 % smaller and a fifth
+** quicker to write, and at page scale it looks the same. */
+#define VECTOR_TOLERANCE_PT 0.25
+
+void
+sk_render_options_init(sk_render_options *o)
+{
+    *o = (sk_render_options){.format = SK_FORMAT_AUTO, .dpi = 150, .world_file = 1,
+                             .threads = 2};
+}
+
+static sk_format
+format_of(const char *path, sk_format f)
+{
+    if (f != SK_FORMAT_AUTO)
+        return f;
+    const char *dot = strrchr(path, '.');
+    if (dot == NULL)
+        return SK_FORMAT_AUTO;
+    if (g_ascii_strcasecmp(dot, ".png") == 0)
+        return SK_FORMAT_PNG;
+    if (g_ascii_strcasecmp(dot, ".pdf") == 0)
+        return SK_FORMAT_PDF;
+    if (g_ascii_strcasecmp(dot, ".svg") == 0)
+        return SK_FORMAT_SVG;
+    return SK_FORMAT_AUTO;
+}
+
+/* The format, or SK_EUSAGE; the dpi checked for PNG (for every format when any_dpi, as a
+** single map always has). */
+static sk_status
+check_options(sk_ctx *ctx, const sk_render_options *options, const char *path, int any_dpi,
+              sk_format *format)
+{
+    *format = format_of(path, options->format);
+    if (*format == SK_FORMAT_AUTO)
+        return sk__error(ctx, SK_EUSAGE, "%s: unknown output format (use .png, .pdf or .svg)",
+                         path);
+    if ((any_dpi || *format == SK_FORMAT_PNG) && !(options->dpi >= 10 && options->dpi <= 2400))
+        return sk__error(ctx, SK_EUSAGE, "dpi %g out of range (10 to 2400)", options->dpi);
+    return SK_OK;
+}
+
+/* A whole vector page: background, maps, then everything around them. */
+static void
+draw_vector_page(cairo_t *cr, const sk__plan *p, sk__layers *layers)
+{
+    sk__set_color(cr, p->background);
+    cairo_paint(cr);
+    for (size_t k = 0; k < p->map_count; k++)
+        sk__draw_plan_map(cr, p, &p->maps[k], VECTOR_TOLERANCE_PT, layers, 0, 0, 0);
+    sk__draw_furniture(cr, p);
+}
+
+/* ---- raster pages on two cores ------------------------------------------------------ */
+
+/* One horizontal band of a raster page: the background and the map are drawn into it on a
+** thread of its own (cairo is thread-safe for separate surfaces).  Bands start at whole
+** pixels, so every pixel is computed exactly as on a single surface.  Text is drawn
+** afterwards on the whole page by the calling thread. */
+typedef struct band {
+    cairo_surface_t *page;
+    int y0, y1;
+    double px_per_pt, tolerance_pt;
+    const sk__plan *plan;
+    sk__layers *layers;
+    cairo_status_t status;
+} band;
+
+static gpointer
+draw_band(gpointer data)
+{
+    band *b = data;
+    unsigned char *pixels = cairo_image_surface_get_data(b->page);
+    int stride = cairo_image_surface_get_stride(b->page);
+    cairo_surface_t *surface = cairo_image_surface_create_for_data(
+        pixels + (size_t)b->y0 * stride, CAIRO_FORMAT_RGB24,
+        cairo_image_surface_get_width(b->page), b->y1 - b->y0, stride);
+    cairo_t *cr = cairo_create(surface);
+    cairo_translate(cr, 0, -b->y0);
+    cairo_scale(cr, b->px_per_pt, b->px_per_pt);
+    sk__set_color(cr, b->plan->background);
+    cairo_paint(cr);
+    for (size_t k = 0; k < b->plan->map_count; k++)
+        sk__draw_plan_map(cr, b->plan, &b->plan->maps[k], b->tolerance_pt, b->layers, 1,
+                          b->px_per_pt, b->y0);
+    b->status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    return NULL;
+}
+
+/* Draw the maps of a raster page in two bands at once (threads > 1). */
+static sk_status
+draw_raster_maps(sk_ctx *ctx, cairo_surface_t *page, const sk__plan *p, double px_per_pt,
+                 double tolerance_pt, int threads, sk__layers *layers, cairo_status_t *cs)
+{
+    cairo_surface_flush(page);
+    int h = cairo_image_surface_get_height(page), split = threads > 1 ? h / 2 : h;
+    band bands[2] = {{page, 0, split, px_per_pt, tolerance_pt, p, layers, 0},
+                     {page, split, h, px_per_pt, tolerance_pt, p, layers, 0}};
+    GThread *helper = NULL;
+    if (threads > 1 && sk__thread_start(ctx, "sk-band", draw_band, &bands[1], &helper) != SK_OK)
+        return sk_ctx_status(ctx);
+    draw_band(&bands[0]);
+    if (helper != NULL)
+        g_thread_join(helper);
+    else if (split < h)
+        draw_band(&bands[1]);
+    cairo_surface_mark_dirty(page);
+    *cs = bands[0].status != CAIRO_STATUS_SUCCESS ? bands[0].status : bands[1].status;
+    return SK_OK;
+}
+
+/* ---- single maps -------------------------------------------------------------------- */
+
+/* What the writers of one page need. */
+typedef struct page_job {
+    const sk__plan *plan;
+    const sk_render_options *options;
+    sk_format format;
+    double px_per_pt, tolerance_pt;
+    sk__layers *layers;               /* raster maps: shared border layers, or NULL */
+    const sk__thumbnail *thumbnail;   /* PNG: a small copy beside it, or NULL */
+    int creator;                      /* PDF: name samenkaart as the creator */
+} page_job;
+
+static sk_status
+drawing_failed(sk_ctx *ctx, const sk__sink *out, cairo_status_t cs)
+{
+    return out->failed ? sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
+                                   g_strerror(out->failed))
+                       : sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", out->path,
+                                   cairo_status_to_string(cs));
+}
+
+/* A map page as PNG: the maps in bands, the rest over them on the whole page. */
+static sk_status
+write_png_page(sk_ctx *ctx, sk__sink *out, void *data)
+{
+    const page_job *j = data;
+    const sk__plan *p = j->plan;
+    int w = (int)lround(p->page_w * j->px_per_pt), h = (int)lround(p->page_h * j->px_per_pt);
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_status_t cs = CAIRO_STATUS_SUCCESS;
+    sk_status st = draw_raster_maps(ctx, surface, p, j->px_per_pt, j->tolerance_pt,
+                                    j->options->threads, j->layers, &cs);
+    if (st == SK_OK) {
+        cairo_t *cr = cairo_create(surface);
+        cairo_scale(cr, j->px_per_pt, j->px_per_pt);
+        sk__draw_furniture(cr, p);
+        if (cs == CAIRO_STATUS_SUCCESS)
+            cs = cairo_status(cr);
+        cairo_destroy(cr);
+    }
+    if (st == SK_OK && cs == CAIRO_STATUS_SUCCESS) {
+        st = sk__png_encode(ctx, surface, out, j->options->threads);
+        if (st == SK_OK && j->thumbnail != NULL)
+            st = sk__write_thumbnail(ctx, surface, j->thumbnail->path, j->thumbnail->max_width);
+    }
+    cairo_surface_finish(surface);
+    if (cs == CAIRO_STATUS_SUCCESS)
+        cs = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st == SK_OK && cs != CAIRO_STATUS_SUCCESS)
+        st = drawing_failed(ctx, out, cs);
+    return st;
+}
+
+/* A page as PDF or SVG, streamed into the sink. */
+static sk_status
+write_vector_page(sk_ctx *ctx, sk__sink *out, void *data)
+{
+    const page_job *j = data;
+    const sk__plan *p = j->plan;
+    cairo_surface_t *surface;
+    if (j->format == SK_FORMAT_PDF) {
+        surface = cairo_pdf_surface_create_for_stream(sk__sink_cairo_write, out, p->page_w,
+                                                      p->page_h);
+        if (p->title != NULL)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, p->title);
+        if (j->creator)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
+    } else {
+        surface = cairo_svg_surface_create_for_stream(sk__sink_cairo_write, out, p->page_w,
+                                                      p->page_h);
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
+    }
+    cairo_t *cr = cairo_create(surface);
+    draw_vector_page(cr, p, NULL);
+    cairo_status_t cs = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (cs == CAIRO_STATUS_SUCCESS)
+        cs = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    return cs == CAIRO_STATUS_SUCCESS ? SK_OK : drawing_failed(ctx, out, cs);
+}
+
+/* The world file of a PNG: pixel size and the map coordinates of the top-left pixel's
+** centre, so GDAL and QGIS place the whole page image.  Numbers with a '.' whatever the
+** locale: GIS software reads them so. */
+static sk_status
+write_world_file(sk_ctx *ctx, sk__sink *out, void *data)
+{
+    (void)ctx;
+    const page_job *j = data;
+    const sk__transform *at = &j->plan->maps[0].at;
+    double px_per_pt = j->px_per_pt;
+    double m_per_px = 1.0 / (at->scale * px_per_pt);
+    double cx = 0.5 / px_per_pt, cy = 0.5 / px_per_pt;   /* first pixel centre, in points */
+    double v[6] = {m_per_px, 0, 0, -m_per_px, at->minx + (cx - at->origin_x) / at->scale,
+                   at->maxy - (cy - at->origin_y) / at->scale};
+    for (int i = 0; i < 6; i++) {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+        sk__sink_printf(out, "%s\n", g_ascii_formatd(buf, sizeof buf, "%.10f", v[i]));
+    }
+    return SK_OK;
+}
+
+static char *
+world_file_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    size_t stem = dot != NULL && (slash == NULL || dot > slash) ? (size_t)(dot - path)
+                                                                 : strlen(path);
+    return g_strdup_printf("%.*s.pgw", (int)stem, path);
+}
+
+sk_status
+sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
+              const char *path)
+{
+    return sk__map_render(ctx, map, options, path, NULL, NULL);
+}
+
+sk_status
+sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
+               const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
+{
+    sk_render_options defaults;
+    if (options == NULL) {
+        sk_render_options_init(&defaults);
+        options = &defaults;
+    }
+    sk_format format;
+    if (check_options(ctx, options, path, 1, &format) != SK_OK)
+        return sk_ctx_status(ctx);
+    sk__plan *plan;
+    if (sk__plan_map_page(ctx, map, &plan) != SK_OK)
+        return sk_ctx_status(ctx);
+    /* Raster output keeps what its pixels can show (half a pixel); vector output see
+    ** VECTOR_TOLERANCE_PT. */
+    double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
+    page_job job = {plan, options, format, px_per_pt,
+                    format == SK_FORMAT_PNG ? 0.5 / px_per_pt : VECTOR_TOLERANCE_PT, layers,
+                    thumbnail, 1};
+    char *wf = world_file_path(path);
+    sk__sink_file files[2] = {
+        {path, format == SK_FORMAT_PNG ? write_png_page : write_vector_page, &job},
+        {wf, write_world_file, &job}};
+    sk_status st = sk__sink_write_files(
+        ctx, files, format == SK_FORMAT_PNG && options->world_file ? 2 : 1);
+    g_free(wf);
+    sk__plan_free(plan);
+    return st;
+}
+
+sk_status
+sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map, sk__layers *layers)
+{
+    sk__plan *plan;
+    if (sk__plan_map_page(ctx, map, &plan) != SK_OK)
+        return sk_ctx_status(ctx);
+    draw_vector_page(cr, plan, layers);
+    sk__plan_free(plan);
+    return SK_OK;
+}
+
+/* ---- pages of several maps (small multiples) --------------------------------------- */
+
+sk_status
+sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
+                         const sk__page_spec *spec, sk__layers *layers)
+{
+    sk__plan *plan;
+    if (sk__plan_panels_page(ctx, spec, maps, &plan) != SK_OK)
+        return sk_ctx_status(ctx);
+    draw_vector_page(cr, plan, layers);
+    sk__plan_free(plan);
+    return SK_OK;
+}
+
+sk_status
+sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spec, double dpi,
+                      const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
+{
+    sk__plan *p;
+    if (sk__plan_panels_page(ctx, spec, maps, &p) != SK_OK)
+        return sk_ctx_status(ctx);
+    double px_per_pt = dpi / 72.0, tolerance_pt = 0.5 / px_per_pt;
+    cairo_surface_t *surface = cairo_image_surface_create(
+        CAIRO_FORMAT_RGB24, (int)lround(p->page_w * px_per_pt), (int)lround(p->page_h * px_per_pt));
+    cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, px_per_pt, px_per_pt);
+    sk__set_color(cr, p->background);
+    cairo_paint(cr);
+    for (size_t k = 0; k < p->map_count; k++)
+        sk__draw_plan_map(cr, p, &p->maps[k], tolerance_pt, layers, 1, px_per_pt, 0);
+    sk__draw_furniture(cr, p);
+    sk_status st = SK_OK;
+    cairo_status_t cs = cairo_status(cr);
+    if (cs != CAIRO_STATUS_SUCCESS)
+        st = sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", path,
+                       cairo_status_to_string(cs));
+    cairo_destroy(cr);
+    if (st == SK_OK)
+        st = sk__write_png_file(ctx, surface, path, 1);
+    if (st == SK_OK && thumbnail != NULL)
+        st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
+    cairo_surface_destroy(surface);
+    sk__plan_free(p);
+    return st;
+}
+
+sk_status
+sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spec,
+                       const sk_render_options *options, const char *path)
+{
+    sk_render_options defaults;
+    if (options == NULL) {
+        sk_render_options_init(&defaults);
+        options = &defaults;
+    }
+    sk_format format;
+    if (check_options(ctx, options, path, 0, &format) != SK_OK)
+        return sk_ctx_status(ctx);
+    if (format == SK_FORMAT_PNG)
+        return sk__render_panels_png(ctx, maps, spec, options->dpi, path, NULL, NULL);
+    sk__plan *plan;
+    if (sk__plan_panels_page(ctx, spec, maps, &plan) != SK_OK)
+        return sk_ctx_status(ctx);
+    page_job job = {.plan = plan, .options = options, .format = format};
+    sk__sink_file file = {path, write_vector_page, &job};
+    sk_status st = sk__sink_write_files(ctx, &file, 1);
+    sk__plan_free(plan);
+    return st;
+}

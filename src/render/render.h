@@ -1,0 +1,37 @@
+/* What the files of the Cairo backend (src/render/) share.  The backend draws a page plan
+** (plan.h) and nothing else: geometry.c the maps' paths, furniture.c the items around them,
+** png.c the PNG encoding, page.c the pages and their files (through the sink). */
+#ifndef SK_RENDER_RENDER_H
+#define SK_RENDER_RENDER_H
+
+#include <cairo.h>
+#include "samenkaart/samenkaart.h"
+#include "../plan.h"
+#include "../render_internal.h"
+#include "../sink.h"
+
+static inline void
+sk__set_color(cairo_t *cr, sk__color c)
+{
+    cairo_set_source_rgb(cr, ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0,
+                         (c & 0xff) / 255.0);
+}
+
+/* Draw map pm of plan p on cr (page units: points): fills, then borders (from layers when
+** given, else drawn here), outline and area; a zoomed map cut at its frame with a neat line.
+** tolerance_pt: the simplification of the output; raster: cr is an image at px_per_pt
+** pixels per point, whose band starts at device row band_y. */
+void sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm,
+                       double tolerance_pt, sk__layers *layers, int raster, double px_per_pt,
+                       int band_y);
+
+/* The inset: the land and region borders of the geography, small, the extent marked. */
+void sk__draw_inset(cairo_t *cr, const sk_geography *geo, const sk__plan_inset *inset);
+
+/* Draw the plan's items (everything but the maps) on cr, in order. */
+void sk__draw_furniture(cairo_t *cr, const sk__plan *p);
+
+/* Encode an RGB24 image surface as PNG into out, on two threads when threads > 1. */
+sk_status sk__png_encode(sk_ctx *ctx, cairo_surface_t *surface, sk__sink *out, int threads);
+
+#endif
