@@ -30,19 +30,29 @@ module_of() {
   esac
 }
 
-# Include edges between modules, then cycles through tsort.
+# Include edges between modules, then cycles through tsort.  Paths are resolved in the shell
+# (no process per include: the check runs as a test).
+normalize() {   # a/b/../c -> a/c
+  local IFS=/ part out=()
+  for part in $1; do
+    case "$part" in
+      ''|.) ;;
+      ..) [ ${#out[@]} -gt 0 ] && unset 'out[${#out[@]}-1]' ;;
+      *) out+=("$part") ;;
+    esac
+  done
+  echo "${out[*]}"
+}
 edges=$(mktemp)
 trap 'rm -f "$edges"' EXIT
 while IFS= read -r f; do
   rel=${f#"$src"/}
   from=$(module_of "$rel")
-  dir=$(dirname "$f")
+  reldir=$(dirname "$rel")
   while IFS= read -r inc; do
-    target=""
-    if [ -f "$dir/$inc" ]; then target=$(cd "$(dirname "$dir/$inc")" && pwd)/$(basename "$inc")
-    elif [ -f "$src/$inc" ]; then target="$src/$inc"
+    if [ -f "$src/$reldir/$inc" ]; then trel=$(normalize "$reldir/$inc")
+    elif [ -f "$src/$inc" ]; then trel=$inc
     else continue; fi   # public headers (include/samenkaart/) and system headers
-    trel=${target#"$src"/}
     to=$(module_of "$trel")
     [ "$from" = "$to" ] && continue
     if [ "$from" = cli ]; then echo "cli includes an internal header: $rel includes $trel"; status=1; fi
