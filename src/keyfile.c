@@ -11,6 +11,31 @@ struct sk__keyfile {
     sk__diagnostics *diags;
 };
 
+/* GKeyFile's parse errors quote the line but do not number it: find the first line that is
+** neither a [group], a key = value line, a comment nor blank, and name it. */
+static sk_status
+parse_error(sk_ctx *ctx, const char *path, const char *text, const char *gkeyfile_message)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    int in_group = 0;
+    sk_status st = SK_OK;
+    for (int i = 0; lines[i] != NULL && st == SK_OK; i++) {
+        const char *l = g_strstrip(lines[i]);
+        if (l[0] == '\0' || l[0] == '#')
+            continue;
+        if (l[0] == '[' && l[strlen(l) - 1] == ']')
+            in_group = 1;
+        else if (strchr(l, '=') == NULL)
+            st = sk__error(ctx, SK_EINPUT, "%s:%d: '%s' is not a [group], a key = value line "
+                           "or a # comment", path, i + 1, l);
+        else if (!in_group)
+            st = sk__error(ctx, SK_EINPUT, "%s:%d: '%s' comes before the first [group]", path,
+                           i + 1, l);
+    }
+    g_strfreev(lines);
+    return st != SK_OK ? st : sk__error(ctx, SK_EINPUT, "%s: %s", path, gkeyfile_message);
+}
+
 sk_status
 sk__keyfile_open(sk_ctx *ctx, const char *path, const char *what, sk__diagnostics *diags,
                  sk__keyfile **out)
@@ -24,10 +49,11 @@ sk__keyfile_open(sk_ctx *ctx, const char *path, const char *what, sk__diagnostic
         g_error_free(err);
         return st;
     }
+    /* Editors on Windows start UTF-8 files with a byte order mark, which GKeyFile refuses. */
+    const char *body = g_str_has_prefix(text, "\xef\xbb\xbf") ? text + 3 : text;
     GKeyFile *kf = g_key_file_new();
-    if (!g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &err)) {
-        /* GKeyFile's parse errors already name the line. */
-        sk_status st = sk__error(ctx, SK_EINPUT, "%s: %s", path, err->message);
+    if (!g_key_file_load_from_data(kf, body, (gsize)-1, G_KEY_FILE_NONE, &err)) {
+        sk_status st = parse_error(ctx, path, body, err->message);
         g_error_free(err);
         g_key_file_free(kf);
         g_free(text);
@@ -36,7 +62,7 @@ sk__keyfile_open(sk_ctx *ctx, const char *path, const char *what, sk__diagnostic
     sk__keyfile *k = g_new0(sk__keyfile, 1);
     k->path = g_strdup(path);
     k->kf = kf;
-    k->lines = g_strsplit(text, "\n", -1);
+    k->lines = g_strsplit(body, "\n", -1);
     k->diags = diags;
     g_free(text);
     *out = k;
@@ -76,7 +102,7 @@ header_is(char *l, const char *group, int *is_header)
     char *end = strrchr(l, ']');
     if (end != NULL)
         *end = '\0';
-    return strcmp(g_strstrip(l + 1), group) == 0;
+    return strcmp(l + 1, group) == 0;
 }
 
 /* Whether line l (trimmed, modified) sets key. */
@@ -92,11 +118,13 @@ sets_key(char *l, const char *key)
     return strcmp(g_strstrip(l), key) == 0;
 }
 
+/* A key set twice keeps its last value in GKeyFile, so its line is the last one; a group is
+** found at its first header. */
 int
 sk__keyfile_line(const sk__keyfile *k, const char *group, const char *key)
 {
     int in_group = 0, found = 0;
-    for (int i = 0; k->lines[i] != NULL && !found; i++) {
+    for (int i = 0; k->lines[i] != NULL && !(found && key == NULL); i++) {
         char *l = g_strstrip(g_strdup(k->lines[i]));
         int is_header;
         int match = header_is(l, group, &is_header);
@@ -161,8 +189,45 @@ sk__keyfile_check_keys(sk__keyfile *k, const char *group, const char *const *all
 char *
 sk__keyfile_get(sk__keyfile *k, const char *group, const char *key)
 {
-    char *v = g_key_file_get_string(k->kf, group, key, NULL);
+    GError *err = NULL;
+    char *v = g_key_file_get_string(k->kf, group, key, &err);
+    if (err != NULL && !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) &&
+        !g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+        sk__keyfile_problem(k, group, key, "cannot be read: %s", err->message);
+    g_clear_error(&err);
     return v != NULL ? g_strstrip(v) : NULL;
+}
+
+void
+sk__keyfile_check_repeats(sk__keyfile *k)
+{
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    char *group = NULL;
+    for (int i = 0; k->lines[i] != NULL; i++) {
+        char *l = g_strstrip(g_strdup(k->lines[i]));
+        char *eq = strchr(l, '=');
+        char *id = NULL;
+        if (l[0] == '[' && strrchr(l, ']') != NULL) {
+            *strrchr(l, ']') = '\0';
+            g_free(group);
+            group = g_strdup(l + 1);
+            id = g_strdup_printf("[%s]", group);
+        } else if (group != NULL && l[0] != '#' && eq != NULL) {
+            *eq = '\0';
+            id = g_strdup_printf("[%s] %s", group, g_strstrip(l));
+        }
+        int first = id != NULL ? GPOINTER_TO_INT(g_hash_table_lookup(seen, id)) : 0;
+        if (first > 0)
+            sk__diagnostics_add(k->diags, "%s:%d: %s: repeated (first on line %d); give it once",
+                                k->path, i + 1, id, first);
+        if (id != NULL && first == 0)
+            g_hash_table_insert(seen, id, GINT_TO_POINTER(i + 1));
+        else
+            g_free(id);
+        g_free(l);
+    }
+    g_free(group);
+    g_hash_table_destroy(seen);
 }
 
 char *

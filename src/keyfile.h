@@ -37,7 +37,12 @@ void sk__keyfile_check_keys(sk__keyfile *k, const char *group, const char *const
 ** candidates, NULL when there are none. */
 const char *sk__keyfile_nearest(const char *name, const char *const *candidates);
 
-/* The value of key, trimmed, or NULL when absent.  g_free it. */
+/* Report every group and every key of a group given more than once (GKeyFile merges repeated
+** groups and keeps the last value of a repeated key, silently). */
+void sk__keyfile_check_repeats(sk__keyfile *k);
+
+/* The value of key, trimmed, or NULL when absent.  A value GKeyFile cannot read (not UTF-8,
+** a bad escape) is a problem and NULL.  g_free it. */
 char *sk__keyfile_get(sk__keyfile *k, const char *group, const char *key);
 /* The same, and a "[group]: missing 'key'" problem when absent or empty. */
 char *sk__keyfile_require(sk__keyfile *k, const char *group, const char *key);

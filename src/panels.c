@@ -152,7 +152,8 @@ sk_panels_new(sk_ctx *ctx, sk_map **maps, size_t count, const char *const *title
     }
     sk_panels *ps = g_new0(sk_panels, 1);
     ps->maps = g_new0(sk_map *, count > 0 ? count : 1);
-    memcpy(ps->maps, maps, count * sizeof *maps);
+    if (count > 0)   /* maps may be NULL when there are none */
+        memcpy(ps->maps, maps, count * sizeof *maps);
     ps->count = count;
     if (count < 1 || count > 12) {
         sk_panels_free(ps);

@@ -10,6 +10,7 @@
 #include "keyfile.h"
 #include "paths.h"
 #include "style_internal.h"
+#include "text.h"
 #include "vocabulary.h"
 
 #define MM (72.0 / 25.4)
@@ -74,6 +75,7 @@ sk_style_free(sk_style *s)
 /* Reading keys from the user's file with the default style beneath it.  Every key read is
 ** remembered, so that what a file holds beyond them is reported as unknown. */
 typedef struct reader {
+    sk_ctx *ctx;             /* for warnings */
     sk__keyfile *files[2];   /* user (may be NULL), default */
     sk__diagnostics diags;
     GHashTable *known;       /* group -> GPtrArray of the keys read in it */
@@ -157,6 +159,8 @@ get_color_list(reader *r, const char *group, const char *key)
             sk__keyfile_problem(from, group, key, "'%s' is not a colour (expected #rrggbb)",
                                 colors[i]);
     }
+    if (list->len == 0)
+        sk__keyfile_problem(from, group, key, "no colour given (expected #rrggbb, …)");
     g_strfreev(colors);
     g_free(text);
     return list;
@@ -300,10 +304,15 @@ font_family_known(const char *family, const char *const *names, const char **nea
 }
 
 /* [fonts] family: every family of the list must be installed, or text would silently come
-** out in another font. */
+** out in another font.  In the user's file that is an error; in the installed default style
+** it is the installation's fault, so a warning (Pango then draws a fallback font). */
 static void
-check_font_family(sk__keyfile *from, const char *value)
+check_font_family(reader *r, sk__keyfile *from, const char *value)
 {
+    if (value[0] == '\0') {
+        sk__keyfile_problem(from, "fonts", "family", "no font family given");
+        return;
+    }
     PangoFontFamily **families = NULL;
     int n = 0;
     pango_font_map_list_families(pango_cairo_font_map_get_default(), &families, &n);
@@ -315,7 +324,11 @@ check_font_family(sk__keyfile *from, const char *value)
         const char *family = g_strstrip(list[i]), *nearest = NULL;
         if (family[0] == '\0' || font_family_known(family, names, &nearest))
             continue;
-        if (nearest != NULL)
+        if (from == r->files[1])
+            sk__warn(r->ctx, "%s: [fonts] family: font family '%s' is not installed; text is "
+                     "drawn in a fallback font (install it, e.g. fonts-dejavu-core)",
+                     sk__keyfile_path(from), family);
+        else if (nearest != NULL)
             sk__keyfile_problem(from, "fonts", "family", "unknown font family '%s' (did you "
                                 "mean '%s'?)", family, nearest);
         else
@@ -350,7 +363,7 @@ read_fonts(reader *r, sk_style *s)
 {
     sk__keyfile *from = r->files[1];
     s->font_family = get_string(r, "fonts", "family", &from);
-    check_font_family(from, s->font_family);
+    check_font_family(r, from, s->font_family);
     s->title_size = get_number(r, "fonts", "title_pt", 4, 72);
     s->caption_size = get_number(r, "fonts", "caption_pt", 4, 72);
     s->legend_title_size = get_number(r, "fonts", "legend_title_pt", 4, 72);
@@ -485,6 +498,56 @@ nearest_group(const char *group, const char *const *groups)
     return g_strconcat("colors.", name, NULL);
 }
 
+/* The group other than group whose keys include key (the first by name, so that messages
+** do not depend on hash order), or NULL. */
+static const char *
+group_of_key(reader *r, const char *group, const char *key)
+{
+    GHashTableIter it;
+    gpointer name, value;
+    const char *found = NULL;
+    g_hash_table_iter_init(&it, r->known);
+    while (g_hash_table_iter_next(&it, &name, &value)) {
+        if (strcmp(name, group) == 0 || (found != NULL && strcmp(name, found) > 0))
+            continue;
+        if (g_ptr_array_find_with_equal_func(value, key, g_str_equal, NULL))
+            found = name;
+    }
+    return found;
+}
+
+/* An unknown key of a known group: where it belongs, the nearest key when it is close (a
+** typo), else the keys the group has. */
+static void
+unknown_key(reader *r, sk__keyfile *k, const char *group, const char *key, GPtrArray *keys)
+{
+    const char *elsewhere = group_of_key(r, group, key);
+    if (elsewhere != NULL) {
+        sk__keyfile_problem(k, group, key, "unknown key in [%s] (it belongs in [%s])", group,
+                            elsewhere);
+        return;
+    }
+    char *norm = sk__normalize(key);
+    sk__suggestion sg;
+    sk__suggestion_init(&sg, norm);
+    for (guint i = 0; i < keys->len; i++) {
+        char *candidate = sk__normalize(g_ptr_array_index(keys, i));
+        sk__suggestion_offer(&sg, g_ptr_array_index(keys, i), candidate);
+        g_free(candidate);
+    }
+    if (sg.best != NULL && sg.distance <= MAX(2, strlen(norm) / 3)) {
+        sk__keyfile_problem(k, group, key, "unknown key (did you mean '%s'?)", sg.best);
+    } else {
+        GString *all = g_string_new(NULL);
+        for (guint i = 0; i < keys->len; i++)
+            g_string_append_printf(all, "%s%s", i ? ", " : "",
+                                   (const char *)g_ptr_array_index(keys, i));
+        sk__keyfile_problem(k, group, key, "unknown key (the keys of [%s]: %s)", group, all->str);
+        g_string_free(all, TRUE);
+    }
+    g_free(norm);
+}
+
 /* Report the groups and keys of k that the style does not have. */
 static void
 check_unknown(reader *r, sk__keyfile *k)
@@ -495,12 +558,15 @@ check_unknown(reader *r, sk__keyfile *k)
     char **present = g_key_file_get_groups(sk__keyfile_gkf(k), &n);
     for (gsize i = 0; i < n; i++) {
         GPtrArray *keys = g_hash_table_lookup(r->known, present[i]);
-        if (keys != NULL) {
-            const char **allowed = g_new0(const char *, keys->len + 1);
-            memcpy(allowed, keys->pdata, keys->len * sizeof *allowed);
-            sk__keyfile_check_keys(k, present[i], allowed);
-            g_free(allowed);
-        } else if (!g_strv_contains(groups, present[i])) {
+        gsize nkeys = 0;
+        char **written = keys != NULL ? g_key_file_get_keys(sk__keyfile_gkf(k), present[i],
+                                                            &nkeys, NULL)
+                                      : NULL;
+        for (gsize j = 0; j < nkeys; j++)
+            if (!g_ptr_array_find_with_equal_func(keys, written[j], g_str_equal, NULL))
+                unknown_key(r, k, present[i], written[j], keys);
+        g_strfreev(written);
+        if (keys == NULL && !g_strv_contains(groups, present[i])) {
             char *nearest = nearest_group(present[i], groups);
             sk__keyfile_problem(k, present[i], NULL, "unknown group (did you mean '%s'?)",
                                 nearest);
@@ -522,6 +588,9 @@ open_files(sk_ctx *ctx, reader *r, const char *path, const char *default_path)
     sk_status st = sk__keyfile_open(ctx, default_path, "style", &r->diags, &r->files[1]);
     if (st == SK_OK && path != NULL)
         st = sk__keyfile_open(ctx, path, "style", &r->diags, &r->files[0]);
+    for (int i = 0; i < 2 && st == SK_OK; i++)
+        if (r->files[i] != NULL)
+            sk__keyfile_check_repeats(r->files[i]);
     return st;
 }
 
@@ -540,7 +609,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
 {
     *out = NULL;
     char *default_path = g_build_filename(sk_styles_dir(), "aef.ini", NULL);
-    reader r = {{NULL, NULL}, {0}, NULL};
+    reader r = {ctx, {NULL, NULL}, {0}, NULL};
     sk_status st = open_files(ctx, &r, path, default_path);
     sk_style *s = NULL;
     if (st == SK_OK) {

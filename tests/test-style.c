@@ -80,6 +80,59 @@ test_all_errors_in_one_run(void)
                         expected);
 }
 
+/* A key in the wrong group says where it belongs; a key far from every key of its group lists
+** them instead of guessing; a repeated key or group (GKeyFile would keep the last value or
+** merge the groups, silently) is an error at the repetition. */
+static void
+test_misplaced_far_and_repeated_keys(void)
+{
+    const char *misplaced[] = {"2: [page] title_pt: unknown key in [page] (it belongs in "
+                               "[fonts])", NULL};
+    assert_style_errors("[page]\ntitle_pt = 9\n", misplaced);
+    const char *far[] = {"2: [page] foo_bar_baz: unknown key (the keys of [page]: size, "
+                         "margin_mm", NULL};
+    assert_style_errors("[page]\nfoo_bar_baz = 1\n", far);
+    const char *repeated[] = {"3: [page] margin_mm: repeated (first on line 2); give it once",
+                              "4: [page]: repeated (first on line 1); give it once", NULL};
+    assert_style_errors("[page]\nmargin_mm = 5\nmargin_mm = 6\n[page]\nsize = a4-landscape\n",
+                        repeated);
+}
+
+/* Values that cannot be read are errors, never the default in their place; so are lines that
+** are not INI, with their number. */
+static void
+test_unreadable_values_and_lines(void)
+{
+    const char *utf8[] = {"2: [page] margin_mm: cannot be read: ", NULL};
+    assert_style_errors("[page]\nmargin_mm = 5\xff\n", utf8);
+    const char *escape[] = {"2: [text] note_title: cannot be read: ", NULL};
+    assert_style_errors("[text]\nnote_title = Let op\\q\n", escape);
+    const char *empty[] = {"2: [fonts] family: no font family given",
+                           "4: [palette] regions: no colour given", NULL};
+    assert_style_errors("[fonts]\nfamily =\n[palette]\nregions =\n", empty);
+    const char *line[] = {"3: 'margin_mm 5' is not a [group], a key = value line or a # "
+                          "comment", NULL};
+    assert_style_errors("[page]\n# margins\nmargin_mm 5\n", line);
+    const char *before[] = {"1: 'margin_mm = 5' comes before the first [group]", NULL};
+    assert_style_errors("margin_mm = 5\n[page]\n", before);
+}
+
+/* A UTF-8 file with a byte order mark (as Windows editors write it) is read. */
+static void
+test_byte_order_mark(void)
+{
+    char *dir = tmp_dir_new();
+    char *file = g_build_filename(dir, "bom.ini", NULL);
+    g_assert_true(g_file_set_contents(file, "\xef\xbb\xbf[fonts]\nlegend_pt = 9\n", -1, NULL));
+    sk_ctx *ctx = sk_ctx_new();
+    sk_style *style = NULL;
+    g_assert_cmpint(sk_style_load(ctx, file, &style), ==, SK_OK);
+    sk_style_free(style);
+    sk_ctx_free(ctx);
+    g_free(file);
+    tmp_dir_remove(dir);
+}
+
 /* The shipped styles load: the default, the same file named, and the AEF atlas's style. */
 static void
 test_shipped_styles_load(void)
@@ -117,6 +170,10 @@ main(int argc, char **argv)
     g_test_add_func("/style/bad-colour", test_bad_colour);
     g_test_add_func("/style/unknown-font-family", test_unknown_font_family);
     g_test_add_func("/style/all-errors-in-one-run", test_all_errors_in_one_run);
+    g_test_add_func("/style/misplaced-far-and-repeated-keys",
+                    test_misplaced_far_and_repeated_keys);
+    g_test_add_func("/style/unreadable-values-and-lines", test_unreadable_values_and_lines);
+    g_test_add_func("/style/byte-order-mark", test_byte_order_mark);
     g_test_add_func("/style/shipped-styles-load", test_shipped_styles_load);
     return g_test_run();
 }

@@ -59,7 +59,7 @@ cmd_atlas(int argc, char **argv)
          "Check the atlas file and list its pages (name, maps, title); render nothing", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output directory (required)",
          "DIR"},
-        {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, jobs_cb.data, "Threads (default: all cores)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, jobs_cb.data, "Threads, 1 to 64 (default: all cores, at most 64)", "N"},
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "N"},
         {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
          "Data the atlas file does not name (default " SK_DEFAULT_DATA_DIR ")", "DIR"},
