@@ -65,6 +65,12 @@ test_check(void)
     spec.kind = SK_MAP_COUNT;
     spec.breaks = "many";
     assert_refused(&spec, "many");
+    /* The count classifier's limit, before any data is needed. */
+    spec.breaks = NULL;
+    spec.classes = 13;
+    assert_refused(&spec, "classes: a count map has 1 to 12 classes, not 13");
+    spec.classes = 12;
+    g_assert_cmpint(sk_map_spec_check(ctx, &spec), ==, SK_OK);
     sk_ctx_free(ctx);
 }
 
