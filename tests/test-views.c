@@ -486,6 +486,7 @@ test_diff(void)
     g_free(b);
     ref_free(before);
     ref_free(after);
+    sk_geography_free(geo);
 }
 
 /* ---- compare ---------------------------------------------------------------------- */
@@ -623,6 +624,7 @@ test_compare_insurers(void)
     g_free(csv);
     g_free(classes);
     ref_free(m);
+    sk_geography_free(geo);
 }
 
 /* Two maps side by side share one legend: the union of their classes, each in the colour
@@ -686,6 +688,7 @@ test_side_by_side(void)
     sk_projects_free(projects);
     g_free(path);
     sk_ctx_free(ctx);
+    sk_geography_free(geo);
 }
 
 /* ---- kernwerkgebied overlay -------------------------------------------------------- */
@@ -824,6 +827,7 @@ test_zoom(void)
     g_free(png);
     g_free(labels);
     g_free(classes);
+    sk_geography_free(geo);
 }
 
 int
