@@ -27,27 +27,37 @@ typedef struct sk_panels_options {
     const char *varying;
 } sk_panels_options;
 
+/* Set every field of *options to NULL (the style's texts, no note or text panel).  Cannot
+** fail. */
 SK_API void sk_panels_options_init(sk_panels_options *options);
 
 typedef struct sk_panels sk_panels;
 
 /* A page of count maps (1 to 12), which must share geography, style and page size; the page
 ** takes them over (freed with it, also on failure).  titles: one per panel (copied), or NULL.
-** The page is laid out here: SK_EINPUT when a class has different colours on two maps or
-** the legend does not fit.  *out owns the page. */
+** options NULL: the defaults.  The page is laid out here: SK_EUSAGE for fewer than 1 or more
+** than 12 maps or maps that differ in geography, style, page size or extent; SK_EINPUT when
+** a class has different colours on two maps or the legend does not fit.  *out owns the page (sk_panels_free;
+** NULL is a no-op). */
 SK_API sk_status sk_panels_new(sk_ctx *ctx, sk_map **maps, size_t count,
                                const char *const *titles, const sk_panels_options *options,
                                sk_panels **out);
 SK_API void sk_panels_free(sk_panels *panels);
 
+/* The number of maps on the page. */
 SK_API size_t sk_panels_count(const sk_panels *panels);
-/* The shared legend, classes in order of first appearance: text owned by panels. */
+/* The shared legend, classes in order of first appearance (canonical order when every map
+** shows combinations of one principle): the number of entries, entry k's text (owned by
+** panels) and its colour as 0xRRGGBB; k must be in range. */
 SK_API size_t sk_panels_legend_count(const sk_panels *panels);
 SK_API const char *sk_panels_legend_text(const sk_panels *panels, size_t k);
 SK_API uint32_t sk_panels_legend_color(const sk_panels *panels, size_t k);
 
 /* Render to PNG (no world file: the page holds several maps), PDF or SVG, by the path's
-** extension unless options say otherwise. */
+** extension unless options say otherwise (NULL: the defaults of sk_render_options_init).
+** Written like sk_map_render: temporary name, renamed on success.  SK_EUSAGE for an unknown
+** format, SK_EIO when the file cannot be written, SK_ERUNTIME when drawing fails; the
+** message is on ctx. */
 SK_API sk_status sk_panels_render(sk_ctx *ctx, const sk_panels *panels,
                                   const sk_render_options *options, const char *path);
 
