@@ -90,6 +90,24 @@ sk_status sk__plan_map_page(sk_ctx *ctx, const sk_map *map, sk__plan **out);
 sk_status sk__plan_panels_page(sk_ctx *ctx, const sk__page_spec *spec, sk_map *const *maps,
                                sk__plan **out);
 
+/* A contents entry: the title of the page it names, whether that page opens a section
+** (its entry bold, the others indented under it), and its page number (1-based). */
+typedef struct sk__contents_entry {
+    const char *title;
+    int section;
+    size_t page;
+} sk__contents_entry;
+
+/* The plan of a contents page w x h points: title and subtitle (NULL: none; a document's
+** first contents page has them), then entries[0..count) in two columns of rows entries,
+** each a link to its page; entries that would run past the bottom margin are left out.
+** Owned by the caller (sk__plan_free); it borrows the style's font family. */
+sk__plan *sk__plan_contents_page(const sk_style *style, double w, double h, const char *title,
+                                 const char *subtitle, const sk__contents_entry *entries,
+                                 size_t count, size_t rows);
+/* The plan of a section page w x h points: its title, large, on the style's background. */
+sk__plan *sk__plan_section_page(const sk_style *style, double w, double h, const char *title);
+
 /* Text in the style's font family: size in points, width in points (< 0: one line).  The
 ** same hinting-free measurement as map pages.  Caller unrefs. */
 PangoLayout *sk__text_layout(const sk_style *style, double size, int bold, const char *text,

@@ -81,14 +81,18 @@ typedef enum sk__role {
     SK__ROLE_NAME,               /* id: municipality */
     SK__ROLE_INSET,
     SK__ROLE_TEXT_PANEL,
-    SK__ROLE_NOTE                /* id: 0 box, 1 title, 2 text */
+    SK__ROLE_NOTE,               /* id: 0 box, 1 title, 2 text */
+    SK__ROLE_SUBTITLE,           /* a contents page's, under its title */
+    SK__ROLE_CONTENTS_ENTRY,     /* id: the page it names (1-based): link, title */
+    SK__ROLE_CONTENTS_PAGE       /* id: the same page, its number */
 } sk__role;
 
 typedef enum sk__item_kind {
     SK__ITEM_TEXT,
     SK__ITEM_RECT,
     SK__ITEM_LINE,
-    SK__ITEM_INSET
+    SK__ITEM_INSET,
+    SK__ITEM_LINK
 } sk__item_kind;
 
 /* A text run: its layout box's top-left corner at (x, y). */
@@ -128,6 +132,14 @@ typedef struct sk__plan_inset {
     sk__color land, border, mark;
 } sk__plan_inset;
 
+/* A link to page (1-based) of the document: the count items after it are what links there;
+** box is what they cover. */
+typedef struct sk__plan_link {
+    long page;
+    size_t count;
+    sk__box box;
+} sk__plan_link;
+
 typedef struct sk__plan_item {
     sk__item_kind kind;
     sk__role role;
@@ -137,6 +149,7 @@ typedef struct sk__plan_item {
         sk__plan_rect rect;
         sk__plan_line line;
         sk__plan_inset inset;
+        sk__plan_link link;
     } u;
 } sk__plan_item;
 
