@@ -5,7 +5,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include "../internal.h"
-#include "../layout.h"
+#include "../layout_internal.h"
 #include "render.h"
 
 /* Vector output is simplified to 0.25 pt (0.09 mm on paper, about one dot of a 300-dpi
