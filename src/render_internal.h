@@ -24,6 +24,12 @@ typedef struct sk__thumbnail {
 sk_status sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
                          const char *path, sk__layers *layers, const sk__thumbnail *thumbnail);
 
+/* A map page's plan (sk__plan_map_page) to a file as sk__map_render does (options not
+** NULL); the plan is only read. */
+sk_status sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan,
+                              const sk_render_options *options, const char *path,
+                              sk__layers *layers, const sk__thumbnail *thumbnail);
+
 /* A page's plan as a PNG file at dpi (no world file), with a thumbnail (NULL: none) and
 ** shared border layers (NULL: none).  One thread; the plan is only read. */
 sk_status sk__render_plan_png(sk_ctx *ctx, const sk__plan *plan, double dpi, const char *path,

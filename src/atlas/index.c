@@ -1,21 +1,5 @@
 /* Page PNGs with their thumbnails, and the index.html that shows the thumbnails. */
 #include "index.h"
-#include "plans.h"
-
-/* A page drawn from its plan (contents, section, a page of maps) as a PNG and its
-** thumbnail. */
-static sk_status
-plan_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, const char *png,
-              const sk__thumbnail *thumbnail)
-{
-    sk__plan *plan;
-    if (sk__atlas_page_plan(ctx, j, i, &plan) != SK_OK)
-        return sk_ctx_status(ctx);
-    sk_status st = sk__render_plan_png(ctx, plan, j->options->dpi, png, j->raster_layers,
-                                       thumbnail);
-    sk__plan_free(plan);
-    return st;
-}
 
 static sk_status
 render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
@@ -35,12 +19,13 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
         ro.dpi = j->options->dpi;
         ro.threads = threads;
         char *csv = g_strconcat(base, ".csv", NULL);
-        st = sk__map_render(ctx, j->maps[i], &ro, png, j->raster_layers, &thumbnail);
+        st = sk__render_map_plan(ctx, j->plans[i], &ro, png, j->raster_layers, &thumbnail);
         if (st == SK_OK)
             st = sk_map_write_classes_csv(ctx, j->maps[i], csv);
         g_free(csv);
     } else {
-        st = plan_page_png(ctx, j, i, png, &thumbnail);
+        st = sk__render_plan_png(ctx, j->plans[i], j->options->dpi, png, j->raster_layers,
+                                 &thumbnail);
     }
     g_free(thumb);
     g_free(png);

@@ -3,11 +3,15 @@
 #ifndef SK_ATLAS_PLANS_H
 #define SK_ATLAS_PLANS_H
 
-#include "schedule.h"
+#include "model.h"
+#include "../panels_internal.h"
+#include "../plan.h"
 
-/* The plan of page i (its maps built); on failure (a legend that does not fit) ctx has the
-** message and *out is NULL.  *out owned by the caller (sk__plan_free).  Safe from several
-** threads at once. */
-sk_status sk__atlas_page_plan(sk_ctx *ctx, const sk__atlas_job *j, size_t i, sk__plan **out);
+/* The plan of page i of a, drawn in style; map or set: the page's built map or maps (NULL
+** for the other kinds).  On failure (a legend that does not fit) ctx has the message and
+** *out is NULL.  *out owned by the caller (sk__plan_free).  Safe from several threads at
+** once. */
+sk_status sk__atlas_page_plan(sk_ctx *ctx, const sk_atlas *a, const sk_style *style, size_t i,
+                              const sk_map *map, const sk_panels *set, sk__plan **out);
 
 #endif

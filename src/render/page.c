@@ -263,6 +263,18 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     sk__plan *plan;
     if (sk__plan_map_page(ctx, map, &plan) != SK_OK)
         return sk_ctx_status(ctx);
+    sk_status st = sk__render_map_plan(ctx, plan, options, path, layers, thumbnail);
+    sk__plan_free(plan);
+    return st;
+}
+
+sk_status
+sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan, const sk_render_options *options,
+                    const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
+{
+    sk_format format;
+    if (check_options(ctx, options, path, 1, &format) != SK_OK)
+        return sk_ctx_status(ctx);
     /* Raster output keeps what its pixels can show (half a pixel); vector output see
     ** VECTOR_TOLERANCE_PT. */
     double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
@@ -276,7 +288,6 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     sk_status st = sk__sink_write_files(
         ctx, files, format == SK_FORMAT_PNG && options->world_file ? 2 : 1);
     g_free(wf);
-    sk__plan_free(plan);
     return st;
 }
 
