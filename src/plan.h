@@ -1,7 +1,8 @@
 /* The page plan: what one page shows, as a backend-neutral display list.  Layout makes it
-** (layout.h: sk__plan_map_page, sk__plan_panels_page); render reads nothing else (the Cairo
-** backend for PNG, PDF and SVG; later an SVG/HTML writer with real <text> and one element
-** per municipality, and a slide writer).
+** (layout_internal.h: sk__plan_map_page, sk__plan_panels_page, sk__plan_contents_page,
+** sk__plan_section_page); render reads nothing else (the Cairo backend for PNG, PDF and
+** SVG, and the multi-page PDF; later an SVG/HTML writer with real <text> and one element per
+** municipality, and a slide writer).
 **
 ** A plan is
 **   - the page: size in points (origin top left, y down) and background colour;
