@@ -3,6 +3,8 @@
 #include "samenkaart/samenkaart.h"
 #include "src/layout_internal.h"
 
+static sk_style *style;   /* the default style, loaded once */
+
 static const sk__plan_item *
 item(const sk__plan *p, guint i)
 {
@@ -46,9 +48,6 @@ assert_entry(const sk__plan *p, guint first, const sk__contents_entry *e)
 static void
 test_contents(void)
 {
-    sk_ctx *ctx = sk_ctx_new();
-    sk_style *style = NULL;
-    g_assert_cmpint(sk_style_load(ctx, NULL, &style), ==, SK_OK);
     const sk__contents_entry entries[] = {
         {"Jeugd", 1, 3}, {"Samenwerkingsvorm", 0, 4}, {"Ouderen", 1, 5}};
     sk__plan *p = sk__plan_contents_page(style, 842, 595, "Atlas", "Ondertitel", entries, 3, 2);
@@ -76,16 +75,11 @@ test_contents(void)
     assert_entry(p, 0, &entries[0]);
     assert_entry(p, 3, &entries[2]);
     sk__plan_free(p);
-    sk_style_free(style);
-    sk_ctx_free(ctx);
 }
 
 static void
 test_section(void)
 {
-    sk_ctx *ctx = sk_ctx_new();
-    sk_style *style = NULL;
-    g_assert_cmpint(sk_style_load(ctx, NULL, &style), ==, SK_OK);
     sk__plan *p = sk__plan_section_page(style, 842, 595, "Jeugd");
     g_assert_cmpuint(p->map_count, ==, 0);
     g_assert_cmpuint(p->items->len, ==, 1);
@@ -95,15 +89,19 @@ test_section(void)
     g_assert_cmpint(item(p, 0)->u.text.bold, ==, 1);
     g_assert_cmphex(p->background, ==, style->background);
     sk__plan_free(p);
-    sk_style_free(style);
-    sk_ctx_free(ctx);
 }
 
 int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    sk_ctx *ctx = sk_ctx_new();
+    if (sk_style_load(ctx, NULL, &style) != SK_OK)
+        g_error("default style: %s", sk_ctx_errmsg(ctx));
+    sk_ctx_free(ctx);
     g_test_add_func("/textpage/contents", test_contents);
     g_test_add_func("/textpage/section", test_section);
-    return g_test_run();
+    int status = g_test_run();
+    sk_style_free(style);
+    return status;
 }
