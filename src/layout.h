@@ -1,14 +1,14 @@
 /* Layout: a map model + style + page size become positioned boxes, with text measured by
-** Pango, and from them the page plan (plan.h) that render draws.  All lengths are in points
+** Pango, and from them the page plan (plan.h) that render draws.  This header is layout's
+** Pango side (its own files, panels, and the Cairo backend, which draws text with the same
+** set-up); what the rest of the library needs is in layout_internal.h, without Pango.  All lengths are in points
 ** (1/72 inch) with the origin at the page's top left.  The layout reports overflow (a legend
 ** that does not fit) instead of clipping it.  Implemented in src/layout/. */
 #ifndef SK_LAYOUT_H
 #define SK_LAYOUT_H
 
 #include <pango/pangocairo.h>
-#include "samenkaart/samenkaart.h"
-#include "map_internal.h"
-#include "plan.h"
+#include "layout_internal.h"
 
 /* A text run as measured: the Pango layout and what it was made of (for the plan). */
 typedef struct sk__text {
@@ -57,23 +57,6 @@ typedef struct sk__layout {
     double extent[4];           /* what the map frame shows (map CRS) */
 } sk__layout;
 
-/* What a page shows: texts, one legend, and panel_count maps of one geography at one scale. */
-typedef struct sk__page_spec {
-    const sk_style *style;
-    const sk_geography *geo;
-    sk_page_size page;
-    const char *title, *caption, *source, *note, *legend_title;
-    const GArray *legend;               /* sk__legend_entry */
-    size_t panel_count;
-    const char *const *panel_titles;    /* NULL: no panel titles */
-    const char *region_label;           /* legend text of the region border; NULL: style's */
-    int outline;                        /* the regions taking part are outlined */
-    const char *text;                   /* a text panel beside the map (markup), or NULL */
-    const char *area_label;             /* an outlined area's legend text; NULL: none */
-    const double *extent;               /* what the maps show; NULL: the whole geography */
-    int inset;                          /* a small map of the whole locates the extent */
-} sk__page_spec;
-
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);
 
 /* Lay out map on its page (boxes only: names are placed by sk__plan_map_page).  On failure
@@ -81,14 +64,6 @@ sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *ou
 ** sk__layout_clear. */
 sk_status sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *out);
 void sk__layout_clear(sk__layout *layout);
-
-/* The page plan of map: its layout, the map's fills, borders and outlines, and, on a zoomed
-** map, the municipality names placed where they fit.  On failure ctx has the message and
-** *out is NULL.  *out owned by the caller (sk__plan_free). */
-sk_status sk__plan_map_page(sk_ctx *ctx, const sk_map *map, sk__plan **out);
-/* The plan of a page of spec->panel_count maps (maps[0..n)) at one scale. */
-sk_status sk__plan_panels_page(sk_ctx *ctx, const sk__page_spec *spec, sk_map *const *maps,
-                               sk__plan **out);
 
 /* Text in the style's font family: size in points, width in points (< 0: one line).  The
 ** same hinting-free measurement as map pages.  Caller unrefs. */
@@ -102,8 +77,5 @@ PangoContext *sk__measure_context(void);
 ** checked).  Caller unrefs. */
 PangoLayout *sk__measure_text(PangoContext *pc, const char *family, double size, int bold,
                               const char *text, double width, int markup);
-
-/* Page size in points. */
-void sk__page_size(sk_page_size page, double *w, double *h);
 
 #endif

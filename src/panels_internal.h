@@ -3,7 +3,7 @@
 #ifndef SK_PANELS_INTERNAL_H
 #define SK_PANELS_INTERNAL_H
 
-#include "layout.h"
+#include "layout_internal.h"
 #include "samenkaart/panels.h"
 
 sk__page_spec sk__panels_spec(const sk_panels *panels);

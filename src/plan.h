@@ -1,7 +1,8 @@
 /* The page plan: what one page shows, as a backend-neutral display list.  Layout makes it
-** (layout.h: sk__plan_map_page, sk__plan_panels_page); render reads nothing else (the Cairo
-** backend for PNG, PDF and SVG; later an SVG/HTML writer with real <text> and one element
-** per municipality, and a slide writer).
+** (layout_internal.h: sk__plan_map_page, sk__plan_panels_page, sk__plan_contents_page,
+** sk__plan_section_page); render reads nothing else (the Cairo backend for PNG, PDF and
+** SVG, and the multi-page PDF; later an SVG/HTML writer with real <text> and one element per
+** municipality, and a slide writer).
 **
 ** A plan is
 **   - the page: size in points (origin top left, y down) and background colour;
@@ -81,14 +82,18 @@ typedef enum sk__role {
     SK__ROLE_NAME,               /* id: municipality */
     SK__ROLE_INSET,
     SK__ROLE_TEXT_PANEL,
-    SK__ROLE_NOTE                /* id: 0 box, 1 title, 2 text */
+    SK__ROLE_NOTE,               /* id: 0 box, 1 title, 2 text */
+    SK__ROLE_SUBTITLE,           /* a contents page's, under its title */
+    SK__ROLE_CONTENTS_ENTRY,     /* id: the page it names (1-based): link, title */
+    SK__ROLE_CONTENTS_PAGE       /* id: the same page, its number */
 } sk__role;
 
 typedef enum sk__item_kind {
     SK__ITEM_TEXT,
     SK__ITEM_RECT,
     SK__ITEM_LINE,
-    SK__ITEM_INSET
+    SK__ITEM_INSET,
+    SK__ITEM_LINK
 } sk__item_kind;
 
 /* A text run: its layout box's top-left corner at (x, y). */
@@ -128,6 +133,14 @@ typedef struct sk__plan_inset {
     sk__color land, border, mark;
 } sk__plan_inset;
 
+/* A link to page (1-based) of the document: the count items after it are what links there;
+** box is what they cover. */
+typedef struct sk__plan_link {
+    long page;
+    size_t count;
+    sk__box box;
+} sk__plan_link;
+
 typedef struct sk__plan_item {
     sk__item_kind kind;
     sk__role role;
@@ -137,6 +150,7 @@ typedef struct sk__plan_item {
         sk__plan_rect rect;
         sk__plan_line line;
         sk__plan_inset inset;
+        sk__plan_link link;
     } u;
 } sk__plan_item;
 

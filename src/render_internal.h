@@ -1,9 +1,11 @@
-/* What the atlas needs from the renderer beyond the public sk_map_render. */
+/* What the atlas and panel pages need from the renderer (src/render/) beyond the public
+** sk_map_render: pages drawn from their plans (plan.h) as PNG files and as one multi-page
+** PDF document.  No Cairo here: callers hand over plans, never drawing surfaces. */
 #ifndef SK_RENDER_INTERNAL_H
 #define SK_RENDER_INTERNAL_H
 
-#include <cairo.h>
 #include "samenkaart/map.h"
+#include "plan.h"
 
 /* Borders drawn once and shared by every page whose map has the same placement (thread-safe;
 ** pages must share geography and style). */
@@ -22,33 +24,44 @@ typedef struct sk__thumbnail {
 sk_status sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
                          const char *path, sk__layers *layers, const sk__thumbnail *thumbnail);
 
-/* Lay out map and draw it on cr, a vector surface's context (one page, in points). */
-sk_status sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map,
-                                 sk__layers *layers);
+/* A map page's plan (sk__plan_map_page) to a file as sk__map_render does (options not
+** NULL); the plan is only read. */
+sk_status sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan,
+                              const sk_render_options *options, const char *path,
+                              sk__layers *layers, const sk__thumbnail *thumbnail);
 
-/* A page of several maps (spec->panel_count of them, maps[0..n)), as vector drawing on cr
-** or as a PNG file (no world file: the page holds more than one map). */
+/* A page's plan as a PNG file at dpi (no world file), with a thumbnail (NULL: none) and
+** shared border layers (NULL: none).  One thread; the plan is only read. */
+sk_status sk__render_plan_png(sk_ctx *ctx, const sk__plan *plan, double dpi, const char *path,
+                              sk__layers *layers, const sk__thumbnail *thumbnail);
+
+/* A page of several maps (spec->panel_count of them, maps[0..n)) to a file: PNG (no world
+** file), PDF or SVG by options->format or the extension. */
 struct sk__page_spec;
-sk_status sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
-                                   const struct sk__page_spec *spec, sk__layers *layers);
-sk_status sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps,
-                                const struct sk__page_spec *spec, double dpi,
-                                const char *path, sk__layers *layers,
-                                const sk__thumbnail *thumbnail);
-
-/* A page of several maps to a file: PNG (no world file), PDF or SVG by options->format or
-** the extension. */
 sk_status sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps,
                                  const struct sk__page_spec *spec,
                                  const sk_render_options *options, const char *path);
 
-/* Write an RGB24 image surface shrunk to at most max_width pixels wide (by a whole factor,
-** box-filtered) as a PNG file. */
-sk_status sk__write_thumbnail(sk_ctx *ctx, cairo_surface_t *page, const char *path,
-                              int max_width);
+/* ---- a multi-page PDF document ------------------------------------------------------- */
 
-/* Write an RGB24 image surface as a PNG file (temporary name, then renamed). */
-sk_status sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path,
-                             int threads);
+/* Page i of a document: its plan and its entry in the outline (the PDF's bookmarks). */
+typedef struct sk__document_page {
+    const sk__plan *plan;   /* borrowed: valid until the next page is asked for */
+    const char *outline;    /* the entry's title (borrowed likewise), or NULL: no entry */
+    long parent;            /* the page whose entry this one sits under, or -1: top level */
+} sk__document_page;
+
+/* Fills *page with page i (pages are asked for once each, in order); returns SK_OK or an
+** error set on ctx, which ends the document. */
+typedef sk_status (*sk__document_source)(sk_ctx *ctx, void *data, size_t i,
+                                         sk__document_page *page);
+
+/* Write count pages from source as one PDF at path (through the sink: nothing is left on
+** failure): each page the size of its plan, the outline entries with their hierarchy, each
+** entry and link going to its page ("page=N"), metadata title (NULL: none) and creator
+** samenkaart.  layers: border layers shared between pages, or NULL.  On failure ctx has the
+** message, naming path. */
+sk_status sk__render_document(sk_ctx *ctx, const char *path, const char *title, size_t count,
+                              sk__document_source source, void *data, sk__layers *layers);
 
 #endif

@@ -1,7 +1,6 @@
 /* From an atlas page to its map model: the page described as an sk_map_spec (page_spec),
 ** then classified and built. */
 #include "build.h"
-#include "../layout.h"
 #include "../style_internal.h"
 #include "samenkaart/spec.h"
 
@@ -126,13 +125,7 @@ sk__atlas_build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg,
 {
     if (pg->kind != PAGE_MAP)
         return build_panels(ctx, a, pg, src, set);
-    sk_status st = build_map(ctx, a, pg, src, map);
-    /* Lay every page out before drawing any: a legend that does not fit stops the atlas
-    ** before it has written a single file. */
-    sk__layout l;
-    if (st == SK_OK && (st = sk__layout_map(ctx, *map, &l)) == SK_OK)
-        sk__layout_clear(&l);
-    return st;
+    return build_map(ctx, a, pg, src, map);
 }
 
 sk_status

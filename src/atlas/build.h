@@ -13,8 +13,9 @@ typedef struct sk__atlas_sources {
     const sk_core_areas *core;    /* NULL when no page outlines a kernwerkgebied */
 } sk__atlas_sources;
 
-/* Build and lay out the map model(s) of page pg: *map for a map page, *set for a page of
-** small multiples (owned by the caller).  On failure ctx has the message. */
+/* Build the map model(s) of page pg (laid out afterwards, as its plan: plans.h): *map for a
+** map page, *set for a page of small multiples (owned by the caller).  On failure ctx has
+** the message. */
 sk_status sk__atlas_build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg,
                                const sk__atlas_sources *src, sk_map **map, sk_panels **set);
 

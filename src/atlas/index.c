@@ -1,32 +1,5 @@
 /* Page PNGs with their thumbnails, and the index.html that shows the thumbnails. */
 #include "index.h"
-#include "../layout.h"
-#include "../panels_internal.h"
-#include "textpages.h"
-
-/* A text page (contents, section) as a PNG and its thumbnail. */
-static sk_status
-text_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, const char *png,
-              const sk__thumbnail *thumbnail, int threads)
-{
-    const page *pg = SK__ATLAS_PAGE(j->atlas, i);
-    double w, h, px = j->options->dpi / 72.0;
-    sk__atlas_page_points(j, &w, &h);
-    cairo_surface_t *surface = cairo_image_surface_create(
-        CAIRO_FORMAT_RGB24, (int)(w * px + 0.5), (int)(h * px + 0.5));
-    cairo_t *cr = cairo_create(surface);
-    cairo_scale(cr, px, px);
-    if (pg->kind == PAGE_SECTION)
-        sk__atlas_draw_section(cr, j->style, pg, w, h);
-    else
-        sk__atlas_draw_contents(cr, j->style, j->atlas, i, w, h, 0);
-    cairo_destroy(cr);
-    sk_status st = sk__write_png_file(ctx, surface, png, threads);
-    if (st == SK_OK)
-        st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
-    cairo_surface_destroy(surface);
-    return st;
-}
 
 static sk_status
 render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
@@ -40,22 +13,19 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
     /* One thread per page: the atlas spreads pages over the cores (--jobs), so --jobs 1 is
     ** one core. */
     int threads = 1;
-    if (pg->kind == PAGE_PANELS) {
-        sk__page_spec spec = sk__panels_spec(j->sets[i]);
-        st = sk__render_panels_png(ctx, sk__panels_maps(j->sets[i]), &spec, j->options->dpi, png,
-                                   j->raster_layers, &thumbnail);
-    } else if (pg->kind == PAGE_MAP) {
+    if (pg->kind == PAGE_MAP) {
         sk_render_options ro;
         sk_render_options_init(&ro);
         ro.dpi = j->options->dpi;
         ro.threads = threads;
         char *csv = g_strconcat(base, ".csv", NULL);
-        st = sk__map_render(ctx, j->maps[i], &ro, png, j->raster_layers, &thumbnail);
+        st = sk__render_map_plan(ctx, j->plans[i], &ro, png, j->raster_layers, &thumbnail);
         if (st == SK_OK)
             st = sk_map_write_classes_csv(ctx, j->maps[i], csv);
         g_free(csv);
     } else {
-        st = text_page_png(ctx, j, i, png, &thumbnail, threads);
+        st = sk__render_plan_png(ctx, j->plans[i], j->options->dpi, png, j->raster_layers,
+                                 &thumbnail);
     }
     g_free(thumb);
     g_free(png);

@@ -69,7 +69,7 @@ struct sk_atlas {
     size_t contents_pages;
 };
 
-/* Contents pages list this many entries each, in two columns (see textpages.c). */
+/* Contents pages list this many entries each, in two columns (see plans.c and layout/textpage.c). */
 enum { SK__ATLAS_CONTENTS_ROWS = 34, SK__ATLAS_CONTENTS_PER_PAGE = 2 * 34 };
 
 /* Page i of the atlas (borrowed). */

@@ -372,7 +372,7 @@ resolve_tables(sk_atlas *a)
     }
 }
 
-/* Contents pages come first: as many as the list needs (see textpages.c); then every page
+/* Contents pages come first: as many as the list needs (see plans.c and layout/textpage.c); then every page
 ** gets its file name. */
 static void
 add_contents_pages(sk_atlas *a)

@@ -5,26 +5,19 @@
 #include <glib/gstdio.h>
 #include "schedule.h"
 #include "../internal.h"
-#include "../layout.h"
 #include "build.h"
 #include "index.h"
 #include "pdf.h"
+#include "plans.h"
 
-void
-sk__atlas_page_points(const sk__atlas_job *j, double *w, double *h)
-{
-    sk_page_size size = j->atlas->page_size == SK_PAGE_FROM_STYLE ? j->style->page
-                                                                   : j->atlas->page_size;
-    sk__page_size(size, w, h);
-}
-
-/* ---- building the map models ------------------------------------------------------- */
+/* ---- building the map models and the plans ------------------------------------------ */
 
 typedef struct build_job {
     const sk_atlas *atlas;
     const sk__atlas_sources *src;
     sk_map **maps;
     sk_panels **sets;
+    sk__plan **plans;
     char **errors;          /* per page: the message of its failure, or NULL */
     sk_status *status;
     guint first, step;      /* pages first, first + step, … */
@@ -37,9 +30,14 @@ build_worker(gpointer data)
     sk_ctx *ctx = sk_ctx_new();
     for (guint i = b->first; i < b->atlas->pages->len; i += b->step) {
         const page *pg = SK__ATLAS_PAGE(b->atlas, i);
-        if (pg->kind != PAGE_MAP && pg->kind != PAGE_PANELS)
-            continue;
-        b->status[i] = sk__atlas_build_page(ctx, b->atlas, pg, b->src, &b->maps[i], &b->sets[i]);
+        if (pg->kind == PAGE_MAP || pg->kind == PAGE_PANELS)
+            b->status[i] = sk__atlas_build_page(ctx, b->atlas, pg, b->src, &b->maps[i],
+                                                &b->sets[i]);
+        /* Laid out before anything is drawn: a legend that does not fit stops the atlas
+        ** before it has written a single file; the PDF and the PNG then share the plan. */
+        if (b->status[i] == SK_OK)
+            b->status[i] = sk__atlas_page_plan(ctx, b->atlas, b->src->style, i, b->maps[i],
+                                               b->sets[i], &b->plans[i]);
         if (b->status[i] != SK_OK) {
             b->errors[i] = g_strdup(sk_ctx_errmsg(ctx));
             sk_ctx_clear_error(ctx);
@@ -49,18 +47,18 @@ build_worker(gpointer data)
     return NULL;
 }
 
-/* Build the map models of all pages on two threads; the first failing page (in page order)
-** is reported, naming the page and its line. */
+/* Build the map models and plans of all pages on two threads; the first failing page (in
+** page order) is reported, naming the page and its line. */
 static sk_status
 build_maps(sk_ctx *ctx, const sk_atlas *a, const sk__atlas_sources *src, sk_map **maps,
-           sk_panels **sets)
+           sk_panels **sets, sk__plan **plans)
 {
     guint n = a->pages->len;
     char **errors = g_new0(char *, n + 1);
     sk_status *status = g_new0(sk_status, n + 1);
     build_job jobs[2];
     for (guint t = 0; t < 2; t++)
-        jobs[t] = (build_job){a, src, maps, sets, errors, status, t, 2};
+        jobs[t] = (build_job){a, src, maps, sets, plans, errors, status, t, 2};
     GThread *helper = NULL;
     sk_status st = sk__thread_start(ctx, "sk-build", build_worker, &jobs[1], &helper);
     if (st == SK_OK) {
@@ -180,13 +178,14 @@ draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
 
 static sk_status
 render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk_style *style,
-             sk_map **maps, sk_panels **sets)
+             sk_map **maps, sk_panels **sets, sk__plan **plans)
 {
     int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
     sk_atlas_options effective = *o;
     effective.jobs = jobs;
     sk__atlas_job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
-                       .sets = sets, .total = a->pages->len * 2, .error = sk_ctx_new(),
+                       .sets = sets, .plans = plans, .total = a->pages->len * 2,
+                       .error = sk_ctx_new(),
                        .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new(),
                        .order = png_order(a, sets, maps)};
     g_mutex_init(&j.lock);
@@ -279,11 +278,12 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         return sk__error(ctx, SK_EUSAGE, "no output directory given");
     sk_map **maps = g_new0(sk_map *, a->pages->len);
     sk_panels **sets = g_new0(sk_panels *, a->pages->len);
+    sk__plan **plans = g_new0(sk__plan *, a->pages->len);
     loaded l = {0};
     sk_status st = load_sources(ctx, a, o->cache_dir, &l);
     if (st == SK_OK) {
         sk__atlas_sources src = {l.geo, l.alts, l.projects, l.style, l.core};
-        st = build_maps(ctx, a, &src, maps, sets);
+        st = build_maps(ctx, a, &src, maps, sets, plans);
     }
     /* Only now that every page is known to be drawable. */
     char *thumbs = g_build_filename(o->output_dir, "thumbs", NULL);
@@ -292,15 +292,17 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
                        g_strerror(errno));
     g_free(thumbs);
     if (st == SK_OK)
-        st = render_files(ctx, a, o, l.style, maps, sets);
+        st = render_files(ctx, a, o, l.style, maps, sets, plans);
     if (st == SK_OK)
         st = sk__atlas_write_index(ctx, a, o->output_dir);
     for (guint i = 0; i < a->pages->len; i++) {
+        sk__plan_free(plans[i]);
         sk_map_free(maps[i]);
         sk_panels_free(sets[i]);
     }
     g_free(maps);
     g_free(sets);
+    g_free(plans);
     loaded_free(a, &l);
     return st;
 }

@@ -1,5 +1,6 @@
-/* Rendering an atlas (sk_atlas_render): load the data once, build every page's map models on
-** two threads, then the PDF on this thread while workers draw the PNGs. */
+/* Rendering an atlas (sk_atlas_render): load the data once, build every page's map models and
+** its plan on two threads, then the PDF on this thread while workers draw the PNGs, both from
+** the same plans. */
 #ifndef SK_ATLAS_SCHEDULE_H
 #define SK_ATLAS_SCHEDULE_H
 
@@ -14,6 +15,7 @@ typedef struct sk__atlas_job {
     const sk_style *style;
     sk_map **maps;              /* per page, NULL for text pages */
     sk_panels **sets;           /* per page, for pages of several maps */
+    sk__plan **plans;           /* per page: what its PDF page and its PNG are drawn from */
     sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
     size_t *order;              /* pages in the order their PNGs are drawn */
     gint next;                  /* next of order to render as PNG */
@@ -22,8 +24,5 @@ typedef struct sk__atlas_job {
     sk_ctx *error;              /* first failure */
     int failed;
 } sk__atlas_job;
-
-/* The page size the atlas's pages are drawn at (points). */
-void sk__atlas_page_points(const sk__atlas_job *j, double *w, double *h);
 
 #endif

@@ -58,10 +58,27 @@ draw_line(cairo_t *cr, const sk__plan_line *l)
     cairo_stroke(cr);
 }
 
+/* Item i of p: a link begins a PDF link tag (other surfaces have no links) around the
+** items it holds; returns the index of the last of them, or i. */
+static guint
+begin_link(cairo_t *cr, const sk__plan *p, guint i)
+{
+    const sk__plan_link *l = &g_array_index(p->items, sk__plan_item, i).u.link;
+    if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF ||
+        l->count == 0)
+        return i;
+    char *attr = g_strdup_printf("page=%ld", l->page);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+    g_free(attr);
+    return i + (guint)MIN(l->count, (size_t)(p->items->len - 1 - i));
+}
+
 void
 sk__draw_furniture(cairo_t *cr, const sk__plan *p)
 {
     PangoContext *pc = sk__measure_context();
+    guint link_end = 0;
+    int in_link = 0;
     for (guint i = 0; i < p->items->len; i++) {
         const sk__plan_item *it = &g_array_index(p->items, sk__plan_item, i);
         switch (it->kind) {
@@ -77,6 +94,16 @@ sk__draw_furniture(cairo_t *cr, const sk__plan *p)
         case SK__ITEM_INSET:
             sk__draw_inset(cr, p->geo, &it->u.inset);
             break;
+        case SK__ITEM_LINK:
+            if (!in_link && (link_end = begin_link(cr, p, i)) > i) {
+                in_link = 1;
+                continue;
+            }
+            break;
+        }
+        if (in_link && i == link_end) {
+            cairo_tag_end(cr, CAIRO_TAG_LINK);
+            in_link = 0;
         }
     }
     g_object_unref(pc);

@@ -1,6 +1,6 @@
 /* The names a zoomed map places, as a CSV (sk_map_write_labels_csv): read from the map's
 ** page plan, so the CSV shows what the page shows. */
-#include "../layout.h"
+#include "../layout_internal.h"
 #include "../text.h"
 #include "render.h"
 

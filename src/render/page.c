@@ -5,7 +5,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include "../internal.h"
-#include "../layout.h"
+#include "../layout_internal.h"
 #include "render.h"
 
 /* Vector output is simplified to 0.25 pt (0.09 mm on paper, about one dot of a 300-dpi
@@ -54,9 +54,8 @@ check_options(sk_ctx *ctx, const sk_render_options *options, const char *path, i
     return SK_OK;
 }
 
-/* A whole vector page: background, maps, then everything around them. */
-static void
-draw_vector_page(cairo_t *cr, const sk__plan *p, sk__layers *layers)
+void
+sk__draw_vector_page(cairo_t *cr, const sk__plan *p, sk__layers *layers)
 {
     sk__set_color(cr, p->background);
     cairo_paint(cr);
@@ -201,7 +200,7 @@ write_vector_page(sk_ctx *ctx, sk__sink *out, void *data)
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     }
     cairo_t *cr = cairo_create(surface);
-    draw_vector_page(cr, p, NULL);
+    sk__draw_vector_page(cr, p, NULL);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
@@ -264,6 +263,18 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     sk__plan *plan;
     if (sk__plan_map_page(ctx, map, &plan) != SK_OK)
         return sk_ctx_status(ctx);
+    sk_status st = sk__render_map_plan(ctx, plan, options, path, layers, thumbnail);
+    sk__plan_free(plan);
+    return st;
+}
+
+sk_status
+sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan, const sk_render_options *options,
+                    const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
+{
+    sk_format format;
+    if (check_options(ctx, options, path, 1, &format) != SK_OK)
+        return sk_ctx_status(ctx);
     /* Raster output keeps what its pixels can show (half a pixel); vector output see
     ** VECTOR_TOLERANCE_PT. */
     double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
@@ -277,42 +288,15 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     sk_status st = sk__sink_write_files(
         ctx, files, format == SK_FORMAT_PNG && options->world_file ? 2 : 1);
     g_free(wf);
-    sk__plan_free(plan);
     return st;
 }
 
-sk_status
-sk__render_vector_page(sk_ctx *ctx, cairo_t *cr, const sk_map *map, sk__layers *layers)
-{
-    sk__plan *plan;
-    if (sk__plan_map_page(ctx, map, &plan) != SK_OK)
-        return sk_ctx_status(ctx);
-    draw_vector_page(cr, plan, layers);
-    sk__plan_free(plan);
-    return SK_OK;
-}
-
-/* ---- pages of several maps (small multiples) --------------------------------------- */
+/* ---- pages drawn from a plan: text pages, pages of several maps --------------------- */
 
 sk_status
-sk__render_panels_vector(sk_ctx *ctx, cairo_t *cr, sk_map *const *maps,
-                         const sk__page_spec *spec, sk__layers *layers)
+sk__render_plan_png(sk_ctx *ctx, const sk__plan *p, double dpi, const char *path,
+                    sk__layers *layers, const sk__thumbnail *thumbnail)
 {
-    sk__plan *plan;
-    if (sk__plan_panels_page(ctx, spec, maps, &plan) != SK_OK)
-        return sk_ctx_status(ctx);
-    draw_vector_page(cr, plan, layers);
-    sk__plan_free(plan);
-    return SK_OK;
-}
-
-sk_status
-sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spec, double dpi,
-                      const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
-{
-    sk__plan *p;
-    if (sk__plan_panels_page(ctx, spec, maps, &p) != SK_OK)
-        return sk_ctx_status(ctx);
     double px_per_pt = dpi / 72.0, tolerance_pt = 0.5 / px_per_pt;
     cairo_surface_t *surface = cairo_image_surface_create(
         CAIRO_FORMAT_RGB24, (int)lround(p->page_w * px_per_pt), (int)lround(p->page_h * px_per_pt));
@@ -334,7 +318,6 @@ sk__render_panels_png(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *spe
     if (st == SK_OK && thumbnail != NULL)
         st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
     cairo_surface_destroy(surface);
-    sk__plan_free(p);
     return st;
 }
 
@@ -350,14 +333,17 @@ sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *sp
     sk_format format;
     if (check_options(ctx, options, path, 0, &format) != SK_OK)
         return sk_ctx_status(ctx);
-    if (format == SK_FORMAT_PNG)
-        return sk__render_panels_png(ctx, maps, spec, options->dpi, path, NULL, NULL);
     sk__plan *plan;
     if (sk__plan_panels_page(ctx, spec, maps, &plan) != SK_OK)
         return sk_ctx_status(ctx);
-    page_job job = {.plan = plan, .options = options, .format = format};
-    sk__sink_file file = {path, write_vector_page, &job};
-    sk_status st = sk__sink_write_files(ctx, &file, 1);
+    sk_status st;
+    if (format == SK_FORMAT_PNG) {
+        st = sk__render_plan_png(ctx, plan, options->dpi, path, NULL, NULL);
+    } else {
+        page_job job = {.plan = plan, .options = options, .format = format};
+        sk__sink_file file = {path, write_vector_page, &job};
+        st = sk__sink_write_files(ctx, &file, 1);
+    }
     sk__plan_free(plan);
     return st;
 }

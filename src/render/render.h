@@ -31,6 +31,19 @@ void sk__draw_inset(cairo_t *cr, const sk_geography *geo, const sk__plan_inset *
 /* Draw the plan's items (everything but the maps) on cr, in order. */
 void sk__draw_furniture(cairo_t *cr, const sk__plan *p);
 
+/* A whole vector page (points): background, maps, then everything around them; layers:
+** shared border layers, or NULL. */
+void sk__draw_vector_page(cairo_t *cr, const sk__plan *p, sk__layers *layers);
+
+/* Write an RGB24 image surface as a PNG file (temporary name, then renamed). */
+sk_status sk__write_png_file(sk_ctx *ctx, cairo_surface_t *surface, const char *path,
+                             int threads);
+
+/* Write an RGB24 image surface shrunk to at most max_width pixels wide (by a whole factor,
+** box-filtered) as a PNG file. */
+sk_status sk__write_thumbnail(sk_ctx *ctx, cairo_surface_t *page, const char *path,
+                              int max_width);
+
 /* Encode an RGB24 image surface as PNG into out, on two threads when threads > 1. */
 sk_status sk__png_encode(sk_ctx *ctx, cairo_surface_t *surface, sk__sink *out, int threads);
 

@@ -1,0 +1,49 @@
+/* The atlas's pages as page plans (plans.h): text pages laid out here from the atlas's pages,
+** map pages by layout from their built maps. */
+#include "plans.h"
+
+/* Contents page k: the atlas title on the first, then its share of the other pages' entries
+** (SK__ATLAS_CONTENTS_PER_PAGE each, in columns of SK__ATLAS_CONTENTS_ROWS). */
+static sk__plan *
+contents_plan(const sk_atlas *a, const sk_style *style, size_t k, double w, double h)
+{
+    size_t first = k * SK__ATLAS_CONTENTS_PER_PAGE, entries = a->pages->len - a->contents_pages;
+    size_t count = first < entries ? MIN(entries - first, (size_t)SK__ATLAS_CONTENTS_PER_PAGE)
+                                   : 0;
+    sk__contents_entry *e = g_new0(sk__contents_entry, count > 0 ? count : 1);
+    for (size_t n = 0; n < count; n++) {
+        size_t i = first + n + a->contents_pages;
+        const page *pg = SK__ATLAS_PAGE(a, i);
+        e[n] = (sk__contents_entry){pg->title, pg->kind == PAGE_SECTION, i + 1};
+    }
+    sk__plan *p = sk__plan_contents_page(style, w, h, k == 0 ? a->title : NULL,
+                                         k == 0 ? a->subtitle : NULL, e, count,
+                                         SK__ATLAS_CONTENTS_ROWS);
+    g_free(e);
+    return p;
+}
+
+sk_status
+sk__atlas_page_plan(sk_ctx *ctx, const sk_atlas *a, const sk_style *style, size_t i,
+                    const sk_map *map, const sk_panels *set, sk__plan **out)
+{
+    const page *pg = SK__ATLAS_PAGE(a, i);
+    double w, h;
+    sk__page_size(a->page_size == SK_PAGE_FROM_STYLE ? style->page : a->page_size, &w, &h);
+    *out = NULL;
+    switch (pg->kind) {
+    case PAGE_CONTENTS:
+        *out = contents_plan(a, style, i, w, h);
+        return SK_OK;
+    case PAGE_SECTION:
+        *out = sk__plan_section_page(style, w, h, pg->title);
+        return SK_OK;
+    case PAGE_PANELS: {
+        sk__page_spec spec = sk__panels_spec(set);
+        return sk__plan_panels_page(ctx, &spec, sk__panels_maps(set), out);
+    }
+    case PAGE_MAP:
+        break;
+    }
+    return sk__plan_map_page(ctx, map, out);
+}

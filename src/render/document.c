@@ -1,0 +1,91 @@
+/* Cairo backend: a multi-page PDF document from page plans (render_internal.h), streamed
+** through the sink, with metadata, an outline and the plans' links. */
+#include <cairo-pdf.h>
+#include "../internal.h"
+#include "render.h"
+
+typedef struct document {
+    size_t count;
+    sk__document_source source;
+    void *data;
+    sk__layers *layers;
+    const char *title;
+} document;
+
+/* Page i's outline entry, under its parent's; ids[i] is the entry's id (the root when it has
+** none), for the pages under it. */
+static void
+add_outline(cairo_surface_t *surface, const sk__document_page *pg, size_t i, int *ids)
+{
+    ids[i] = CAIRO_PDF_OUTLINE_ROOT;
+    if (pg->outline == NULL)
+        return;
+    int parent = pg->parent >= 0 && (size_t)pg->parent < i ? ids[pg->parent]
+                                                             : CAIRO_PDF_OUTLINE_ROOT;
+    char *dest = g_strdup_printf("page=%zu", i + 1);
+    ids[i] = cairo_pdf_surface_add_outline(surface, parent, pg->outline, dest, 0);
+    g_free(dest);
+}
+
+/* The pages onto a PDF surface made at the first page's size; errors name out's path. */
+static sk_status
+write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
+            cairo_surface_t *surface, sk__sink *out)
+{
+    int *ids = g_new(int, d->count);
+    cairo_t *cr = cairo_create(surface);
+    sk__document_page pg = *first;
+    /* The first plan may be gone once the next is asked for. */
+    double w = first->plan->page_w, h = first->plan->page_h;
+    sk_status st = SK_OK;
+    for (size_t i = 0; i < d->count && st == SK_OK; i++) {
+        if (i > 0 && (st = d->source(ctx, d->data, i, &pg)) != SK_OK)
+            break;
+        if (pg.plan->page_w != w || pg.plan->page_h != h) {
+            w = pg.plan->page_w;
+            h = pg.plan->page_h;
+            cairo_pdf_surface_set_size(surface, w, h);
+        }
+        add_outline(surface, &pg, i, ids);
+        sk__draw_vector_page(cr, pg.plan, d->layers);
+        cairo_show_page(cr);
+        if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+            st = sk__error(ctx, SK_EIO, "%s: %s", out->path,
+                           cairo_status_to_string(cairo_status(cr)));
+    }
+    cairo_destroy(cr);
+    g_free(ids);
+    return st;
+}
+
+static sk_status
+write_document(sk_ctx *ctx, sk__sink *out, void *data)
+{
+    const document *d = data;
+    sk__document_page first = {NULL, NULL, -1};
+    if (d->source(ctx, d->data, 0, &first) != SK_OK)
+        return sk_ctx_status(ctx);
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+        sk__sink_cairo_write, out, first.plan->page_w, first.plan->page_h);
+    if (d->title != NULL)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
+    sk_status st = write_pages(ctx, d, &first, surface, out);
+    cairo_surface_finish(surface);
+    if (st == SK_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS && !out->failed)
+        st = sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
+                       cairo_status_to_string(cairo_surface_status(surface)));
+    cairo_surface_destroy(surface);
+    return st;
+}
+
+sk_status
+sk__render_document(sk_ctx *ctx, const char *path, const char *title, size_t count,
+                    sk__document_source source, void *data, sk__layers *layers)
+{
+    if (count == 0)
+        return sk__error(ctx, SK_EUSAGE, "%s: a document needs a page", path);
+    document d = {count, source, data, layers, title};
+    sk__sink_file file = {path, write_document, &d};
+    return sk__sink_write_files(ctx, &file, 1);
+}
