@@ -176,11 +176,17 @@ draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
     return st;
 }
 
+/* More threads than this only cost memory (a page surface each). */
+#define SK__ATLAS_MAX_JOBS 64
+
 static sk_status
 render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk_style *style,
              sk_map **maps, sk_panels **sets, sk__plan **plans)
 {
-    int jobs = o->jobs > 0 ? o->jobs : (int)g_get_num_processors();
+    if (o->jobs > SK__ATLAS_MAX_JOBS)
+        return sk__error(ctx, SK_EUSAGE, "jobs: expected 1 to %d threads, not %d",
+                         SK__ATLAS_MAX_JOBS, o->jobs);
+    int jobs = o->jobs > 0 ? o->jobs : MIN((int)g_get_num_processors(), SK__ATLAS_MAX_JOBS);
     sk_atlas_options effective = *o;
     effective.jobs = jobs;
     sk__atlas_job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
