@@ -803,6 +803,7 @@ test_zoom(void)
         g_free(wkt);
     }
     GDALClose(ds);
+    g_free(shp);
     g_ptr_array_unref(rows);
 
     /* The map shows the zoomed area through its world file: Apeldoorn's class colour at its
