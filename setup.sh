@@ -37,7 +37,7 @@ else
 fi
 ninja -C build
 
-# The demo map, from ../shared/data/nl2017 (the built-in default data).
+# The demo map, from data/nl2017 (the built-in default data, in this repository).
 build/samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm \
   --output demo.png --classes-csv demo.csv
 echo "demo map written: demo.png (+ demo.pgw, demo.csv)"

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-data=${SAMENKAART_DATA:-$PWD/../shared/data/nl2017}
+data=${SAMENKAART_DATA:-$PWD/data/nl2017}
 bin=build/samenkaart
 atlas=styles/aef-2017/atlas.ini
 out=$(mktemp -d)

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Load test: the project database 1x, 10x and 100x (../shared/tools/make-projects.py --scale N,
+# Load test: the project database 1x, 10x and 100x (tools/make-projects.py --scale N,
 # ~38,000 projects at 100x), each as one map and as the full AEF atlas, from the sources (no
 # cache): median wall time of N runs and peak RSS (GNU time).
 #   bash bench/load.sh [RUNS]     (needs build/, python3, /usr/bin/time, bc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-data=${SAMENKAART_DATA:-$PWD/../shared/data/nl2017}
-tools=${SAMENKAART_TOOLS:-$PWD/../shared/tools}
+data=${SAMENKAART_DATA:-$PWD/data/nl2017}
+tools=${SAMENKAART_TOOLS:-$PWD/tools}
 bin=build/samenkaart
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-data=${SAMENKAART_DATA:-$PWD/../shared/data/nl2017}
+data=${SAMENKAART_DATA:-$PWD/data/nl2017}
 bin=build/samenkaart
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

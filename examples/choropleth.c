@@ -7,7 +7,7 @@
 **
 **   choropleth DATA_DIR MAP.png CLASSES.csv
 **
-** DATA_DIR holds the database and boundaries as shipped (../shared/data/nl2017).  Build it
+** DATA_DIR holds the database and boundaries as shipped (data/nl2017).  Build it
 ** against an installed library with
 **
 **   cc choropleth.c -o choropleth $(pkg-config --cflags --libs samenkaart)

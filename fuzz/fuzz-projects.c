@@ -21,7 +21,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     const char *dir = g_getenv("SK_TEST_DATA");
     if (dir == NULL) {
-        fprintf(stderr, "fuzz-projects: set SK_TEST_DATA to ../shared/data/nl2017\n");
+        fprintf(stderr, "fuzz-projects: set SK_TEST_DATA to data/nl2017\n");
         exit(1);
     }
     sk_ctx *ctx = sk_ctx_new();

@@ -1,5 +1,5 @@
 /* The vocabulary of the project database contract: the labels of each ordering principle,
-** their display names and the aliases users write (see ../shared/data/nl2017/README.md). */
+** their display names and the aliases users write (see data/nl2017/README.md). */
 #ifndef SK_VOCABULARY_H
 #define SK_VOCABULARY_H
 

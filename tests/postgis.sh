@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Boundaries and the project database read from PostgreSQL/PostGIS through OGR connection
 # strings give the same classes as the files.  Starts a throw-away server on a socket in a
-# temporary directory, loads ../shared/data/nl2017 with ogr2ogr, renders, compares, and stops
+# temporary directory, loads data/nl2017 with ogr2ogr, renders, compares, and stops
 # the server on every way out (trap).  TAP output; skipped (77) where PostgreSQL is missing.
 set -euo pipefail
 data=${SK_TEST_DATA:?}

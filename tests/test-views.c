@@ -1,6 +1,6 @@
 /* The reviewers' views (stats, diff, compare) end to end on the real 2017 data.  Expected
 ** numbers are worked out here from the CSV files themselves (read through OGR, with the
-** database contract of ../shared/data/nl2017/README.md), not through the library. */
+** database contract of data/nl2017/README.md), not through the library. */
 #include <stdlib.h>
 #include <string.h>
 #include <cairo.h>

@@ -4,7 +4,8 @@
 # LC_ALL=C, then compare every PNG, world file and CSV byte for byte and every PDF by its text
 # (pdftotext) and its pages rendered at 100 dpi.  A refactor must print "identical".
 #   tools/compare-builds.sh OLD_TREE NEW_TREE      # source trees, each built in build/
-# Needs ../shared/data/nl2017 beside each tree (or SK_DATA=DIR) and pdftotext/pdftoppm.
+# Uses each tree's data/nl2017 (a tree from before the data was in the repository: NEW's; or
+# SK_DATA=DIR for both); needs pdftotext/pdftoppm.
 set -uo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 OLD_TREE NEW_TREE" >&2; exit 2; }
 old=$(cd "$1" && pwd) new=$(cd "$2" && pwd)
@@ -14,7 +15,8 @@ export LC_ALL=C SAMENKAART_CACHE=off
 
 run_all() {   # TREE OUT
   local tree=$1 out=$2 sk="$1/build/samenkaart"
-  local data=${SK_DATA:-$tree/../shared/data/nl2017}
+  local data=${SK_DATA:-$tree/data/nl2017}
+  [ -d "$data" ] || data=$new/data/nl2017
   mkdir -p "$out"
   "$sk" atlas "$tree/styles/aef-2017/atlas.ini" --output "$out/atlas" --quiet || echo "atlas failed" >>"$out/FAILED"
   r() { local name=$1; shift; "$sk" "$@" >"$out/$name.stdout" 2>"$out/$name.stderr" || echo "$name: exit $?" >>"$out/FAILED"; }

@@ -1,6 +1,6 @@
 /*
 ** The project database: one row per collaboration project, labelled along the four ordering
-** principles (see ../shared/data/nl2017/README.md for the contract).  Read through OGR, so a
+** principles (see data/nl2017/README.md for the contract).  Read through OGR, so a
 ** CSV (',' or ';', with or without BOM, LF or CRLF), an XLSX/ODS sheet or a GeoPackage/SQLite
 ** table all work.  Every value is validated; all errors of a file are reported in one run.
 */
