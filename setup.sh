@@ -12,6 +12,7 @@ packages=(
   gdal-bin poppler-utils       # ogr2ogr / ogrinfo and pdftoppm, for looking at results
   postgresql postgresql-15-postgis-3   # the PostGIS test runs a throw-away server
   locales                      # nl_NL.UTF-8 for the locale test
+  strace                       # the standalone test watches which files the command opens
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

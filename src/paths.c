@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <string.h>
 #include <glib.h>
+#include "samenkaart/samenkaart.h"
 #include "paths.h"
 #include "sk-config.h"
 
@@ -18,13 +19,12 @@ sk__library_dir(void)
     return g_path_get_dirname(info.dli_fname);
 }
 
-/* <prefix>/<datadir>/samenkaart/styles when the library lies in <prefix>/<libdir> and that
-** directory exists; NULL otherwise (a build tree, or a relocated libdir). */
+/* <prefix>/rel (e.g. <datadir>/samenkaart/styles) when the library lies in <prefix>/<libdir>
+** and that directory exists; NULL otherwise (a build tree, or a relocated libdir). */
 static char *
-installed_styles_dir(void)
+installed_dir(int relocatable, const char *rel)
 {
-    if (!SK_STYLES_RELOCATABLE || g_path_is_absolute(SK_INSTALL_LIBDIR) ||
-        g_path_is_absolute(SK_INSTALL_STYLES_DIR))
+    if (!relocatable || g_path_is_absolute(SK_INSTALL_LIBDIR) || g_path_is_absolute(rel))
         return NULL;
     char *found = sk__library_dir();
     if (found == NULL)
@@ -36,7 +36,7 @@ installed_styles_dir(void)
     if (len > tail && dir[len - tail - 1] == '/' &&
         strcmp(dir + len - tail, SK_INSTALL_LIBDIR) == 0) {
         dir[len - tail - 1] = '\0';
-        styles = g_build_filename(dir[0] != '\0' ? dir : "/", SK_INSTALL_STYLES_DIR, NULL);
+        styles = g_build_filename(dir[0] != '\0' ? dir : "/", rel, NULL);
         if (!g_file_test(styles, G_FILE_TEST_IS_DIR))
             g_clear_pointer(&styles, g_free);
     }
@@ -47,7 +47,7 @@ installed_styles_dir(void)
 static gpointer
 find_styles_dir(gpointer unused)
 {
-    char *installed = installed_styles_dir();
+    char *installed = installed_dir(SK_STYLES_RELOCATABLE, SK_INSTALL_STYLES_DIR);
     return installed != NULL ? installed : (gpointer)SK_DEFAULT_STYLES_DIR;
 }
 
@@ -56,4 +56,25 @@ sk__default_styles_dir(void)
 {
     static GOnce once = G_ONCE_INIT;
     return g_once(&once, find_styles_dir, NULL);
+}
+
+static gpointer
+find_data_dir(gpointer unused)
+{
+    char *installed = installed_dir(SK_DATA_RELOCATABLE, SK_INSTALL_DATA_DIR);
+    return installed != NULL ? installed : (gpointer)SK_DEFAULT_DATA_DIR;
+}
+
+const char *
+sk__default_data_dir(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return g_once(&once, find_data_dir, NULL);
+}
+
+const char *
+sk_default_data_dir(void)
+{
+    const char *env = g_getenv("SAMENKAART_DATA");
+    return env != NULL && env[0] != '\0' ? env : sk__default_data_dir();
 }

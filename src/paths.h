@@ -14,4 +14,7 @@ char *sk__library_dir(void);
 ** Looked up once; static string. */
 const char *sk__default_styles_dir(void);
 
+/* The default data directory (sk_default_data_dir in samenkaart.h).  Static string. */
+const char *sk__default_data_dir(void);
+
 #endif

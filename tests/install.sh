@@ -6,7 +6,9 @@
 # Environment (tests/meson.build): SK_BUILD_ROOT, SK_SOURCE_ROOT, SK_PREFIX, SK_LIBDIR,
 # SK_BINDIR, SK_INCLUDEDIR, SK_STYLES_INSTALL_DIR (as configured), SK_STYLES_RELOCATABLE
 # (0: -Dstyles_dir fixed the styles' place, so the staged copy is named by $SAMENKAART_STYLES),
-# SK_VERSION, SK_CC, SK_SANITIZE (the build's b_sanitize, "" for none), SK_TEST_DATA.
+# SK_VERSION, SK_CC, SK_SANITIZE (the build's b_sanitize, "" for none), SK_TEST_DATA,
+# SK_DATA_INSTALL_DIR (where data/nl2017 is installed) and SK_DATA_RELOCATABLE (0: -Ddata_dir
+# fixed the default data directory).
 set -uo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -22,7 +24,7 @@ check() {
   local what=$1; shift
   if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi
 }
-echo "1..9"
+echo "1..11"
 
 # Staged paths: DESTDIR + the configured absolute directories.
 root="$tmp/root" lib="$tmp/root$SK_LIBDIR" bin="$tmp/root$SK_BINDIR"
@@ -90,6 +92,26 @@ check "installed samenkaart renders from another directory with the installed st
   --show samenwerkingsvorm --output command.png --classes-csv command.csv
 check "the command and the example draw the same map" \
   bash -c 'cmp example.png command.png && cmp example.csv command.csv'
+# The default data is the installed copy: no --data-dir, no $SAMENKAART_DATA, another
+# directory; the same map as from the source tree's data.
+data="$tmp/root$SK_DATA_INSTALL_DIR"
+check "installed samenkaart draws the demo map with the installed data from another directory" \
+  bash -c '[ -f "$2/projecten_2017.csv" ] && [ -f "$2/../rivm2020/initiatieven_2020.csv" ] &&
+    env -u SAMENKAART_DATA "$1" render --where inhoudelijk=jeugd --show samenwerkingsvorm \
+      --output demo.png --classes-csv demo.csv && cmp demo.csv command.csv' _ "$bin/samenkaart" "$data"
+# ... and it is that copy it reads: spoil it, and that is the file the command names.
+reads_installed_data() {
+  printf 'P9999,x,CZ,Gouda,,preventei,beleid,implementatie,gemeente,,test\n' >>"$data/projecten_2017.csv"
+  env -u SAMENKAART_DATA "$bin/samenkaart" render --output spoiled-data.png 2>"$tmp/err"
+  local rc=$?
+  cat "$tmp/err"
+  [ $rc -eq 2 ] && grep -qF "$data/projecten_2017.csv" "$tmp/err"
+}
+if [ "$SK_DATA_RELOCATABLE" = 1 ]; then
+  check "the installed command reads the installed data" reads_installed_data
+else
+  n=$((n + 1)); echo "ok $n - # SKIP data_dir was fixed at setup"
+fi
 # The styles it used are the installed ones: spoil the installed default style, and that
 # is the file the command now complains about.
 reads_installed_styles() {

@@ -66,6 +66,12 @@ typedef void (*sk_warning_fn)(void *user_data, const char *message);
 /* The library version, e.g. "0.1.0".  Static string. */
 SK_API const char *sk_version(void);
 
+/* The directory of the default data (boundaries, membership and project database of 2017):
+** $SAMENKAART_DATA when set; else, for an installed library, <prefix>/share/samenkaart/data/
+** nl2017 of its installation (found from where the library is); else the data/nl2017 of the
+** source tree it was built from.  Static or environment string: do not free it. */
+SK_API const char *sk_default_data_dir(void);
+
 /* A short text for a status code.  Static string. */
 SK_API const char *sk_strerror(sk_status status);
 

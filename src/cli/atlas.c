@@ -62,7 +62,7 @@ cmd_atlas(int argc, char **argv)
         {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, jobs_cb.data, "Threads, 1 to 64 (default: all cores, at most 64)", "N"},
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "N"},
         {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
-         "Data the atlas file does not name (default " SK_DEFAULT_DATA_DIR ")", "DIR"},
+         "Data the atlas file does not name (default: $SAMENKAART_DATA, else the installed data/nl2017)", "DIR"},
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Cache prepared data here", "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Read every source", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress, no warnings", NULL},
@@ -85,7 +85,8 @@ cmd_atlas(int argc, char **argv)
         sk_ctx *ctx = sk_ctx_new();
         sk_ctx_set_warning_handler(ctx, print_warning, &quiet);
         const char *dir = data_dir_of(data_dir);
-        char *cache_path = cache_dir_of(cache, no_cache);
+        gboolean cache_warned = FALSE;
+        char *cache_path = cache_dir_of(cache, no_cache, quiet, &cache_warned);
         sk_atlas *atlas = NULL;
         progress_state ps = {quiet, isatty(fileno(stderr)), g_get_monotonic_time()};
         sk_atlas_options ao;

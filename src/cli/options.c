@@ -124,10 +124,8 @@ in_data_dir(const char *dir, const char *file)
     return g_build_filename(dir, file, NULL);
 }
 
-/* Where prepared geometry is cached: --cache-dir, $SAMENKAART_CACHE ("off" for none), or
-** the user's cache directory.  NULL: no cache.  Caller frees. */
 char *
-cache_dir_of(const char *given, gboolean no_cache)
+cache_dir_of(const char *given, gboolean no_cache, gboolean quiet, gboolean *warned)
 {
     if (no_cache)
         return NULL;
@@ -136,17 +134,26 @@ cache_dir_of(const char *given, gboolean no_cache)
     const char *env = g_getenv("SAMENKAART_CACHE");
     if (env != NULL)
         return env[0] == '\0' || strcmp(env, "off") == 0 ? NULL : g_strdup(env);
-    return g_build_filename(g_get_user_cache_dir(), "samenkaart", NULL);
+    /* Not g_get_user_cache_dir: with an empty $HOME it names a relative ".cache", which would
+    ** put the cache in the working directory.  Relative XDG paths are invalid by the spec. */
+    const char *xdg = g_getenv("XDG_CACHE_HOME"), *home = g_getenv("HOME");
+    if (xdg != NULL && g_path_is_absolute(xdg))
+        return g_build_filename(xdg, "samenkaart", NULL);
+    if (home != NULL && g_path_is_absolute(home))
+        return g_build_filename(home, ".cache", "samenkaart", NULL);
+    if (!quiet && !*warned)
+        fprintf(stderr, "samenkaart: warning: no cache: neither $XDG_CACHE_HOME nor $HOME is an "
+                "absolute path; every source is read (set one, or --cache-dir DIR)\n");
+    *warned = TRUE;
+    return NULL;
 }
 
-/* The data directory: --data-dir, $SAMENKAART_DATA, or the built-in default. */
 const char *
 data_dir_of(const char *given)
 {
     if (given != NULL)
         return given;
-    const char *env = g_getenv("SAMENKAART_DATA");
-    return env != NULL ? env : SK_DEFAULT_DATA_DIR;
+    return sk_default_data_dir();
 }
 
 /* Geography options for the municipalities the arguments name (regions left to the caller). */
@@ -183,7 +190,7 @@ data_group(cli_args *a)
 {
     GOptionEntry data[] = {
         {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->data_dir,
-         "Default data directory (default: " SK_DEFAULT_DATA_DIR ")", "DIR"},
+         "Default data directory (default: $SAMENKAART_DATA, else the installed data/nl2017)", "DIR"},
         {"municipalities", 'm', 0, G_OPTION_ARG_FILENAME, &a->municipalities,
          "Municipality boundaries (any OGR source)", "FILE"},
         {"municipality-layer", 0, 0, G_OPTION_ARG_STRING, &a->municipality_layer,
@@ -213,7 +220,7 @@ data_group(cli_args *a)
          &a->membership_region_name_field,
          "Region name column of the membership table (default wmo_naam)", "NAME"},
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->cache_dir,
-         "Cache prepared data here (default $SAMENKAART_CACHE or ~/.cache/samenkaart)",
+         "Cache prepared data here (default $SAMENKAART_CACHE, else $XDG_CACHE_HOME/samenkaart or ~/.cache/samenkaart)",
          "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a->no_cache,
          "Read every source, without the cache", NULL},
@@ -285,7 +292,7 @@ load_data(sk_ctx *ctx, cli_args *a, const char *projects_path, sk_geography **ge
         go.membership_region_code_field = a->membership_region_code_field;
     if (a->membership_region_name_field)
         go.membership_region_name_field = a->membership_region_name_field;
-    char *cache = cache_dir_of(a->cache_dir, a->no_cache);
+    char *cache = cache_dir_of(a->cache_dir, a->no_cache, a->quiet, &a->cache_warned);
     go.cache_dir = cache;
     sk_status st = *geo != NULL ? SK_OK : sk_geography_load(ctx, &go, geo);
     sk_mergers *mergers = NULL;
@@ -339,7 +346,7 @@ load_core_areas(sk_ctx *ctx, cli_args *a, const sk_geography *geo, sk_core_areas
     go.region_name_field = a->core_name_field != NULL ? a->core_name_field : "zk_naam";
     go.membership_region_code_field = go.region_code_field;
     go.membership_region_name_field = go.region_name_field;
-    char *cache = cache_dir_of(a->cache_dir, a->no_cache);
+    char *cache = cache_dir_of(a->cache_dir, a->no_cache, a->quiet, &a->cache_warned);
     go.cache_dir = cache;
     sk_geography *zk = NULL;
     sk_status st = sk_geography_load(ctx, &go, &zk);

@@ -42,6 +42,7 @@ typedef struct cli_args {
     char *show, *title, *caption, *source, *page, *style, *output, *classes_csv, *cache_dir;
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
+    gboolean cache_warned;   /* the warning about a missing cache directory was given */
     /* The insurers' core working areas (compare; render --core-of) */
     char *core_of, *core, *core_regions, *core_key, *core_column, *core_code_field,
         *core_name_field;
@@ -53,10 +54,13 @@ typedef struct cli_args {
 
 void cli_args_clear(cli_args *a);
 
-/* Where prepared geometry is cached: --cache-dir, $SAMENKAART_CACHE ("off" for none), or
-** the user's cache directory.  NULL: no cache.  Caller frees. */
-char *cache_dir_of(const char *given, gboolean no_cache);
-/* The data directory: --data-dir, $SAMENKAART_DATA, or the built-in default. */
+/* Where prepared geometry is cached: --cache-dir, $SAMENKAART_CACHE ("off" for none), or the
+** user's cache directory by the XDG rules ($XDG_CACHE_HOME, else $HOME/.cache; each only
+** when it is an absolute path).  NULL: no cache; without a usable home that is said once
+** (*warned), unless quiet.  Caller frees. */
+char *cache_dir_of(const char *given, gboolean no_cache, gboolean quiet, gboolean *warned);
+/* The data directory: --data-dir, $SAMENKAART_DATA, the installed data, or the source
+** tree's data/nl2017 (sk_default_data_dir). */
 const char *data_dir_of(const char *given);
 
 /* The options naming the data, shared by every command that reads it. */
