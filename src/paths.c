@@ -44,32 +44,37 @@ installed_dir(int relocatable, const char *rel)
     return styles;
 }
 
+/* A companion directory: installed, else fixed at build time.  Looked up once per kind (the
+** answer cannot change while the library is loaded). */
+typedef struct companion {
+    int relocatable;
+    const char *installed, *fallback;
+} companion;
+
 static gpointer
-find_styles_dir(gpointer unused)
+find_companion(gpointer data)
 {
-    char *installed = installed_dir(SK_STYLES_RELOCATABLE, SK_INSTALL_STYLES_DIR);
-    return installed != NULL ? installed : (gpointer)SK_DEFAULT_STYLES_DIR;
+    const companion *c = data;
+    char *installed = installed_dir(c->relocatable, c->installed);
+    return installed != NULL ? installed : (gpointer)c->fallback;
 }
 
 const char *
 sk__default_styles_dir(void)
 {
     static GOnce once = G_ONCE_INIT;
-    return g_once(&once, find_styles_dir, NULL);
-}
-
-static gpointer
-find_data_dir(gpointer unused)
-{
-    char *installed = installed_dir(SK_DATA_RELOCATABLE, SK_INSTALL_DATA_DIR);
-    return installed != NULL ? installed : (gpointer)SK_DEFAULT_DATA_DIR;
+    static const companion styles = {SK_STYLES_RELOCATABLE, SK_INSTALL_STYLES_DIR,
+                                     SK_DEFAULT_STYLES_DIR};
+    return g_once(&once, find_companion, (gpointer)&styles);
 }
 
 const char *
 sk__default_data_dir(void)
 {
     static GOnce once = G_ONCE_INIT;
-    return g_once(&once, find_data_dir, NULL);
+    static const companion data = {SK_DATA_RELOCATABLE, SK_INSTALL_DATA_DIR,
+                                   SK_DEFAULT_DATA_DIR};
+    return g_once(&once, find_companion, (gpointer)&data);
 }
 
 const char *
