@@ -17,7 +17,7 @@ page_map_kind(const page *pg)
 {
     return pg->overview          ? SK_MAP_REGIONS
            : pg->table_path != NULL ? SK_MAP_TABLE
-           : pg->highlight != NULL ? SK_MAP_HIGHLIGHT
+           : pg->highlights != NULL ? SK_MAP_HIGHLIGHT
            : pg->count           ? SK_MAP_COUNT
            : pg->show >= 0       ? SK_MAP_COMBINATION
                                  : SK_MAP_TOTAL;

@@ -20,8 +20,6 @@ sk__atlas_page_clear(page *p)
         g_free(*strings[i]);
     g_strfreev(p->where);
     g_strfreev(p->highlights);
-    sk_filter_free(p->filter);
-    sk_filter_free(p->highlight);
 }
 
 static void

@@ -18,15 +18,11 @@ typedef struct page {
     char *title, *caption;
     int section;          /* index of its section page, or -1 */
     char **where;         /* maps: the filter clauses, a family's own last (NULL-terminated) */
-    sk_filter *filter;    /* the same, parsed */
     int show;             /* maps: principle shown, or -1 for a total map */
     char **highlights;    /* highlight maps: the clauses of Y (NULL-terminated), or NULL */
-    sk_filter *highlight; /* the same, parsed */
-    int count;            /* count maps: classed by method/breaks/classes */
+    int count;            /* count maps: classed by breaks and classes */
     char *breaks;         /* count maps: the count key ("natural", "quantile", "1,3,10") */
-    sk_breaks method;
-    unsigned bounds[16];  /* count maps: the upper bounds parsed from breaks */
-    size_t nbreaks, classes;
+    size_t classes;
     char *note;
     int counts;           /* maps: -1 as the style says */
     int line;             /* where the page is defined, for messages */

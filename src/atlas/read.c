@@ -55,8 +55,10 @@ insurer_key(sk__keyfile *k, const char *group, const char *key, char **name)
 ** Returns the clauses (NULL-terminated), or NULL when there are none. */
 static char **
 read_clauses(sk__keyfile *k, const char *group, const char *key, const char *extra,
-             const char *extra_key, sk_filter **filter)
+             const char *extra_key)
 {
+    /* Parsed only to check them: the map is built from the clauses' text (a spec). */
+    sk_filter *filter = sk_filter_new();
     gsize n = 0;
     char **list = g_key_file_get_string_list(sk__keyfile_gkf(k), group, key, &n, NULL);
     GPtrArray *clauses = g_ptr_array_new();
@@ -65,15 +67,14 @@ read_clauses(sk__keyfile *k, const char *group, const char *key, const char *ext
         const char *clause = i < n ? g_strstrip(list[i]) : extra;
         if (clause == NULL || clause[0] == '\0')
             continue;
-        if (*filter == NULL)
-            *filter = sk_filter_new();
-        if (sk_filter_add(probe, *filter, clause) != SK_OK) {
+        if (sk_filter_add(probe, filter, clause) != SK_OK) {
             sk__keyfile_problem(k, group, i < n ? key : extra_key, "%s", sk_ctx_errmsg(probe));
             sk_ctx_clear_error(probe);
         }
         g_ptr_array_add(clauses, g_strdup(clause));
     }
     sk_ctx_free(probe);
+    sk_filter_free(filter);
     g_strfreev(list);
     if (clauses->len == 0) {
         g_ptr_array_free(clauses, TRUE);
@@ -131,8 +132,11 @@ read_count(sk__keyfile *k, const char *group, page *pg)
     if (pg->breaks != NULL) {
         pg->count = 1;
         sk_ctx *probe = sk_ctx_new();
-        if (sk_breaks_parse(probe, pg->breaks, &pg->method, pg->bounds,
-                            G_N_ELEMENTS(pg->bounds), &pg->nbreaks) != SK_OK)
+        sk_breaks method;
+        unsigned bounds[16];
+        size_t nbreaks;
+        if (sk_breaks_parse(probe, pg->breaks, &method, bounds, G_N_ELEMENTS(bounds),
+                            &nbreaks) != SK_OK)
             sk__keyfile_problem(k, group, "count", "%s", sk_ctx_errmsg(probe));
         sk_ctx_free(probe);
     }
@@ -149,14 +153,11 @@ sk__atlas_read_map_keys(sk__keyfile *k, const char *group, page *pg, const char 
     read_value_keys(k, group, pg);
     pg->show = -1;
     pg->counts = -1;
-    pg->highlights = read_clauses(k, group, "highlight", extra_highlight, "highlight_for",
-                                  &pg->highlight);
+    pg->highlights = read_clauses(k, group, "highlight", extra_highlight, "highlight_for");
     read_count(k, group, pg);
-    pg->where = read_clauses(k, group, "where", extra_clause, "for", &pg->filter);
-    if (pg->filter == NULL)
-        pg->filter = sk_filter_new();
+    pg->where = read_clauses(k, group, "where", extra_clause, "for");
     read_principle(k, group, "show", &pg->show);
-    if ((pg->show >= 0) + (pg->highlight != NULL) + pg->count + (pg->table != NULL) +
+    if ((pg->show >= 0) + (pg->highlights != NULL) + pg->count + (pg->table != NULL) +
             pg->overview > 1)
         sk__keyfile_problem(k, group, NULL, "show, highlight, count, table and "
                             "regions_overview make different maps; give one");
