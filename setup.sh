@@ -32,9 +32,9 @@ if ! locale -a 2>/dev/null | grep -qi '^nl_NL\.utf-\?8$'; then
 fi
 
 if [ -d build ]; then
-  meson setup --reconfigure build -Dwerror=true
+  meson setup --reconfigure build -Dwerror=true -Dfault_injection=true
 else
-  meson setup build -Dwerror=true
+  meson setup build -Dwerror=true -Dfault_injection=true
 fi
 ninja -C build
 

@@ -144,6 +144,7 @@ sk_status
 sk__read_table(sk_ctx *ctx, const char *path, const char *layer, const char *what,
                const char *cache_dir, sk__ogr_data *table)
 {
+    sk__ctx_note_input(ctx, path);
     sk__cache_key key;
     const char *sources[] = {path};
     const char *params[] = {layer, what};

@@ -1,13 +1,29 @@
-/* The context: first error and its message, warning handler. */
+/* The context: first error and its message, warning handler; and what a context shares with
+** the contexts of the threads the library starts for it: the run's outputs, the inputs read,
+** the fault-injection count. */
 #include <stdlib.h>
+#include <string.h>
 #include "internal.h"
+#include "redact.h"
+#include "samenkaart/testing.h"
 #include "sk-config.h"
+
+/* Shared by a context and its children (sk__ctx_child); owned by the root context. */
+typedef struct shared {
+    GMutex lock;            /* guards outputs and inputs */
+    sk_outputs *outputs;    /* the open run, or NULL */
+    GPtrArray *inputs;      /* paths read (char *), no repeats */
+    gint fault_at;          /* atomic: the fault point that fails, 0 none */
+    gint points;            /* atomic: fault points passed */
+} shared;
 
 struct sk_ctx {
     sk_status status;
     GString *message;
     sk_warning_fn warn;
     void *warn_data;
+    shared *shared;
+    int owns_shared;
 };
 
 const char *
@@ -37,6 +53,21 @@ sk_ctx_new(void)
     if (ctx == NULL)
         return NULL;
     ctx->message = g_string_new(NULL);
+    ctx->shared = g_new0(shared, 1);
+    ctx->owns_shared = 1;
+    g_mutex_init(&ctx->shared->lock);
+    ctx->shared->inputs = g_ptr_array_new_with_free_func(g_free);
+    return ctx;
+}
+
+sk_ctx *
+sk__ctx_child(sk_ctx *parent)
+{
+    sk_ctx *ctx = calloc(1, sizeof *ctx);
+    if (ctx == NULL)
+        return NULL;
+    ctx->message = g_string_new(NULL);
+    ctx->shared = parent->shared;
     return ctx;
 }
 
@@ -45,8 +76,102 @@ sk_ctx_free(sk_ctx *ctx)
 {
     if (ctx == NULL)
         return;
+    if (ctx->owns_shared) {
+        g_ptr_array_free(ctx->shared->inputs, TRUE);
+        g_mutex_clear(&ctx->shared->lock);
+        g_free(ctx->shared);
+    }
     g_string_free(ctx->message, TRUE);
     free(ctx);
+}
+
+static void note_one(sk_ctx *ctx, const char *path);
+
+void
+sk__ctx_note_input(sk_ctx *ctx, const char *path)
+{
+    if (path == NULL || path[0] == '\0')
+        return;
+    note_one(ctx, path);
+    /* A shapefile is read from the files beside it as well. */
+    size_t len = strlen(path);
+    if (len < 4 || g_ascii_strcasecmp(path + len - 4, ".shp") != 0)
+        return;
+    static const char *const sidecars[] = {".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn",
+                                           ".sbx", ".SHX", ".DBF", ".PRJ", ".CPG"};
+    for (size_t i = 0; i < G_N_ELEMENTS(sidecars); i++) {
+        char *other = g_strdup_printf("%.*s%s", (int)(len - 4), path, sidecars[i]);
+        if (g_file_test(other, G_FILE_TEST_EXISTS))
+            note_one(ctx, other);
+        g_free(other);
+    }
+}
+
+static void
+note_one(sk_ctx *ctx, const char *path)
+{
+    g_mutex_lock(&ctx->shared->lock);
+    GPtrArray *inputs = ctx->shared->inputs;
+    guint i = 0;
+    while (i < inputs->len && strcmp(inputs->pdata[i], path) != 0)
+        i++;
+    if (i == inputs->len)
+        g_ptr_array_add(inputs, g_strdup(path));
+    g_mutex_unlock(&ctx->shared->lock);
+}
+
+char **
+sk__ctx_inputs(sk_ctx *ctx)
+{
+    g_mutex_lock(&ctx->shared->lock);
+    GPtrArray *inputs = ctx->shared->inputs;
+    char **copy = g_new0(char *, inputs->len + 1);
+    for (guint i = 0; i < inputs->len; i++)
+        copy[i] = g_strdup(inputs->pdata[i]);
+    g_mutex_unlock(&ctx->shared->lock);
+    return copy;
+}
+
+sk_outputs *
+sk__ctx_outputs(sk_ctx *ctx)
+{
+    g_mutex_lock(&ctx->shared->lock);
+    sk_outputs *outputs = ctx->shared->outputs;
+    g_mutex_unlock(&ctx->shared->lock);
+    return outputs;
+}
+
+int
+sk__ctx_attach_outputs(sk_ctx *ctx, sk_outputs *outputs)
+{
+    g_mutex_lock(&ctx->shared->lock);
+    int free_slot = ctx->shared->outputs == NULL || outputs == NULL;
+    if (free_slot)
+        ctx->shared->outputs = outputs;
+    g_mutex_unlock(&ctx->shared->lock);
+    return free_slot;
+}
+
+int
+sk__fault(sk_ctx *ctx, sk_fault_point point)
+{
+    (void)point;   /* all kinds share one count: the N-th operation of any kind fails */
+    gint at = g_atomic_int_get(&ctx->shared->fault_at);
+    gint n = g_atomic_int_add(&ctx->shared->points, 1) + 1;
+    return at > 0 && n == at;
+}
+
+void
+sk_ctx_set_fault(sk_ctx *ctx, long n)
+{
+    g_atomic_int_set(&ctx->shared->fault_at, n > 0 && n <= G_MAXINT ? (gint)n : 0);
+    g_atomic_int_set(&ctx->shared->points, 0);
+}
+
+long
+sk_ctx_fault_points(const sk_ctx *ctx)
+{
+    return g_atomic_int_get(&ctx->shared->points);
 }
 
 sk_status
@@ -91,8 +216,13 @@ sk__error(sk_ctx *ctx, sk_status status, const char *fmt, ...)
     ctx->status = status;
     va_list ap;
     va_start(ap, fmt);
-    g_string_vprintf(ctx->message, fmt, ap);
+    char *text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
+    /* Messages name sources, and a database's name may carry its password. */
+    char *shown = sk__redact(text);
+    g_string_assign(ctx->message, shown);
+    g_free(shown);
+    g_free(text);
     return status;
 }
 
@@ -105,7 +235,9 @@ sk__warn(sk_ctx *ctx, const char *fmt, ...)
     va_start(ap, fmt);
     char *text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    ctx->warn(ctx->warn_data, text);
+    char *shown = sk__redact(text);
+    ctx->warn(ctx->warn_data, shown);
+    g_free(shown);
     g_free(text);
 }
 
@@ -144,6 +276,10 @@ sk_status
 sk__thread_start(sk_ctx *ctx, const char *name, GThreadFunc fn, void *data, GThread **out)
 {
     GError *err = NULL;
+    *out = NULL;
+    if (sk__fault(ctx, SK_FAULT_THREAD))
+        return sk__error(ctx, SK_ERUNTIME, "cannot start a thread (%s): %s", name,
+                         "injected fault");
     *out = g_thread_try_new(name, fn, data, &err);
     if (*out != NULL)
         return SK_OK;

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <glib.h>
 #include "samenkaart/samenkaart.h"
+#include "samenkaart/outputs.h"
+#include "samenkaart/testing.h"
 
 /* Record an error on ctx unless one is already there: the first error is the most
 ** significant one (as in cairo).  Returns status so callers can `return sk__error(…)`. */
@@ -37,4 +39,19 @@ sk_status sk__thread_start(sk_ctx *ctx, const char *name, GThreadFunc fn, void *
                            GThread **out);
 
 
+/* A context for a thread the library starts for ctx's work: its own error, but the run's
+** outputs, inputs and fault count are ctx's (which must outlive it).  NULL when out of
+** memory.  Free with sk_ctx_free. */
+sk_ctx *sk__ctx_child(sk_ctx *parent);
+/* Remember that the run read path (a source, style or atlas file): no output may replace it.
+** Thread-safe. */
+void sk__ctx_note_input(sk_ctx *ctx, const char *path);
+/* The inputs noted so far, NULL-terminated; free with g_strfreev. */
+char **sk__ctx_inputs(sk_ctx *ctx);
+/* The run open on ctx (or on its parent), or NULL. */
+sk_outputs *sk__ctx_outputs(sk_ctx *ctx);
+/* Open (outputs) or close (NULL) the run on ctx; 0 when one is open already. */
+int sk__ctx_attach_outputs(sk_ctx *ctx, sk_outputs *outputs);
+/* Whether this fault point is the one to fail (sk_ctx_set_fault); counts it.  Thread-safe. */
+int sk__fault(sk_ctx *ctx, sk_fault_point point);
 #endif

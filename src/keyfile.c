@@ -41,6 +41,7 @@ sk__keyfile_open(sk_ctx *ctx, const char *path, const char *what, sk__diagnostic
                  sk__keyfile **out)
 {
     *out = NULL;
+    sk__ctx_note_input(ctx, path);
     char *text = NULL;
     GError *err = NULL;
     if (!g_file_get_contents(path, &text, NULL, &err)) {

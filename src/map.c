@@ -6,6 +6,7 @@
 #include "classify_internal.h"
 #include "geography_internal.h"
 #include "internal.h"
+#include "redact.h"
 #include "text.h"
 #include "map_internal.h"
 #include "mapkinds.h"
@@ -142,7 +143,7 @@ make_source(const sk_style *style, const char *file, int table)
 /* The source line: the spec's, the two databases of a map of changes, the table the map
 ** shows, or the project database. */
 static char *
-map_source(const sk_style *style, const sk_projects *projects, const sk_map_options *o)
+source_text(const sk_style *style, const sk_projects *projects, const sk_map_options *o)
 {
     if (o->source != NULL)
         return g_strdup(o->source);
@@ -157,6 +158,16 @@ map_source(const sk_style *style, const sk_projects *projects, const sk_map_opti
     if (o->source_file != NULL)
         return make_source(style, o->source_file, 1);
     return make_source(style, projects != NULL ? sk_projects_source(projects) : NULL, 0);
+}
+
+/* The source line as printed: a database's name may carry its password. */
+static char *
+map_source(const sk_style *style, const sk_projects *projects, const sk_map_options *o)
+{
+    char *text = source_text(style, projects, o);
+    char *shown = sk__redact(text);
+    g_free(text);
+    return shown;
 }
 
 /* Frame the municipalities of zoom, with a margin; SK_EUSAGE when it selects none. */

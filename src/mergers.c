@@ -44,6 +44,7 @@ sk_status
 sk_mergers_load(sk_ctx *ctx, const char *path, sk_mergers **out)
 {
     *out = NULL;
+    sk__ctx_note_input(ctx, path);
     const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
     if (be == NULL)
         return sk_ctx_status(ctx);

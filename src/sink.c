@@ -1,122 +1,47 @@
-/* The sink (sink.h): every file a run writes. */
+/* The sink (sink.h): every file a run writes, buffered and staged in the run. */
 #include <errno.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include "internal.h"
+#include "outputs_internal.h"
 #include "sink.h"
 
-sk_status
-sk__sink_open(sk_ctx *ctx, sk__sink *out, const char *path)
+/* Bytes handed to the file at a time: few system calls, and few fault points for tests. */
+#define SK__SINK_BUFFER (256 * 1024)
+
+static void
+drain(sk__sink *out)
 {
-    memset(out, 0, sizeof *out);
-    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-    out->temp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
-    g_free(dir);
-    g_free(base);
-    int fd = g_mkstemp(out->temp);
-    if (fd < 0) {
-        int e = errno;
-        g_free(out->temp);
-        out->temp = NULL;
-        return sk__error(ctx, SK_EIO, "%s: cannot write: %s", path, g_strerror(e));
-    }
-    /* mkstemp makes the file private; a map is an ordinary document. */
-    if (fchmod(fd, 0644) != 0) {
-        /* Not fatal: the file is still written, only more private. */
-    }
-    out->fp = fdopen(fd, "wb");
-    if (out->fp == NULL) {
-        int e = errno;
-        close(fd);
-        g_unlink(out->temp);
-        g_free(out->temp);
-        out->temp = NULL;
-        return sk__error(ctx, SK_EIO, "%s: cannot write: %s", path, g_strerror(e));
-    }
-    out->path = g_strdup(path);
-    return SK_OK;
+    if (out->used > 0 && !out->failed)
+        out->failed = sk__staged_write(out->ctx, out->file, out->buffer, out->used);
+    out->used = 0;
 }
 
 void
 sk__sink_write(sk__sink *out, const void *data, size_t size)
 {
-    if (!out->failed && fwrite(data, 1, size, out->fp) != size)
-        out->failed = errno != 0 ? errno : EIO;
+    const unsigned char *p = data;
+    while (size > 0 && !out->failed) {
+        size_t room = SK__SINK_BUFFER - out->used, n = size < room ? size : room;
+        memcpy(out->buffer + out->used, p, n);
+        out->used += n;
+        p += n;
+        size -= n;
+        if (out->used == SK__SINK_BUFFER)
+            drain(out);
+    }
 }
 
 void
 sk__sink_printf(sk__sink *out, const char *fmt, ...)
 {
-    if (out->failed)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    if (vfprintf(out->fp, fmt, ap) < 0)
-        out->failed = errno != 0 ? errno : EIO;
+    char *text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-}
-
-sk_status
-sk__sink_finish(sk_ctx *ctx, sk__sink *out)
-{
-    if (out->fp == NULL)
-        return SK_OK;
-    if (fflush(out->fp) != 0 && !out->failed)
-        out->failed = errno;
-    if (!out->failed && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
-        out->failed = errno;
-    if (fclose(out->fp) != 0 && !out->failed)
-        out->failed = errno;
-    out->fp = NULL;
-    if (out->failed) {
-        sk_status st = sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
-                                 g_strerror(out->failed));
-        sk__sink_abort(out);
-        return st;
-    }
-    return SK_OK;
-}
-
-sk_status
-sk__sink_commit(sk_ctx *ctx, sk__sink *outs, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (g_rename(outs[i].temp, outs[i].path) != 0) {
-            int e = errno;
-            sk_status st = sk__error(ctx, SK_EIO, "%s: cannot write: %s", outs[i].path,
-                                     g_strerror(e));
-            for (size_t k = 0; k < count; k++) {
-                if (k < i)
-                    g_unlink(outs[k].path);
-                sk__sink_abort(&outs[k]);
-            }
-            return st;
-        }
-        g_free(outs[i].temp);
-        outs[i].temp = NULL;
-        g_free(outs[i].path);
-        outs[i].path = NULL;
-    }
-    return SK_OK;
-}
-
-void
-sk__sink_abort(sk__sink *out)
-{
-    if (out->fp != NULL)
-        fclose(out->fp);
-    out->fp = NULL;
-    if (out->temp != NULL)
-        g_unlink(out->temp);
-    g_free(out->temp);
-    g_free(out->path);
-    out->temp = NULL;
-    out->path = NULL;
+    sk__sink_write(out, text, strlen(text));
+    g_free(text);
 }
 
 cairo_status_t
@@ -127,27 +52,61 @@ sk__sink_cairo_write(void *closure, const unsigned char *data, unsigned int leng
     return out->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
+/* One file: staged, written by its writer, flushed. */
+static sk_status
+write_one(sk_ctx *ctx, sk_outputs *run, const sk__sink_file *file, unsigned char *buffer)
+{
+    sk__sink out = {.path = file->path, .ctx = ctx, .buffer = buffer};
+    sk_status st = sk__outputs_stage(ctx, run, file->path, &out.file);
+    if (st == SK_OK)
+        st = file->write(ctx, &out, file->data);
+    if (out.file != NULL) {
+        drain(&out);
+        /* The writer's error comes first; a write failure it did not see is the sink's. */
+        sk_status done = sk__staged_finish(ctx, out.file, st == SK_OK ? out.failed : EIO);
+        if (st == SK_OK)
+            st = done;
+    }
+    return st;
+}
+
 sk_status
 sk__sink_write_files(sk_ctx *ctx, const sk__sink_file *files, size_t count)
 {
-    sk__sink *outs = g_new0(sk__sink, count > 0 ? count : 1);
+    sk_outputs *run = sk__ctx_outputs(ctx), *own = NULL;
+    if (run == NULL)
+        run = own = sk__outputs_private(ctx);
+    unsigned char *buffer = g_malloc(SK__SINK_BUFFER);
     sk_status st = SK_OK;
-    size_t open = 0;
-    for (; open < count && st == SK_OK; open++) {
-        if ((st = sk__sink_open(ctx, &outs[open], files[open].path)) != SK_OK)
-            break;
-        if ((st = files[open].write(ctx, &outs[open], files[open].data)) != SK_OK)
-            sk__sink_abort(&outs[open]);
-        else
-            st = sk__sink_finish(ctx, &outs[open]);
+    for (size_t i = 0; i < count && st == SK_OK; i++)
+        st = write_one(ctx, run, &files[i], buffer);
+    g_free(buffer);
+    if (own != NULL) {
+        if (st == SK_OK)
+            st = sk_outputs_commit(own);
+        sk_outputs_free(own);
     }
-    if (st == SK_OK)
-        st = sk__sink_commit(ctx, outs, count);
-    else
-        for (size_t i = 0; i < open; i++)
-            sk__sink_abort(&outs[i]);
-    g_free(outs);
     return st;
+}
+
+sk_status
+sk__sink_image_surface(sk_ctx *ctx, cairo_format_t format, int width, int height,
+                       const char *what, cairo_surface_t **out)
+{
+    *out = NULL;
+    if (sk__fault(ctx, SK_FAULT_SURFACE))
+        return sk__error(ctx, SK_ENOMEM, "%s: out of memory for a %d x %d image (injected "
+                         "fault)", what, width, height);
+    cairo_surface_t *s = cairo_image_surface_create(format, width, height);
+    cairo_status_t cs = cairo_surface_status(s);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return sk__error(ctx, cs == CAIRO_STATUS_NO_MEMORY ? SK_ENOMEM : SK_ERUNTIME,
+                         "%s: cannot make a %d x %d image: %s", what, width, height,
+                         cairo_status_to_string(cs));
+    }
+    *out = s;
+    return SK_OK;
 }
 
 static sk_status
@@ -170,4 +129,3 @@ sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size)
     g_bytes_unref(bytes);
     return st;
 }
-

@@ -95,9 +95,10 @@ SK_API void sk_ctx_clear_error(sk_ctx *ctx);
 ** through.  The handler runs on the thread that uses ctx. */
 SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data);
 
-/* Write size bytes of data to path the way every output is written: under a temporary name
-** in the same directory, renamed when complete, so that a failure leaves no partial file.
-** data is borrowed.  SK_EIO naming the path and the system's reason on failure. */
+/* Write size bytes of data to path the way every output is written (outputs.h): staged under
+** a temporary name in the same folder and renamed when complete, with the run open on ctx
+** or at once, so that a failure leaves no partial file.  data is borrowed.  SK_EIO naming the
+** path and the system's reason on failure; SK_EUSAGE when path is an input of the run. */
 SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, size_t size);
 
 #ifdef __cplusplus
@@ -117,5 +118,6 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 #include "samenkaart/diff.h"
 #include "samenkaart/panels.h"
 #include "samenkaart/compare.h"
+#include "samenkaart/outputs.h"
 
 #endif

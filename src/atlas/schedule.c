@@ -13,6 +13,7 @@
 /* ---- building the map models and the plans ------------------------------------------ */
 
 typedef struct build_job {
+    sk_ctx *ctx;            /* the run's: the thread's context shares its outputs */
     const sk_atlas *atlas;
     const sk__atlas_sources *src;
     sk_map **maps;
@@ -27,7 +28,12 @@ static gpointer
 build_worker(gpointer data)
 {
     build_job *b = data;
-    sk_ctx *ctx = sk_ctx_new();
+    sk_ctx *ctx = sk__ctx_child(b->ctx);
+    if (ctx == NULL) {
+        b->errors[b->first] = g_strdup("out of memory");
+        b->status[b->first] = SK_ENOMEM;
+        return NULL;
+    }
     for (guint i = b->first; i < b->atlas->pages->len; i += b->step) {
         const page *pg = SK__ATLAS_PAGE(b->atlas, i);
         if (pg->kind == PAGE_MAP || pg->kind == PAGE_PANELS)
@@ -58,7 +64,7 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk__atlas_sources *src, sk_map 
     sk_status *status = g_new0(sk_status, n + 1);
     build_job jobs[2];
     for (guint t = 0; t < 2; t++)
-        jobs[t] = (build_job){a, src, maps, sets, plans, errors, status, t, 2};
+        jobs[t] = (build_job){ctx, a, src, maps, sets, plans, errors, status, t, 2};
     GThread *helper = NULL;
     sk_status st = sk__thread_start(ctx, "sk-build", build_worker, &jobs[1], &helper);
     if (st == SK_OK) {
@@ -97,7 +103,9 @@ fail(sk__atlas_job *j, sk_ctx *ctx)
     g_mutex_lock(&j->lock);
     if (!g_atomic_int_get(&j->failed)) {
         g_atomic_int_set(&j->failed, 1);
-        sk__error(j->error, sk_ctx_status(ctx), "%s", sk_ctx_errmsg(ctx));
+        /* No context: the thread's own could not be made. */
+        sk__error(j->error, ctx != NULL ? sk_ctx_status(ctx) : SK_ENOMEM, "%s",
+                  ctx != NULL ? sk_ctx_errmsg(ctx) : "out of memory");
     }
     g_mutex_unlock(&j->lock);
 }
@@ -133,7 +141,11 @@ static gpointer
 png_worker(gpointer data)
 {
     sk__atlas_job *j = data;
-    sk_ctx *ctx = sk_ctx_new();
+    sk_ctx *ctx = sk__ctx_child(j->ctx);
+    if (ctx == NULL) {
+        fail(j, NULL);
+        return NULL;
+    }
     for (;;) {
         size_t k = (size_t)g_atomic_int_add(&j->next, 1);
         if (k >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
@@ -189,7 +201,7 @@ render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk
     int jobs = o->jobs > 0 ? o->jobs : MIN((int)g_get_num_processors(), SK__ATLAS_MAX_JOBS);
     sk_atlas_options effective = *o;
     effective.jobs = jobs;
-    sk__atlas_job j = {.atlas = a, .options = &effective, .style = style, .maps = maps,
+    sk__atlas_job j = {.ctx = ctx, .atlas = a, .options = &effective, .style = style, .maps = maps,
                        .sets = sets, .plans = plans, .total = a->pages->len * 2,
                        .error = sk_ctx_new(),
                        .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new(),
@@ -277,11 +289,27 @@ loaded_free(const sk_atlas *a, loaded *l)
     sk_style_free(l->style);
 }
 
+static sk_status render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o);
+
+/* An atlas is one run: all its files or none (in the caller's run when one is open). */
 sk_status
 sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
 {
-    if (o->output_dir == NULL)
-        return sk__error(ctx, SK_EUSAGE, "no output directory given");
+    if (o->output_dir == NULL || o->output_dir[0] == '\0')
+        return sk__error(ctx, SK_EUSAGE, "no output folder given; nothing was written");
+    sk_outputs *own = sk__ctx_outputs(ctx) == NULL ? sk_outputs_new(ctx) : NULL;
+    sk_status st = render_atlas(ctx, a, o);
+    if (own != NULL) {
+        if (st == SK_OK)
+            st = sk_outputs_commit(own);
+        sk_outputs_free(own);
+    }
+    return st;
+}
+
+static sk_status
+render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
+{
     sk_map **maps = g_new0(sk_map *, a->pages->len);
     sk_panels **sets = g_new0(sk_panels *, a->pages->len);
     sk__plan **plans = g_new0(sk__plan *, a->pages->len);

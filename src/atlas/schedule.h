@@ -10,6 +10,7 @@
 
 /* One rendering run, shared by the threads that write its files. */
 typedef struct sk__atlas_job {
+    sk_ctx *ctx;                /* the run's: threads' contexts share its outputs */
     const sk_atlas *atlas;
     const sk_atlas_options *options;
     const sk_style *style;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "commands.h"
 #include "options.h"
+#include "run.h"
 
 /* A command's result as the process's exit status (help shown is success). */
 static int
@@ -34,15 +35,10 @@ print_help(FILE *fp)
             "written.\n");
 }
 
-int
-main(int argc, char **argv)
+/* The command argv[1] names. */
+static int
+run_command(int argc, char **argv)
 {
-    /* Arguments are text (titles such as "Preventie – totaal"): read them as UTF-8 also where
-    ** the environment's locale says ASCII.  Only the character type: numbers in world files
-    ** and CSVs keep their C format. */
-    setlocale(LC_CTYPE, "");
-    if (!g_get_charset(NULL))
-        setlocale(LC_CTYPE, "C.UTF-8");
     if (argc < 2) {
         print_help(stderr);
         return EXIT_INPUT;
@@ -69,4 +65,19 @@ main(int argc, char **argv)
     fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats, diff or compare)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
+}
+
+int
+main(int argc, char **argv)
+{
+    /* Arguments are text (titles such as "Preventie – totaal"): read them as UTF-8 also where
+    ** the environment's locale says ASCII.  Only the character type: numbers in world files
+    ** and CSVs keep their C format. */
+    setlocale(LC_CTYPE, "");
+    if (!g_get_charset(NULL))
+        setlocale(LC_CTYPE, "C.UTF-8");
+#ifndef SK_CLI_NO_SIGNALS
+    cli_signals_start();
+#endif
+    return cli_stdout_close(run_command(argc, argv));
 }

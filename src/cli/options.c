@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "options.h"
+#include "run.h"
 #include "sk-config.h"
 
 int
@@ -116,6 +117,25 @@ cli_args_clear(cli_args *a)
                     a->mergers, a->mergers_report};
     for (size_t i = 0; i < G_N_ELEMENTS(core); i++)
         g_free(core[i]);
+}
+
+int
+cli_args_declare(cli_run *r, const cli_args *a)
+{
+    const struct { const char *path, *option; } inputs[] = {
+        {a->municipalities, "--municipalities"}, {a->regions, "--regions"},
+        {a->membership, "--membership"}, {a->projects, "--projects"}, {a->table, "--table"},
+        {a->style, "--style"}, {a->core, "--core"}, {a->core_regions, "--core-regions"},
+        {a->mergers, "--mergers"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(inputs); i++)
+        cli_run_input(r, inputs[i].path, inputs[i].option);
+    const struct { const char *path, *option; } outputs[] = {
+        {a->output, "--output"}, {a->classes_csv, "--classes-csv"},
+        {a->labels_csv, "--labels-csv"}, {a->mergers_report, "--mergers-report"}};
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < G_N_ELEMENTS(outputs) && rc == EXIT_OK; i++)
+        rc = cli_run_output(r, outputs[i].path, outputs[i].option);
+    return rc;
 }
 
 static char *

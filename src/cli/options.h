@@ -54,6 +54,11 @@ typedef struct cli_args {
 
 void cli_args_clear(cli_args *a);
 
+struct cli_run;
+/* Name the files the arguments read and write in the run, outputs checked before anything
+** is read: EXIT_OK or the exit status of the error reported. */
+int cli_args_declare(struct cli_run *r, const cli_args *a);
+
 /* Where prepared geometry is cached: --cache-dir, $SAMENKAART_CACHE ("off" for none), or the
 ** user's cache directory by the XDG rules ($XDG_CACHE_HOME, else $HOME/.cache; each only
 ** when it is an absolute path).  NULL: no cache; without a usable home that is said once

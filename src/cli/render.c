@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include "commands.h"
 #include "options.h"
+#include "run.h"
 
 /* The map kind the arguments ask for; a usage error when they ask for more than one. */
 static int
@@ -126,16 +127,16 @@ run_render(cli_args *a)
 {
     if (a->output == NULL)
         return usage_error("render", "%s", "--output FILE is required (.png, .pdf or .svg)");
-    sk_ctx *ctx = sk_ctx_new();
-    if (ctx == NULL)
-        return EXIT_RUNTIME;
-    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    cli_run run;
+    int rc = cli_run_begin(&run, &a->quiet);
+    if (rc == EXIT_OK)
+        rc = cli_args_declare(&run, a);
     sk_map_spec spec;
-    int rc = render_spec(ctx, a, &spec);
-    if (rc == EXIT_OK && render_map(ctx, a, &spec) != SK_OK)
-        rc = fail(ctx);
-    sk_ctx_free(ctx);
-    return rc;
+    if (rc == EXIT_OK)
+        rc = render_spec(run.ctx, a, &spec);
+    if (rc == EXIT_OK && render_map(run.ctx, a, &spec) != SK_OK)
+        rc = fail(run.ctx);
+    return cli_run_end(&run, rc);
 }
 
 int

@@ -211,6 +211,10 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
     if (o->regions == NULL && o->membership == NULL)
         return sk__error(ctx, SK_EUSAGE, "no region layer and no membership table: give one "
                          "of them to draw Wmo-region borders");
+    /* No output of the run may replace what it read. */
+    sk__ctx_note_input(ctx, o->municipalities);
+    sk__ctx_note_input(ctx, o->regions);
+    sk__ctx_note_input(ctx, o->membership);
     sk__cache_key key;
     int cacheable = o->cache_dir != NULL && sk__geo_cache_key(o, &key);
     sk_geography *geo = cacheable ? load_cached(ctx, o->cache_dir, &key) : NULL;
