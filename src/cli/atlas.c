@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include "commands.h"
 #include "options.h"
+#include "run.h"
 #include "sk-config.h"
 
 /* --jobs N: 1 to 64 threads (the group's user data is the int). */
@@ -79,11 +80,15 @@ cmd_atlas(int argc, char **argv)
         /* reported by parse_options */
     } else if (argc != 2) {
         rc = usage_error("atlas", "%s", "expected one atlas file");
-    } else if (output == NULL && !list) {
-        rc = usage_error("atlas", "%s", "--output DIR is required");
+    } else if ((output == NULL || output[0] == '\0') && !list) {
+        rc = usage_error("atlas", "%s", "--output DIR is required (a folder for the atlas's "
+                         "files; not empty)");
     } else {
-        sk_ctx *ctx = sk_ctx_new();
-        sk_ctx_set_warning_handler(ctx, print_warning, &quiet);
+        cli_run run;
+        if ((rc = cli_run_begin(&run, &quiet)) != EXIT_OK)
+            goto done;
+        cli_run_input(&run, argv[1], "the atlas file");
+        sk_ctx *ctx = run.ctx;
         const char *dir = data_dir_of(data_dir);
         gboolean cache_warned = FALSE;
         char *cache_path = cache_dir_of(cache, no_cache, quiet, &cache_warned);
@@ -101,16 +106,21 @@ cmd_atlas(int argc, char **argv)
         if (sk_atlas_load(ctx, argv[1], dir, &atlas) != SK_OK) {
             rc = fail(ctx);
         } else if (list) {
+            GString *text = g_string_new(NULL);
             for (size_t i = 0; i < sk_atlas_page_count(atlas); i++)
-                printf("%s\t%zu\t%s\n", sk_atlas_page_name(atlas, i),
-                       sk_atlas_page_maps(atlas, i), sk_atlas_page_title(atlas, i));
+                g_string_append_printf(text, "%s\t%zu\t%s\n", sk_atlas_page_name(atlas, i),
+                                       sk_atlas_page_maps(atlas, i),
+                                       sk_atlas_page_title(atlas, i));
+            rc = cli_stdout(text->str);
+            g_string_free(text, TRUE);
         } else if (sk_atlas_render(ctx, atlas, &ao) != SK_OK) {
             rc = fail(ctx);
         }
         sk_atlas_free(atlas);
         g_free(cache_path);
-        sk_ctx_free(ctx);
+        rc = cli_run_end(&run, rc);
     }
+done:
     g_option_context_free(oc);
     g_free(output);
     g_free(data_dir);

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "commands.h"
 #include "options.h"
+#include "run.h"
 
 typedef struct compare_args {
     char **insurers, **maps;
@@ -236,7 +237,6 @@ compare_run_clear(compare_run *r)
     sk_geography_free(r->geo);
     sk_style_free(r->style);
     sk_filter_free(r->filter);
-    sk_ctx_free(r->ctx);
 }
 
 static int
@@ -247,13 +247,22 @@ run_compare(cli_args *a, const compare_args *c)
     sk_page_size page = SK_PAGE_FROM_STYLE;
     if (rc != EXIT_OK || (rc = page_size("compare", a->page, &page)) != EXIT_OK)
         return rc;
+    cli_run run;
+    if ((rc = cli_run_begin(&run, &a->quiet)) != EXIT_OK)
+        return rc;
+    rc = cli_args_declare(&run, a);
+    if (rc == EXIT_OK)
+        rc = cli_run_output(&run, c->table_csv, "--table-csv");
+    if (rc == EXIT_OK)
+        rc = cli_run_output(&run, c->table_md, "--table-md");
+    if (rc != EXIT_OK)
+        return cli_run_end(&run, rc);
     compare_run r = {
-        .ctx = sk_ctx_new(), .a = a, .c = c, .nmaps = nmaps, .filter = sk_filter_new(),
+        .ctx = run.ctx, .a = a, .c = c, .nmaps = nmaps, .filter = sk_filter_new(),
         .panel_where = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev),
         .insurers = g_array_new(FALSE, FALSE, sizeof(size_t)),
         .maps = g_ptr_array_new_with_free_func((GDestroyNotify)sk_map_free),
         .titles = g_ptr_array_new_with_free_func(g_free)};
-    sk_ctx_set_warning_handler(r.ctx, print_warning, &a->quiet);
     sk_status st = compare_specs(&r, page);
     if (st == SK_OK)
         st = compare_maps(&r);
@@ -264,7 +273,7 @@ run_compare(cli_args *a, const compare_args *c)
     if (st != SK_OK)
         rc = fail(r.ctx);
     compare_run_clear(&r);
-    return rc;
+    return cli_run_end(&run, rc);
 }
 
 int

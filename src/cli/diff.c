@@ -1,6 +1,7 @@
 /* samenkaart diff: what changed between two project databases, as a map and a list. */
 #include "commands.h"
 #include "options.h"
+#include "run.h"
 
 typedef struct diff_args {
     char *before, *after, *changes_csv;
@@ -85,14 +86,21 @@ run_diff(cli_args *a, const diff_args *d)
     if (a->output == NULL && a->classes_csv == NULL && d->changes_csv == NULL)
         return usage_error("diff", "%s", "nothing to write: give --output, --classes-csv or "
                            "--changes-csv");
-    sk_ctx *ctx = sk_ctx_new();
-    sk_ctx_set_warning_handler(ctx, print_warning, &a->quiet);
+    cli_run run;
+    int rc = cli_run_begin(&run, &a->quiet);
+    if (rc == EXIT_OK) {
+        cli_run_input(&run, d->before, "--before");
+        cli_run_input(&run, d->after, "--after");
+        rc = cli_args_declare(&run, a);
+    }
+    if (rc == EXIT_OK)
+        rc = cli_run_output(&run, d->changes_csv, "--changes-csv");
     sk_map_spec spec;
-    int rc = diff_spec(ctx, a, &spec);
-    if (rc == EXIT_OK && diff_map(ctx, a, d, &spec) != SK_OK)
-        rc = fail(ctx);
-    sk_ctx_free(ctx);
-    return rc;
+    if (rc == EXIT_OK)
+        rc = diff_spec(run.ctx, a, &spec);
+    if (rc == EXIT_OK && diff_map(run.ctx, a, d, &spec) != SK_OK)
+        rc = fail(run.ctx);
+    return cli_run_end(&run, rc);
 }
 
 int

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "commands.h"
 #include "options.h"
+#include "run.h"
 
 
 /* Parse --format: csv or md. */
@@ -18,12 +19,12 @@ table_format(const char *command, const char *text, sk_table_format *out)
     return EXIT_OK;
 }
 
-/* Text to the file (temporary name, then renamed) or, without one, to stdout. */
+/* Text to the file (staged in the run) or, without one, to standard output. */
 static int
 emit_text(sk_ctx *ctx, const char *path, const char *text)
 {
     if (path == NULL)
-        return fputs(text, stdout) < 0 || fflush(stdout) != 0 ? EXIT_RUNTIME : EXIT_OK;
+        return cli_stdout(text);
     return sk_write_file(ctx, path, text, strlen(text)) == SK_OK ? EXIT_OK : fail(ctx);
 }
 
@@ -52,13 +53,16 @@ cmd_stats(int argc, char **argv)
     sk_table_format fmt = SK_TABLE_CSV;
     int rc = parse_options(oc, "stats", &argc, &argv, 0);
     if (rc == EXIT_OK && (rc = table_format("stats", format, &fmt)) == EXIT_OK) {
-        sk_ctx *ctx = sk_ctx_new();
-        sk_ctx_set_warning_handler(ctx, print_warning, &a.quiet);
+        cli_run run;
+        rc = cli_run_begin(&run, &a.quiet);
+        if (rc == EXIT_OK)
+            rc = cli_args_declare(&run, &a);
+        sk_ctx *ctx = run.ctx;
         sk_filter *filter = sk_filter_new();
         sk_geography *geo = NULL;
         sk_projects *projects = NULL;
         sk_stats *stats = NULL;
-        sk_status st = SK_OK;
+        sk_status st = rc == EXIT_OK ? SK_OK : SK_EUSAGE;
         for (size_t i = 0; a.where != NULL && a.where[i] != NULL && st == SK_OK; i++)
             st = sk_filter_add(ctx, filter, a.where[i]);
         if (st == SK_OK)
@@ -69,14 +73,14 @@ cmd_stats(int argc, char **argv)
             char *text = sk_stats_format(stats, fmt);
             rc = emit_text(ctx, a.output, text);
             g_free(text);
-        } else {
+        } else if (rc == EXIT_OK) {
             rc = fail(ctx);
         }
         sk_stats_free(stats);
         sk_projects_free(projects);
         sk_geography_free(geo);
         sk_filter_free(filter);
-        sk_ctx_free(ctx);
+        rc = cli_run_end(&run, rc);
     }
     g_option_context_free(oc);
     g_free(format);
