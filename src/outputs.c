@@ -551,8 +551,10 @@ rename_all(sk_outputs *o)
             return sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; nothing was written",
                              f->path, g_strerror(e));
         }
-        g_clear_pointer(&f->temp, g_free);
     }
+    /* Only now: roll_back knows the renamed files by their temporary name. */
+    for (guint i = 0; i < o->staged->len; i++)
+        g_clear_pointer(&((sk__staged *)o->staged->pdata[i])->temp, g_free);
     remove_backups(o);
     return SK_OK;
 }
