@@ -7,6 +7,7 @@
 #include "cache.h"
 #include "mergers_internal.h"
 #include "ogr.h"
+#include "redact.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -152,7 +153,8 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
                     g_string_append_printf(names, "%s%s", h ? ";" : "",
                                            sk_geography_municipality_name(geo, m));
                 }
-                remap r = {g_strdup(where), g_strdup(v), g_string_free(names, FALSE), note};
+                /* where names the source, which may carry a password. */
+                remap r = {sk__redact(where), g_strdup(v), g_string_free(names, FALSE), note};
                 g_array_append_val(remaps, r);
                 note = NULL;
             }
