@@ -9,6 +9,13 @@ typedef struct compare_args {
     char *table_csv, *table_md;
 } compare_args;
 
+/* "all" (or Dutch "alle"): every insurer. */
+static int
+is_all(const char *name)
+{
+    return g_ascii_strcasecmp(name, "all") == 0 || strcmp(name, "alle") == 0;
+}
+
 /* The insurers asked for: names (repeat or comma-separated), or "all": every insurer with a
 ** project or a core area. */
 static sk_status
@@ -19,7 +26,7 @@ pick_insurers(sk_ctx *ctx, char **names, const sk_projects *projects, const sk_f
         char **parts = g_strsplit(names[i], ",", -1);
         for (size_t k = 0; parts[k] != NULL; k++) {
             char *name = g_strstrip(parts[k]);
-            if (g_ascii_strcasecmp(name, "all") == 0 || strcmp(name, "alle") == 0) {
+            if (is_all(name)) {
                 for (size_t l = 0; l < sk_principle_label_count(SK_INSURER); l++) {
                     sk_insurer_figures f;
                     sk_insurer_figures_compute(projects, filter, core, l, &f);
@@ -58,6 +65,20 @@ typedef struct compare_run {
     GPtrArray *maps, *titles;
 } compare_run;
 
+/* More than one insurer's map: "all", or more than one name. */
+static int
+several_insurers(char **names)
+{
+    size_t n = 0;
+    for (size_t i = 0; names != NULL && names[i] != NULL; i++) {
+        char **parts = g_strsplit(names[i], ",", -1);
+        for (size_t k = 0; parts[k] != NULL; k++)
+            n += is_all(g_strstrip(parts[k])) ? 2 : 1;
+        g_strfreev(parts);
+    }
+    return n > 1;
+}
+
 /* The arguments make sense together; EXIT_OK or the usage error reported. */
 static int
 compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
@@ -71,6 +92,15 @@ compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
         a->classes_csv == NULL)
         return usage_error("compare", "%s", "nothing to write: give --output, --table-csv, "
                            "--table-md or --classes-csv");
+    /* Asked for, written: never an option accepted and then ignored. */
+    const char *table = c->table_csv != NULL ? "--table-csv" : "--table-md";
+    if (nmaps > 0 && (c->table_csv != NULL || c->table_md != NULL))
+        return usage_error("compare", "%s: the figures of insurers; with --map there are "
+                           "none (give --insurer NAME|all instead)", table);
+    if (a->classes_csv != NULL && (nmaps > 0 || several_insurers(c->insurers)))
+        return usage_error("compare", "%s", "--classes-csv: the classes of one map; with "
+                           "several maps side by side give one --insurer (or render each "
+                           "map with 'samenkaart render --classes-csv')");
     return EXIT_OK;
 }
 

@@ -1,4 +1,5 @@
 /* samenkaart diff: what changed between two project databases, as a map and a list. */
+#include <string.h>
 #include "commands.h"
 #include "options.h"
 #include "run.h"
@@ -43,6 +44,59 @@ write_changes(sk_ctx *ctx, const cli_args *a, const sk_projects *earlier,
     return st;
 }
 
+/* One CSV cell, quoted when it must be (quotes doubled), then the separator. */
+static void
+csv_cell(GString *s, const char *value, char end)
+{
+    if (value == NULL || strpbrk(value, ",\"\r\n") == NULL) {
+        g_string_append_printf(s, "%s%c", value != NULL ? value : "", end);
+        return;
+    }
+    char **parts = g_strsplit(value, "\"", -1);
+    char *doubled = g_strjoinv("\"\"", parts);
+    g_string_append_printf(s, "\"%s\"%c", doubled, end);
+    g_free(doubled);
+    g_strfreev(parts);
+}
+
+/* --mergers-report: the references remapped in both databases, earlier first (as
+** sk_projects_write_remaps_csv writes those of one; the where column tells the file). */
+static sk_status
+write_remaps(sk_ctx *ctx, const sk_projects *earlier, const sk_projects *later,
+             const char *path)
+{
+    GString *s = g_string_new("where,value,mapped_to,note\n");
+    const sk_projects *both[] = {earlier, later};
+    for (size_t d = 0; d < 2; d++)
+        for (size_t i = 0; i < sk_projects_remap_count(both[d]); i++) {
+            sk_remap r;
+            sk_projects_remap_get(both[d], i, &r);
+            csv_cell(s, r.where, ',');
+            csv_cell(s, r.value, ',');
+            csv_cell(s, r.mapped_to, ',');
+            csv_cell(s, r.note, '\n');
+        }
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
+}
+
+/* Both databases; the mergers report, one for both, is written here, not per load. */
+static sk_status
+load_both(sk_ctx *ctx, cli_args *a, const diff_args *d, sk_geography **geo,
+          sk_projects **earlier, sk_projects **later)
+{
+    char *report = a->mergers_report;
+    a->mergers_report = NULL;
+    sk_status st = load_data(ctx, a, d->before, geo, earlier);
+    if (st == SK_OK)
+        st = load_data(ctx, a, d->after, geo, later);
+    a->mergers_report = report;
+    if (st == SK_OK && report != NULL)
+        st = write_remaps(ctx, *earlier, *later, report);
+    return st;
+}
+
 /* Load both databases, build the map of changes and write what was asked for. */
 static sk_status
 diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, const sk_map_spec *spec)
@@ -53,9 +107,7 @@ diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, const sk_map_spec *spec)
     sk_map *map = NULL;
     sk_status st = sk_style_load(ctx, a->style, &style);
     if (st == SK_OK)
-        st = load_data(ctx, a, d->before, &geo, &earlier);
-    if (st == SK_OK)
-        st = load_data(ctx, a, d->after, &geo, &later);
+        st = load_both(ctx, a, d, &geo, &earlier, &later);
     if (st == SK_OK) {
         sk_map_data data = {.geo = geo, .projects = later, .before = earlier};
         st = sk_map_build(ctx, &data, style, spec, &map);

@@ -13,6 +13,11 @@ render_kind(const cli_args *a, sk_map_kind *kind)
     if (kinds > 1)
         return usage_error("render", "%s", "--show, --highlight, --count, --table and "
                            "--regions-overview are different maps; give one of them");
+    /* Asked for, written: these maps read no project database, so nothing is remapped. */
+    if (a->mergers_report != NULL && (a->table != NULL || a->overview))
+        return usage_error("render", "%s", "--mergers-report: a --table map and the "
+                           "--regions-overview read no project database, so there is no "
+                           "report to write; leave it out");
     *kind = a->show != NULL        ? SK_MAP_COMBINATION
             : a->highlight != NULL ? SK_MAP_HIGHLIGHT
             : a->count != NULL     ? SK_MAP_COUNT
