@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Never a lost file (issue 11), through the command line: outputs never replace inputs (named or
+# read), devices, FIFOs and links are written through, never over; a run that fails leaves
+# nothing of itself (pre-existing files keep their bytes, no temporary `.*.sk-*` stays), also
+# when a fault is injected in its last file; a requested file is written or refused, never
+# silently left out; standard output is an output; passwords in source names never appear.
+# Environment (tests/meson.build): SK_CLI, SK_TEST_DATA, SK_TEST_SHAPES, SAMENKAART_STYLES.
+set -uo pipefail
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+tests=0 failed=0
+# check WHAT CMD...: one TAP line; on failure the command's output as comments.
+check() {
+  local what=$1
+  shift
+  tests=$((tests + 1))
+  if "$@" >"$tmp/log" 2>&1; then
+    echo "ok $tests - $what"
+  else
+    failed=1
+    echo "not ok $tests - $what"
+    sed 's/^/# /' "$tmp/log"
+  fi
+}
+export LC_ALL=C SAMENKAART_CACHE="$tmp/cache" SAMENKAART_DATA="$SK_TEST_DATA"
+unset SAMENKAART_FAULT
+D=$SK_TEST_DATA
+small=(--where inhoudelijk=jeugd --dpi 30)
+
+# ---- helpers: each prints what failed ---------------------------------------------------
+# A fresh working folder with copies of the inputs; the tests run in it.
+fresh() {
+  rm -rf "$tmp/w" && mkdir -p "$tmp/w" && cd "$tmp/w" || exit 1
+  cp "$D/projecten_2017.csv" p.csv
+  cp "$D/kernwerkgebieden_2017.csv" k.csv
+  cp "$SK_TEST_SHAPES/herindelingen_2018_2019.csv" mg.csv
+}
+# run CMD...: the command's exit status in $rc, its stderr in err.
+run() { "$SK_CLI" "$@" >out 2>err; rc=$?; cat err; }
+want_rc() { [ "$rc" -eq "$1" ] || { echo "exit $rc, expected $1"; return 1; }; }
+says() {   # FRAGMENT...: each is in the message
+  local f
+  for f in "$@"; do grep -qF -- "$f" err || { echo "message without '$f'"; return 1; }; done
+}
+same() { cmp -s "$1" "$2" || { echo "$1 changed (should be byte-identical to $2)"; return 1; }; }
+absent() {
+  local f
+  for f in "$@"; do [ ! -e "$f" ] || { echo "$f was written"; return 1; }; done
+}
+no_temps() {   # DIR...: no temporary file of a run left
+  local left
+  left=$(find "${@:-.}" -name '.*.sk-*' 2>/dev/null)
+  [ -z "$left" ] || { echo "temporary files left: $left"; return 1; }
+}
+# refused RC OPTION-A OPTION-B INPUT ORIGINAL -- CMD...: exit RC naming both, INPUT untouched,
+# no map written, no temporary file.
+refused() {
+  local want=$1 a=$2 b=$3 input=$4 orig=$5
+  shift 6
+  run "$@"
+  want_rc "$want" && says "$a" "$b" && same "$input" "$orig" && absent m.png m.pgw && no_temps
+}
+
+# ---- 1. outputs never destroy inputs ------------------------------------------------------
+fresh
+check "--classes-csv naming --projects: exit 2, both named, input intact" \
+  refused 2 "--classes-csv p.csv" "--projects" p.csv "$D/projecten_2017.csv" -- \
+  render "${small[@]}" --projects p.csv --output m.png --classes-csv p.csv
+check "diff --changes-csv naming --before: exit 2, both named, input intact" \
+  refused 2 "--changes-csv p.csv" "--before" p.csv "$D/projecten_2017.csv" -- \
+  diff "${small[@]}" --before p.csv --after "$D/projecten_2018.csv" --output m.png \
+  --changes-csv p.csv
+check "compare --table-csv naming --core: exit 2, both named, input intact" \
+  refused 2 "--table-csv k.csv" "--core" k.csv "$D/kernwerkgebieden_2017.csv" -- \
+  compare "${small[@]}" --insurer Menzis --core k.csv --output m.png --table-csv k.csv
+check "--mergers-report naming --mergers: exit 2, both named, input intact" \
+  refused 2 "--mergers-report mg.csv" "--mergers" mg.csv \
+  "$SK_TEST_SHAPES/herindelingen_2018_2019.csv" -- \
+  render "${small[@]}" --mergers mg.csv --mergers-report mg.csv --output m.png
+outputs_twice() {
+  run render "${small[@]}" --output m.png --classes-csv m.png
+  want_rc 2 && says "--classes-csv m.png" "--output" && absent m.png m.pgw && no_temps
+}
+check "--output m.png --classes-csv m.png: exit 2, nothing written" outputs_twice
+through_links() {
+  ln -s p.csv soft.csv && ln p.csv hard.csv || return 1
+  refused 2 "--classes-csv soft.csv" "--projects" p.csv "$D/projecten_2017.csv" -- \
+    render "${small[@]}" --projects p.csv --output m.png --classes-csv soft.csv || return 1
+  [ -L soft.csv ] || { echo "the link was replaced"; return 1; }
+  refused 2 "--classes-csv hard.csv" "--projects" p.csv "$D/projecten_2017.csv" -- \
+    render "${small[@]}" --projects p.csv --output m.png --classes-csv hard.csv
+}
+check "an output reached through a symlink or a hard link to an input: refused" through_links
+world_file() {
+  run render "${small[@]}" --output m.png --classes-csv m.pgw
+  want_rc 2 && says "m.pgw" "--classes-csv" && absent m.png m.pgw && no_temps
+}
+check "--classes-csv naming the map's world file: exit 2, nothing written" world_file
+read_not_named() {
+  mkdir dd && cp "$D"/* dd/ || return 1
+  refused 2 "dd/projecten_2017.csv" "is the input" dd/projecten_2017.csv \
+    "$D/projecten_2017.csv" -- \
+    render "${small[@]}" --data-dir dd --output m.png --classes-csv dd/projecten_2017.csv
+}
+check "an input the library read from --data-dir (not named): refused" \
+  read_not_named
+
+# ---- 2. through, not over ------------------------------------------------------------------
+device() {
+  # As root a regression would replace the machine's /dev/null: a private node of the same
+  # device (1,3) stands in for it then.
+  local dev=/dev/null
+  if [ "$(id -u)" -eq 0 ] && mknod nulldev c 1 3 2>/dev/null && echo x >nulldev; then
+    dev=$PWD/nulldev
+  fi
+  run render "${small[@]}" --output m.png --classes-csv "$dev"
+  want_rc 0 || return 1
+  [ -c "$dev" ] || { echo "$dev is no longer a character device"; return 1; }
+  [ -s m.png ] || { echo "the map was not written"; return 1; }
+  no_temps . "$(dirname "$dev")"
+}
+fresh
+check "--classes-csv naming a device: written through, still a device, the map written" device
+fifo() {
+  mkfifo f.csv || return 1
+  timeout 20 cat f.csv >got.csv &
+  local reader=$!
+  run render "${small[@]}" --output m.png --classes-csv f.csv
+  # Without a writer the reader would wait: open and close the FIFO once to release it.
+  [ "$rc" -eq 0 ] || { timeout 2 bash -c ': >f.csv' 2>/dev/null; }
+  wait "$reader"
+  want_rc 0 || return 1
+  [ -p f.csv ] || { echo "f.csv is no longer a FIFO"; return 1; }
+  head -1 got.csv | grep -q '^gm_code,gm_naam,class,color,projects' ||
+    { echo "the reader of the FIFO did not get the CSV: $(head -c 200 got.csv)"; return 1; }
+  [ "$(wc -l <got.csv)" -gt 300 ] || { echo "the CSV through the FIFO is short"; return 1; }
+  [ -s m.png ] && no_temps
+}
+check "--classes-csv naming a FIFO: its reader gets the CSV, it stays a FIFO" fifo
+symlink() {
+  mkdir real && echo old >real/t.csv && ln -s real/t.csv link.csv || return 1
+  run render "${small[@]}" --output m.png --classes-csv link.csv
+  want_rc 0 || return 1
+  [ -L link.csv ] || { echo "link.csv is no longer a symlink"; return 1; }
+  head -1 real/t.csv | grep -q '^gm_code,' || { echo "the link's target was not replaced"; return 1; }
+  no_temps . real
+}
+check "an output that is a symlink: the link stays, its target gets the new content" symlink
+
+# ---- 3. half a run never stays -------------------------------------------------------------
+old_map() { printf 'old map\n' >m.png && cp m.png m.png.orig; }
+later_fails() {   # MESSAGE-FRAGMENT -- CMD...: exit 2, the map before it neither new nor changed
+  local frag=$1
+  shift 2
+  old_map || return 1
+  run "$@"
+  want_rc 2 && says "$frag" && same m.png m.png.orig && absent m.pgw t.csv && no_temps
+}
+fresh
+check "the classes CSV's folder does not exist: the map is not written (old bytes kept)" \
+  later_fails "--classes-csv nodir/c.csv" -- \
+  render "${small[@]}" --output m.png --classes-csv nodir/c.csv
+check "--labels-csv in a missing folder: the map is not written (old bytes kept)" \
+  later_fails "--labels-csv nodir/l.csv" -- \
+  render "${small[@]}" --zoom-province Utrecht --output m.png --labels-csv nodir/l.csv
+check "compare --table-md in a missing folder: the map is not written (old bytes kept)" \
+  later_fails "--table-md nodir/t.md" -- \
+  compare "${small[@]}" --insurer Menzis --output m.png --table-csv t.csv --table-md nodir/t.md
+faults() {
+  local args=(render "${small[@]}" --output m.png --classes-csv c.csv --labels-csv l.csv)
+  old_map || return 1
+  SAMENKAART_FAULT=0 run "${args[@]}"
+  want_rc 0 || return 1
+  local k
+  k=$(sed -n 's/^samenkaart: fault points: \([0-9][0-9]*\)$/\1/p' err)
+  [ -n "$k" ] && [ "$k" -ge 3 ] || { echo "no count of fault points"; return 1; }
+  # Back to the old map; then every fault point fails once, the last file's included.
+  rm -f m.pgw c.csv l.csv && old_map || return 1
+  local i
+  for ((i = k; i >= 1; i--)); do
+    SAMENKAART_FAULT=$i run "${args[@]}" >/dev/null
+    case $rc in 1 | 2) ;; *) echo "fault $i of $k: exit $rc"; return 1 ;; esac
+    [ "$(grep -vc '^samenkaart: fault points' err)" -gt 0 ] || { echo "fault $i: no message"; return 1; }
+    same m.png m.png.orig && absent m.pgw c.csv l.csv && no_temps || { echo "after fault $i of $k"; return 1; }
+  done
+}
+check "a fault in any file of a run (the last included): nothing of the run, old bytes kept" faults
+
+# ---- 4. requested files are written, or refused -------------------------------------------
+refused_usage() {   # FRAGMENT -- CMD...: exit 2 naming it, nothing written
+  local frag=$1
+  shift 2
+  run "$@"
+  want_rc 2 && says "$frag" && absent F m.png && no_temps
+}
+fresh
+M=(--map samenwerkingsvorm=implementatie --map samenwerkingsvorm=ontwikkelproject)
+check "compare --insurer all --classes-csv: refused (exit 2), nothing written" \
+  refused_usage "--classes-csv" -- compare "${small[@]}" --insurer all --output m.png --classes-csv F
+check "compare --map A --map B --classes-csv: refused (exit 2), nothing written" \
+  refused_usage "--classes-csv" -- compare "${small[@]}" "${M[@]}" --output m.png --classes-csv F
+maps_tables() {
+  refused_usage "--table-csv" -- compare "${small[@]}" "${M[@]}" --output m.png --table-csv F &&
+    refused_usage "--table-md" -- compare "${small[@]}" "${M[@]}" --output m.png --table-md F
+}
+check "compare --map … --table-csv / --table-md: refused (exit 2), nothing written" maps_tables
+all_table() {
+  run compare "${small[@]}" --insurer all --table-csv all.csv
+  want_rc 0 || return 1
+  head -1 all.csv | grep -q '^insurer,projects,' || { echo "not the figures table"; return 1; }
+  [ "$(wc -l <all.csv)" -ge 3 ] || { echo "fewer than 2 insurers in the table"; return 1; }
+}
+check "compare --insurer all --table-csv: the figures of every insurer" all_table
+check "render --table … --mergers-report: refused (no project database read)" \
+  refused_usage "--mergers-report" -- render --dpi 30 --table "$D/gemeentepolissen_2017.csv" \
+  --output m.png --mergers-report F
+diff_report() {
+  run diff "${small[@]}" --before p.csv --after "$D/projecten_2018.csv" --mergers mg.csv \
+    --mergers-report r.csv --output m.png
+  want_rc 0 || return 1
+  head -1 r.csv | grep -q '^where,value,mapped_to,note' || { echo "no mergers report"; return 1; }
+}
+check "diff --mergers-report: one report of both databases, written" diff_report
+full() {
+  if [ ! -w /dev/full ]; then echo "(no /dev/full here)"; return 0; fi
+  local c
+  for c in "stats" "stats --format md" "atlas $SAMENKAART_STYLES/aef-2017/atlas.ini --list"; do
+    # shellcheck disable=SC2086
+    "$SK_CLI" $c >/dev/full 2>err
+    rc=$?
+    want_rc 2 && says "standard output: cannot write: No space left on device" ||
+      { echo "($c)"; return 1; }
+  done
+}
+check "stats, stats --format md, atlas --list > /dev/full: exit 2 with the system's message" full
+empty_output() {
+  local c
+  for c in render diff compare; do
+    local extra=()
+    [ $c = diff ] && extra=(--before p.csv --after "$D/projecten_2018.csv")
+    [ $c = compare ] && extra=(--insurer Menzis)
+    ls -A >"$tmp/before"
+    run $c "${small[@]}" "${extra[@]}" --output ''
+    want_rc 2 && says "--output" || { echo "($c)"; return 1; }
+    ls -A | diff "$tmp/before" - || { echo "($c) wrote files"; return 1; }
+  done
+}
+check "--output '' (render, diff, compare): exit 2, nothing written" empty_output
+
+# ---- 6. secrets ---------------------------------------------------------------------------
+no_secret() {   # FILE...: hunter2 in none of them
+  local f
+  for f in "$@"; do
+    ! grep -aq hunter2 "$f" || { echo "$f shows the password: $(grep -ao '.\{0,40\}hunter2' "$f" | head -1)"; return 1; }
+  done
+}
+pdf_text() {   # PDF: its text, or what strings finds when pdftotext is not installed
+  if command -v pdftotext >/dev/null; then pdftotext "$1" -; else strings "$1"; fi
+}
+fresh
+connection() {
+  run render "${small[@]}" --projects 'PG:dbname=nope host=/nonexistent password=hunter2' \
+    --output m.png
+  [ "$rc" -ne 0 ] || { echo "exit 0 for a database that does not exist"; return 1; }
+  no_secret err && says "password=***" && absent m.png || return 1
+  run render "${small[@]}" --projects 'postgresql://u:hunter2@/nonexistent/db' --output m.png
+  [ "$rc" -ne 0 ] || { echo "exit 0 for a database that does not exist"; return 1; }
+  no_secret err && says "***" && absent m.png
+}
+check "a connection string's password is not in messages (password=***, u:***@)" connection
+secret_db() {
+  cp "$D/projecten_2017.csv" 'db password=hunter2.csv' || return 1
+  local db='db password=hunter2.csv'
+  run render "${small[@]}" --projects "$db" --output m.pdf --classes-csv c.csv
+  want_rc 0 && no_secret err m.pdf c.csv || return 1
+  pdf_text m.pdf >m.txt
+  if command -v pdftotext >/dev/null; then
+    grep -q 'password=\*\*\*' m.txt || { echo "the source line is not on the map"; return 1; }
+  fi
+  no_secret m.txt || return 1
+  run render "${small[@]}" --projects "$db" --output m.svg
+  want_rc 0 && no_secret err m.svg
+}
+check "a database file named with password=: not in the map (PDF, SVG), classes CSV, messages" \
+  secret_db
+secret_diff() {
+  run diff "${small[@]}" --before 'db password=hunter2.csv' --after "$D/projecten_2018.csv" \
+    --output d.pdf --changes-csv ch.csv --classes-csv dc.csv
+  want_rc 0 && pdf_text d.pdf >d.txt && no_secret err d.pdf d.txt ch.csv dc.csv
+}
+check "diff: the password is in no output (map, --changes-csv, --classes-csv)" secret_diff
+secret_compare() {
+  run compare "${small[@]}" --projects 'db password=hunter2.csv' --insurer Menzis \
+    --output c.pdf --table-csv t.csv --table-md t.md --classes-csv cc.csv
+  want_rc 0 && pdf_text c.pdf >c.txt && no_secret err c.pdf c.txt t.csv t.md cc.csv || return 1
+  "$SK_CLI" stats --projects 'db password=hunter2.csv' >s.csv 2>err && no_secret s.csv err
+}
+check "compare and stats: the password is in no table, map or message" secret_compare
+secret_report() {
+  # A 2019 name in a 2017 database: remapped through the mergers, reported with FILE:LINE.
+  sed '2s/,Menzis,Groningen,/,Menzis,Waadhoeke,/' "$D/projecten_2017.csv" >'m password=hunter2.csv'
+  run render "${small[@]}" --projects 'm password=hunter2.csv' --mergers mg.csv \
+    --mergers-report r.csv --output m.png
+  want_rc 0 || return 1
+  grep -q 'Waadhoeke' r.csv || { echo "nothing remapped: $(cat r.csv)"; return 1; }
+  no_secret err r.csv
+}
+check "--mergers-report: FILE:LINE of a database named with password= is redacted" secret_report
+
+# ---- no temporary file anywhere ------------------------------------------------------------
+check "no temporary file left anywhere in the test's folders" no_temps "$tmp"
+echo "1..$tests"
+exit $failed
