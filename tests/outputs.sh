@@ -166,25 +166,44 @@ check "--labels-csv in a missing folder: the map is not written (old bytes kept)
 check "compare --table-md in a missing folder: the map is not written (old bytes kept)" \
   later_fails "--table-md nodir/t.md" -- \
   compare "${small[@]}" --insurer Menzis --output m.png --table-csv t.csv --table-md nodir/t.md
+# faults FIRST -- CMD...: the command writes m.png and more; fault points FIRST to the last
+# (counted with SAMENKAART_FAULT=0) each fail once: exit 1 or 2 with a message, the old m.png's
+# bytes kept, none of the files the run writes, no temporary file.
 faults() {
-  local args=(render "${small[@]}" --output m.png --classes-csv c.csv --labels-csv l.csv)
+  local first=$1
+  shift 2
   old_map || return 1
-  SAMENKAART_FAULT=0 run "${args[@]}"
+  ls -A >"$tmp/before"
+  # Twice: the first run may fill the cache, which adds fault points of its own.
+  SAMENKAART_FAULT=0 run "$@" >/dev/null && SAMENKAART_FAULT=0 run "$@"
   want_rc 0 || return 1
-  local k
+  local k made
   k=$(sed -n 's/^samenkaart: fault points: \([0-9][0-9]*\)$/\1/p' err)
   [ -n "$k" ] && [ "$k" -ge 3 ] || { echo "no count of fault points"; return 1; }
-  # Back to the old map; then every fault point fails once, the last file's included.
-  rm -f m.pgw c.csv l.csv && old_map || return 1
+  [ "$first" -gt 0 ] || first=$((k + first))
+  # What the run wrote besides the map: removed, the old map back.
+  made=$(ls -A | comm -13 "$tmp/before" - | grep -vx 'err\|out')
+  # shellcheck disable=SC2086
+  rm -f $made && old_map || return 1
   local i
-  for ((i = k; i >= 1; i--)); do
-    SAMENKAART_FAULT=$i run "${args[@]}" >/dev/null
+  for ((i = k; i >= first; i--)); do
+    SAMENKAART_FAULT=$i run "$@" >/dev/null
     case $rc in 1 | 2) ;; *) echo "fault $i of $k: exit $rc"; return 1 ;; esac
     [ "$(grep -vc '^samenkaart: fault points' err)" -gt 0 ] || { echo "fault $i: no message"; return 1; }
-    same m.png m.png.orig && absent m.pgw c.csv l.csv && no_temps || { echo "after fault $i of $k"; return 1; }
+    # shellcheck disable=SC2086
+    same m.png m.png.orig && absent $made && no_temps || { echo "after fault $i of $k"; return 1; }
   done
 }
-check "a fault in any file of a run (the last included): nothing of the run, old bytes kept" faults
+check "render: a fault at any point (the last file's included): nothing of the run, old map kept" \
+  faults 1 -- render "${small[@]}" --output m.png --classes-csv c.csv --labels-csv l.csv
+check "diff: a fault in its last files: nothing of the run, old map kept" \
+  faults -3 -- diff "${small[@]}" --before p.csv --after "$D/projecten_2018.csv" --output m.png \
+  --classes-csv c.csv --changes-csv ch.csv
+check "compare: a fault in its last files: nothing of the run, old map kept" \
+  faults -4 -- compare "${small[@]}" --insurer Menzis --output m.png --classes-csv c.csv \
+  --table-csv t.csv --table-md t.md
+check "compare, insurers side by side: a fault in its last files: nothing of the run" \
+  faults -2 -- compare "${small[@]}" --insurer Menzis,VGZ --output m.png --table-csv t.csv
 
 # ---- 4. requested files are written, or refused -------------------------------------------
 refused_usage() {   # FRAGMENT -- CMD...: exit 2 naming it, nothing written
@@ -195,8 +214,10 @@ refused_usage() {   # FRAGMENT -- CMD...: exit 2 naming it, nothing written
 }
 fresh
 M=(--map samenwerkingsvorm=implementatie --map samenwerkingsvorm=ontwikkelproject)
-check "compare --insurer all --classes-csv: refused (exit 2), nothing written" \
-  refused_usage "--classes-csv" -- compare "${small[@]}" --insurer all --output m.png --classes-csv F
+# --projects names no file: the refusal comes before anything is read.
+check "compare --insurer all --classes-csv: refused (exit 2) before anything is read" \
+  refused_usage "--classes-csv" -- compare "${small[@]}" --projects nothing.csv --insurer all \
+  --output m.png --classes-csv F
 check "compare --map A --map B --classes-csv: refused (exit 2), nothing written" \
   refused_usage "--classes-csv" -- compare "${small[@]}" "${M[@]}" --output m.png --classes-csv F
 maps_tables() {
@@ -235,17 +256,18 @@ full() {
 check "stats, stats --format md, atlas --list > /dev/full: exit 2 with the system's message" full
 empty_output() {
   local c
-  for c in render diff compare; do
-    local extra=()
-    [ $c = diff ] && extra=(--before p.csv --after "$D/projecten_2018.csv")
-    [ $c = compare ] && extra=(--insurer Menzis)
+  for c in render diff compare stats; do
+    local extra=("${small[@]}")
+    [ $c = diff ] && extra+=(--before p.csv --after "$D/projecten_2018.csv")
+    [ $c = compare ] && extra+=(--insurer Menzis)
+    [ $c = stats ] && extra=(--where inhoudelijk=jeugd)
     ls -A >"$tmp/before"
-    run $c "${small[@]}" "${extra[@]}" --output ''
+    run $c "${extra[@]}" --output ''
     want_rc 2 && says "--output" || { echo "($c)"; return 1; }
     ls -A | diff "$tmp/before" - || { echo "($c) wrote files"; return 1; }
   done
 }
-check "--output '' (render, diff, compare): exit 2, nothing written" empty_output
+check "--output '' (render, diff, compare, stats): exit 2, nothing written" empty_output
 
 # ---- 6. secrets ---------------------------------------------------------------------------
 no_secret() {   # FILE...: hunter2 in none of them
