@@ -407,10 +407,9 @@ sk_map_municipality_color(const sk_map *map, size_t i)
     return map->fill[i];
 }
 
-sk_status
-sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
+void
+sk__map_classes_rows(GString *s, const sk_map *map, const char *panel)
 {
-    GString *s = g_string_new("gm_code,gm_naam,class,color,projects\n");
     size_t n = sk_geography_municipality_count(map->geo);
     for (size_t i = 0; i < n; i++) {
         int k = sk_classification_class_of(map->classification, i);
@@ -421,9 +420,16 @@ sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
         const char *cells[] = {sk_geography_municipality_code(map->geo, i),
                                sk_geography_municipality_name(map->geo, i),
                                k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label,
-                               color, projects};
-        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
+                               color, projects, panel};
+        sk__csv_row(s, cells, G_N_ELEMENTS(cells) - (panel == NULL));
     }
+}
+
+sk_status
+sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
+{
+    GString *s = g_string_new("gm_code,gm_naam,class,color,projects\n");
+    sk__map_classes_rows(s, map, NULL);
     sk_status st = sk_write_file(ctx, path, s->str, s->len);
     g_string_free(s, TRUE);
     return st;

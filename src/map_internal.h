@@ -38,4 +38,8 @@ struct sk_map {
     double extent[4];          /* what the map frame shows (map CRS) */
 };
 
+/* The classes CSV's rows of map (sk_map_write_classes_csv), with panel as a last cell unless
+** it is NULL (pages of several maps: sk_panels_write_classes_csv). */
+void sk__map_classes_rows(GString *s, const sk_map *map, const char *panel);
+
 #endif

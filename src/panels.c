@@ -225,3 +225,18 @@ sk_panels_render(sk_ctx *ctx, const sk_panels *ps, const sk_render_options *opti
     sk__page_spec spec = sk__panels_spec(ps);
     return sk__render_panels_file(ctx, ps->maps, &spec, options, path);
 }
+
+sk_status
+sk_panels_write_classes_csv(sk_ctx *ctx, const sk_panels *ps, const char *path)
+{
+    GString *s = g_string_new("gm_code,gm_naam,class,color,projects,panel\n");
+    for (size_t i = 0; i < ps->count; i++) {
+        char number[24];
+        g_snprintf(number, sizeof number, "%zu", i + 1);
+        int titled = ps->titles != NULL && ps->titles[i][0] != '\0';
+        sk__map_classes_rows(s, ps->maps[i], titled ? ps->titles[i] : number);
+    }
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
+}

@@ -61,6 +61,13 @@ SK_API uint32_t sk_panels_legend_color(const sk_panels *panels, size_t k);
 SK_API sk_status sk_panels_render(sk_ctx *ctx, const sk_panels *panels,
                                   const sk_render_options *options, const char *path);
 
+/* Write the data behind the page: the classes CSV of every map (sk_map_write_classes_csv), one
+** after the other, with a last column panel: the panel's title, else its number from 1
+** (gm_code,gm_naam,class,color,projects,panel).  Written like sk_write_file; SK_EIO when the
+** file cannot be written. */
+SK_API sk_status sk_panels_write_classes_csv(sk_ctx *ctx, const sk_panels *panels,
+                                             const char *path);
+
 #ifdef __cplusplus
 }
 #endif
