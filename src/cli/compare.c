@@ -9,13 +9,6 @@ typedef struct compare_args {
     char *table_csv, *table_md;
 } compare_args;
 
-/* "all" (or Dutch "alle"): every insurer. */
-static int
-is_all(const char *name)
-{
-    return g_ascii_strcasecmp(name, "all") == 0 || strcmp(name, "alle") == 0;
-}
-
 /* The insurers asked for: names (repeat or comma-separated), or "all": every insurer with a
 ** project or a core area. */
 static sk_status
@@ -26,7 +19,7 @@ pick_insurers(sk_ctx *ctx, char **names, const sk_projects *projects, const sk_f
         char **parts = g_strsplit(names[i], ",", -1);
         for (size_t k = 0; parts[k] != NULL; k++) {
             char *name = g_strstrip(parts[k]);
-            if (is_all(name)) {
+            if (g_ascii_strcasecmp(name, "all") == 0 || strcmp(name, "alle") == 0) {
                 for (size_t l = 0; l < sk_principle_label_count(SK_INSURER); l++) {
                     sk_insurer_figures f;
                     sk_insurer_figures_compute(projects, filter, core, l, &f);
@@ -65,20 +58,6 @@ typedef struct compare_run {
     GPtrArray *maps, *titles;
 } compare_run;
 
-/* More than one insurer's map: "all", or more than one name. */
-static int
-several_insurers(char **names)
-{
-    size_t n = 0;
-    for (size_t i = 0; names != NULL && names[i] != NULL; i++) {
-        char **parts = g_strsplit(names[i], ",", -1);
-        for (size_t k = 0; parts[k] != NULL; k++)
-            n += is_all(g_strstrip(parts[k])) ? 2 : 1;
-        g_strfreev(parts);
-    }
-    return n > 1;
-}
-
 /* The arguments make sense together; EXIT_OK or the usage error reported. */
 static int
 compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
@@ -97,10 +76,6 @@ compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
     if (nmaps > 0 && (c->table_csv != NULL || c->table_md != NULL))
         return usage_error("compare", "%s: the figures of insurers; with --map there are "
                            "none (give --insurer NAME|all instead)", table);
-    if (a->classes_csv != NULL && (nmaps > 0 || several_insurers(c->insurers)))
-        return usage_error("compare", "%s", "--classes-csv: the classes of one map; with "
-                           "several maps side by side give one --insurer (or render each "
-                           "map with 'samenkaart render --classes-csv')");
     return EXIT_OK;
 }
 
@@ -229,8 +204,6 @@ write_page(compare_run *r)
             st = sk_map_write_classes_csv(r->ctx, map, a->classes_csv);
         return st;
     }
-    if (a->output == NULL)
-        return SK_OK;
     sk_panels_options po;
     sk_panels_options_init(&po);
     po.title = a->title;
@@ -248,7 +221,9 @@ write_page(compare_run *r)
                                  &po, &panels);
     g_free(list);
     g_free(joined);
-    if (st == SK_OK)
+    if (st == SK_OK && a->classes_csv != NULL)
+        st = sk_panels_write_classes_csv(r->ctx, panels, a->classes_csv);
+    if (st == SK_OK && a->output != NULL)
         st = sk_panels_render(r->ctx, panels, &ro, a->output);
     sk_panels_free(panels);
     return st;
@@ -324,14 +299,15 @@ cmd_compare(int argc, char **argv)
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
          "Only projects with this label, on every map (repeat: AND)", "PRINCIPLE=VALUE"},
         {"table-csv", 0, 0, G_OPTION_ARG_FILENAME, &c.table_csv,
-         "Write insurer,projects,municipalities,inside_core,core_municipalities,"
-         "core_without_projects", "FILE"},
+         "With --insurer: write insurer,projects,municipalities,inside_core,"
+         "core_municipalities,core_without_projects", "FILE"},
         {"table-md", 0, 0, G_OPTION_ARG_FILENAME, &c.table_md,
          "The same figures as a Markdown table, with shares", "FILE"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
          "The page: .png, .pdf or .svg (one insurer: a map with world file)", "FILE"},
         {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
-         "One insurer: write its map's classes per municipality", "FILE"},
+         "Write gm_code,gm_naam,class,color,projects per municipality (maps side by side: "
+         "of every map, with a panel column)", "FILE"},
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Page title", "TEXT"},
         {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
         {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
