@@ -172,6 +172,8 @@ check "compare --table-md in a missing folder: the map is not written (old bytes
 faults() {
   local first=$1
   shift 2
+  # A folder of its own: what an earlier test left cannot hide what this one leaves.
+  mkdir "$tmp/faults$tests" && cp p.csv "$tmp/faults$tests/" && cd "$tmp/faults$tests" || return 1
   old_map || return 1
   ls -A >"$tmp/before"
   # Twice: the first run may fill the cache, which adds fault points of its own.
@@ -203,7 +205,8 @@ check "compare: a fault in its last files: nothing of the run, old map kept" \
   faults -4 -- compare "${small[@]}" --insurer Menzis --output m.png --classes-csv c.csv \
   --table-csv t.csv --table-md t.md
 check "compare, insurers side by side: a fault in its last files: nothing of the run" \
-  faults -2 -- compare "${small[@]}" --insurer Menzis,VGZ --output m.png --table-csv t.csv
+  faults -3 -- compare "${small[@]}" --insurer Menzis,VGZ --output m.png --table-csv t.csv \
+  --classes-csv c.csv
 
 # ---- 4. requested files are written, or refused -------------------------------------------
 refused_usage() {   # FRAGMENT -- CMD...: exit 2 naming it, nothing written
@@ -214,17 +217,40 @@ refused_usage() {   # FRAGMENT -- CMD...: exit 2 naming it, nothing written
 }
 fresh
 M=(--map samenwerkingsvorm=implementatie --map samenwerkingsvorm=ontwikkelproject)
-# --projects names no file: the refusal comes before anything is read.
-check "compare --insurer all --classes-csv: refused (exit 2) before anything is read" \
-  refused_usage "--classes-csv" -- compare "${small[@]}" --projects nothing.csv --insurer all \
-  --output m.png --classes-csv F
-check "compare --map A --map B --classes-csv: refused (exit 2), nothing written" \
-  refused_usage "--classes-csv" -- compare "${small[@]}" "${M[@]}" --output m.png --classes-csv F
+panel_csv() {   # FILE PANELS: the classes of every panel, with a last column panel
+  head -1 "$1" | grep -qx 'gm_code,gm_naam,class,color,projects,panel' ||
+    { echo "$1: header $(head -1 "$1")"; return 1; }
+  local rows panels
+  rows=$(($(wc -l <"$1") - 1))
+  panels=$(tail -n +2 "$1" | cut -d, -f1 | sort | uniq -c | awk '{print $1}' | sort -u)
+  [ "$panels" = "$2" ] || { echo "$1: not $2 rows per municipality: $panels"; return 1; }
+  [ "$rows" -ge $((300 * $2)) ] || { echo "$1: $rows rows"; return 1; }
+}
+insurers_csv() {
+  run compare "${small[@]}" --insurer all --output m.png --classes-csv all.csv
+  # The 8 insurers of data/nl2017 with a project or a core area.
+  want_rc 0 && [ -s m.png ] && panel_csv all.csv 8 || return 1
+  grep -q ',Menzis$' all.csv || { echo "no panel Menzis"; return 1; }
+  rm -f m.png
+}
+check "compare --insurer all --classes-csv: every insurer's classes, a panel column" insurers_csv
+maps_csv() {
+  run compare "${small[@]}" "${M[@]}" --classes-csv maps.csv
+  want_rc 0 && panel_csv maps.csv 2 || return 1
+  grep -q 'Ontwikkelproject' maps.csv && grep -q 'Implementatie' maps.csv ||
+    { echo "the panels are not named by their titles"; return 1; }
+  absent m.png
+}
+check "compare --map A --map B --classes-csv (no --output): both maps' classes, a panel column" \
+  maps_csv
 maps_tables() {
-  refused_usage "--table-csv" -- compare "${small[@]}" "${M[@]}" --output m.png --table-csv F &&
+  # --projects names no file: the refusal comes before anything is read.
+  refused_usage "--table-csv" -- compare "${small[@]}" --projects nothing.csv "${M[@]}" \
+    --output m.png --table-csv F &&
     refused_usage "--table-md" -- compare "${small[@]}" "${M[@]}" --output m.png --table-md F
 }
-check "compare --map … --table-csv / --table-md: refused (exit 2), nothing written" maps_tables
+check "compare --map … --table-csv / --table-md: refused (exit 2) before anything is read" \
+  maps_tables
 all_table() {
   run compare "${small[@]}" --insurer all --table-csv all.csv
   want_rc 0 || return 1
