@@ -303,7 +303,13 @@ no_secret() {   # FILE...: hunter2 in none of them
   done
 }
 pdf_text() {   # PDF: its text, or what strings finds when pdftotext is not installed
-  if command -v pdftotext >/dev/null; then pdftotext "$1" -; else strings "$1"; fi
+  if command -v pdftotext >/dev/null; then
+    pdftotext "$1" -
+  elif command -v strings >/dev/null; then
+    strings "$1"
+  else
+    cat "$1"
+  fi
 }
 fresh
 connection() {
