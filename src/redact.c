@@ -3,9 +3,11 @@
 #include "redact.h"
 
 /* password=VALUE in connection strings and URL queries: VALUE quoted ('…' or "…", with
-** backslash escapes) or up to a space, & or ;.  And the password of user:pass@host in a URL. */
-#define KEYWORD_PASSWORD "(?i)(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\"(?:[^\"\\\\]|\\\\.)*\"?|[^\\s&;'\"]*)"
-#define URL_PASSWORD "(://[^/\\s:@]*:)[^@/\\s]*@"
+** backslash escapes) or up to a space, & or ; — or up to ":LINE:", so that a file named
+** "password=….csv" keeps the line number of a message about it.  And the password of
+** user:pass@host in a URL. */
+#define KEYWORD_PASSWORD "(?i)(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\"(?:[^\"\\\\]|\\\\.)*\"?|[^\\s&;'\"]*?(?=:[0-9]+:|[\\s&;'\"]|$))"
+#define URL_PASSWORD "(://[^/\\s:@]*:)[^/\\s]*@"
 
 static char *
 replace(const char *pattern, const char *text, const char *with)
