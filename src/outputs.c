@@ -513,7 +513,7 @@ roll_back(sk_outputs *o, guint done)
 {
     for (guint i = 0; i < done; i++) {
         sk__staged *f = o->staged->pdata[i];
-        if (f->temp == NULL)
+        if (f->device != NULL)   /* renamed files have no temporary name any more */
             continue;
         if (f->backup != NULL && g_rename(f->backup, f->target) == 0)
             g_clear_pointer(&f->backup, g_free);
