@@ -172,6 +172,9 @@ remove_previous(sk_ctx *ctx, const char *dir, const char *manifest, const GPtrAr
     GError *error = NULL;
     if (real_dir == NULL || !g_file_test(manifest, G_FILE_TEST_EXISTS)) {
         /* No previous atlas (the folder was just made, or has none). */
+    } else if (!g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
+        sk__warn(ctx, "%s: not a file (a FIFO, device or folder): nothing is removed",
+                 manifest);
     } else if (!g_file_get_contents(manifest, &text, NULL, &error)) {
         sk__warn(ctx, "%s: cannot read the previous atlas's manifest: %s; its files are kept "
                  "(remove them by hand)", manifest, error->message);
