@@ -38,6 +38,7 @@ struct sk_outputs {
     GArray *inputs;        /* named: sk_outputs_add_input */
     GArray *outputs;       /* named: sk_outputs_add */
     GPtrArray *remove_after;
+    GPtrArray *made;       /* folders made for the run, parents first: gone if it fails */
     GHashTable *swept;     /* folders whose stale temporary files were removed */
     int failed;            /* a file of the run failed: the commit must not happen */
     int closed;            /* committed or discarded */
@@ -117,6 +118,7 @@ run_new(sk_ctx *ctx)
     o->outputs = g_array_new(FALSE, TRUE, sizeof(named));
     g_array_set_clear_func(o->outputs, named_clear);
     o->remove_after = g_ptr_array_new_with_free_func(g_free);
+    o->made = g_ptr_array_new_with_free_func(g_free);
     o->swept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return o;
 }
@@ -157,6 +159,9 @@ remove_temporaries(sk_outputs *o, int close_files)
             g_unlink(f->temp);
         g_clear_pointer(&f->temp, g_free);
     }
+    /* Only the empty ones (rmdir refuses the others); none after a commit. */
+    for (guint i = o->made->len; i > 0; i--)
+        g_rmdir(o->made->pdata[i - 1]);
 }
 
 static void
@@ -189,6 +194,7 @@ sk_outputs_free(sk_outputs *o)
     g_array_free(o->inputs, TRUE);
     g_array_free(o->outputs, TRUE);
     g_ptr_array_free(o->remove_after, TRUE);
+    g_ptr_array_free(o->made, TRUE);
     g_hash_table_destroy(o->swept);
     g_mutex_clear(&o->lock);
     g_free(o);
@@ -211,6 +217,26 @@ sk__outputs_remove_after_commit(sk_outputs *o, const char *path)
     g_mutex_lock(&o->lock);
     g_ptr_array_add(o->remove_after, g_strdup(path));
     g_mutex_unlock(&o->lock);
+}
+
+void
+sk__outputs_made_folder(sk_outputs *o, const char *path)
+{
+    g_mutex_lock(&o->lock);
+    g_ptr_array_add(o->made, g_strdup(path));
+    g_mutex_unlock(&o->lock);
+}
+
+char **
+sk__outputs_staged_paths(sk_outputs *o, unsigned first)
+{
+    g_mutex_lock(&o->lock);
+    GPtrArray *paths = g_ptr_array_new();
+    for (guint i = first; i < o->staged->len; i++)
+        g_ptr_array_add(paths, g_strdup(((sk__staged *)o->staged->pdata[i])->path));
+    g_ptr_array_add(paths, NULL);
+    g_mutex_unlock(&o->lock);
+    return (char **)g_ptr_array_free(paths, FALSE);
 }
 
 /* ---- checks ------------------------------------------------------------------------ */
@@ -513,7 +539,7 @@ roll_back(sk_outputs *o, guint done)
 {
     for (guint i = 0; i < done; i++) {
         sk__staged *f = o->staged->pdata[i];
-        if (f->temp == NULL)
+        if (f->device != NULL)   /* renamed files have no temporary name any more */
             continue;
         if (f->backup != NULL && g_rename(f->backup, f->target) == 0)
             g_clear_pointer(&f->backup, g_free);
@@ -597,7 +623,9 @@ sk_outputs_commit(sk_outputs *o)
         if (f->device != NULL)
             st = write_device(o, f);
     }
-    if (st != SK_OK)
+    if (st == SK_OK)
+        g_ptr_array_set_size(o->made, 0);   /* the run's now */
+    else
         remove_temporaries(o, 1);
     o->closed = 1;
     g_mutex_unlock(&o->lock);

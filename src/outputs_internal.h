@@ -24,5 +24,11 @@ const char *sk__staged_path(const sk__staged *f);
 /* Remove path when the run commits (an atlas's pages of an earlier run it does not write
 ** again); copied. */
 void sk__outputs_remove_after_commit(sk_outputs *run, const char *path);
+/* path, a folder made for the run (an atlas's): removed again, if empty, unless the run
+** commits; copied.  Parents before their children. */
+void sk__outputs_made_folder(sk_outputs *run, const char *path);
+/* The paths (as named) of the files staged in run from the first-th on, in staging order;
+** NULL-terminated (g_strfreev).  The number staged so far: g_strv_length of first = 0. */
+char **sk__outputs_staged_paths(sk_outputs *run, unsigned first);
 
 #endif

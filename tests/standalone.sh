@@ -4,13 +4,8 @@
 # its cache where the XDG rules say ($XDG_CACHE_HOME, else $HOME/.cache), or nowhere, with one
 # warning, when there is no usable home: never in the working directory.
 # Environment (tests/meson.build): SK_CLI, SK_SOURCE_ROOT.
-set -uo pipefail
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)) failed=1; echo "not ok $n - $1"; [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"; }
-check() { local what=$1; shift; if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
 echo "1..6"
 # Only what a user has: no test overrides of data, styles or cache.
 unset SAMENKAART_DATA SAMENKAART_CACHE SAMENKAART_STYLES SK_TEST_DATA XDG_CACHE_HOME

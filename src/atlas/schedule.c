@@ -7,6 +7,7 @@
 #include "../internal.h"
 #include "build.h"
 #include "index.h"
+#include "manifest.h"
 #include "pdf.h"
 #include "plans.h"
 
@@ -320,15 +321,15 @@ render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
         st = build_maps(ctx, a, &src, maps, sets, plans);
     }
     /* Only now that every page is known to be drawable. */
-    char *thumbs = g_build_filename(o->output_dir, "thumbs", NULL);
-    if (st == SK_OK && g_mkdir_with_parents(thumbs, 0755) != 0)
-        st = sk__error(ctx, SK_EIO, "%s: cannot create directory: %s", thumbs,
-                       g_strerror(errno));
-    g_free(thumbs);
+    unsigned mark = sk__atlas_files_mark(ctx);
+    if (st == SK_OK)
+        st = sk__atlas_make_folders(ctx, o->output_dir);
     if (st == SK_OK)
         st = render_files(ctx, a, o, l.style, maps, sets, plans);
     if (st == SK_OK)
         st = sk__atlas_write_index(ctx, a, o->output_dir);
+    if (st == SK_OK)
+        st = sk__atlas_write_manifest(ctx, a, o->output_dir, mark);
     for (guint i = 0; i < a->pages->len; i++) {
         sk__plan_free(plans[i]);
         sk_map_free(maps[i]);

@@ -1,0 +1,227 @@
+/* The atlas's folder: its manifest lists what the atlas wrote, so that the next atlas into
+** the folder can remove what it does not write again (a smaller atlas leaves no pages of a
+** larger one behind) while never touching a file no atlas wrote. */
+/* realpath */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include "manifest.h"
+#include "../outputs_internal.h"
+
+sk_status
+sk__atlas_make_folders(sk_ctx *ctx, const char *dir)
+{
+    sk_outputs *run = sk__ctx_outputs(ctx);
+    /* The missing folders, innermost first. */
+    GPtrArray *missing = g_ptr_array_new_with_free_func(g_free);
+    char *p = g_build_filename(dir, "thumbs", NULL);
+    while (!g_file_test(p, G_FILE_TEST_EXISTS)) {
+        char *parent = g_path_get_dirname(p);
+        g_ptr_array_add(missing, p);
+        p = parent;
+        if (strcmp(p, ".") == 0 || strcmp(p, "/") == 0)
+            break;
+    }
+    g_free(p);
+    sk_status st = SK_OK;
+    for (guint i = missing->len; i > 0 && st == SK_OK; i--) {
+        const char *d = missing->pdata[i - 1];
+        if (g_mkdir(d, 0755) == 0)
+            sk__outputs_made_folder(run, d);
+        else if (errno != EEXIST || !g_file_test(d, G_FILE_TEST_IS_DIR))
+            st = sk__error(ctx, SK_EIO, "%s: cannot create the folder: %s; nothing was "
+                           "written", d, g_strerror(errno));
+    }
+    g_ptr_array_free(missing, TRUE);
+    return st;
+}
+
+unsigned
+sk__atlas_files_mark(sk_ctx *ctx)
+{
+    char **staged = sk__outputs_staged_paths(sk__ctx_outputs(ctx), 0);
+    unsigned n = g_strv_length(staged);
+    g_strfreev(staged);
+    return n;
+}
+
+/* A name the atlas writes: relative, its parts visible (no '.', '..' or hidden files), no
+** empty part, no control character. */
+static int
+plain_name(const char *name)
+{
+    if (name[0] == '\0' || name[0] == '/')
+        return 0;
+    for (const char *c = name; *c != '\0'; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            return 0;
+    char **parts = g_strsplit(name, "/", -1);
+    int ok = 1;
+    for (char **part = parts; *part != NULL && ok; part++)
+        ok = (*part)[0] != '\0' && (*part)[0] != '.';
+    g_strfreev(parts);
+    return ok;
+}
+
+/* path (DIR/…, as the writers name their files) relative to dir, its separators single;
+** NULL when it is not in dir. */
+static char *
+relative_name(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 0 && dir[n - 1] == '/')
+        n--;
+    if (strncmp(path, dir, n) != 0 || path[n] != '/')
+        return NULL;
+    char **parts = g_strsplit(path + n, "/", -1);
+    GString *name = g_string_new(NULL);
+    for (char **part = parts; *part != NULL; part++)
+        if ((*part)[0] != '\0')
+            g_string_append_printf(name, "%s%s", name->len > 0 ? "/" : "", *part);
+    g_strfreev(parts);
+    if (!plain_name(name->str)) {
+        g_string_free(name, TRUE);
+        return NULL;
+    }
+    return g_string_free(name, FALSE);
+}
+
+static gint
+by_name(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The files of the atlas: staged in dir since mark, and the manifest; sorted, once each. */
+static GPtrArray *
+written_names(sk_ctx *ctx, const char *dir, unsigned mark)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    char **staged = sk__outputs_staged_paths(sk__ctx_outputs(ctx), mark);
+    for (char **p = staged; *p != NULL; p++) {
+        char *name = relative_name(*p, dir);
+        if (name != NULL)
+            g_ptr_array_add(names, name);
+    }
+    g_strfreev(staged);
+    g_ptr_array_add(names, g_strdup(SK__ATLAS_MANIFEST));
+    g_ptr_array_sort(names, by_name);
+    for (guint i = 1; i < names->len;)
+        if (strcmp(names->pdata[i - 1], names->pdata[i]) == 0)
+            g_ptr_array_remove_index(names, i);
+        else
+            i++;
+    return names;
+}
+
+static int
+listed(const GPtrArray *names, const char *name)
+{
+    for (guint i = 0; i < names->len; i++)
+        if (strcmp(names->pdata[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether DIR/name is inside dir (real_dir, resolved) once links are followed: its folder
+** resolves to dir or below. */
+static int
+inside(const char *real_dir, const char *path)
+{
+    char *parent = g_path_get_dirname(path);
+    char *real = realpath(parent, NULL);
+    size_t n = strlen(real_dir);
+    int in = real != NULL && strncmp(real, real_dir, n) == 0 &&
+             (real[n] == '\0' || real[n] == '/' || real_dir[n - 1] == '/');
+    free(real);
+    g_free(parent);
+    return in;
+}
+
+/* Line number line of the previous manifest names a file removed with the commit if it is
+** a plain name, inside dir, not written again, and a file (or link) that is there. */
+static void
+remove_old(sk_ctx *ctx, const char *dir, const char *real_dir, const char *manifest,
+           unsigned line, const char *name, const GPtrArray *written)
+{
+    if (name[0] == '\0' || name[0] == '#' || listed(written, name))
+        return;
+    char *path = g_build_filename(dir, name, NULL);
+    struct stat sb;
+    if (!plain_name(name) || !inside(real_dir, path)) {
+        char *shown = g_strescape(name, NULL);
+        sk__warn(ctx, "%s:%u: '%s' is not the name of a file in the atlas's folder (absolute, "
+                 "'..', hidden, or through a link out of it): line ignored, that file is kept",
+                 manifest, line, shown);
+        g_free(shown);
+    } else if (g_lstat(path, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+        sk__outputs_remove_after_commit(sk__ctx_outputs(ctx), path);
+    }
+    g_free(path);
+}
+
+/* What the previous atlas in dir wrote and this one does not: removed with the commit.  A
+** file named like the manifest that samenkaart did not write removes nothing. */
+static void
+remove_previous(sk_ctx *ctx, const char *dir, const char *manifest, const GPtrArray *written)
+{
+    char *text = NULL, *real_dir = realpath(dir, NULL);
+    GError *error = NULL;
+    if (real_dir == NULL || !g_file_test(manifest, G_FILE_TEST_EXISTS)) {
+        /* No previous atlas (the folder was just made, or has none). */
+    } else if (!g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
+        sk__warn(ctx, "%s: not a file (a FIFO, device or folder): nothing is removed",
+                 manifest);
+    } else if (!g_file_get_contents(manifest, &text, NULL, &error)) {
+        sk__warn(ctx, "%s: cannot read the previous atlas's manifest: %s; its files are kept "
+                 "(remove them by hand)", manifest, error->message);
+        g_error_free(error);
+    } else if (!g_str_has_prefix(text, "# samenkaart atlas")) {
+        sk__warn(ctx, "%s: not a manifest written by samenkaart (its first line does not start "
+                 "with '# samenkaart atlas'): nothing it lists is removed, it is replaced",
+                 manifest);
+    } else {
+        char **lines = g_strsplit(text, "\n", -1);
+        for (unsigned i = 0; lines[i] != NULL; i++) {
+            g_strchomp(lines[i]);
+            remove_old(ctx, dir, real_dir, manifest, i + 1, lines[i], written);
+        }
+        g_strfreev(lines);
+    }
+    g_free(text);
+    free(real_dir);
+}
+
+/* The atlas file's name on one line: control characters would start a line of their own. */
+static char *
+one_line(const char *text)
+{
+    char *s = g_strdup(text);
+    for (char *c = s; *c != '\0'; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
+    return s;
+}
+
+sk_status
+sk__atlas_write_manifest(sk_ctx *ctx, const sk_atlas *a, const char *dir, unsigned mark)
+{
+    GPtrArray *written = written_names(ctx, dir, mark);
+    char *manifest = g_build_filename(dir, SK__ATLAS_MANIFEST, NULL);
+    remove_previous(ctx, dir, manifest, written);
+    char *source = one_line(a->path);
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(s, "# samenkaart atlas %s: the files it wrote in this folder; the "
+                           "next atlas here removes those it does not write again\n", source);
+    for (guint i = 0; i < written->len; i++)
+        g_string_append_printf(s, "%s\n", (const char *)written->pdata[i]);
+    sk_status st = sk_write_file(ctx, manifest, s->str, s->len);
+    g_string_free(s, TRUE);
+    g_free(source);
+    g_free(manifest);
+    g_ptr_array_free(written, TRUE);
+    return st;
+}
