@@ -294,6 +294,13 @@ empty_output() {
   done
 }
 check "--output '' (render, diff, compare, stats): exit 2, nothing written" empty_output
+list_with_output() {
+  ls -A >"$tmp/before"
+  run atlas "$SAMENKAART_STYLES/aef-2017/atlas.ini" --list --output listed
+  want_rc 2 && says "--list only lists the pages" || return 1
+  ls -A | diff "$tmp/before" - || { echo "wrote files"; return 1; }
+}
+check "atlas --list --output DIR: exit 2 (was: the folder silently not written)" list_with_output
 
 # ---- 6. secrets ---------------------------------------------------------------------------
 no_secret() {   # FILE...: hunter2 in none of them

@@ -82,6 +82,10 @@ cmd_atlas(int argc, char **argv)
         /* reported by parse_options */
     } else if (argc != 2) {
         rc = usage_error("atlas", "%s", "expected one atlas file");
+    } else if (list && (output != NULL || dpi > 0)) {
+        /* Not silently ignored: the user may think the atlas was rendered. */
+        rc = usage_error("atlas", "%s", "--list only lists the pages and renders nothing: "
+                         "give --list, or --output DIR (with --dpi)");
     } else if ((output == NULL || output[0] == '\0') && !list) {
         rc = usage_error("atlas", "%s", "--output DIR is required (a folder for the atlas's "
                          "files; not empty)");
