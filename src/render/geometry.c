@@ -309,6 +309,7 @@ typedef struct layer {
     int raster;
     double px_per_pt, scale, origin_x, origin_y, page_w, page_h;
     cairo_surface_t *surface;
+    int drawn;                         /* made ahead (sk__layers_prepare), drawn on first use */
 } layer;
 
 struct sk__layers {
@@ -358,46 +359,6 @@ same_layer(const layer *a, const layer *b)
            a->page_w == b->page_w && a->page_h == b->page_h;
 }
 
-/* The border layer for this map, drawn on first use.  Borrowed from ls. */
-static cairo_surface_t *
-borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int raster,
-              double px_per_pt, double tolerance_pt, const sk__plan_path *municipal,
-              const sk__plan_path *region)
-{
-    sk__plan_path none = {.kind = SK__PATH_FILL};
-    layer key = {p->geo, municipal != NULL ? *municipal : none, region != NULL ? *region : none,
-                 raster, raster ? px_per_pt : 0, pm->at.scale, pm->at.origin_x,
-                 pm->at.origin_y, p->page_w, p->page_h, NULL};
-    key.municipal.ids = key.region.ids = NULL;
-    g_mutex_lock(&ls->lock);
-    cairo_surface_t *found = NULL;
-    for (guint i = 0; i < ls->layers->len && found == NULL; i++)
-        if (same_layer(&g_array_index(ls->layers, layer, i), &key))
-            found = g_array_index(ls->layers, layer, i).surface;
-    if (found == NULL) {
-        if (raster) {
-            key.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
-                                                     (int)lround(p->page_w * px_per_pt),
-                                                     (int)lround(p->page_h * px_per_pt));
-        } else {
-            /* Bounded to the page: cairo copies unbounded recordings for every use. */
-            cairo_rectangle_t page = {0, 0, p->page_w, p->page_h};
-            key.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-        }
-        cairo_t *cr = cairo_create(key.surface);
-        if (raster)
-            cairo_scale(cr, px_per_pt, px_per_pt);
-        draw_borders(cr, p->geo, &pm->at, tolerance_pt, municipal, region);
-        cairo_destroy(cr);
-        g_array_append_val(ls->layers, key);
-        found = key.surface;
-    }
-    g_mutex_unlock(&ls->lock);
-    return found;
-}
-
-/* ---- a map ------------------------------------------------------------------------- */
-
 static const sk__plan_path *
 path_of_kind(const sk__plan_map *pm, sk__path_kind kind)
 {
@@ -406,6 +367,113 @@ path_of_kind(const sk__plan_map *pm, sk__path_kind kind)
             return &g_array_index(pm->paths, sk__plan_path, i);
     return NULL;
 }
+
+/* What identifies the border layer of map pm (no surface yet). */
+static layer
+layer_key(const sk__plan *p, const sk__plan_map *pm, int raster, double px_per_pt)
+{
+    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
+    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
+    sk__plan_path none = {.kind = SK__PATH_FILL};
+    layer key = {p->geo, municipal != NULL ? *municipal : none, region != NULL ? *region : none,
+                 raster, raster ? px_per_pt : 0, pm->at.scale, pm->at.origin_x,
+                 pm->at.origin_y, p->page_w, p->page_h, NULL, 0};
+    key.municipal.ids = key.region.ids = NULL;
+    return key;
+}
+
+/* The layer like key in ls, or NULL (ls locked). */
+static layer *
+find_layer(sk__layers *ls, const layer *key)
+{
+    for (guint i = 0; i < ls->layers->len; i++)
+        if (same_layer(&g_array_index(ls->layers, layer, i), key))
+            return &g_array_index(ls->layers, layer, i);
+    return NULL;
+}
+
+static int
+layer_width(const layer *l)
+{
+    return (int)lround(l->page_w * l->px_per_pt);
+}
+
+static int
+layer_height(const layer *l)
+{
+    return (int)lround(l->page_h * l->px_per_pt);
+}
+
+sk_status
+sk__layers_prepare(sk_ctx *ctx, sk__layers *ls, sk__plan *const *plans, size_t count,
+                   double dpi, const char *what)
+{
+    sk_status st = SK_OK;
+    g_mutex_lock(&ls->lock);
+    for (size_t i = 0; i < count && st == SK_OK; i++) {
+        for (size_t k = 0; plans[i] != NULL && k < plans[i]->map_count && st == SK_OK; k++) {
+            layer key = layer_key(plans[i], &plans[i]->maps[k], 1, dpi / 72.0);
+            if (find_layer(ls, &key) != NULL)
+                continue;
+            st = sk__sink_image_surface(ctx, CAIRO_FORMAT_ARGB32, layer_width(&key),
+                                        layer_height(&key), what, &key.surface);
+            if (st == SK_OK)
+                g_array_append_val(ls->layers, key);
+        }
+    }
+    g_mutex_unlock(&ls->lock);
+    return st;
+}
+
+/* A new layer's surface (one sk__layers_prepare did not make); its status tells. */
+static cairo_surface_t *
+layer_surface(const layer *key)
+{
+    if (key->raster)
+        return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, layer_width(key),
+                                          layer_height(key));
+    /* Bounded to the page: cairo copies unbounded recordings for every use. */
+    cairo_rectangle_t page = {0, 0, key->page_w, key->page_h};
+    return cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+}
+
+/* The border layer for this map, drawn on first use.  Borrowed from ls; NULL when it
+** could not be made or drawn (*status tells why). */
+static cairo_surface_t *
+borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int raster,
+              double px_per_pt, double tolerance_pt, cairo_status_t *status)
+{
+    layer key = layer_key(p, pm, raster, px_per_pt);
+    g_mutex_lock(&ls->lock);
+    layer *found = find_layer(ls, &key);
+    if (found == NULL) {
+        key.surface = layer_surface(&key);
+        *status = cairo_surface_status(key.surface);
+        if (*status == CAIRO_STATUS_SUCCESS) {
+            g_array_append_val(ls->layers, key);
+            found = &g_array_index(ls->layers, layer, ls->layers->len - 1);
+        } else {
+            cairo_surface_destroy(key.surface);
+        }
+    }
+    if (found != NULL && !found->drawn) {
+        cairo_t *cr = cairo_create(found->surface);
+        if (raster)
+            cairo_scale(cr, px_per_pt, px_per_pt);
+        draw_borders(cr, p->geo, &pm->at, tolerance_pt,
+                     path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
+                     path_of_kind(pm, SK__PATH_REGION_BORDERS));
+        *status = cairo_status(cr);
+        cairo_destroy(cr);
+        /* A layer whose drawing failed stays undrawn: every page using it fails likewise. */
+        found->drawn = *status == CAIRO_STATUS_SUCCESS;
+    }
+    cairo_surface_t *surface = found != NULL && found->drawn ? found->surface : NULL;
+    g_mutex_unlock(&ls->lock);
+    return surface;
+}
+
+/* ---- a map ------------------------------------------------------------------------- */
 
 /* The fills, one region per colour, as one even-odd path each. */
 static void
@@ -424,19 +492,23 @@ draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolera
     cairo_restore(cr);
 }
 
-/* The map: fills, then the borders (from layers when given), outline and area. */
-static void
+/* The map: fills, then the borders (from layers when given), outline and area.  Returns
+** a layer's failure (cr's own status tells the rest). */
+static cairo_status_t
 draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
                  sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
     draw_fills(cr, p, pm, tolerance_pt);
-    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
-    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
     if (layers == NULL) {
-        draw_borders(cr, p->geo, &pm->at, tolerance_pt, municipal, region);
+        draw_borders(cr, p->geo, &pm->at, tolerance_pt,
+                     path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
+                     path_of_kind(pm, SK__PATH_REGION_BORDERS));
     } else {
+        cairo_status_t status = CAIRO_STATUS_SUCCESS;
         cairo_surface_t *borders = borders_layer(layers, p, pm, raster, px_per_pt,
-                                                 tolerance_pt, municipal, region);
+                                                 tolerance_pt, &status);
+        if (borders == NULL)
+            return status;
         cairo_save(cr);
         if (raster) {
             cairo_identity_matrix(cr);
@@ -452,22 +524,22 @@ draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double 
         if (path->kind == SK__PATH_OUTLINE || path->kind == SK__PATH_AREA)
             draw_outline(cr, p->geo, &pm->at, tolerance_pt, path);
     }
+    return CAIRO_STATUS_SUCCESS;
 }
 
-void
+cairo_status_t
 sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
                   sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
-    if (!pm->clip) {
-        draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
-        return;
-    }
+    if (!pm->clip)
+        return draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
     double w = (pm->extent[2] - pm->extent[0]) * pm->at.scale;
     double h = (pm->extent[3] - pm->extent[1]) * pm->at.scale;
     cairo_save(cr);
     cairo_rectangle(cr, pm->at.origin_x, pm->at.origin_y, w, h);
     cairo_clip(cr);
-    draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
+    cairo_status_t status = draw_map_content(cr, p, pm, tolerance_pt, layers, raster,
+                                             px_per_pt, band_y);
     cairo_restore(cr);
     cairo_save(cr);
     cairo_rectangle(cr, pm->at.origin_x, pm->at.origin_y, w, h);
@@ -475,6 +547,7 @@ sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double
     cairo_set_line_width(cr, pm->neat_width);
     cairo_stroke(cr);
     cairo_restore(cr);
+    return status;
 }
 
 /* ---- the inset ------------------------------------------------------------------- */
