@@ -153,28 +153,26 @@ arc_end_equal(gconstpointer a, gconstpointer b)
     return x->x == y->x && x->y == y->y;
 }
 
-/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
-** colour on one side only; chained end to end into closed loops they fill, with the even-odd
-** rule, exactly the union of those municipalities.  Borders between them are left out: no
-** seams between neighbours of one colour, and half the drawing or less. */
-static void
-fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
-            const sk__plan_path *fill, sk__arena *arena)
+/* The arcs of a fill's outline on the page (those with the fill on one side only):
+** (*points)[k] with (*lengths)[k] points, k < *n, in the arena.  Out of memory: SIZE_MAX. */
+static size_t
+outline_arcs(const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+             const sk__plan_path *fill, sk__arena *arena, double ***points, size_t **lengths)
 {
     size_t count;
     const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
     const int *owner = sk__geography_ring_owners(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
-
-    /* The outline's arcs on the page. */
     size_t nmun, n = 0;
     sk__geography_municipalities(geo, &nmun);
     guint8 *in_fill = sk__arena_alloc(arena, nmun + 1);
+    *points = sk__arena_alloc(arena, (count + 1) * sizeof **points);
+    *lengths = sk__arena_alloc(arena, (count + 1) * sizeof **lengths);
+    if (in_fill == NULL || *points == NULL || *lengths == NULL)
+        return SIZE_MAX;
     memset(in_fill, 0, nmun + 1);
     for (size_t i = 0; i < fill->count; i++)
         in_fill[fill->ids[i]] = 1;
-    double **points = sk__arena_alloc(arena, (count + 1) * sizeof *points);
-    size_t *lengths = sk__arena_alloc(arena, (count + 1) * sizeof *lengths);
     for (size_t a = 0; a < count; a++) {
         int in = owner[arcs[a].ring] >= 0 && in_fill[owner[arcs[a].ring]];
         int other = arcs[a].twin != SIZE_MAX && owner[arcs[a].twin] >= 0 &&
@@ -182,18 +180,38 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
         if (in == other || speck(geo, l, &arcs[a], fill->speck, 1))
             continue;
         double *buf = sk__arena_alloc(arena, 2 * arcs[a].count * sizeof *buf);
+        if (buf == NULL)
+            return SIZE_MAX;
         size_t m = project_arc(geo, l, &arcs[a], tolerance, grid_pt, buf);
         if (m < 2)
             continue;
-        points[n] = buf;
-        lengths[n++] = m;
+        (*points)[n] = buf;
+        (*lengths)[n++] = m;
     }
+    return n;
+}
+
+/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
+** colour on one side only; chained end to end into closed loops they fill, with the even-odd
+** rule, exactly the union of those municipalities.  Borders between them are left out: no
+** seams between neighbours of one colour, and half the drawing or less.  Returns
+** CAIRO_STATUS_NO_MEMORY when the arena cannot hold the outline. */
+static cairo_status_t
+fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+            const sk__plan_path *fill, sk__arena *arena)
+{
+    double **points;
+    size_t *lengths;
+    size_t n = outline_arcs(geo, l, tolerance_pt, fill, arena, &points, &lengths);
     if (n == 0)
-        return;
+        return CAIRO_STATUS_SUCCESS;
     /* Arc ends by point: end 2a is arc a's start, 2a + 1 its end. */
+    size_t *next = n != SIZE_MAX ? sk__arena_alloc(arena, 2 * n * sizeof *next) : NULL;
+    arc_end *ends = next != NULL ? sk__arena_alloc(arena, 2 * n * sizeof *ends) : NULL;
+    guint8 *used = ends != NULL ? sk__arena_alloc(arena, n) : NULL;
+    if (used == NULL)
+        return CAIRO_STATUS_NO_MEMORY;
     GHashTable *at = g_hash_table_new(arc_end_hash, arc_end_equal);
-    size_t *next = sk__arena_alloc(arena, 2 * n * sizeof *next);
-    arc_end *ends = sk__arena_alloc(arena, 2 * n * sizeof *ends);
     for (size_t e = 0; e < 2 * n; e++) {
         const double *p = points[e / 2] + (e % 2 ? 2 * (lengths[e / 2] - 1) : 0);
         ends[e] = (arc_end){p[0], p[1]};
@@ -201,7 +219,6 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
         next[e] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : SIZE_MAX;
         g_hash_table_insert(at, &ends[e], GSIZE_TO_POINTER(e + 1));
     }
-    guint8 *used = sk__arena_alloc(arena, n);
     memset(used, 0, n);
     cairo_new_path(cr);
     for (size_t first = 0; first < n; first++) {
@@ -234,6 +251,7 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
     g_hash_table_destroy(at);
     sk__set_color(cr, fill->color);
     cairo_fill(cr);
+    return CAIRO_STATUS_SUCCESS;
 }
 
 
@@ -475,21 +493,23 @@ borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int ras
 
 /* ---- a map ------------------------------------------------------------------------- */
 
-/* The fills, one region per colour, as one even-odd path each. */
-static void
+/* The fills, one region per colour, as one even-odd path each; out of memory stops them. */
+static cairo_status_t
 draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt)
 {
     cairo_save(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     sk__arena arena;
     sk__arena_init(&arena);
-    for (guint i = 0; pm->paths != NULL && i < pm->paths->len; i++) {
+    cairo_status_t status = CAIRO_STATUS_SUCCESS;
+    for (guint i = 0; pm->paths != NULL && i < pm->paths->len && !status; i++) {
         const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
         if (path->kind == SK__PATH_FILL)
-            fill_region(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
+            status = fill_region(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
     }
     sk__arena_free(&arena);
     cairo_restore(cr);
+    return status;
 }
 
 /* The map: fills, then the borders (from layers when given), outline and area.  Returns
@@ -498,13 +518,14 @@ static cairo_status_t
 draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
                  sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
-    draw_fills(cr, p, pm, tolerance_pt);
+    cairo_status_t status = draw_fills(cr, p, pm, tolerance_pt);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return status;
     if (layers == NULL) {
         draw_borders(cr, p->geo, &pm->at, tolerance_pt,
                      path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
                      path_of_kind(pm, SK__PATH_REGION_BORDERS));
     } else {
-        cairo_status_t status = CAIRO_STATUS_SUCCESS;
         cairo_surface_t *borders = borders_layer(layers, p, pm, raster, px_per_pt,
                                                  tolerance_pt, &status);
         if (borders == NULL)

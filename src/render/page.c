@@ -129,8 +129,16 @@ sk__canvas_surface(sk_ctx *ctx, sk__canvas *canvas, int thumbnail, int w, int h,
     *out = NULL;
     cairo_surface_t *pixels = canvas == NULL ? NULL : thumbnail ? canvas->thumbnail
                                                                 : canvas->page;
-    if (pixels == NULL)
-        return sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, w, h, path, out);
+    if (pixels == NULL) {
+        sk_status st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, w, h, path, out);
+        if (st != SK_OK) {
+            char *msg = g_strdup(sk_ctx_errmsg(ctx));
+            sk_ctx_clear_error(ctx);
+            sk__error(ctx, st, "%s (use a lower dpi); nothing was written", msg);
+            g_free(msg);
+        }
+        return st;
+    }
     /* A page no larger than the canvas, on its first rows with a stride of its own: the
     ** pixels are the same as on a surface of that size.  Every page paints its background
     ** over all of them first, so what the previous page left does not show. */
