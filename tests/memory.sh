@@ -11,15 +11,29 @@
 # failed malloc), which no caller can prevent.
 # Environment (tests/meson.build): SK_CLI, SAMENKAART_DATA, SAMENKAART_STYLES, SAMENKAART_CACHE.
 set -uo pipefail
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)) failed=1; echo "not ok $n - $1"; [ -s "$tmp/log" ] && sed 's/^/# /' "$tmp/log"; }
-check() { local what=$1; shift; if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi; }
-echo "1..8"
 export LC_ALL=C
 unset SAMENKAART_FAULT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "1..8"
+tests=0 failed=0
+
+# TAP: one line per test; a failure shows what the test printed ($tmp/log).
+ok() {
+  tests=$((tests + 1))
+  echo "ok $tests - $1"
+}
+not_ok() {
+  tests=$((tests + 1))
+  failed=1
+  echo "not ok $tests - $1"
+  if [ -s "$tmp/log" ]; then sed 's/^/# /' "$tmp/log"; fi
+}
+check() {   # WHAT COMMAND...: the test passes when the command does
+  local what=$1
+  shift
+  if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi
+}
 cd "$tmp" || exit 1
 cat >small.ini <<'EOF'
 [atlas]
