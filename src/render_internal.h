@@ -18,13 +18,19 @@ void sk__layers_free(sk__layers *layers);
 sk_status sk__layers_prepare(sk_ctx *ctx, sk__layers *layers, sk__plan *const *plans,
                              size_t count, double dpi, const char *what);
 
-/* The pixels of a thread's raster pages, made ahead for the same reason and reused page
-** after page: room for the largest of count plans' pages at dpi and for its thumbnail at
-** most thumbnail_width wide (as sk__thumbnail).  SK_ENOMEM naming what. */
+/* The pixels and fonts of a thread's raster pages, made ahead for the same reason and reused
+** page after page: room for the largest of count plans' pages at dpi and for its thumbnail
+** at most thumbnail_width wide (as sk__thumbnail), the fonts of their texts loaded.  n of
+** them into out[0..n); SK_ENOMEM naming what (then none). */
 typedef struct sk__canvas sk__canvas;
-sk_status sk__canvas_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
-                         int thumbnail_width, const char *what, sk__canvas **out);
+sk_status sk__canvases_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
+                           int thumbnail_width, const char *what, size_t n,
+                           sk__canvas **out);
 void sk__canvas_free(sk__canvas *canvas);
+/* The calling thread draws on canvas from enter to leave: its texts with the fonts the
+** canvas loaded ahead. */
+void sk__canvas_enter(sk__canvas *canvas);
+void sk__canvas_leave(sk__canvas *canvas);
 
 /* A small copy of a PNG page to write beside it: path, and the widest it may be (pixels). */
 typedef struct sk__thumbnail {

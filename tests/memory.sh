@@ -164,7 +164,7 @@ atlas_found=$found
 out=fault.png
 injected "render: the failing page surface is exit 1, out of memory, nothing written" \
   "${render[@]}" --output fault.png
-# The atlas makes two border layers, then a page and a thumbnail for each of its 2 threads.
+# The atlas makes a page and a thumbnail for each of its 2 threads, then two border layers.
 if [ -z "$(fault_points atlas --quiet small.ini --output fault-atlas --jobs 2)" ]; then
   ok "atlas: every pixel buffer is made ahead # SKIP built without -Dfault_injection"
 elif [ "$atlas_found" -eq 6 ]; then

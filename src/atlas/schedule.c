@@ -151,6 +151,7 @@ png_worker(gpointer data)
         fail(j, NULL);
         return NULL;
     }
+    sk__canvas_enter(canvas);
     for (;;) {
         size_t k = (size_t)g_atomic_int_add(&j->next, 1);
         if (k >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
@@ -162,6 +163,7 @@ png_worker(gpointer data)
         }
         report_done(j, 1, SK__ATLAS_PAGE(j->atlas, i)->name);
     }
+    sk__canvas_leave(canvas);
     sk_ctx_free(ctx);
     return NULL;
 }
@@ -196,9 +198,9 @@ draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
 /* More threads than this only cost memory (a page surface each). */
 #define SK__ATLAS_MAX_JOBS 64
 
-/* The pixels the PNG threads draw on (one page and thumbnail each, for as many threads as
-** there are pages at most) and the raster border layers, made before any thread starts:
-** running out of memory stops the atlas here, before anything is drawn. */
+/* The pixels and fonts the PNG threads draw with (one page and thumbnail each, for as many
+** threads as there are pages at most) and the raster border layers, made before any thread
+** starts: running out of memory stops the atlas here, before anything is drawn. */
 static sk_status
 make_pixels(sk_ctx *ctx, sk__atlas_job *j, int jobs)
 {
@@ -206,10 +208,11 @@ make_pixels(sk_ctx *ctx, sk__atlas_job *j, int jobs)
     j->canvas_count = (gint)MIN((size_t)jobs, n);
     j->canvases = g_new0(sk__canvas *, (size_t)j->canvas_count + 1);
     char *what = g_strdup_printf("%s: pages at %g dpi", j->options->output_dir, j->options->dpi);
-    sk_status st = sk__layers_prepare(ctx, j->raster_layers, j->plans, n, j->options->dpi, what);
-    for (gint t = 0; t < j->canvas_count && st == SK_OK; t++)
-        st = sk__canvas_new(ctx, j->plans, n, j->options->dpi, j->options->thumbnail_width,
-                            what, &j->canvases[t]);
+    sk_status st = sk__canvases_new(ctx, j->plans, n, j->options->dpi,
+                                    j->options->thumbnail_width, what,
+                                    (size_t)j->canvas_count, j->canvases);
+    if (st == SK_OK)
+        st = sk__layers_prepare(ctx, j->raster_layers, j->plans, n, j->options->dpi, what);
     g_free(what);
     if (st != SK_OK) {
         char *msg = g_strdup(sk_ctx_errmsg(ctx));

@@ -71,6 +71,8 @@ sk__draw_vector_page(cairo_t *cr, const sk__plan *p, sk__layers *layers)
 
 struct sk__canvas {
     cairo_surface_t *page, *thumbnail;   /* the largest of each; NULL: none */
+    PangoFontMap *fonts;                 /* the thread's, its fonts loaded */
+    PangoFontMap *previous;              /* the thread's own, while it uses fonts */
 };
 
 /* The size in pixels of a plan's page at px_per_pt. */
@@ -82,8 +84,8 @@ page_pixels(const sk__plan *p, double px_per_pt, int *w, int *h)
 }
 
 sk_status
-sk__canvas_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
-               int thumbnail_width, const char *what, sk__canvas **out)
+sk__canvases_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
+                 int thumbnail_width, const char *what, size_t n, sk__canvas **out)
 {
     int w = 0, h = 0, tw = 0, th = 0;
     for (size_t i = 0; i < count; i++) {
@@ -96,17 +98,24 @@ sk__canvas_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
             th = MAX(th, t2);
         }
     }
-    sk__canvas *c = g_new0(sk__canvas, 1);
-    sk_status st = SK_OK;
-    if (w > 0 && h > 0)
-        st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, w, h, what, &c->page);
-    if (st == SK_OK && tw > 0 && th > 0)
-        st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, tw, th, what, &c->thumbnail);
-    if (st != SK_OK) {
-        sk__canvas_free(c);
-        c = NULL;
+    /* Every thread's fonts first: the pixels then take the memory Pango's threads had. */
+    for (size_t t = 0; t < n; t++) {
+        out[t] = g_new0(sk__canvas, 1);
+        out[t]->fonts = pango_cairo_font_map_new();
+        sk__load_fonts(out[t]->fonts, plans, count);
     }
-    *out = c;
+    sk_status st = SK_OK;
+    for (size_t t = 0; t < n && st == SK_OK; t++) {
+        if (w > 0 && h > 0)
+            st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, w, h, what, &out[t]->page);
+        if (st == SK_OK && tw > 0 && th > 0)
+            st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, tw, th, what,
+                                        &out[t]->thumbnail);
+    }
+    for (size_t t = 0; t < n && st != SK_OK; t++) {
+        sk__canvas_free(out[t]);
+        out[t] = NULL;
+    }
     return st;
 }
 
@@ -119,7 +128,23 @@ sk__canvas_free(sk__canvas *c)
         cairo_surface_destroy(c->page);
     if (c->thumbnail != NULL)
         cairo_surface_destroy(c->thumbnail);
+    g_object_unref(c->fonts);
     g_free(c);
+}
+
+void
+sk__canvas_enter(sk__canvas *c)
+{
+    c->previous = g_object_ref(pango_cairo_font_map_get_default());
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(c->fonts));
+}
+
+void
+sk__canvas_leave(sk__canvas *c)
+{
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(c->previous));
+    g_object_unref(c->previous);
+    c->previous = NULL;
 }
 
 sk_status

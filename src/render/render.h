@@ -5,6 +5,7 @@
 #define SK_RENDER_RENDER_H
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include "samenkaart/samenkaart.h"
 #include "../plan.h"
 #include "../render_internal.h"
@@ -28,6 +29,12 @@ cairo_status_t sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_
 
 /* The inset: the land and region borders of the geography, small, the extent marked. */
 void sk__draw_inset(cairo_t *cr, const sk_geography *geo, const sk__plan_inset *inset);
+
+/* Load into fonts (a new font map) every font the texts of count plans use, as drawing them
+** with fonts as the thread's default font map would: Pango 1.50 starts two threads for each
+** font it loads (and aborts when one cannot be made), so an atlas loads a PNG thread's fonts
+** before it makes the big pixel buffers, while memory is still free. */
+void sk__load_fonts(PangoFontMap *fonts, sk__plan *const *plans, size_t count);
 
 /* Draw the plan's items (everything but the maps) on cr, in order. */
 void sk__draw_furniture(cairo_t *cr, const sk__plan *p);
