@@ -12,6 +12,25 @@
 typedef struct sk__layers sk__layers;
 sk__layers *sk__layers_new(void);
 void sk__layers_free(sk__layers *layers);
+/* Make the raster layers (not yet drawn) of the maps of count plans drawn as PNG at dpi,
+** before the threads that draw them start: running out of memory then stops a run before
+** anything is drawn.  SK_ENOMEM naming what. */
+sk_status sk__layers_prepare(sk_ctx *ctx, sk__layers *layers, sk__plan *const *plans,
+                             size_t count, double dpi, const char *what);
+
+/* The pixels and fonts of a thread's raster pages, made ahead for the same reason and reused
+** page after page: room for the largest of count plans' pages at dpi and for its thumbnail
+** at most thumbnail_width wide (as sk__thumbnail), the fonts of their texts loaded.  n of
+** them into out[0..n); SK_ENOMEM naming what (then none). */
+typedef struct sk__canvas sk__canvas;
+sk_status sk__canvases_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
+                           int thumbnail_width, const char *what, size_t n,
+                           sk__canvas **out);
+void sk__canvas_free(sk__canvas *canvas);
+/* The calling thread draws on canvas from enter to leave: its texts with the fonts the
+** canvas loaded ahead. */
+void sk__canvas_enter(sk__canvas *canvas);
+void sk__canvas_leave(sk__canvas *canvas);
 
 /* A small copy of a PNG page to write beside it: path, and the widest it may be (pixels). */
 typedef struct sk__thumbnail {
@@ -19,21 +38,24 @@ typedef struct sk__thumbnail {
     int max_width;
 } sk__thumbnail;
 
-/* sk_map_render with shared border layers (NULL: draw them on the page) and, for PNG, a
-** thumbnail (NULL: none). */
-sk_status sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
-                         const char *path, sk__layers *layers, const sk__thumbnail *thumbnail);
+/* What a raster page may share or reuse: border layers (NULL: drawn on the page), its
+** pixels (NULL: its own) and a thumbnail to write beside it (NULL: none). */
+typedef struct sk__raster {
+    sk__layers *layers;
+    sk__canvas *canvas;
+    const sk__thumbnail *thumbnail;
+} sk__raster;
 
-/* A map page's plan (sk__plan_map_page) to a file as sk__map_render does (options not
-** NULL); the plan is only read. */
+/* A map page's plan (sk__plan_map_page) to a file as sk_map_render does (options not
+** NULL); raster: for PNG (NULL: nothing shared).  The plan is only read. */
 sk_status sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan,
                               const sk_render_options *options, const char *path,
-                              sk__layers *layers, const sk__thumbnail *thumbnail);
+                              const sk__raster *raster);
 
-/* A page's plan as a PNG file at dpi (no world file), with a thumbnail (NULL: none) and
-** shared border layers (NULL: none).  One thread; the plan is only read. */
+/* A page's plan as a PNG file at dpi (no world file), raster as above (NULL: nothing
+** shared).  One thread; the plan is only read. */
 sk_status sk__render_plan_png(sk_ctx *ctx, const sk__plan *plan, double dpi, const char *path,
-                              sk__layers *layers, const sk__thumbnail *thumbnail);
+                              const sk__raster *raster);
 
 /* A page of several maps (spec->panel_count of them, maps[0..n)) to a file: PNG (no world
 ** file), PDF or SVG by options->format or the extension. */

@@ -2,13 +2,14 @@
 #include "index.h"
 
 static sk_status
-render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
+render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, sk__canvas *canvas)
 {
     const page *pg = SK__ATLAS_PAGE(j->atlas, i);
     char *base = g_build_filename(j->options->output_dir, pg->name, NULL);
     char *png = g_strconcat(base, ".png", NULL);
     char *thumb = g_strdup_printf("%s/thumbs/%s.png", j->options->output_dir, pg->name);
     sk__thumbnail thumbnail = {thumb, j->options->thumbnail_width};
+    sk__raster raster = {j->raster_layers, canvas, &thumbnail};
     sk_status st = SK_OK;
     /* One thread per page: the atlas spreads pages over the cores (--jobs), so --jobs 1 is
     ** one core. */
@@ -19,13 +20,12 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
         ro.dpi = j->options->dpi;
         ro.threads = threads;
         char *csv = g_strconcat(base, ".csv", NULL);
-        st = sk__render_map_plan(ctx, j->plans[i], &ro, png, j->raster_layers, &thumbnail);
+        st = sk__render_map_plan(ctx, j->plans[i], &ro, png, &raster);
         if (st == SK_OK)
             st = sk_map_write_classes_csv(ctx, j->maps[i], csv);
         g_free(csv);
     } else {
-        st = sk__render_plan_png(ctx, j->plans[i], j->options->dpi, png, j->raster_layers,
-                                 &thumbnail);
+        st = sk__render_plan_png(ctx, j->plans[i], j->options->dpi, png, &raster);
     }
     g_free(thumb);
     g_free(png);
@@ -34,9 +34,9 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
 }
 
 sk_status
-sk__atlas_render_png(sk_ctx *ctx, sk__atlas_job *j, size_t i)
+sk__atlas_render_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, sk__canvas *canvas)
 {
-    sk_status st = render_page_png(ctx, j, i);
+    sk_status st = render_page_png(ctx, j, i, canvas);
     if (st != SK_OK) {
         const page *pg = SK__ATLAS_PAGE(j->atlas, i);
         char *msg = g_strdup(sk_ctx_errmsg(ctx));

@@ -142,22 +142,29 @@ static gpointer
 png_worker(gpointer data)
 {
     sk__atlas_job *j = data;
+    /* A thread without pixels of its own leaves the pages to those with. */
+    gint c = g_atomic_int_add(&j->next_canvas, 1);
+    if (c >= j->canvas_count)
+        return NULL;
+    sk__canvas *canvas = j->canvases[c];
     sk_ctx *ctx = sk__ctx_child(j->ctx);
     if (ctx == NULL) {
         fail(j, NULL);
         return NULL;
     }
+    sk__canvas_enter(canvas);
     for (;;) {
         size_t k = (size_t)g_atomic_int_add(&j->next, 1);
         if (k >= j->atlas->pages->len || g_atomic_int_get(&j->failed))
             break;
         size_t i = j->order[k];
-        if (sk__atlas_render_png(ctx, j, i) != SK_OK) {
+        if (sk__atlas_render_png(ctx, j, i, canvas) != SK_OK) {
             fail(j, ctx);
             break;
         }
         report_done(j, 1, SK__ATLAS_PAGE(j->atlas, i)->name);
     }
+    sk__canvas_leave(canvas);
     sk_ctx_free(ctx);
     return NULL;
 }
@@ -192,6 +199,40 @@ draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
 /* More threads than this only cost memory (a page surface each). */
 #define SK__ATLAS_MAX_JOBS 64
 
+/* The pixels and fonts the PNG threads draw with (one page and thumbnail each, for as many
+** threads as there are pages at most) and the raster border layers, made before any thread
+** starts: running out of memory stops the atlas here, before anything is drawn. */
+static sk_status
+make_pixels(sk_ctx *ctx, sk__atlas_job *j, int jobs)
+{
+    size_t n = j->atlas->pages->len;
+    j->canvas_count = (gint)MIN((size_t)jobs, n);
+    j->canvases = g_new0(sk__canvas *, (size_t)j->canvas_count + 1);
+    char *what = g_strdup_printf("%s: pages at %g dpi", j->options->output_dir, j->options->dpi);
+    sk_status st = sk__canvases_new(ctx, j->plans, n, j->options->dpi,
+                                    j->options->thumbnail_width, what,
+                                    (size_t)j->canvas_count, j->canvases);
+    if (st == SK_OK)
+        st = sk__layers_prepare(ctx, j->raster_layers, j->plans, n, j->options->dpi, what);
+    g_free(what);
+    if (st != SK_OK) {
+        char *msg = g_strdup(sk_ctx_errmsg(ctx));
+        sk_ctx_clear_error(ctx);
+        sk__error(ctx, st, "%s (%d threads: use a lower dpi or fewer jobs); nothing was written",
+                  msg, jobs);
+        g_free(msg);
+    }
+    return st;
+}
+
+static void
+free_pixels(sk__atlas_job *j)
+{
+    for (gint t = 0; j->canvases != NULL && t < j->canvas_count; t++)
+        sk__canvas_free(j->canvases[t]);
+    g_free(j->canvases);
+}
+
 static sk_status
 render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk_style *style,
              sk_map **maps, sk_panels **sets, sk__plan **plans)
@@ -208,7 +249,10 @@ render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk
                        .raster_layers = sk__layers_new(), .vector_layers = sk__layers_new(),
                        .order = png_order(a, sets, maps)};
     g_mutex_init(&j.lock);
-    sk_status st = draw_pages(ctx, &j, jobs);
+    sk_status st = make_pixels(ctx, &j, jobs);
+    if (st == SK_OK)
+        st = draw_pages(ctx, &j, jobs);
+    free_pixels(&j);
     sk_ctx_free(j.error);
     sk__layers_free(j.raster_layers);
     sk__layers_free(j.vector_layers);

@@ -18,6 +18,8 @@ typedef struct sk__atlas_job {
     sk_panels **sets;           /* per page, for pages of several maps */
     sk__plan **plans;           /* per page: what its PDF page and its PNG are drawn from */
     sk__layers *raster_layers, *vector_layers;   /* borders shared between pages */
+    sk__canvas **canvases;      /* the PNG threads' pixels, made before they start */
+    gint canvas_count, next_canvas;              /* next_canvas: the next one to take */
     size_t *order;              /* pages in the order their PNGs are drawn */
     gint next;                  /* next of order to render as PNG */
     GMutex lock;                /* guards the fields below */

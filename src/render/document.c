@@ -27,12 +27,25 @@ add_outline(cairo_surface_t *surface, const sk__document_page *pg, size_t i, int
     g_free(dest);
 }
 
+/* A failed document: out of memory is SK_ENOMEM, a write error the sink's. */
+static sk_status
+document_failed(sk_ctx *ctx, const sk__sink *out, cairo_status_t cs)
+{
+    if (out->failed)
+        return sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
+                         g_strerror(out->failed));
+    if (cs == CAIRO_STATUS_NO_MEMORY)
+        return sk__error(ctx, SK_ENOMEM, "%s: out of memory while drawing", out->path);
+    return sk__error(ctx, SK_EIO, "%s: %s", out->path, cairo_status_to_string(cs));
+}
+
 /* The pages onto a PDF surface made at the first page's size; errors name out's path. */
 static sk_status
 write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
             cairo_surface_t *surface, sk__sink *out)
 {
     int *ids = g_new(int, d->count);
+    /* On a surface in error, a nil context whose status is checked after each page. */
     cairo_t *cr = cairo_create(surface);
     sk__document_page pg = *first;
     /* The first plan may be gone once the next is asked for. */
@@ -47,11 +60,12 @@ write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
             cairo_pdf_surface_set_size(surface, w, h);
         }
         add_outline(surface, &pg, i, ids);
-        sk__draw_vector_page(cr, pg.plan, d->layers);
+        cairo_status_t cs = sk__draw_vector_page(cr, pg.plan, d->layers);
         cairo_show_page(cr);
-        if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-            st = sk__error(ctx, SK_EIO, "%s: %s", out->path,
-                           cairo_status_to_string(cairo_status(cr)));
+        if (cs == CAIRO_STATUS_SUCCESS)
+            cs = cairo_status(cr);
+        if (cs != CAIRO_STATUS_SUCCESS)
+            st = document_failed(ctx, out, cs);
     }
     cairo_destroy(cr);
     g_free(ids);
@@ -67,14 +81,19 @@ write_document(sk_ctx *ctx, sk__sink *out, void *data)
         return sk_ctx_status(ctx);
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
         sk__sink_cairo_write, out, first.plan->page_w, first.plan->page_h);
-    if (d->title != NULL)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
-    sk_status st = write_pages(ctx, d, &first, surface, out);
+    /* Could not be made: a nil surface with the error as its status. */
+    cairo_status_t cs = cairo_surface_status(surface);
+    sk_status st = cs == CAIRO_STATUS_SUCCESS ? SK_OK : document_failed(ctx, out, cs);
+    if (st == SK_OK) {
+        if (d->title != NULL)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
+        st = write_pages(ctx, d, &first, surface, out);
+    }
     cairo_surface_finish(surface);
-    if (st == SK_OK && cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS && !out->failed)
-        st = sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
-                       cairo_status_to_string(cairo_surface_status(surface)));
+    cs = cairo_surface_status(surface);
+    if (st == SK_OK && cs != CAIRO_STATUS_SUCCESS)
+        st = document_failed(ctx, out, cs);
     cairo_surface_destroy(surface);
     return st;
 }

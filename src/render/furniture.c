@@ -74,6 +74,30 @@ begin_link(cairo_t *cr, const sk__plan *p, guint i)
 }
 
 void
+sk__load_fonts(PangoFontMap *fonts, sk__plan *const *plans, size_t count)
+{
+    PangoFontMap *mine = g_object_ref(pango_cairo_font_map_get_default());
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(fonts));
+    PangoContext *pc = sk__measure_context();
+    for (size_t i = 0; i < count; i++) {
+        for (guint k = 0; plans[i] != NULL && k < plans[i]->items->len; k++) {
+            const sk__plan_item *it = &g_array_index(plans[i]->items, sk__plan_item, k);
+            if (it->kind != SK__ITEM_TEXT)
+                continue;
+            const sk__plan_text *t = &it->u.text;
+            PangoLayout *l = sk__measure_text(pc, t->family, t->size, t->bold, t->text,
+                                              t->width, t->markup);
+            int w, h;
+            pango_layout_get_size(l, &w, &h);   /* lays it out: loads its fonts */
+            g_object_unref(l);
+        }
+    }
+    g_object_unref(pc);
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(mine));
+    g_object_unref(mine);
+}
+
+void
 sk__draw_furniture(cairo_t *cr, const sk__plan *p)
 {
     PangoContext *pc = sk__measure_context();

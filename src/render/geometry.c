@@ -153,28 +153,26 @@ arc_end_equal(gconstpointer a, gconstpointer b)
     return x->x == y->x && x->y == y->y;
 }
 
-/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
-** colour on one side only; chained end to end into closed loops they fill, with the even-odd
-** rule, exactly the union of those municipalities.  Borders between them are left out: no
-** seams between neighbours of one colour, and half the drawing or less. */
-static void
-fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
-            const sk__plan_path *fill, sk__arena *arena)
+/* The arcs of a fill's outline on the page (those with the fill on one side only):
+** (*points)[k] with (*lengths)[k] points, k < *n, in the arena.  Out of memory: SIZE_MAX. */
+static size_t
+outline_arcs(const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+             const sk__plan_path *fill, sk__arena *arena, double ***points, size_t **lengths)
 {
     size_t count;
     const sk__arc *arcs = sk__geography_arcs(geo, 0, &count);
     const int *owner = sk__geography_ring_owners(geo);
     double tolerance = tolerance_pt / l->scale, grid_pt = tolerance_pt / 2;
-
-    /* The outline's arcs on the page. */
     size_t nmun, n = 0;
     sk__geography_municipalities(geo, &nmun);
     guint8 *in_fill = sk__arena_alloc(arena, nmun + 1);
+    *points = sk__arena_alloc(arena, (count + 1) * sizeof **points);
+    *lengths = sk__arena_alloc(arena, (count + 1) * sizeof **lengths);
+    if (in_fill == NULL || *points == NULL || *lengths == NULL)
+        return SIZE_MAX;
     memset(in_fill, 0, nmun + 1);
     for (size_t i = 0; i < fill->count; i++)
         in_fill[fill->ids[i]] = 1;
-    double **points = sk__arena_alloc(arena, (count + 1) * sizeof *points);
-    size_t *lengths = sk__arena_alloc(arena, (count + 1) * sizeof *lengths);
     for (size_t a = 0; a < count; a++) {
         int in = owner[arcs[a].ring] >= 0 && in_fill[owner[arcs[a].ring]];
         int other = arcs[a].twin != SIZE_MAX && owner[arcs[a].twin] >= 0 &&
@@ -182,18 +180,38 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
         if (in == other || speck(geo, l, &arcs[a], fill->speck, 1))
             continue;
         double *buf = sk__arena_alloc(arena, 2 * arcs[a].count * sizeof *buf);
+        if (buf == NULL)
+            return SIZE_MAX;
         size_t m = project_arc(geo, l, &arcs[a], tolerance, grid_pt, buf);
         if (m < 2)
             continue;
-        points[n] = buf;
-        lengths[n++] = m;
+        (*points)[n] = buf;
+        (*lengths)[n++] = m;
     }
+    return n;
+}
+
+/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
+** colour on one side only; chained end to end into closed loops they fill, with the even-odd
+** rule, exactly the union of those municipalities.  Borders between them are left out: no
+** seams between neighbours of one colour, and half the drawing or less.  Returns
+** CAIRO_STATUS_NO_MEMORY when the arena cannot hold the outline. */
+static cairo_status_t
+fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+            const sk__plan_path *fill, sk__arena *arena)
+{
+    double **points;
+    size_t *lengths;
+    size_t n = outline_arcs(geo, l, tolerance_pt, fill, arena, &points, &lengths);
     if (n == 0)
-        return;
+        return CAIRO_STATUS_SUCCESS;
     /* Arc ends by point: end 2a is arc a's start, 2a + 1 its end. */
+    size_t *next = n != SIZE_MAX ? sk__arena_alloc(arena, 2 * n * sizeof *next) : NULL;
+    arc_end *ends = next != NULL ? sk__arena_alloc(arena, 2 * n * sizeof *ends) : NULL;
+    guint8 *used = ends != NULL ? sk__arena_alloc(arena, n) : NULL;
+    if (used == NULL)
+        return CAIRO_STATUS_NO_MEMORY;
     GHashTable *at = g_hash_table_new(arc_end_hash, arc_end_equal);
-    size_t *next = sk__arena_alloc(arena, 2 * n * sizeof *next);
-    arc_end *ends = sk__arena_alloc(arena, 2 * n * sizeof *ends);
     for (size_t e = 0; e < 2 * n; e++) {
         const double *p = points[e / 2] + (e % 2 ? 2 * (lengths[e / 2] - 1) : 0);
         ends[e] = (arc_end){p[0], p[1]};
@@ -201,7 +219,6 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
         next[e] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : SIZE_MAX;
         g_hash_table_insert(at, &ends[e], GSIZE_TO_POINTER(e + 1));
     }
-    guint8 *used = sk__arena_alloc(arena, n);
     memset(used, 0, n);
     cairo_new_path(cr);
     for (size_t first = 0; first < n; first++) {
@@ -234,6 +251,7 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
     g_hash_table_destroy(at);
     sk__set_color(cr, fill->color);
     cairo_fill(cr);
+    return CAIRO_STATUS_SUCCESS;
 }
 
 
@@ -309,6 +327,7 @@ typedef struct layer {
     int raster;
     double px_per_pt, scale, origin_x, origin_y, page_w, page_h;
     cairo_surface_t *surface;
+    int drawn;                         /* made ahead (sk__layers_prepare), drawn on first use */
 } layer;
 
 struct sk__layers {
@@ -358,46 +377,6 @@ same_layer(const layer *a, const layer *b)
            a->page_w == b->page_w && a->page_h == b->page_h;
 }
 
-/* The border layer for this map, drawn on first use.  Borrowed from ls. */
-static cairo_surface_t *
-borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int raster,
-              double px_per_pt, double tolerance_pt, const sk__plan_path *municipal,
-              const sk__plan_path *region)
-{
-    sk__plan_path none = {.kind = SK__PATH_FILL};
-    layer key = {p->geo, municipal != NULL ? *municipal : none, region != NULL ? *region : none,
-                 raster, raster ? px_per_pt : 0, pm->at.scale, pm->at.origin_x,
-                 pm->at.origin_y, p->page_w, p->page_h, NULL};
-    key.municipal.ids = key.region.ids = NULL;
-    g_mutex_lock(&ls->lock);
-    cairo_surface_t *found = NULL;
-    for (guint i = 0; i < ls->layers->len && found == NULL; i++)
-        if (same_layer(&g_array_index(ls->layers, layer, i), &key))
-            found = g_array_index(ls->layers, layer, i).surface;
-    if (found == NULL) {
-        if (raster) {
-            key.surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
-                                                     (int)lround(p->page_w * px_per_pt),
-                                                     (int)lround(p->page_h * px_per_pt));
-        } else {
-            /* Bounded to the page: cairo copies unbounded recordings for every use. */
-            cairo_rectangle_t page = {0, 0, p->page_w, p->page_h};
-            key.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-        }
-        cairo_t *cr = cairo_create(key.surface);
-        if (raster)
-            cairo_scale(cr, px_per_pt, px_per_pt);
-        draw_borders(cr, p->geo, &pm->at, tolerance_pt, municipal, region);
-        cairo_destroy(cr);
-        g_array_append_val(ls->layers, key);
-        found = key.surface;
-    }
-    g_mutex_unlock(&ls->lock);
-    return found;
-}
-
-/* ---- a map ------------------------------------------------------------------------- */
-
 static const sk__plan_path *
 path_of_kind(const sk__plan_map *pm, sk__path_kind kind)
 {
@@ -407,36 +386,150 @@ path_of_kind(const sk__plan_map *pm, sk__path_kind kind)
     return NULL;
 }
 
-/* The fills, one region per colour, as one even-odd path each. */
-static void
+/* What identifies the border layer of map pm (no surface yet). */
+static layer
+layer_key(const sk__plan *p, const sk__plan_map *pm, int raster, double px_per_pt)
+{
+    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
+    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
+    sk__plan_path none = {.kind = SK__PATH_FILL};
+    layer key = {p->geo, municipal != NULL ? *municipal : none, region != NULL ? *region : none,
+                 raster, raster ? px_per_pt : 0, pm->at.scale, pm->at.origin_x,
+                 pm->at.origin_y, p->page_w, p->page_h, NULL, 0};
+    key.municipal.ids = key.region.ids = NULL;
+    return key;
+}
+
+/* The layer like key in ls, or NULL (ls locked). */
+static layer *
+find_layer(sk__layers *ls, const layer *key)
+{
+    for (guint i = 0; i < ls->layers->len; i++)
+        if (same_layer(&g_array_index(ls->layers, layer, i), key))
+            return &g_array_index(ls->layers, layer, i);
+    return NULL;
+}
+
+static int
+layer_width(const layer *l)
+{
+    return (int)lround(l->page_w * l->px_per_pt);
+}
+
+static int
+layer_height(const layer *l)
+{
+    return (int)lround(l->page_h * l->px_per_pt);
+}
+
+sk_status
+sk__layers_prepare(sk_ctx *ctx, sk__layers *ls, sk__plan *const *plans, size_t count,
+                   double dpi, const char *what)
+{
+    sk_status st = SK_OK;
+    g_mutex_lock(&ls->lock);
+    for (size_t i = 0; i < count && st == SK_OK; i++) {
+        for (size_t k = 0; plans[i] != NULL && k < plans[i]->map_count && st == SK_OK; k++) {
+            layer key = layer_key(plans[i], &plans[i]->maps[k], 1, dpi / 72.0);
+            if (find_layer(ls, &key) != NULL)
+                continue;
+            st = sk__sink_image_surface(ctx, CAIRO_FORMAT_ARGB32, layer_width(&key),
+                                        layer_height(&key), what, &key.surface);
+            if (st == SK_OK)
+                g_array_append_val(ls->layers, key);
+        }
+    }
+    g_mutex_unlock(&ls->lock);
+    return st;
+}
+
+/* A new layer's surface (one sk__layers_prepare did not make); its status tells. */
+static cairo_surface_t *
+layer_surface(const layer *key)
+{
+    if (key->raster)
+        return cairo_image_surface_create(CAIRO_FORMAT_ARGB32, layer_width(key),
+                                          layer_height(key));
+    /* Bounded to the page: cairo copies unbounded recordings for every use. */
+    cairo_rectangle_t page = {0, 0, key->page_w, key->page_h};
+    return cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+}
+
+/* The border layer for this map, drawn on first use.  Borrowed from ls; NULL when it
+** could not be made or drawn (*status tells why). */
+static cairo_surface_t *
+borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int raster,
+              double px_per_pt, double tolerance_pt, cairo_status_t *status)
+{
+    layer key = layer_key(p, pm, raster, px_per_pt);
+    g_mutex_lock(&ls->lock);
+    layer *found = find_layer(ls, &key);
+    if (found == NULL) {
+        key.surface = layer_surface(&key);
+        *status = cairo_surface_status(key.surface);
+        if (*status == CAIRO_STATUS_SUCCESS) {
+            g_array_append_val(ls->layers, key);
+            found = &g_array_index(ls->layers, layer, ls->layers->len - 1);
+        } else {
+            cairo_surface_destroy(key.surface);
+        }
+    }
+    if (found != NULL && !found->drawn) {
+        cairo_t *cr = cairo_create(found->surface);
+        if (raster)
+            cairo_scale(cr, px_per_pt, px_per_pt);
+        draw_borders(cr, p->geo, &pm->at, tolerance_pt,
+                     path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
+                     path_of_kind(pm, SK__PATH_REGION_BORDERS));
+        *status = cairo_status(cr);
+        cairo_destroy(cr);
+        /* A layer whose drawing failed stays undrawn: every page using it fails likewise. */
+        found->drawn = *status == CAIRO_STATUS_SUCCESS;
+    }
+    cairo_surface_t *surface = found != NULL && found->drawn ? found->surface : NULL;
+    g_mutex_unlock(&ls->lock);
+    return surface;
+}
+
+/* ---- a map ------------------------------------------------------------------------- */
+
+/* The fills, one region per colour, as one even-odd path each; out of memory stops them. */
+static cairo_status_t
 draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt)
 {
     cairo_save(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     sk__arena arena;
     sk__arena_init(&arena);
-    for (guint i = 0; pm->paths != NULL && i < pm->paths->len; i++) {
+    cairo_status_t status = CAIRO_STATUS_SUCCESS;
+    for (guint i = 0; pm->paths != NULL && i < pm->paths->len && !status; i++) {
         const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
         if (path->kind == SK__PATH_FILL)
-            fill_region(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
+            status = fill_region(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
     }
     sk__arena_free(&arena);
     cairo_restore(cr);
+    return status;
 }
 
-/* The map: fills, then the borders (from layers when given), outline and area. */
-static void
+/* The map: fills, then the borders (from layers when given), outline and area.  Returns
+** a layer's failure (cr's own status tells the rest). */
+static cairo_status_t
 draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
                  sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
-    draw_fills(cr, p, pm, tolerance_pt);
-    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
-    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
+    cairo_status_t status = draw_fills(cr, p, pm, tolerance_pt);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return status;
     if (layers == NULL) {
-        draw_borders(cr, p->geo, &pm->at, tolerance_pt, municipal, region);
+        draw_borders(cr, p->geo, &pm->at, tolerance_pt,
+                     path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
+                     path_of_kind(pm, SK__PATH_REGION_BORDERS));
     } else {
         cairo_surface_t *borders = borders_layer(layers, p, pm, raster, px_per_pt,
-                                                 tolerance_pt, municipal, region);
+                                                 tolerance_pt, &status);
+        if (borders == NULL)
+            return status;
         cairo_save(cr);
         if (raster) {
             cairo_identity_matrix(cr);
@@ -452,22 +545,22 @@ draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double 
         if (path->kind == SK__PATH_OUTLINE || path->kind == SK__PATH_AREA)
             draw_outline(cr, p->geo, &pm->at, tolerance_pt, path);
     }
+    return CAIRO_STATUS_SUCCESS;
 }
 
-void
+cairo_status_t
 sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
                   sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
-    if (!pm->clip) {
-        draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
-        return;
-    }
+    if (!pm->clip)
+        return draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
     double w = (pm->extent[2] - pm->extent[0]) * pm->at.scale;
     double h = (pm->extent[3] - pm->extent[1]) * pm->at.scale;
     cairo_save(cr);
     cairo_rectangle(cr, pm->at.origin_x, pm->at.origin_y, w, h);
     cairo_clip(cr);
-    draw_map_content(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y);
+    cairo_status_t status = draw_map_content(cr, p, pm, tolerance_pt, layers, raster,
+                                             px_per_pt, band_y);
     cairo_restore(cr);
     cairo_save(cr);
     cairo_rectangle(cr, pm->at.origin_x, pm->at.origin_y, w, h);
@@ -475,6 +568,7 @@ sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double
     cairo_set_line_width(cr, pm->neat_width);
     cairo_stroke(cr);
     cairo_restore(cr);
+    return status;
 }
 
 /* ---- the inset ------------------------------------------------------------------- */

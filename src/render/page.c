@@ -54,14 +54,134 @@ check_options(sk_ctx *ctx, const sk_render_options *options, const char *path, i
     return SK_OK;
 }
 
-void
+cairo_status_t
 sk__draw_vector_page(cairo_t *cr, const sk__plan *p, sk__layers *layers)
 {
     sk__set_color(cr, p->background);
     cairo_paint(cr);
-    for (size_t k = 0; k < p->map_count; k++)
-        sk__draw_plan_map(cr, p, &p->maps[k], VECTOR_TOLERANCE_PT, layers, 0, 0, 0);
-    sk__draw_furniture(cr, p);
+    cairo_status_t cs = CAIRO_STATUS_SUCCESS;
+    for (size_t k = 0; k < p->map_count && cs == CAIRO_STATUS_SUCCESS; k++)
+        cs = sk__draw_plan_map(cr, p, &p->maps[k], VECTOR_TOLERANCE_PT, layers, 0, 0, 0);
+    if (cs == CAIRO_STATUS_SUCCESS)
+        sk__draw_furniture(cr, p);
+    return cs != CAIRO_STATUS_SUCCESS ? cs : cairo_status(cr);
+}
+
+/* ---- pixels made ahead -------------------------------------------------------------- */
+
+struct sk__canvas {
+    cairo_surface_t *page, *thumbnail;   /* the largest of each; NULL: none */
+    PangoFontMap *fonts;                 /* the thread's, its fonts loaded */
+    PangoFontMap *previous;              /* the thread's own, while it uses fonts */
+};
+
+/* The size in pixels of a plan's page at px_per_pt. */
+static void
+page_pixels(const sk__plan *p, double px_per_pt, int *w, int *h)
+{
+    *w = (int)lround(p->page_w * px_per_pt);
+    *h = (int)lround(p->page_h * px_per_pt);
+}
+
+sk_status
+sk__canvases_new(sk_ctx *ctx, sk__plan *const *plans, size_t count, double dpi,
+                 int thumbnail_width, const char *what, size_t n, sk__canvas **out)
+{
+    int w = 0, h = 0, tw = 0, th = 0;
+    for (size_t i = 0; i < count; i++) {
+        int pw, ph, t1, t2;
+        page_pixels(plans[i], dpi / 72.0, &pw, &ph);
+        w = MAX(w, pw);
+        h = MAX(h, ph);
+        if (sk__thumbnail_size(pw, ph, thumbnail_width, &t1, &t2)) {
+            tw = MAX(tw, t1);
+            th = MAX(th, t2);
+        }
+    }
+    /* Every thread's fonts first: the pixels then take the memory Pango's threads had. */
+    for (size_t t = 0; t < n; t++) {
+        out[t] = g_new0(sk__canvas, 1);
+        out[t]->fonts = pango_cairo_font_map_new();
+        sk__load_fonts(out[t]->fonts, plans, count);
+    }
+    sk_status st = SK_OK;
+    for (size_t t = 0; t < n && st == SK_OK; t++) {
+        if (w > 0 && h > 0)
+            st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, w, h, what, &out[t]->page);
+        if (st == SK_OK && tw > 0 && th > 0)
+            st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, tw, th, what,
+                                        &out[t]->thumbnail);
+    }
+    for (size_t t = 0; t < n && st != SK_OK; t++) {
+        sk__canvas_free(out[t]);
+        out[t] = NULL;
+    }
+    return st;
+}
+
+void
+sk__canvas_free(sk__canvas *c)
+{
+    if (c == NULL)
+        return;
+    if (c->page != NULL)
+        cairo_surface_destroy(c->page);
+    if (c->thumbnail != NULL)
+        cairo_surface_destroy(c->thumbnail);
+    g_object_unref(c->fonts);
+    g_free(c);
+}
+
+void
+sk__canvas_enter(sk__canvas *c)
+{
+    c->previous = g_object_ref(pango_cairo_font_map_get_default());
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(c->fonts));
+}
+
+void
+sk__canvas_leave(sk__canvas *c)
+{
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(c->previous));
+    g_object_unref(c->previous);
+    c->previous = NULL;
+}
+
+sk_status
+sk__canvas_surface(sk_ctx *ctx, sk__canvas *canvas, int thumbnail, int w, int h,
+                   const char *path, cairo_surface_t **out)
+{
+    *out = NULL;
+    cairo_surface_t *pixels = canvas == NULL ? NULL : thumbnail ? canvas->thumbnail
+                                                                : canvas->page;
+    if (pixels == NULL) {
+        sk_status st = sk__sink_image_surface(ctx, CAIRO_FORMAT_RGB24, w, h, path, out);
+        if (st != SK_OK) {
+            char *msg = g_strdup(sk_ctx_errmsg(ctx));
+            sk_ctx_clear_error(ctx);
+            sk__error(ctx, st, "%s (use a lower dpi); nothing was written", msg);
+            g_free(msg);
+        }
+        return st;
+    }
+    /* A page no larger than the canvas, on its first rows with a stride of its own: the
+    ** pixels are the same as on a surface of that size.  Every page paints its background
+    ** over all of them first, so what the previous page left does not show. */
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, w);
+    if (w > cairo_image_surface_get_width(pixels) || h > cairo_image_surface_get_height(pixels))
+        return sk__error(ctx, SK_ERUNTIME, "%s: a %d x %d page is larger than the pixels "
+                         "made for it (a bug)", path, w, h);
+    cairo_surface_flush(pixels);
+    cairo_surface_t *s = cairo_image_surface_create_for_data(
+        cairo_image_surface_get_data(pixels), CAIRO_FORMAT_RGB24, w, h, stride);
+    cairo_status_t cs = cairo_surface_status(s);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return sk__error(ctx, cs == CAIRO_STATUS_NO_MEMORY ? SK_ENOMEM : SK_ERUNTIME,
+                         "%s: cannot draw the page: %s", path, cairo_status_to_string(cs));
+    }
+    *out = s;
+    return SK_OK;
 }
 
 /* ---- raster pages on two cores ------------------------------------------------------ */
@@ -93,10 +213,11 @@ draw_band(gpointer data)
     cairo_scale(cr, b->px_per_pt, b->px_per_pt);
     sk__set_color(cr, b->plan->background);
     cairo_paint(cr);
-    for (size_t k = 0; k < b->plan->map_count; k++)
-        sk__draw_plan_map(cr, b->plan, &b->plan->maps[k], b->tolerance_pt, b->layers, 1,
-                          b->px_per_pt, b->y0);
-    b->status = cairo_status(cr);
+    cairo_status_t cs = CAIRO_STATUS_SUCCESS;
+    for (size_t k = 0; k < b->plan->map_count && cs == CAIRO_STATUS_SUCCESS; k++)
+        cs = sk__draw_plan_map(cr, b->plan, &b->plan->maps[k], b->tolerance_pt, b->layers, 1,
+                               b->px_per_pt, b->y0);
+    b->status = cs != CAIRO_STATUS_SUCCESS ? cs : cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
@@ -133,18 +254,20 @@ typedef struct page_job {
     const sk_render_options *options;
     sk_format format;
     double px_per_pt, tolerance_pt;
-    sk__layers *layers;               /* raster maps: shared border layers, or NULL */
-    const sk__thumbnail *thumbnail;   /* PNG: a small copy beside it, or NULL */
+    const sk__raster *raster;         /* PNG: what it shares (never NULL) */
     int creator;                      /* PDF: name samenkaart as the creator */
 } page_job;
 
+/* A failed drawing: out of memory is SK_ENOMEM, a write error the sink's. */
 static sk_status
-drawing_failed(sk_ctx *ctx, const sk__sink *out, cairo_status_t cs)
+drawing_failed(sk_ctx *ctx, const char *path, int write_error, cairo_status_t cs)
 {
-    return out->failed ? sk__error(ctx, SK_EIO, "%s: cannot write: %s", out->path,
-                                   g_strerror(out->failed))
-                       : sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", out->path,
-                                   cairo_status_to_string(cs));
+    if (write_error)
+        return sk__error(ctx, SK_EIO, "%s: cannot write: %s", path, g_strerror(write_error));
+    if (cs == CAIRO_STATUS_NO_MEMORY)
+        return sk__error(ctx, SK_ENOMEM, "%s: out of memory while drawing", path);
+    return sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", path,
+                     cairo_status_to_string(cs));
 }
 
 /* A map page as PNG: the maps in bands, the rest over them on the whole page. */
@@ -153,30 +276,34 @@ write_png_page(sk_ctx *ctx, sk__sink *out, void *data)
 {
     const page_job *j = data;
     const sk__plan *p = j->plan;
-    int w = (int)lround(p->page_w * j->px_per_pt), h = (int)lround(p->page_h * j->px_per_pt);
-    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    const sk__raster *r = j->raster;
+    int w, h;
+    page_pixels(p, j->px_per_pt, &w, &h);
+    cairo_surface_t *surface;
+    if (sk__canvas_surface(ctx, r->canvas, 0, w, h, out->path, &surface) != SK_OK)
+        return sk_ctx_status(ctx);
     cairo_status_t cs = CAIRO_STATUS_SUCCESS;
     sk_status st = draw_raster_maps(ctx, surface, p, j->px_per_pt, j->tolerance_pt,
-                                    j->options->threads, j->layers, &cs);
-    if (st == SK_OK) {
+                                    j->options->threads, r->layers, &cs);
+    if (st == SK_OK && cs == CAIRO_STATUS_SUCCESS) {
         cairo_t *cr = cairo_create(surface);
         cairo_scale(cr, j->px_per_pt, j->px_per_pt);
         sk__draw_furniture(cr, p);
-        if (cs == CAIRO_STATUS_SUCCESS)
-            cs = cairo_status(cr);
+        cs = cairo_status(cr);
         cairo_destroy(cr);
     }
     if (st == SK_OK && cs == CAIRO_STATUS_SUCCESS) {
         st = sk__png_encode(ctx, surface, out, j->options->threads);
-        if (st == SK_OK && j->thumbnail != NULL)
-            st = sk__write_thumbnail(ctx, surface, j->thumbnail->path, j->thumbnail->max_width);
+        if (st == SK_OK && r->thumbnail != NULL)
+            st = sk__write_thumbnail(ctx, surface, r->thumbnail->path, r->thumbnail->max_width,
+                                     r->canvas);
     }
     cairo_surface_finish(surface);
     if (cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st == SK_OK && cs != CAIRO_STATUS_SUCCESS)
-        st = drawing_failed(ctx, out, cs);
+        st = drawing_failed(ctx, out->path, out->failed, cs);
     return st;
 }
 
@@ -187,6 +314,8 @@ write_vector_page(sk_ctx *ctx, sk__sink *out, void *data)
     const page_job *j = data;
     const sk__plan *p = j->plan;
     cairo_surface_t *surface;
+    /* A surface that could not be made is a nil one with the error as status: drawing on it
+    ** does nothing and the status is checked below. */
     if (j->format == SK_FORMAT_PDF) {
         surface = cairo_pdf_surface_create_for_stream(sk__sink_cairo_write, out, p->page_w,
                                                       p->page_h);
@@ -199,15 +328,17 @@ write_vector_page(sk_ctx *ctx, sk__sink *out, void *data)
                                                       p->page_h);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     }
-    cairo_t *cr = cairo_create(surface);
-    sk__draw_vector_page(cr, p, NULL);
-    cairo_status_t cs = cairo_status(cr);
-    cairo_destroy(cr);
+    cairo_status_t cs = cairo_surface_status(surface);
+    if (cs == CAIRO_STATUS_SUCCESS) {
+        cairo_t *cr = cairo_create(surface);
+        cs = sk__draw_vector_page(cr, p, NULL);
+        cairo_destroy(cr);
+    }
     cairo_surface_finish(surface);
     if (cs == CAIRO_STATUS_SUCCESS)
         cs = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    return cs == CAIRO_STATUS_SUCCESS ? SK_OK : drawing_failed(ctx, out, cs);
+    return cs == CAIRO_STATUS_SUCCESS ? SK_OK : drawing_failed(ctx, out->path, out->failed, cs);
 }
 
 /* The world file of a PNG: pixel size and the map coordinates of the top-left pixel's
@@ -245,13 +376,6 @@ sk_status
 sk_map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
               const char *path)
 {
-    return sk__map_render(ctx, map, options, path, NULL, NULL);
-}
-
-sk_status
-sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
-               const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
-{
     sk_render_options defaults;
     if (options == NULL) {
         sk_render_options_init(&defaults);
@@ -263,15 +387,16 @@ sk__map_render(sk_ctx *ctx, const sk_map *map, const sk_render_options *options,
     sk__plan *plan;
     if (sk__plan_map_page(ctx, map, &plan) != SK_OK)
         return sk_ctx_status(ctx);
-    sk_status st = sk__render_map_plan(ctx, plan, options, path, layers, thumbnail);
+    sk_status st = sk__render_map_plan(ctx, plan, options, path, NULL);
     sk__plan_free(plan);
     return st;
 }
 
 sk_status
 sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan, const sk_render_options *options,
-                    const char *path, sk__layers *layers, const sk__thumbnail *thumbnail)
+                    const char *path, const sk__raster *raster)
 {
+    static const sk__raster none = {NULL, NULL, NULL};
     sk_format format;
     if (check_options(ctx, options, path, 1, &format) != SK_OK)
         return sk_ctx_status(ctx);
@@ -279,8 +404,8 @@ sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan, const sk_render_options *
     ** VECTOR_TOLERANCE_PT. */
     double px_per_pt = (format == SK_FORMAT_PNG ? options->dpi : 150) / 72.0;
     page_job job = {plan, options, format, px_per_pt,
-                    format == SK_FORMAT_PNG ? 0.5 / px_per_pt : VECTOR_TOLERANCE_PT, layers,
-                    thumbnail, 1};
+                    format == SK_FORMAT_PNG ? 0.5 / px_per_pt : VECTOR_TOLERANCE_PT,
+                    raster != NULL ? raster : &none, 1};
     char *wf = world_file_path(path);
     sk__sink_file files[2] = {
         {path, format == SK_FORMAT_PNG ? write_png_page : write_vector_page, &job},
@@ -295,28 +420,34 @@ sk__render_map_plan(sk_ctx *ctx, const sk__plan *plan, const sk_render_options *
 
 sk_status
 sk__render_plan_png(sk_ctx *ctx, const sk__plan *p, double dpi, const char *path,
-                    sk__layers *layers, const sk__thumbnail *thumbnail)
+                    const sk__raster *raster)
 {
+    static const sk__raster none = {NULL, NULL, NULL};
+    const sk__raster *r = raster != NULL ? raster : &none;
     double px_per_pt = dpi / 72.0, tolerance_pt = 0.5 / px_per_pt;
-    cairo_surface_t *surface = cairo_image_surface_create(
-        CAIRO_FORMAT_RGB24, (int)lround(p->page_w * px_per_pt), (int)lround(p->page_h * px_per_pt));
+    int w, h;
+    page_pixels(p, px_per_pt, &w, &h);
+    cairo_surface_t *surface;
+    if (sk__canvas_surface(ctx, r->canvas, 0, w, h, path, &surface) != SK_OK)
+        return sk_ctx_status(ctx);
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, px_per_pt, px_per_pt);
     sk__set_color(cr, p->background);
     cairo_paint(cr);
-    for (size_t k = 0; k < p->map_count; k++)
-        sk__draw_plan_map(cr, p, &p->maps[k], tolerance_pt, layers, 1, px_per_pt, 0);
-    sk__draw_furniture(cr, p);
-    sk_status st = SK_OK;
-    cairo_status_t cs = cairo_status(cr);
-    if (cs != CAIRO_STATUS_SUCCESS)
-        st = sk__error(ctx, SK_ERUNTIME, "%s: drawing failed: %s", path,
-                       cairo_status_to_string(cs));
+    cairo_status_t cs = CAIRO_STATUS_SUCCESS;
+    for (size_t k = 0; k < p->map_count && cs == CAIRO_STATUS_SUCCESS; k++)
+        cs = sk__draw_plan_map(cr, p, &p->maps[k], tolerance_pt, r->layers, 1, px_per_pt, 0);
+    if (cs == CAIRO_STATUS_SUCCESS) {
+        sk__draw_furniture(cr, p);
+        cs = cairo_status(cr);
+    }
     cairo_destroy(cr);
+    sk_status st = cs == CAIRO_STATUS_SUCCESS ? SK_OK : drawing_failed(ctx, path, 0, cs);
     if (st == SK_OK)
         st = sk__write_png_file(ctx, surface, path, 1);
-    if (st == SK_OK && thumbnail != NULL)
-        st = sk__write_thumbnail(ctx, surface, thumbnail->path, thumbnail->max_width);
+    if (st == SK_OK && r->thumbnail != NULL)
+        st = sk__write_thumbnail(ctx, surface, r->thumbnail->path, r->thumbnail->max_width,
+                                 r->canvas);
     cairo_surface_destroy(surface);
     return st;
 }
@@ -338,7 +469,7 @@ sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps, const sk__page_spec *sp
         return sk_ctx_status(ctx);
     sk_status st;
     if (format == SK_FORMAT_PNG) {
-        st = sk__render_plan_png(ctx, plan, options->dpi, path, NULL, NULL);
+        st = sk__render_plan_png(ctx, plan, options->dpi, path, NULL);
     } else {
         page_job job = {.plan = plan, .options = options, .format = format};
         sk__sink_file file = {path, write_vector_page, &job};
