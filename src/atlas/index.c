@@ -26,6 +26,11 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, sk__canvas *canvas)
         g_free(csv);
     } else {
         st = sk__render_plan_png(ctx, j->plans[i], j->options->dpi, png, &raster);
+        /* A page of several maps has its classes too, with a panel column (contracts.md). */
+        char *csv = g_strconcat(base, ".csv", NULL);
+        if (st == SK_OK && pg->kind == PAGE_PANELS)
+            st = sk_panels_write_classes_csv(ctx, j->sets[i], csv);
+        g_free(csv);
     }
     g_free(thumb);
     g_free(png);
@@ -70,7 +75,7 @@ index_entry(GString *s, const page *pg, guint i)
     g_string_append_printf(s, "\" loading=\"lazy\"></a><figcaption>%u. ", i + 1);
     html_text(s, pg->title);
     g_string_append_printf(s, " · <a href=\"atlas.pdf#page=%u\">PDF</a>", i + 1);
-    if (pg->kind == PAGE_MAP)
+    if (pg->kind == PAGE_MAP || pg->kind == PAGE_PANELS)
         g_string_append_printf(s, " · <a href=\"%s.csv\">CSV</a>", pg->name);
     g_string_append(s, "</figcaption></figure>\n");
 }
