@@ -24,6 +24,7 @@ struct sk__staged {
     GByteArray *device;  /* a device or FIFO: its bytes, written after the commit */
     int fd;            /* open while being written, else -1 */
     int done;          /* written and flushed */
+    int renamed;       /* during the commit: in place (temp is then NULL) */
 };
 
 typedef struct named {
@@ -507,19 +508,19 @@ link_backups(sk_outputs *o)
     }
 }
 
-/* Undo renames 0..done-1: the old files back, new ones removed. */
+/* Undo the renames done so far: the old files back, new ones removed. */
 static void
-roll_back(sk_outputs *o, guint done)
+roll_back(sk_outputs *o)
 {
-    for (guint i = 0; i < done; i++) {
+    for (guint i = 0; i < o->staged->len; i++) {
         sk__staged *f = o->staged->pdata[i];
-        if (f->temp == NULL)
+        if (!f->renamed)
             continue;
         if (f->backup != NULL && g_rename(f->backup, f->target) == 0)
             g_clear_pointer(&f->backup, g_free);
         else if (f->backup == NULL)
             g_unlink(f->target);
-        g_clear_pointer(&f->temp, g_free);   /* renamed: nothing left under that name */
+        f->renamed = 0;
     }
 }
 
@@ -546,12 +547,13 @@ rename_all(sk_outputs *o)
         int e = sk__fault(o->ctx, SK_FAULT_RENAME) ? EIO
                 : g_rename(f->temp, f->target) != 0 ? errno : 0;
         if (e != 0) {
-            roll_back(o, i);
+            roll_back(o);
             remove_backups(o);
             return sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; nothing was written",
                              f->path, g_strerror(e));
         }
-        g_clear_pointer(&f->temp, g_free);
+        g_clear_pointer(&f->temp, g_free);   /* renamed: nothing left under that name */
+        f->renamed = 1;
     }
     remove_backups(o);
     return SK_OK;
