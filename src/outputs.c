@@ -574,8 +574,11 @@ write_device(sk_outputs *o, sk__staged *f)
             e = errno;
         f->fd = -1;
     }
+    /* The files are in place by now: say so, rather than "nothing was written". */
     return e == 0 ? SK_OK
-                  : sk__error(o->ctx, SK_EIO, "%s: cannot write: %s", f->path, g_strerror(e));
+                  : sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; the run's files were "
+                              "written (a device or FIFO is written after them)", f->path,
+                              g_strerror(e));
 }
 
 sk_status

@@ -334,6 +334,37 @@ test_fifo(void)
     tmp_dir_remove(dir);
 }
 
+/* A FIFO failing after the files are in place: an error saying so, the files stay. */
+static void
+test_fifo_fault(void)
+{
+    char *dir = tmp_dir_new(), *fifo = path_in(dir, "pipe"), *file = path_in(dir, "f.csv");
+    g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
+    fifo_reader r = {fifo, file, 0, g_string_new(NULL)};
+    GThread *t = g_thread_new("reader", read_fifo, &r);
+    sk_ctx *ctx = sk_ctx_new();
+    sk_outputs *o = sk_outputs_new(ctx);
+    g_assert_cmpint(write_text(ctx, fifo, "through"), ==, SK_OK);
+    g_assert_cmpint(write_text(ctx, file, "file"), ==, SK_OK);
+    /* Fault points from here: the rename, the FIFO's open, its write. */
+    sk_ctx_set_fault(ctx, 3);
+    char *want = g_strdup_printf("%s: cannot write: No space left on device; the run's files "
+                                 "were written (a device or FIFO is written after them)", fifo);
+    assert_error(ctx, sk_outputs_commit(o), SK_EIO, want);
+    g_free(want);
+    g_thread_join(t);
+    sk_outputs_free(o);
+    g_assert_true(r.file_there);
+    g_assert_cmpstr(r.got->str, ==, "");
+    assert_content(file, "file");
+    g_assert_cmpint(temporaries(dir), ==, 0);
+    g_string_free(r.got, TRUE);
+    sk_ctx_free(ctx);
+    g_free(fifo);
+    g_free(file);
+    tmp_dir_remove(dir);
+}
+
 typedef struct writer {
     sk_ctx *ctx;
     const char *dir;
@@ -492,6 +523,7 @@ main(int argc, char **argv)
     g_test_add_func("/outputs/write-fault", test_write_fault);
     g_test_add_func("/outputs/symlink", test_symlink_followed);
     g_test_add_func("/outputs/fifo", test_fifo);
+    g_test_add_func("/outputs/fifo-fault", test_fifo_fault);
     g_test_add_func("/outputs/discard-from-thread", test_discard_from_thread);
     g_test_add_func("/outputs/stale-temporaries", test_stale_temporaries);
     g_test_add_func("/outputs/one-run-per-context", test_one_run_per_context);
