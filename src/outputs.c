@@ -285,8 +285,10 @@ check_target(sk_ctx *ctx, sk_outputs *o, const char *path, const char *what, int
     }
     char *dir = g_path_get_dirname(*target);
     struct stat sb;
+    /* A device or FIFO is written through: its folder (/dev) need not be writable. */
+    int through = g_stat(*target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode);
     int e = g_stat(dir, &sb) != 0 ? errno : !S_ISDIR(sb.st_mode) ? ENOTDIR
-            : access(dir, W_OK | X_OK) != 0 ? errno : 0;
+            : !through && access(dir, W_OK | X_OK) != 0 ? errno : 0;
     if (e != 0)
         st = sk__error(ctx, SK_EUSAGE, "%s: cannot write: %s (in %s); nothing was written", me,
                        g_strerror(e), dir);

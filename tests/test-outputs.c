@@ -365,6 +365,46 @@ test_fifo_fault(void)
     tmp_dir_remove(dir);
 }
 
+/* /dev/null named and written as an output: 0 when accepted. */
+static int
+write_dev_null(void)
+{
+    sk_ctx *ctx = sk_ctx_new();
+    sk_outputs *o = sk_outputs_new(ctx);
+    int bad = sk_outputs_add(o, "/dev/null", "--classes-csv") != SK_OK ||
+              write_text(ctx, "/dev/null", "x") != SK_OK || sk_outputs_commit(o) != SK_OK;
+    if (bad)
+        g_printerr("# %s\n", sk_ctx_errmsg(ctx));
+    sk_outputs_free(o);
+    sk_ctx_free(ctx);
+    return bad;
+}
+
+/* A device is written through, so its folder (/dev) need not be writable: as a user who
+** cannot write /dev (as root: in a child that becomes nobody). */
+static void
+test_device_folder_read_only(void)
+{
+    if (geteuid() != 0) {
+        g_assert_cmpint(write_dev_null(), ==, 0);
+        return;
+    }
+    pid_t child = fork();
+    if (child == 0) {
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(77);
+        _exit(access("/dev", W_OK) == 0 ? 78 : write_dev_null());
+    }
+    int status = 0;
+    g_assert_cmpint(waitpid(child, &status, 0), ==, child);
+    g_assert_true(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 77 || WEXITSTATUS(status) == 78) {
+        g_test_skip("cannot become a user who cannot write /dev");
+        return;
+    }
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+}
+
 typedef struct writer {
     sk_ctx *ctx;
     const char *dir;
@@ -525,6 +565,7 @@ main(int argc, char **argv)
     g_test_add_func("/outputs/symlink", test_symlink_followed);
     g_test_add_func("/outputs/fifo", test_fifo);
     g_test_add_func("/outputs/fifo-fault", test_fifo_fault);
+    g_test_add_func("/outputs/device-folder-read-only", test_device_folder_read_only);
     g_test_add_func("/outputs/discard-from-thread", test_discard_from_thread);
     g_test_add_func("/outputs/stale-temporaries", test_stale_temporaries);
     g_test_add_func("/outputs/one-run-per-context", test_one_run_per_context);
