@@ -105,7 +105,9 @@ one_run() {
   local case=$1 n=$2 d=$tmp/runs/$1-$2 rc why="" bin=$plain
   [ "$3" = lsan ] && bin=$lsan
   cp -a "$tmp/$case.before" "$d"
-  SAMENKAART_FAULT=$n run_case "$case" "$d" real >"$d.out" 2>"$d.err"
+  # A run that hangs (a deadlock on a failure path) is a failure, not a stuck test.
+  SAMENKAART_FAULT=$n bin=$bin timeout -k 5 300 bash -c 'run_case "$@"' _ "$case" "$d" real \
+    >"$d.out" 2>"$d.err"
   rc=$?
   local reached message
   reached=$(sed -n 's/^samenkaart: fault points: //p' "$d.err")
@@ -113,6 +115,8 @@ one_run() {
   if grep -qE 'GLib-CRITICAL|GLib-ERROR|GLib-GObject|Segmentation|Aborted|runtime error|Sanitizer' \
        "$d.err"; then
     why="crash or sanitizer report"
+  elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    why="hung: stopped after 300 s"
   elif [ "$rc" -eq 23 ]; then
     why="leak"
   elif [ "$rc" -ge 128 ]; then
