@@ -24,6 +24,7 @@ struct sk__staged {
     GByteArray *device;  /* a device or FIFO: its bytes, written after the commit */
     int fd;            /* open while being written, else -1 */
     int done;          /* written and flushed */
+    int renamed;       /* during the commit: in place (temp is then NULL) */
 };
 
 typedef struct named {
@@ -310,8 +311,10 @@ check_target(sk_ctx *ctx, sk_outputs *o, const char *path, const char *what, int
     }
     char *dir = g_path_get_dirname(*target);
     struct stat sb;
+    /* A device or FIFO is written through: its folder (/dev) need not be writable. */
+    int through = g_stat(*target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode);
     int e = g_stat(dir, &sb) != 0 ? errno : !S_ISDIR(sb.st_mode) ? ENOTDIR
-            : access(dir, W_OK | X_OK) != 0 ? errno : 0;
+            : !through && access(dir, W_OK | X_OK) != 0 ? errno : 0;
     if (e != 0)
         st = sk__error(ctx, SK_EUSAGE, "%s: cannot write: %s (in %s); nothing was written", me,
                        g_strerror(e), dir);
@@ -533,19 +536,19 @@ link_backups(sk_outputs *o)
     }
 }
 
-/* Undo renames 0..done-1: the old files back, new ones removed. */
+/* Undo the renames done so far: the old files back, new ones removed. */
 static void
-roll_back(sk_outputs *o, guint done)
+roll_back(sk_outputs *o)
 {
-    for (guint i = 0; i < done; i++) {
+    for (guint i = 0; i < o->staged->len; i++) {
         sk__staged *f = o->staged->pdata[i];
-        if (f->device != NULL)   /* renamed files have no temporary name any more */
+        if (!f->renamed)
             continue;
         if (f->backup != NULL && g_rename(f->backup, f->target) == 0)
             g_clear_pointer(&f->backup, g_free);
         else if (f->backup == NULL)
             g_unlink(f->target);
-        g_clear_pointer(&f->temp, g_free);   /* renamed: nothing left under that name */
+        f->renamed = 0;
     }
 }
 
@@ -572,15 +575,14 @@ rename_all(sk_outputs *o)
         int e = sk__fault(o->ctx, SK_FAULT_RENAME) ? EIO
                 : g_rename(f->temp, f->target) != 0 ? errno : 0;
         if (e != 0) {
-            roll_back(o, i);
+            roll_back(o);
             remove_backups(o);
             return sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; nothing was written",
                              f->path, g_strerror(e));
         }
+        g_clear_pointer(&f->temp, g_free);   /* renamed: nothing left under that name */
+        f->renamed = 1;
     }
-    /* Only now: roll_back knows the renamed files by their temporary name. */
-    for (guint i = 0; i < o->staged->len; i++)
-        g_clear_pointer(&((sk__staged *)o->staged->pdata[i])->temp, g_free);
     remove_backups(o);
     return SK_OK;
 }
@@ -600,8 +602,11 @@ write_device(sk_outputs *o, sk__staged *f)
             e = errno;
         f->fd = -1;
     }
+    /* The files are in place by now: say so, rather than "nothing was written". */
     return e == 0 ? SK_OK
-                  : sk__error(o->ctx, SK_EIO, "%s: cannot write: %s", f->path, g_strerror(e));
+                  : sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; the run's files were "
+                              "written (a device or FIFO is written after them)", f->path,
+                              g_strerror(e));
 }
 
 sk_status
