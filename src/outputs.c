@@ -42,6 +42,7 @@ struct sk_outputs {
     GPtrArray *made;       /* folders made for the run, parents first: gone if it fails */
     GHashTable *swept;     /* folders whose stale temporary files were removed */
     int failed;            /* a file of the run failed: the commit must not happen */
+    int written;           /* the commit put the run's files in place */
     int closed;            /* committed or discarded */
 };
 
@@ -201,6 +202,12 @@ sk_outputs_free(sk_outputs *o)
     g_free(o);
 }
 
+int
+sk_outputs_written(const sk_outputs *o)
+{
+    return o != NULL && o->written;
+}
+
 void
 sk_outputs_discard(sk_outputs *o)
 {
@@ -288,7 +295,7 @@ declared_as(sk_outputs *o, const char *id)
         if (strcmp(n->identity, id) == 0 && n->what != NULL)
             return n->what;
     }
-    return "an output named twice";
+    return NULL;
 }
 
 /* An output's target: not a folder, in a folder that exists, not an input, not another
@@ -324,6 +331,11 @@ check_target(sk_ctx *ctx, sk_outputs *o, const char *path, const char *what, int
     if (st != SK_OK)
         goto done;
     *id = identity_of(*target);
+    if (what == NULL && declared_as(o, *id) != NULL) {
+        /* Staged under a name the user gave with an option: say which. */
+        g_free(me);
+        me = shown(declared_as(o, *id), path);
+    }
     if ((other = input_named(o, *id)) != NULL)
         st = sk__error(ctx, SK_EUSAGE, "%s: is the input %s; an output never replaces an "
                        "input, nothing was written", me, other);
@@ -331,7 +343,9 @@ check_target(sk_ctx *ctx, sk_outputs *o, const char *path, const char *what, int
         st = staging && strcmp(other, path) == 0
                  ? sk__error(ctx, SK_EUSAGE, "%s: the run would write this file twice (%s, "
                              "and as a file that comes with another output, such as a map's "
-                             "world file); nothing was written", path, declared_as(o, *id))
+                             "world file); nothing was written", path,
+                             declared_as(o, *id) != NULL ? declared_as(o, *id)
+                                                         : "an output named twice")
                  : sk__error(ctx, SK_EUSAGE, "%s: is also the output %s; one file cannot be "
                              "two outputs, nothing was written", me, other);
 done:
@@ -425,7 +439,7 @@ create_temporary(sk_ctx *ctx, sk_outputs *o, sk__staged *f)
     g_free(base);
     struct stat old;
     int replacing = g_stat(f->target, &old) == 0;
-    f->fd = sk__fault(ctx, SK_FAULT_OPEN) ? (errno = EACCES, -1)
+    f->fd = sk__fault(ctx, SK_FAULT_OPEN) ? (errno = EIO, -1)
                                           : g_mkstemp_full(f->temp, O_RDWR | O_CLOEXEC, 0666);
     if (f->fd >= 0) {
         /* A new file has the umask's mode (0666 given); a file that is replaced keeps its
@@ -592,7 +606,7 @@ static sk_status
 write_device(sk_outputs *o, sk__staged *f)
 {
     int fd = sk__fault(o->ctx, SK_FAULT_OPEN)
-                 ? (errno = EACCES, -1)
+                 ? (errno = EIO, -1)
                  : g_open(f->target, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_APPEND, 0);
     int e = fd < 0 ? errno : 0;
     if (fd >= 0) {
@@ -623,16 +637,20 @@ sk_outputs_commit(sk_outputs *o)
         st = rename_all(o);
     for (guint i = 0; i < o->remove_after->len && st == SK_OK; i++)
         g_unlink(o->remove_after->pdata[i]);
+    if (st == SK_OK) {
+        g_ptr_array_set_size(o->made, 0);   /* the run's now */
+        o->written = 1;
+    } else {
+        remove_temporaries(o, 1);
+    }
+    o->closed = 1;
+    g_mutex_unlock(&o->lock);
+    /* Devices and FIFOs without the lock: opening a FIFO waits for its reader, and a signal
+    ** must still end the run meanwhile (nothing of it is left to remove). */
     for (guint i = 0; i < o->staged->len && st == SK_OK; i++) {
         sk__staged *f = o->staged->pdata[i];
         if (f->device != NULL)
             st = write_device(o, f);
     }
-    if (st == SK_OK)
-        g_ptr_array_set_size(o->made, 0);   /* the run's now */
-    else
-        remove_temporaries(o, 1);
-    o->closed = 1;
-    g_mutex_unlock(&o->lock);
     return st;
 }

@@ -44,6 +44,9 @@ SK_API sk_status sk_outputs_add(sk_outputs *outputs, const char *path, const cha
 /* Rename every staged file into place (on failure: none, and the replaced files restored),
 ** then write the staged devices and FIFOs.  The run is closed afterwards either way. */
 SK_API sk_status sk_outputs_commit(sk_outputs *outputs);
+/* Whether the commit put the run's files in place (also when a device or FIFO written after
+** them failed: the commit's error then says so). */
+SK_API int sk_outputs_written(const sk_outputs *outputs);
 /* Remove every staged temporary file now and close the run: later writes fail.  The one call
 ** that may come from another thread while the run is writing (a signal handler's thread); a
 ** commit in progress is finished first. */

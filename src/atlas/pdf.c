@@ -7,8 +7,10 @@
 static sk_status
 pdf_page(sk_ctx *ctx, void *data, size_t i, sk__document_page *out)
 {
-    (void)ctx;
-    const sk__atlas_job *j = data;
+    sk__atlas_job *j = data;
+    /* Another page failed: the atlas will not be written, so stop drawing it. */
+    if (g_atomic_int_get(&j->failed))
+        return sk__error(ctx, SK_ERUNTIME, "stopped: another page failed");
     const page *pg = SK__ATLAS_PAGE(j->atlas, i);
     *out = (sk__document_page){j->plans[i], pg->title, -1};
     if (pg->kind == PAGE_CONTENTS)

@@ -181,11 +181,15 @@ draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
     if (st != SK_OK) {
         started--;   /* the last one did not start */
         g_atomic_int_set(&j->failed, 1);
-    } else if ((st = sk__atlas_render_pdf(ctx, j)) != SK_OK) {
-        g_atomic_int_set(&j->failed, 1);
     } else {
-        /* The PDF counts as half the work: one step per page it holds. */
-        report_done(j, j->atlas->pages->len, "atlas.pdf");
+        /* On a context of its own: when a PNG fails first, the PDF stops at its next page
+        ** and the PNG's error is the one reported. */
+        sk_ctx *pdf = sk__ctx_child(ctx);
+        if (pdf == NULL || sk__atlas_render_pdf(pdf, j) != SK_OK)
+            fail(j, pdf);
+        else   /* The PDF counts as half the work: one step per page it holds. */
+            report_done(j, j->atlas->pages->len, "atlas.pdf");
+        sk_ctx_free(pdf);
     }
     png_worker(j);
     for (int w = 0; w < started; w++)

@@ -38,6 +38,13 @@ fail(sk_ctx *ctx)
 }
 
 int
+fail_after_written(sk_ctx *ctx)
+{
+    fprintf(stderr, "%s\n", sk_ctx_errmsg(ctx));
+    return exit_code(sk_ctx_status(ctx));
+}
+
+int
 usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;

@@ -15,6 +15,9 @@ int exit_code(sk_status st);
 void print_warning(void *user_data, const char *message);
 /* Report the context's error and give the exit status. */
 int fail(sk_ctx *ctx);
+/* Report the context's error after the run's files were written (a device or FIFO written
+** after them failed) and give the exit status. */
+int fail_after_written(sk_ctx *ctx);
 /* Report a usage error of command; EXIT_INPUT. */
 int usage_error(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 

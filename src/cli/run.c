@@ -127,7 +127,7 @@ cli_run_end(cli_run *r, int rc)
     if (r->ctx == NULL)
         return rc;
     if (rc == EXIT_OK && r->outputs != NULL && sk_outputs_commit(r->outputs) != SK_OK)
-        rc = fail(r->ctx);
+        rc = sk_outputs_written(r->outputs) ? fail_after_written(r->ctx) : fail(r->ctx);
     watch(NULL);
     sk_outputs_free(r->outputs);
     long n = 0;
