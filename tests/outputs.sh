@@ -137,6 +137,17 @@ fifo() {
   [ -s m.png ] && no_temps
 }
 check "--classes-csv naming a FIFO: its reader gets the CSV, it stays a FIFO" fifo
+fifo_no_reader() {
+  # Nobody reads the FIFO: the run waits to open it, after its files are in place; SIGTERM
+  # must still end it (it once waited for the run's lock and needed SIGKILL).
+  mkfifo q.csv || return 1
+  timeout -k 10 -s TERM 4 "$SK_CLI" render "${small[@]}" --output m.png --classes-csv q.csv 2>err
+  rc=$?
+  want_rc 124 || { echo "(137: SIGTERM did not end it, SIGKILL did)"; return 1; }
+  [ -p q.csv ] && [ -s m.png ] && no_temps
+}
+fresh
+check "--classes-csv naming a FIFO nobody reads: SIGTERM ends the run, its files stay" fifo_no_reader
 symlink() {
   mkdir real && echo old >real/t.csv && ln -s real/t.csv link.csv || return 1
   run render "${small[@]}" --output m.png --classes-csv link.csv
@@ -179,6 +190,26 @@ fault_check() {   # WHAT COMMAND...: check, in a build with fault injection
   fi
 }
 
+# A FIFO that fails after the files were committed: the message says the files were written.
+device_fault() {
+  mkfifo ff.csv || return 1
+  timeout 20 cat ff.csv >/dev/null &
+  SAMENKAART_FAULT=0 run render "${small[@]}" --output m.png --classes-csv ff.csv >/dev/null
+  wait
+  local k
+  k=$(sed -n 's/^samenkaart: fault points: \([0-9][0-9]*\)$/\1/p' err)
+  [ -n "$k" ] || { echo "no count of fault points"; return 1; }
+  rm -f m.png m.pgw
+  # Points k-1 and k: the FIFO's open and its write, after the renames.
+  timeout 20 cat ff.csv >/dev/null &
+  local reader=$!
+  SAMENKAART_FAULT=$((k - 1)) run render "${small[@]}" --output m.png --classes-csv ff.csv
+  kill "$reader" 2>/dev/null
+  want_rc 2 && says "ff.csv: cannot write" "the run's files were written" || return 1
+  ! grep -q "output not written" err || { echo "says 'output not written'"; return 1; }
+  [ -s m.png ] && [ -s m.pgw ] && no_temps
+}
+
 # faults FIRST -- CMD...: the command writes m.png and more; fault points FIRST to the last
 # (counted with SAMENKAART_FAULT=0) each fail once: exit 1 or 2 with a message, the old m.png's
 # bytes kept, none of the files the run writes, no temporary file.
@@ -209,6 +240,9 @@ faults() {
     same m.png m.png.orig && absent $made && no_temps || { echo "after fault $i of $k"; return 1; }
   done
 }
+fresh
+fault_check "a FIFO failing after the commit: exit 2, the message says the files were written" \
+  device_fault
 fault_check "render: a fault at any point (the last file's included): nothing of the run, old map kept" \
   faults 1 -- render "${small[@]}" --output m.png --classes-csv c.csv --labels-csv l.csv
 fault_check "diff: a fault in its last files: nothing of the run, old map kept" \
