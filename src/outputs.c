@@ -40,6 +40,7 @@ struct sk_outputs {
     GArray *outputs;       /* named: sk_outputs_add */
     GPtrArray *remove_after;
     GPtrArray *made;       /* folders made for the run, parents first: gone if it fails */
+    GArray *held;          /* int: descriptors (folder locks) closed when the run is freed */
     GHashTable *swept;     /* folders whose stale temporary files were removed */
     int failed;            /* a file of the run failed: the commit must not happen */
     int written;           /* the commit put the run's files in place */
@@ -121,6 +122,7 @@ run_new(sk_ctx *ctx)
     g_array_set_clear_func(o->outputs, named_clear);
     o->remove_after = g_ptr_array_new_with_free_func(g_free);
     o->made = g_ptr_array_new_with_free_func(g_free);
+    o->held = g_array_new(FALSE, FALSE, sizeof(int));
     o->swept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return o;
 }
@@ -197,9 +199,20 @@ sk_outputs_free(sk_outputs *o)
     g_array_free(o->outputs, TRUE);
     g_ptr_array_free(o->remove_after, TRUE);
     g_ptr_array_free(o->made, TRUE);
+    for (guint i = 0; i < o->held->len; i++)
+        close(g_array_index(o->held, int, i));
+    g_array_free(o->held, TRUE);
     g_hash_table_destroy(o->swept);
     g_mutex_clear(&o->lock);
     g_free(o);
+}
+
+void
+sk__outputs_hold(sk_outputs *o, int fd)
+{
+    g_mutex_lock(&o->lock);
+    g_array_append_val(o->held, fd);
+    g_mutex_unlock(&o->lock);
 }
 
 int

@@ -31,4 +31,8 @@ void sk__outputs_made_folder(sk_outputs *run, const char *path);
 ** NULL-terminated (g_strfreev).  The number staged so far: g_strv_length of first = 0. */
 char **sk__outputs_staged_paths(sk_outputs *run, unsigned first);
 
+/* Keep fd open until the run is freed, after its commit (a lock on an atlas's folder); the
+** run closes it. */
+void sk__outputs_hold(sk_outputs *run, int fd);
+
 #endif
