@@ -96,6 +96,8 @@ sk__ogr_report(sk_ctx *ctx, const sk__ogr_data *d)
 {
     for (guint i = 0; i < d->warnings->len; i++)
         sk__warn(ctx, "%s", (const char *)g_ptr_array_index(d->warnings, i));
+    for (guint i = 0; i < d->files->len; i++)
+        sk__ctx_note_input(ctx, g_ptr_array_index(d->files, i));
     if (d->error_count > 0)
         return sk__error(ctx, SK_EINPUT, "%s", d->errors->str);
     return SK_OK;

@@ -87,24 +87,75 @@ sk_ctx_free(sk_ctx *ctx)
 
 static void note_one(sk_ctx *ctx, const char *path);
 
+/* The archive a /vsizip/, /vsitar/ … path reads from, or NULL; caller frees. */
+static char *
+archive_of(const char *path)
+{
+    static const char *const prefixes[] = {"/vsizip/", "/vsitar/", "/vsigzip/", "/vsi7z/",
+                                           "/vsirar/"};
+    static const char *const kinds[] = {".zip", ".tar", ".tgz", ".gz", ".7z", ".rar"};
+    for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++) {
+        if (!g_str_has_prefix(path, prefixes[i]))
+            continue;
+        const char *rest = path + strlen(prefixes[i]) - 1;   /* keeps the leading / */
+        if (rest[1] != '/')
+            rest++;                                           /* a relative path */
+        char *lower = g_ascii_strdown(rest, -1);
+        for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
+            const char *at = strstr(lower, kinds[k]);
+            size_t end = at != NULL ? (size_t)(at - lower) + strlen(kinds[k]) : 0;
+            if (at != NULL && (rest[end] == '/' || rest[end] == '\0')) {
+                g_free(lower);
+                return g_strndup(rest, end);
+            }
+        }
+        g_free(lower);
+    }
+    return NULL;
+}
+
+/* Files GDAL reads beside a source: a shapefile's, a CSV's column types, a projection. */
+static void
+note_sidecars(sk_ctx *ctx, const char *path)
+{
+    static const char *const sidecars[] = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix",
+                                           ".sbn", ".sbx", ".csvt", ".SHP", ".SHX", ".DBF",
+                                           ".PRJ", ".CPG", ".CSVT"};
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    if (dot == NULL || (slash != NULL && dot < slash))
+        return;
+    for (size_t i = 0; i < G_N_ELEMENTS(sidecars); i++) {
+        char *other = g_strdup_printf("%.*s%s", (int)(dot - path), path, sidecars[i]);
+        if (strcmp(other, path) != 0 && g_file_test(other, G_FILE_TEST_IS_REGULAR))
+            note_one(ctx, other);
+        g_free(other);
+    }
+}
+
 void
 sk__ctx_note_input(sk_ctx *ctx, const char *path)
 {
     if (path == NULL || path[0] == '\0')
         return;
     note_one(ctx, path);
-    /* A shapefile is read from the files beside it as well. */
-    size_t len = strlen(path);
-    if (len < 4 || g_ascii_strcasecmp(path + len - 4, ".shp") != 0)
+    char *archive = archive_of(path);
+    if (archive != NULL)
+        note_one(ctx, archive);
+    g_free(archive);
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        /* A folder source (a folder of shapefiles): every file in it. */
+        GDir *d = g_dir_open(path, 0, NULL);
+        const char *name;
+        while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+            char *file = g_build_filename(path, name, NULL);
+            note_one(ctx, file);
+            g_free(file);
+        }
+        if (d != NULL)
+            g_dir_close(d);
         return;
-    static const char *const sidecars[] = {".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn",
-                                           ".sbx", ".SHX", ".DBF", ".PRJ", ".CPG"};
-    for (size_t i = 0; i < G_N_ELEMENTS(sidecars); i++) {
-        char *other = g_strdup_printf("%.*s%s", (int)(len - 4), path, sidecars[i]);
-        if (g_file_test(other, G_FILE_TEST_EXISTS))
-            note_one(ctx, other);
-        g_free(other);
     }
+    note_sidecars(ctx, path);
 }
 
 static void

@@ -13,7 +13,7 @@
 #include <glib.h>
 #include "geography_internal.h"
 
-#define SK__OGR_ABI 1
+#define SK__OGR_ABI 2
 
 /* What one call read.  Initialise with sk__ogr_data_init, release with sk__ogr_data_clear
 ** (both static inline below, so the module and the library share them). */
@@ -21,6 +21,9 @@ typedef struct sk__ogr_data {
     GString *errors;           /* bad input, one line per problem ("" when none) */
     size_t error_count;
     GPtrArray *warnings;       /* char *, one line each */
+    GPtrArray *files;          /* char *: every file the source was read from (a VRT's
+                                  sources, a shapefile's sidecars, a zip), for the run's
+                                  inputs: no output may replace them */
 
     GPtrArray *columns;        /* char *: the source's column names */
     GPtrArray *cells;          /* char *: rows x columns, "" for empty or null */
@@ -63,6 +66,7 @@ sk__ogr_data_init(sk__ogr_data *d)
     d->errors = g_string_new(NULL);
     d->error_count = 0;
     d->warnings = g_ptr_array_new_with_free_func(g_free);
+    d->files = g_ptr_array_new_with_free_func(g_free);
     d->columns = g_ptr_array_new_with_free_func(g_free);
     d->cells = g_ptr_array_new_with_free_func(g_free);
     d->where = g_ptr_array_new_with_free_func(g_free);
@@ -80,6 +84,7 @@ sk__ogr_data_clear(sk__ogr_data *d)
 {
     g_string_free(d->errors, TRUE);
     g_ptr_array_free(d->warnings, TRUE);
+    g_ptr_array_free(d->files, TRUE);
     g_ptr_array_free(d->columns, TRUE);
     g_ptr_array_free(d->cells, TRUE);
     g_ptr_array_free(d->where, TRUE);

@@ -13,12 +13,13 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include "internal.h"
+#include "files.h"
 #include "outputs_internal.h"
 
 struct sk__staged {
     char *path;        /* as named */
     char *target;      /* through symbolic links: the file replaced */
-    char *identity;    /* what makes two names one file (see identity_of) */
+    char *identity;    /* what makes two names one file (see sk__file_identity) */
     char *temp;        /* the temporary file; NULL for a device */
     char *backup;      /* during the commit: a link to the file replaced, to restore it */
     GByteArray *device;  /* a device or FIFO: its bytes, written after the commit */
@@ -48,48 +49,6 @@ struct sk_outputs {
 };
 
 /* ---- names and identities ---------------------------------------------------------- */
-
-/* path through its symbolic links (at most 40) to the name of the file it stands for; that
-** file need not exist.  NULL with errno ELOOP on a loop. */
-static char *
-through_links(const char *path)
-{
-    char *current = g_strdup(path);
-    for (int hops = 0; hops < 40; hops++) {
-        char *link = g_file_read_link(current, NULL);
-        if (link == NULL)
-            return current;
-        char *next = link;
-        if (!g_path_is_absolute(link)) {
-            char *dir = g_path_get_dirname(current);
-            next = g_build_filename(dir, link, NULL);
-            g_free(dir);
-            g_free(link);
-        }
-        g_free(current);
-        current = next;
-    }
-    g_free(current);
-    errno = ELOOP;
-    return NULL;
-}
-
-/* What makes two names one file: device and inode when it exists (links, hard links, ./ and
-** ../ all agree), else the canonical folder and the name. */
-static char *
-identity_of(const char *path)
-{
-    struct stat sb;
-    if (g_stat(path, &sb) == 0)
-        return g_strdup_printf("inode %ju:%ju", (uintmax_t)sb.st_dev, (uintmax_t)sb.st_ino);
-    char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
-    char *real = realpath(dir, NULL);
-    char *id = g_strdup_printf("name %s/%s", real != NULL ? real : dir, base);
-    free(real);
-    g_free(dir);
-    g_free(base);
-    return id;
-}
 
 static void
 named_clear(void *p)
@@ -273,7 +232,7 @@ input_named(sk_outputs *o, const char *id)
     }
     char **read = sk__ctx_inputs(o->ctx), *found = NULL;
     for (char **p = read; *p != NULL && found == NULL; p++) {
-        char *other = identity_of(*p);
+        char *other = sk__file_identity(*p);
         if (strcmp(other, id) == 0)
             found = g_strdup(*p);
         g_free(other);
@@ -325,14 +284,20 @@ check_target(sk_ctx *ctx, sk_outputs *o, const char *path, const char *what, int
                        what != NULL ? what : "output");
         goto done;
     }
-    if ((*target = through_links(path)) == NULL) {
+    /* A stream of this process (/dev/stdout, /dev/fd/3): written through as it is, never
+    ** replaced by what its link names (the file a shell redirected it to) nor resolved to
+    ** a pipe's pseudo-name. */
+    if (sk__file_is_stream(path))
+        *target = g_strdup(path);
+    else if ((*target = sk__file_through_links(path)) == NULL) {
         st = sk__error(ctx, SK_EUSAGE, "%s: %s; nothing was written", me, g_strerror(ELOOP));
         goto done;
     }
     char *dir = g_path_get_dirname(*target);
     struct stat sb;
     /* A device or FIFO is written through: its folder (/dev) need not be writable. */
-    int through = g_stat(*target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode);
+    int through = sk__file_is_stream(path) ||
+                  (g_stat(*target, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode));
     int e = g_stat(dir, &sb) != 0 ? errno : !S_ISDIR(sb.st_mode) ? ENOTDIR
             : !through && access(dir, W_OK | X_OK) != 0 ? errno : 0;
     if (e != 0)
@@ -343,7 +308,7 @@ check_target(sk_ctx *ctx, sk_outputs *o, const char *path, const char *what, int
         st = sk__error(ctx, SK_EUSAGE, "%s: is a folder, not a file; nothing was written", me);
     if (st != SK_OK)
         goto done;
-    *id = identity_of(*target);
+    *id = sk__file_identity(*target);
     if (what == NULL && declared_as(o, *id) != NULL) {
         /* Staged under a name the user gave with an option: say which. */
         g_free(me);
@@ -377,8 +342,8 @@ sk_outputs_add_input(sk_outputs *o, const char *path, const char *what)
     if (path == NULL)
         return SK_OK;
     named n = {g_strdup(path), g_strdup(what), NULL};
-    char *target = through_links(path);
-    n.identity = identity_of(target != NULL ? target : path);
+    char *target = sk__file_through_links(path);
+    n.identity = sk__file_identity(target != NULL ? target : path);
     g_free(target);
     g_mutex_lock(&o->lock);
     g_array_append_val(o->inputs, n);
@@ -447,7 +412,12 @@ create_temporary(sk_ctx *ctx, sk_outputs *o, sk__staged *f)
 {
     char *dir = g_path_get_dirname(f->target), *base = g_path_get_basename(f->target);
     sweep(o, dir);
-    f->temp = g_strdup_printf("%s/.%s.sk-%ld-XXXXXX", dir, base, (long)getpid());
+    /* A name near the longest a folder takes leaves no room for the temporary's: the
+    ** temporary then carries as much of it as fits. */
+    char *suffix = g_strdup_printf(".sk-%ld-XXXXXX", (long)getpid());
+    int room = 255 - 1 - (int)strlen(suffix);
+    f->temp = g_strdup_printf("%s/.%.*s%s", dir, room, base, suffix);
+    g_free(suffix);
     g_free(dir);
     g_free(base);
     struct stat old;
@@ -484,7 +454,7 @@ sk__outputs_stage(sk_ctx *ctx, sk_outputs *o, const char *path, sk__staged **out
         f->identity = id;
         f->fd = -1;
         struct stat sb;
-        if (g_stat(target, &sb) == 0 && !S_ISREG(sb.st_mode))
+        if (sk__file_is_stream(path) || (g_stat(target, &sb) == 0 && !S_ISREG(sb.st_mode)))
             f->device = g_byte_array_new();
         else
             st = create_temporary(ctx, o, f);
@@ -512,17 +482,7 @@ sk__staged_write(sk_ctx *ctx, sk__staged *f, const void *data, size_t size)
     }
     if (sk__fault(ctx, SK_FAULT_WRITE))
         return ENOSPC;
-    const char *p = data;
-    while (size > 0) {
-        ssize_t n = write(f->fd, p, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return n < 0 ? errno : EIO;
-        p += n;
-        size -= (size_t)n;
-    }
-    return 0;
+    return sk__file_write_all(f->fd, data, size);
 }
 
 sk_status
@@ -545,10 +505,11 @@ sk__staged_finish(sk_ctx *ctx, sk__staged *f, int e)
 
 /* ---- the commit -------------------------------------------------------------------- */
 
-/* The files the commit replaces get a link under a temporary name first, so that a rename
-** failing half-way can put them back. */
-static void
-link_backups(sk_outputs *o)
+/* The files the commit replaces are kept under a temporary name first (a hard link, else a
+** copy), so that a rename failing half-way can put them back; if one cannot be kept, the
+** commit does not start. */
+static sk_status
+keep_replaced(sk_outputs *o)
 {
     for (guint i = 0; i < o->staged->len; i++) {
         sk__staged *f = o->staged->pdata[i];
@@ -556,11 +517,21 @@ link_backups(sk_outputs *o)
             continue;
         f->backup = g_strdup(f->temp);
         memcpy(f->backup + strlen(f->backup) - 6, "XXXXXX", 6);
-        /* A unique name: made by mkstemp, then replaced by the link. */
+        /* A unique name: made by mkstemp, then replaced by the link or the copy. */
         int fd = g_mkstemp_full(f->backup, O_RDWR | O_CLOEXEC, 0600);
-        if (fd < 0 || (close(fd), g_unlink(f->backup)) != 0 || link(f->target, f->backup) != 0)
+        int e = fd < 0 ? errno : (close(fd), g_unlink(f->backup)) != 0 ? errno : 0;
+        /* No hard link on some file systems, nor to another user's file where the kernel
+        ** protects them: a copy then. */
+        if (e == 0 && link(f->target, f->backup) != 0)
+            e = sk__file_copy(f->target, f->backup);
+        if (e != 0) {
             g_clear_pointer(&f->backup, g_free);
+            return sk__error(o->ctx, SK_EIO, "%s: cannot keep the file it replaces until the "
+                             "commit is done (%s); nothing was written", f->path,
+                             g_strerror(e));
+        }
     }
+    return SK_OK;
 }
 
 /* Undo the renames done so far: the old files back, new ones removed. */
@@ -590,11 +561,30 @@ remove_backups(sk_outputs *o)
     }
 }
 
+/* Remove path, a file of an earlier run this one does not write again, unless the run read
+** it or wrote it (an earlier atlas's list may name anything). */
+static void
+remove_old(sk_outputs *o, const char *path)
+{
+    char *id = sk__file_identity(path), *in = input_named(o, id), *out = output_named(o, id, NULL);
+    if (in == NULL && out == NULL)
+        g_unlink(path);
+    else
+        sk__warn(o->ctx, "%s: not removed: it is %s of this run", path,
+                 in != NULL ? "an input" : "an output");
+    g_free(in);
+    g_free(out);
+    g_free(id);
+}
+
 /* Rename every regular file into place, or none. */
 static sk_status
 rename_all(sk_outputs *o)
 {
-    link_backups(o);
+    if (keep_replaced(o) != SK_OK) {
+        remove_backups(o);
+        return sk_ctx_status(o->ctx);
+    }
     for (guint i = 0; i < o->staged->len; i++) {
         sk__staged *f = o->staged->pdata[i];
         if (f->temp == NULL)
@@ -629,11 +619,17 @@ write_device(sk_outputs *o, sk__staged *f)
             e = errno;
         f->fd = -1;
     }
+    if (e == 0)
+        return SK_OK;
     /* The files are in place by now: say so, rather than "nothing was written". */
-    return e == 0 ? SK_OK
-                  : sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; the run's files were "
-                              "written (a device or FIFO is written after them)", f->path,
-                              g_strerror(e));
+    int files = 0;
+    for (guint i = 0; i < o->staged->len; i++)
+        files += ((sk__staged *)o->staged->pdata[i])->device == NULL;
+    return files > 0 ? sk__error(o->ctx, SK_EIO, "%s: cannot write: %s; the run's files were "
+                                 "written (a device or FIFO is written after them)", f->path,
+                                 g_strerror(e))
+                     : sk__error(o->ctx, SK_EIO, "%s: cannot write: %s", f->path,
+                                 g_strerror(e));
 }
 
 sk_status
@@ -649,7 +645,7 @@ sk_outputs_commit(sk_outputs *o)
     if (st == SK_OK)
         st = rename_all(o);
     for (guint i = 0; i < o->remove_after->len && st == SK_OK; i++)
-        g_unlink(o->remove_after->pdata[i]);
+        remove_old(o, o->remove_after->pdata[i]);
     if (st == SK_OK) {
         g_ptr_array_set_size(o->made, 0);   /* the run's now */
         o->written = 1;

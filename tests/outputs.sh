@@ -349,6 +349,64 @@ list_with_output() {
 }
 check "atlas --list --output DIR: exit 2 (was: the folder silently not written)" list_with_output
 
+# ---- found by an adversarial review ------------------------------------------------------
+gdal_inputs() {   # files GDAL reads besides the one named: never replaced by an output
+  mkdir g && cp p.csv g/p.csv && cp p.csv g/r.csv || return 1
+  printf '<OGRVRTDataSource><OGRVRTLayer name="p"><SrcDataSource relativeToVRT="1">p.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>' >g/p.vrt
+  (cd g && zip -q q.zip p.csv 2>/dev/null) || python3 -c 'import zipfile,sys; zipfile.ZipFile("g/q.zip","w").write("g/p.csv","p.csv")' 2>/dev/null || return 0
+  echo '"String"' >g/r.csvt
+  mkdir g/shp && cp "$D"/gemeenten_2017.* g/shp/
+  cp -r g g.orig
+  local c
+  for c in "--projects g/p.vrt --classes-csv g/p.csv" \
+           "--projects /vsizip/g/q.zip/p.csv --classes-csv g/q.zip" \
+           "--projects g/r.csv --classes-csv g/r.csvt" \
+           "-m g/shp --municipality-layer gemeenten_2017 -r $D/wmo_regios_2017.shp --membership $D/gemeenten_regios_2017.csv --classes-csv g/shp/gemeenten_2017.dbf"; do
+    # shellcheck disable=SC2086
+    run render "${small[@]}" $c --output m.png
+    want_rc 2 && says "an output never replaces an input" || { echo "($c)"; return 1; }
+  done
+  diff -r g g.orig && absent m.png && no_temps
+}
+fresh
+check "a VRT's source, a zip, a CSV's .csvt, a folder source's .dbf: never replaced" gdal_inputs
+stream_append() {   # /dev/stdout is the stream, not the file it was redirected to
+  printf 'earlier log\n' >log.txt
+  "$SK_CLI" stats --where inhoudelijk=jeugd --output /dev/stdout >>log.txt 2>err
+  rc=$?
+  want_rc 0 || return 1
+  head -1 log.txt | grep -q '^earlier log$' || { echo "the log was replaced"; return 1; }
+  grep -q '^dimension,label,projects,municipalities' log.txt || { echo "no table"; return 1; }
+  "$SK_CLI" stats --where inhoudelijk=jeugd --output /dev/stdout 2>err | grep -c . >lines
+  [ "$(cat lines)" -gt 10 ] || { echo "nothing through a pipe: $(cat err)"; return 1; }
+}
+fresh
+check "--output /dev/stdout appends to a redirected file and writes into a pipe" stream_append
+long_name() {   # the temporary name of a 250-character name still fits in the folder
+  local n
+  n=$(printf 'a%.0s' $(seq 250))
+  run render "${small[@]}" --output "$n.png"
+  want_rc 0 && [ -s "$n.png" ] && no_temps
+}
+fresh
+check "an output named with 254 characters is written (its temporary name is shortened)" long_name
+file_size_limit() {   # a write past ulimit -f: exit 2 with a message, nothing left
+  (ulimit -f 20; exec "$SK_CLI" render --where inhoudelijk=jeugd --output big.png \
+     --classes-csv big.csv) 2>err
+  rc=$?
+  want_rc 2 && says "File too large" && absent big.png big.csv && no_temps
+}
+fresh
+check "a file-size limit: exit 2 'File too large', nothing left (was: killed by SIGXFSZ)" \
+  file_size_limit
+closed_pipe() {   # standard output closed by its reader: exit 2 with the message
+  "$SK_CLI" stats 2>err | (exec 0<&-; sleep 1)
+  rc=${PIPESTATUS[0]}
+  want_rc 2 && says "standard output: cannot write: Broken pipe"
+}
+check "stdout closed by its reader: exit 2 'Broken pipe' (was: killed by SIGPIPE, no word)" \
+  closed_pipe
+
 # ---- 6. secrets ---------------------------------------------------------------------------
 no_secret() {   # FILE...: hunter2 in none of them
   local f

@@ -60,6 +60,11 @@ signal_watcher(gpointer unused)
 void
 cli_signals_start(void)
 {
+    /* A write past a file-size limit or into a closed pipe then fails (EFBIG, EPIPE) and is
+    ** reported like any write error, instead of ending the process without a word and
+    ** with its temporary files. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
     sigset_t set;
     signal_set(&set);
     /* Blocked here, so in every thread started later; only the watcher takes them. */

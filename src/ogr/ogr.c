@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -174,6 +175,10 @@ open_source(const char *path, const char *layer_name, const char *what, source *
         close_source(src);
         return 0;
     }
+    char **files = GDALGetFileList(src->dataset);
+    for (char **f = files; f != NULL && *f != NULL; f++)
+        g_ptr_array_add(out->files, g_strdup(*f));
+    CSLDestroy(files);
     const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(src->dataset));
     src->is_sheet = g_strcmp0(driver, "XLSX") == 0 || g_strcmp0(driver, "ODS") == 0;
     int n = GDALDatasetGetLayerCount(src->dataset);
