@@ -2,14 +2,17 @@
 # The atlas's folder (docs/atlas.md, "The folder"): the manifest samenkaart-atlas.txt lists
 # exactly the files the atlas wrote; a new atlas into the folder removes what the previous
 # manifest lists and it does not write again, and nothing else; an empty --output is an error;
-# a failing run leaves the previous atlas byte-identical and no folder it made; temporary files
+# a failing run leaves the previous atlas byte-identical and no folder it made; a manifest or
+# thumbs/ that is a link, a file the atlas would write that no atlas wrote, a folder another atlas
+# is writing into: refused before anything is written; the manifest's first line is redacted;
+# a listed file the atlas reads is kept; temporary files
 # of a killed run are removed by the next run, a live run's are not; SIGINT and SIGTERM remove
 # the run's temporary files.  Small atlases at --dpi 40 (a larger --dpi where a run must last
 # long enough to be stopped half-way).
 # Environment (tests/meson.build): SK_CLI, SAMENKAART_STYLES, SAMENKAART_DATA, SAMENKAART_CACHE.
 # shellcheck source=tests/tap.sh
 . "$(dirname "$0")/tap.sh"
-echo "1..10"
+echo "1..16"
 export LC_ALL=C
 cd "$tmp" || exit 1
 
@@ -102,6 +105,84 @@ odd_manifest_lines() {
 }
 check "manifest lines that are not plain names inside the folder: ignored with a warning, nothing outside removed" \
   odd_manifest_lines
+
+# A refused run (exit 2): MESSAGE-FRAGMENT DIR SAVED-COPY-OF-DIR, then the atlas's arguments.
+refused() {
+  local fragment=$1 dir=$2 saved=$3 rc
+  shift 3
+  "$SK_CLI" atlas --quiet --dpi 40 --jobs 2 "$@" --output "$dir" 2>err; rc=$?
+  [ $rc -eq 2 ] || { echo "exit $rc, not 2"; cat err; return 1; }
+  grep -qF -- "$fragment" err || { echo "no '$fragment' in:"; cat err; return 1; }
+  grep -q 'nothing was written' err || { cat err; return 1; }
+  diff -r --no-dereference "$saved" "$dir" || return 1
+  no_temporaries "$dir"
+}
+
+manifest_link() {
+  mkdir o6 && echo notes >precious.txt && ln -s ../precious.txt o6/samenkaart-atlas.txt &&
+    cp -a o6 o6.saved || return 1
+  refused "o6/samenkaart-atlas.txt: a symbolic link (to ../precious.txt)" o6 o6.saved small.ini &&
+    grep -q 'remove the link or choose another folder' err && [ "$(cat precious.txt)" = notes ]
+}
+check "a manifest that is a symbolic link: exit 2, nothing written, its target untouched" \
+  manifest_link
+
+thumbs_link() {
+  mkdir o7 elsewhere && ln -s ../elsewhere o7/thumbs && cp -a o7 o7.saved || return 1
+  refused "o7/thumbs: a symbolic link (to ../elsewhere)" o7 o7.saved small.ini &&
+    [ -z "$(ls -A elsewhere)" ]
+}
+check "thumbs/ that is a symbolic link: exit 2, nothing written through it" thumbs_link
+
+users_files_kept() {
+  # No manifest: a user's index.html.
+  mkdir uo2 && echo mine >uo2/index.html && cp -a uo2 uo2.saved || return 1
+  refused "uo2/index.html: already there and not written by a previous atlas (the folder has no manifest" \
+    uo2 uo2.saved small.ini && grep -q 'move it away or choose another folder' err || return 1
+  # A manifest that does not list the user's 004-b.png (the larger atlas writes it).
+  cp -a clean-small uo3 && echo mine >uo3/004-b.png && cp -a uo3 uo3.saved || return 1
+  refused "uo3/004-b.png: already there and not written by a previous atlas (the manifest does not list it)" \
+    uo3 uo3.saved big.ini || return 1
+  # A file named like the manifest that samenkaart did not write.
+  mkdir uo4 && echo mine >uo4/samenkaart-atlas.txt && cp -a uo4 uo4.saved || return 1
+  refused "uo4/samenkaart-atlas.txt: already there" uo4 uo4.saved small.ini
+}
+check "a file the atlas would write that no previous atlas listed: exit 2, nothing written" \
+  users_files_kept
+
+locked_folder() {
+  cp -a clean-small locked && cp -a locked locked.saved || return 1
+  local rc
+  flock -n locked "$SK_CLI" atlas --quiet --dpi 40 big.ini --output locked 2>err; rc=$?
+  [ $rc -eq 2 ] || { echo "exit $rc, not 2"; cat err; return 1; }
+  grep -qF "locked: another samenkaart atlas is writing into this folder" err &&
+    grep -q 'nothing was written' err || { cat err; return 1; }
+  diff -r locked.saved locked && no_temporaries locked &&
+    [ -z "$(find locked -mindepth 1 -name '*lock*')" ] && atlas big.ini --output locked
+}
+check "a folder another atlas is writing into (locked): exit 2, nothing written, no lock file" \
+  locked_folder
+
+redacted_manifest() {
+  mkdir -p 'pw/password=s3cret' && cp small.ini 'pw/password=s3cret/atlas.ini' || return 1
+  atlas 'pw/password=s3cret/atlas.ini' --output pwout || return 1
+  head -1 pwout/samenkaart-atlas.txt | grep -q '^# samenkaart atlas pw/password=\*\*\*' &&
+    ! grep -q s3cret pwout/samenkaart-atlas.txt
+}
+check "the manifest's first line: the atlas's path redacted" redacted_manifest
+
+listed_input_kept() {
+  cp -a clean-big tin && cp "$SAMENKAART_DATA/gemeentepolissen_2017.csv" tin/003-polis.csv &&
+    echo 003-polis.csv >>tin/samenkaart-atlas.txt || return 1
+  { atlas_head
+    printf '\n[map p]\ntitle = P\ntable = tin/003-polis.csv\ntable_key = gm_code\n'
+    printf 'table_column = verzekeraars\ntable_principle = zorgverzekeraar\n'; } >table.ini
+  "$SK_CLI" atlas --dpi 40 --jobs 2 table.ini --output tin 2>err || { cat err; return 1; }
+  grep -qF "tin/003-polis.csv is read by this atlas: it is kept" err || { cat err; return 1; }
+  cmp "$SAMENKAART_DATA/gemeentepolissen_2017.csv" tin/003-polis.csv
+}
+check "a file the previous manifest lists that the atlas reads (its table): kept, with a warning" \
+  listed_input_kept
 
 # Fault injection: SAMENKAART_FAULT=N fails the N-th output operation; 0 counts them.
 fault_points() {   # ATLAS DIR: the number of fault points of that run (run in a copy)

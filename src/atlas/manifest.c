@@ -1,15 +1,72 @@
 /* The atlas's folder: its manifest lists what the atlas wrote, so that the next atlas into
 ** the folder can remove what it does not write again (a smaller atlas leaves no pages of a
 ** larger one behind) while never touching a file no atlas wrote. */
-/* realpath */
+/* realpath; flock */
 #define _XOPEN_SOURCE 700
+#define _DEFAULT_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include "manifest.h"
+#include "../internal.h"
 #include "../outputs_internal.h"
+#include "../redact.h"
+
+/* DIR/name must not be a symbolic link: written through, the atlas would replace (or its next
+** run fail to remove) a file outside its folder. */
+static sk_status
+refuse_link(sk_ctx *ctx, const char *dir, const char *name, const char *what)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    struct stat sb;
+    sk_status st = SK_OK;
+    if (g_lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+        char *target = g_file_read_link(path, NULL);
+        st = sk__error(ctx, SK_EUSAGE, "%s: a symbolic link (to %s); %s must be the atlas's own, "
+                       "in its folder: remove the link or choose another folder; nothing was "
+                       "written", path, target != NULL ? target : "?", what);
+        g_free(target);
+    }
+    g_free(path);
+    return st;
+}
+
+sk_status
+sk__atlas_check_folder(sk_ctx *ctx, const char *dir)
+{
+    sk_status st = refuse_link(ctx, dir, SK__ATLAS_MANIFEST, "the manifest");
+    if (st == SK_OK)
+        st = refuse_link(ctx, dir, "thumbs", "the thumbnails' folder");
+    return st;
+}
+
+sk_status
+sk__atlas_lock_folder(sk_ctx *ctx, const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return sk__error(ctx, SK_EIO, "%s: cannot open the folder: %s; nothing was written",
+                         dir, g_strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        int e = errno;
+        if (e == EWOULDBLOCK) {
+            close(fd);
+            return sk__error(ctx, SK_EUSAGE, "%s: another samenkaart atlas is writing into this "
+                             "folder (wait for it to end, or choose another folder); nothing was "
+                             "written", dir);
+        }
+        /* A file system without locks: the atlas still works, unguarded. */
+        sk__warn(ctx, "%s: cannot lock the folder: %s; an atlas written into it at the same "
+                 "time could leave files its manifest does not list", dir, g_strerror(e));
+    }
+    sk__outputs_hold(sk__ctx_outputs(ctx), fd);
+    return SK_OK;
+}
 
 sk_status
 sk__atlas_make_folders(sk_ctx *ctx, const char *dir)
@@ -141,8 +198,24 @@ inside(const char *real_dir, const char *path)
     return in;
 }
 
+/* Whether path is one of the files the run has read (the same file: device and inode). */
+static int
+is_input(sk_ctx *ctx, const char *path)
+{
+    struct stat sb, ib;
+    if (g_stat(path, &sb) != 0)
+        return 0;
+    char **inputs = sk__ctx_inputs(ctx);
+    int found = 0;
+    for (char **i = inputs; i != NULL && *i != NULL && !found; i++)
+        found = g_stat(*i, &ib) == 0 && ib.st_dev == sb.st_dev && ib.st_ino == sb.st_ino;
+    g_strfreev(inputs);
+    return found;
+}
+
 /* Line number line of the previous manifest names a file removed with the commit if it is
-** a plain name, inside dir, not written again, and a file (or link) that is there. */
+** a plain name, inside dir, not written again, not read by this run, and a file (or link)
+** that is there. */
 static void
 remove_old(sk_ctx *ctx, const char *dir, const char *real_dir, const char *manifest,
            unsigned line, const char *name, const GPtrArray *written)
@@ -157,42 +230,93 @@ remove_old(sk_ctx *ctx, const char *dir, const char *real_dir, const char *manif
                  "'..', hidden, or through a link out of it): line ignored, that file is kept",
                  manifest, line, shown);
         g_free(shown);
+    } else if (is_input(ctx, path)) {
+        sk__warn(ctx, "%s:%u: %s is read by this atlas: it is kept (move it out of the atlas's "
+                 "folder)", manifest, line, path);
     } else if (g_lstat(path, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
         sk__outputs_remove_after_commit(sk__ctx_outputs(ctx), path);
     }
     g_free(path);
 }
 
-/* What the previous atlas in dir wrote and this one does not: removed with the commit.  A
-** file named like the manifest that samenkaart did not write removes nothing. */
-static void
-remove_previous(sk_ctx *ctx, const char *dir, const char *manifest, const GPtrArray *written)
+/* The lines of the previous atlas's manifest (chomped); NULL when dir has none that
+** samenkaart wrote (why in *why, static). */
+static char **
+read_previous(sk_ctx *ctx, const char *manifest, const char **why)
 {
-    char *text = NULL, *real_dir = realpath(dir, NULL);
+    char *text = NULL;
+    char **lines = NULL;
     GError *error = NULL;
-    if (real_dir == NULL || !g_file_test(manifest, G_FILE_TEST_EXISTS)) {
+    *why = "the folder has no manifest " SK__ATLAS_MANIFEST;
+    if (!g_file_test(manifest, G_FILE_TEST_EXISTS)) {
         /* No previous atlas (the folder was just made, or has none). */
     } else if (!g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
-        sk__warn(ctx, "%s: not a file (a FIFO, device or folder): nothing is removed",
-                 manifest);
+        *why = SK__ATLAS_MANIFEST " is not a file";
     } else if (!g_file_get_contents(manifest, &text, NULL, &error)) {
-        sk__warn(ctx, "%s: cannot read the previous atlas's manifest: %s; its files are kept "
-                 "(remove them by hand)", manifest, error->message);
+        sk__warn(ctx, "%s: cannot read the previous atlas's manifest: %s", manifest,
+                 error->message);
+        *why = "its manifest cannot be read";
         g_error_free(error);
     } else if (!g_str_has_prefix(text, "# samenkaart atlas")) {
-        sk__warn(ctx, "%s: not a manifest written by samenkaart (its first line does not start "
-                 "with '# samenkaart atlas'): nothing it lists is removed, it is replaced",
-                 manifest);
+        *why = SK__ATLAS_MANIFEST " is not a manifest samenkaart wrote (its first line does not "
+               "start with '# samenkaart atlas')";
     } else {
-        char **lines = g_strsplit(text, "\n", -1);
-        for (unsigned i = 0; lines[i] != NULL; i++) {
-            g_strchomp(lines[i]);
-            remove_old(ctx, dir, real_dir, manifest, i + 1, lines[i], written);
-        }
-        g_strfreev(lines);
+        lines = g_strsplit(text, "\n", -1);
+        for (char **l = lines; *l != NULL; l++)
+            g_strchomp(*l);
     }
     g_free(text);
+    return lines;
+}
+
+/* Never a lost file: a file the atlas writes that is in dir already must be one the previous
+** atlas wrote (listed in its manifest). */
+static sk_status
+refuse_unlisted(sk_ctx *ctx, const char *dir, char **previous, const char *why,
+                const GPtrArray *written)
+{
+    char *first = NULL;
+    unsigned others = 0;
+    for (guint i = 0; i < written->len; i++) {
+        const char *name = written->pdata[i];
+        char *path = g_build_filename(dir, name, NULL);
+        struct stat sb;
+        if (g_lstat(path, &sb) == 0 &&
+            (previous == NULL || !g_strv_contains((const char *const *)previous, name))) {
+            if (first == NULL)
+                first = g_steal_pointer(&path);
+            else
+                others++;
+        }
+        g_free(path);
+    }
+    if (first == NULL)
+        return SK_OK;
+    char *more = others > 0 ? g_strdup_printf(" (and %u other files)", others) : g_strdup("");
+    sk_status st = sk__error(ctx, SK_EUSAGE, "%s%s: already there and not written by a previous "
+                             "atlas (%s); the atlas would replace it: move it away or choose "
+                             "another folder; nothing was written", first, more,
+                             previous == NULL ? why : "the manifest does not list it");
+    g_free(more);
+    g_free(first);
+    return st;
+}
+
+/* What the previous atlas in dir wrote and this one does not: removed with the commit; a
+** file this one writes that is there and no atlas wrote: refused. */
+static sk_status
+replace_previous(sk_ctx *ctx, const char *dir, const char *manifest, const GPtrArray *written)
+{
+    const char *why;
+    char **lines = read_previous(ctx, manifest, &why);
+    sk_status st = refuse_unlisted(ctx, dir, lines, why, written);
+    char *real_dir = realpath(dir, NULL);
+    for (unsigned i = 0; st == SK_OK && real_dir != NULL && lines != NULL && lines[i] != NULL;
+         i++)
+        remove_old(ctx, dir, real_dir, manifest, i + 1, lines[i], written);
     free(real_dir);
+    g_strfreev(lines);
+    return st;
 }
 
 /* The atlas file's name on one line: control characters would start a line of their own. */
@@ -211,14 +335,16 @@ sk__atlas_write_manifest(sk_ctx *ctx, const sk_atlas *a, const char *dir, unsign
 {
     GPtrArray *written = written_names(ctx, dir, mark);
     char *manifest = g_build_filename(dir, SK__ATLAS_MANIFEST, NULL);
-    remove_previous(ctx, dir, manifest, written);
-    char *source = one_line(a->path);
+    sk_status st = replace_previous(ctx, dir, manifest, written);
+    char *redacted = sk__redact(a->path), *source = one_line(redacted);
+    g_free(redacted);
     GString *s = g_string_new(NULL);
     g_string_append_printf(s, "# samenkaart atlas %s: the files it wrote in this folder; the "
                            "next atlas here removes those it does not write again\n", source);
     for (guint i = 0; i < written->len; i++)
         g_string_append_printf(s, "%s\n", (const char *)written->pdata[i]);
-    sk_status st = sk_write_file(ctx, manifest, s->str, s->len);
+    if (st == SK_OK)
+        st = sk_write_file(ctx, manifest, s->str, s->len);
     g_string_free(s, TRUE);
     g_free(source);
     g_free(manifest);

@@ -8,6 +8,15 @@
 
 #define SK__ATLAS_MANIFEST "samenkaart-atlas.txt"
 
+/* Refuse (SK_EUSAGE) a DIR/samenkaart-atlas.txt or DIR/thumbs that is a symbolic link: the
+** atlas's files must be its own, inside DIR.  Before anything is written. */
+sk_status sk__atlas_check_folder(sk_ctx *ctx, const char *dir);
+
+/* Lock DIR (flock on the folder itself, no lock file) until the run open on ctx is freed:
+** another atlas writing into it is refused (SK_EUSAGE).  Before the previous manifest is
+** read. */
+sk_status sk__atlas_lock_folder(sk_ctx *ctx, const char *dir);
+
 /* DIR/thumbs, and DIR and its parents where missing; the folders made belong to the run open
 ** on ctx (removed, when empty, unless it commits).  SK_EIO on ctx naming the folder. */
 sk_status sk__atlas_make_folders(sk_ctx *ctx, const char *dir);
@@ -19,7 +28,9 @@ unsigned sk__atlas_files_mark(sk_ctx *ctx);
 /* DIR/samenkaart-atlas.txt: a comment line, then every file staged in DIR since mark (and
 ** itself), relative to DIR, sorted.  The files the previous manifest in DIR lists that this
 ** atlas does not write again are removed when the run commits; lines that are not the plain
-** name of a file inside DIR are ignored with a warning. */
+** name of a file inside DIR, or name a file the run read, are ignored with a warning.  A file
+** the atlas writes that is in DIR already and the previous manifest does not list: SK_EUSAGE,
+** nothing written. */
 sk_status sk__atlas_write_manifest(sk_ctx *ctx, const sk_atlas *a, const char *dir,
                                    unsigned mark);
 

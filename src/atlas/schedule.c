@@ -363,7 +363,9 @@ render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     sk_panels **sets = g_new0(sk_panels *, a->pages->len);
     sk__plan **plans = g_new0(sk__plan *, a->pages->len);
     loaded l = {0};
-    sk_status st = load_sources(ctx, a, o->cache_dir, &l);
+    sk_status st = sk__atlas_check_folder(ctx, o->output_dir);
+    if (st == SK_OK)
+        st = load_sources(ctx, a, o->cache_dir, &l);
     if (st == SK_OK) {
         sk__atlas_sources src = {l.geo, l.alts, l.projects, l.style, l.core};
         st = build_maps(ctx, a, &src, maps, sets, plans);
@@ -372,6 +374,8 @@ render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     unsigned mark = sk__atlas_files_mark(ctx);
     if (st == SK_OK)
         st = sk__atlas_make_folders(ctx, o->output_dir);
+    if (st == SK_OK)
+        st = sk__atlas_lock_folder(ctx, o->output_dir);
     if (st == SK_OK)
         st = render_files(ctx, a, o, l.style, maps, sets, plans);
     if (st == SK_OK)
