@@ -72,7 +72,9 @@ cmd_atlas(int argc, char **argv)
         "Writes DIR/atlas.pdf (contents page with links, outline), DIR/NNN-<page>.png with\n"
         "world files and classes CSVs, DIR/index.html, and the manifest\n"
         "DIR/samenkaart-atlas.txt listing them all: what the previous atlas in DIR listed\n"
-        "and this one does not write again is removed, nothing else (docs/atlas.md).",
+        "and this one does not write again is removed, nothing else; a file it would\n"
+        "write that is in DIR and the previous manifest does not list is refused, and so\n"
+        "is a folder another atlas is writing into (docs/atlas.md).",
         "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/");
     GOptionGroup *main_group = g_option_group_new(NULL, NULL, NULL, &jobs, NULL);
     g_option_group_add_entries(main_group, entries);
