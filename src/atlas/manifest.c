@@ -45,8 +45,10 @@ sk__atlas_check_folder(sk_ctx *ctx, const char *dir)
     return st;
 }
 
-sk_status
-sk__atlas_lock_folder(sk_ctx *ctx, const char *dir)
+/* Lock dir (flock on the folder itself: no lock file) until the run open on ctx is freed;
+** another atlas writing into it: SK_EUSAGE. */
+static sk_status
+lock_folder(sk_ctx *ctx, const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -68,13 +70,14 @@ sk__atlas_lock_folder(sk_ctx *ctx, const char *dir)
     return SK_OK;
 }
 
-sk_status
-sk__atlas_make_folders(sk_ctx *ctx, const char *dir)
+/* path and its missing parents, made for the run. */
+static sk_status
+make_missing(sk_ctx *ctx, const char *path)
 {
     sk_outputs *run = sk__ctx_outputs(ctx);
     /* The missing folders, innermost first. */
     GPtrArray *missing = g_ptr_array_new_with_free_func(g_free);
-    char *p = g_build_filename(dir, "thumbs", NULL);
+    char *p = g_strdup(path);
     while (!g_file_test(p, G_FILE_TEST_EXISTS)) {
         char *parent = g_path_get_dirname(p);
         g_ptr_array_add(missing, p);
@@ -93,6 +96,22 @@ sk__atlas_make_folders(sk_ctx *ctx, const char *dir)
                            "written", d, g_strerror(errno));
     }
     g_ptr_array_free(missing, TRUE);
+    return st;
+}
+
+sk_status
+sk__atlas_make_folders(sk_ctx *ctx, const char *dir)
+{
+    /* thumbs/ after the lock: a refused atlas removes the folders it made when empty, and
+    ** must not take thumbs/ from under the atlas that holds the lock. */
+    sk_status st = make_missing(ctx, dir);
+    if (st == SK_OK)
+        st = lock_folder(ctx, dir);
+    if (st == SK_OK) {
+        char *thumbs = g_build_filename(dir, "thumbs", NULL);
+        st = make_missing(ctx, thumbs);
+        g_free(thumbs);
+    }
     return st;
 }
 

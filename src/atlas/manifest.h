@@ -12,13 +12,10 @@
 ** atlas's files must be its own, inside DIR.  Before anything is written. */
 sk_status sk__atlas_check_folder(sk_ctx *ctx, const char *dir);
 
-/* Lock DIR (flock on the folder itself, no lock file) until the run open on ctx is freed:
-** another atlas writing into it is refused (SK_EUSAGE).  Before the previous manifest is
-** read. */
-sk_status sk__atlas_lock_folder(sk_ctx *ctx, const char *dir);
-
 /* DIR/thumbs, and DIR and its parents where missing; the folders made belong to the run open
-** on ctx (removed, when empty, unless it commits).  SK_EIO on ctx naming the folder. */
+** on ctx (removed, when empty, unless it commits).  SK_EIO on ctx naming the folder.  DIR is
+** locked (flock on the folder itself, no lock file) until that run is freed: another atlas
+** writing into it is refused (SK_EUSAGE); so the previous manifest is read under the lock. */
 sk_status sk__atlas_make_folders(sk_ctx *ctx, const char *dir);
 
 /* The number of files the run open on ctx has staged so far: what the atlas stages after

@@ -375,8 +375,6 @@ render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     if (st == SK_OK)
         st = sk__atlas_make_folders(ctx, o->output_dir);
     if (st == SK_OK)
-        st = sk__atlas_lock_folder(ctx, o->output_dir);
-    if (st == SK_OK)
         st = render_files(ctx, a, o, l.style, maps, sets, plans);
     if (st == SK_OK)
         st = sk__atlas_write_index(ctx, a, o->output_dir);
