@@ -139,6 +139,13 @@ users_files_kept() {
   mkdir uo2 && echo mine >uo2/index.html && cp -a uo2 uo2.saved || return 1
   refused "uo2/index.html: already there and not written by a previous atlas (the folder has no manifest" \
     uo2 uo2.saved small.ini && grep -q 'move it away or choose another folder' err || return 1
+  # Found before drawing: no output operation at all (in a fault-injection build).
+  SAMENKAART_FAULT=0 atlas small.ini --output uo2 2>err
+  ! grep -q 'fault points' err || grep -q 'fault points: 0$' err || { cat err; return 1; }
+  # A page's CSV is known only once the page is drawn: found before the commit.
+  cp -a clean-small uo5 && echo mine >uo5/004-b.csv && cp -a uo5 uo5.saved || return 1
+  refused "uo5/004-b.csv: already there and not written by a previous atlas" uo5 uo5.saved \
+    big.ini || return 1
   # A manifest that does not list the user's 004-b.png (the larger atlas writes it).
   cp -a clean-small uo3 && echo mine >uo3/004-b.png && cp -a uo3 uo3.saved || return 1
   refused "uo3/004-b.png: already there and not written by a previous atlas (the manifest does not list it)" \

@@ -36,15 +36,6 @@ refuse_link(sk_ctx *ctx, const char *dir, const char *name, const char *what)
     return st;
 }
 
-sk_status
-sk__atlas_check_folder(sk_ctx *ctx, const char *dir)
-{
-    sk_status st = refuse_link(ctx, dir, SK__ATLAS_MANIFEST, "the manifest");
-    if (st == SK_OK)
-        st = refuse_link(ctx, dir, "thumbs", "the thumbnails' folder");
-    return st;
-}
-
 /* Lock dir (flock on the folder itself: no lock file) until the run open on ctx is freed;
 ** another atlas writing into it: SK_EUSAGE. */
 static sk_status
@@ -261,7 +252,7 @@ remove_old(sk_ctx *ctx, const char *dir, const char *real_dir, const char *manif
 /* The lines of the previous atlas's manifest (chomped); NULL when dir has none that
 ** samenkaart wrote (why in *why, static). */
 static char **
-read_previous(sk_ctx *ctx, const char *manifest, const char **why)
+read_previous(const char *manifest, const char **why)
 {
     char *text = NULL;
     char **lines = NULL;
@@ -272,9 +263,7 @@ read_previous(sk_ctx *ctx, const char *manifest, const char **why)
     } else if (!g_file_test(manifest, G_FILE_TEST_IS_REGULAR)) {
         *why = SK__ATLAS_MANIFEST " is not a file";
     } else if (!g_file_get_contents(manifest, &text, NULL, &error)) {
-        sk__warn(ctx, "%s: cannot read the previous atlas's manifest: %s", manifest,
-                 error->message);
-        *why = "its manifest cannot be read";
+        *why = SK__ATLAS_MANIFEST " cannot be read";
         g_error_free(error);
     } else if (!g_str_has_prefix(text, "# samenkaart atlas")) {
         *why = SK__ATLAS_MANIFEST " is not a manifest samenkaart wrote (its first line does not "
@@ -327,7 +316,7 @@ static sk_status
 replace_previous(sk_ctx *ctx, const char *dir, const char *manifest, const GPtrArray *written)
 {
     const char *why;
-    char **lines = read_previous(ctx, manifest, &why);
+    char **lines = read_previous(manifest, &why);
     sk_status st = refuse_unlisted(ctx, dir, lines, why, written);
     char *real_dir = realpath(dir, NULL);
     for (unsigned i = 0; st == SK_OK && real_dir != NULL && lines != NULL && lines[i] != NULL;
@@ -368,5 +357,42 @@ sk__atlas_write_manifest(sk_ctx *ctx, const sk_atlas *a, const char *dir, unsign
     g_free(source);
     g_free(manifest);
     g_ptr_array_free(written, TRUE);
+    return st;
+}
+
+/* Files every atlas writes for its pages (not all it writes: the CSVs and world files
+** depend on what the page shows), so that most clashes are found before drawing. */
+static GPtrArray *
+planned_names(const sk_atlas *a)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(names, g_strdup("atlas.pdf"));
+    g_ptr_array_add(names, g_strdup("index.html"));
+    g_ptr_array_add(names, g_strdup(SK__ATLAS_MANIFEST));
+    for (guint i = 0; i < a->pages->len; i++) {
+        const char *name = SK__ATLAS_PAGE(a, i)->name;
+        g_ptr_array_add(names, g_strdup_printf("%s.png", name));
+        g_ptr_array_add(names, g_strdup_printf("thumbs/%s.png", name));
+    }
+    return names;
+}
+
+sk_status
+sk__atlas_check_folder(sk_ctx *ctx, const sk_atlas *a, const char *dir)
+{
+    sk_status st = refuse_link(ctx, dir, SK__ATLAS_MANIFEST, "the manifest");
+    if (st == SK_OK)
+        st = refuse_link(ctx, dir, "thumbs", "the thumbnails' folder");
+    if (st == SK_OK) {
+        /* Again, with every file and under the folder's lock, before the commit. */
+        char *manifest = g_build_filename(dir, SK__ATLAS_MANIFEST, NULL);
+        const char *why;
+        char **lines = read_previous(manifest, &why);
+        GPtrArray *names = planned_names(a);
+        st = refuse_unlisted(ctx, dir, lines, why, names);
+        g_ptr_array_free(names, TRUE);
+        g_strfreev(lines);
+        g_free(manifest);
+    }
     return st;
 }

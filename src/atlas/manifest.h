@@ -8,9 +8,10 @@
 
 #define SK__ATLAS_MANIFEST "samenkaart-atlas.txt"
 
-/* Refuse (SK_EUSAGE) a DIR/samenkaart-atlas.txt or DIR/thumbs that is a symbolic link: the
-** atlas's files must be its own, inside DIR.  Before anything is written. */
-sk_status sk__atlas_check_folder(sk_ctx *ctx, const char *dir);
+/* Refuse (SK_EUSAGE) a DIR/samenkaart-atlas.txt or DIR/thumbs that is a symbolic link (the
+** atlas's files must be its own, inside DIR), and a file of a's pages, its PDF, index or
+** manifest that is in DIR and the previous manifest does not list.  Before drawing. */
+sk_status sk__atlas_check_folder(sk_ctx *ctx, const sk_atlas *a, const char *dir);
 
 /* DIR/thumbs, and DIR and its parents where missing; the folders made belong to the run open
 ** on ctx (removed, when empty, unless it commits).  SK_EIO on ctx naming the folder.  DIR is

@@ -363,7 +363,7 @@ render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     sk_panels **sets = g_new0(sk_panels *, a->pages->len);
     sk__plan **plans = g_new0(sk__plan *, a->pages->len);
     loaded l = {0};
-    sk_status st = sk__atlas_check_folder(ctx, o->output_dir);
+    sk_status st = sk__atlas_check_folder(ctx, a, o->output_dir);
     if (st == SK_OK)
         st = load_sources(ctx, a, o->cache_dir, &l);
     if (st == SK_OK) {
