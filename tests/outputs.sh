@@ -406,6 +406,13 @@ closed_pipe() {   # standard output closed by its reader: exit 2 with the messag
 }
 check "stdout closed by its reader: exit 2 'Broken pipe' (was: killed by SIGPIPE, no word)" \
   closed_pipe
+dash_is_stdout() {
+  "$SK_CLI" stats --where inhoudelijk=jeugd --output - >table.csv 2>err
+  rc=$?
+  want_rc 0 && absent ./- && grep -q '^dimension,label,projects,municipalities' table.csv
+}
+fresh
+check "stats --output -: standard output (was: a file named '-')" dash_is_stdout
 
 # ---- 6. secrets ---------------------------------------------------------------------------
 no_secret() {   # FILE...: hunter2 in none of them

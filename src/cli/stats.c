@@ -39,7 +39,8 @@ cmd_stats(int argc, char **argv)
          "PRINCIPLE=VALUE"},
         {"format", 'f', 0, G_OPTION_ARG_STRING, &format, "csv (default) or md (Markdown)",
          "FORMAT"},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "Write here (default: stdout)",
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
+         "Write here (default, or '-': standard output)",
          "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
@@ -52,6 +53,9 @@ cmd_stats(int argc, char **argv)
     g_option_context_add_group(oc, data_group(&a));
     sk_table_format fmt = SK_TABLE_CSV;
     int rc = parse_options(oc, "stats", &argc, &argv, 0);
+    /* '-' is standard output, as for most tools; not a file named '-'. */
+    if (a.output != NULL && strcmp(a.output, "-") == 0)
+        g_clear_pointer(&a.output, g_free);
     if (rc == EXIT_OK && (rc = table_format("stats", format, &fmt)) == EXIT_OK) {
         cli_run run;
         rc = cli_run_begin(&run, &a.quiet);
