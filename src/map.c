@@ -19,6 +19,20 @@ sk_map_options_init(sk_map_options *o)
 }
 
 void
+sk__legend_free(GArray *legend)
+{
+    if (legend == NULL)
+        return;
+    for (guint i = 0; i < legend->len; i++) {
+        sk__legend_entry *e = &g_array_index(legend, sk__legend_entry, i);
+        g_free(e->text);
+        g_free(e->label);
+        g_free(e->count);
+    }
+    g_array_free(legend, TRUE);
+}
+
+void
 sk_map_free(sk_map *map)
 {
     if (map == NULL)
@@ -36,20 +50,8 @@ sk_map_free(sk_map *map)
     g_free(map->area_label);
     g_free(map->zoom);
     g_free(map->poles);
-    if (map->legend != NULL) {
-        for (guint i = 0; i < map->legend->len; i++) {
-            g_free(g_array_index(map->legend, sk__legend_entry, i).text);
-            g_free(g_array_index(map->legend, sk__legend_entry, i).label);
-        }
-        g_array_free(map->legend, TRUE);
-    }
-    if (map->shown != NULL) {
-        for (guint i = 0; i < map->shown->len; i++) {
-            g_free(g_array_index(map->shown, sk__legend_entry, i).text);
-            g_free(g_array_index(map->shown, sk__legend_entry, i).label);
-        }
-        g_array_free(map->shown, TRUE);
-    }
+    sk__legend_free(map->legend);
+    sk__legend_free(map->shown);
     g_free(map->fill);
     if (map->labels != NULL) {
         for (guint i = 0; i < map->labels->len; i++)
@@ -264,7 +266,7 @@ map_legend(sk_map *map, char **texts, const sk__color *colors, int counts)
     const sk_classification *c = map->classification;
     map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
     for (size_t k = 0; k < sk_classification_class_count(c); k++) {
-        sk__legend_entry e;
+        sk__legend_entry e = {0};
         e.label = texts[k];
         texts[k] = NULL;
         e.text = counts ? g_strdup_printf("%s (n=%zu)", e.label, sk_classification_class_size(c, k))
@@ -295,6 +297,7 @@ map_shown(sk_map *map)
         sk__legend_entry e = g_array_index(map->legend, sk__legend_entry, k);
         e.label = g_strdup(e.label);
         e.text = g_strdup(e.text);
+        e.count = g_strdup(e.count);
         g_array_append_val(map->shown, e);
     }
     g_free(in_view);

@@ -7,7 +7,9 @@
 
 typedef struct sk__legend_entry {
     char *label;     /* the class: its labels joined by " + " */
-    char *text;      /* as the legend shows it, with "(n=…)" when counts are on */
+    char *text;      /* as the legend shows it (the class text) */
+    char *count;     /* its size with unit ("184 gemeenten"), shown apart from the text;
+                     ** NULL: none */
     sk__color color;
     sk_labelset labels;   /* the class's label set (its place in canonical order) */
 } sk__legend_entry;
@@ -37,6 +39,9 @@ struct sk_map {
                                ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
     double extent[4];          /* what the map frame shows (map CRS) */
 };
+
+/* Free a legend (sk__legend_entry with their strings); NULL is a no-op. */
+void sk__legend_free(GArray *legend);
 
 /* The classes CSV's rows of map (sk_map_write_classes_csv), with panel as a last cell unless
 ** it is NULL (pages of several maps: sk_panels_write_classes_csv). */

@@ -29,13 +29,7 @@ sk_panels_free(sk_panels *ps)
     for (size_t i = 0; i < ps->count; i++)
         sk_map_free(ps->maps[i]);
     g_free(ps->maps);
-    if (ps->legend != NULL) {
-        for (guint i = 0; i < ps->legend->len; i++) {
-            g_free(g_array_index(ps->legend, sk__legend_entry, i).label);
-            g_free(g_array_index(ps->legend, sk__legend_entry, i).text);
-        }
-        g_array_free(ps->legend, TRUE);
-    }
+    sk__legend_free(ps->legend);
     g_free(ps->legend_title);
     g_free(ps->title);
     g_free(ps->caption);
@@ -74,8 +68,9 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
             }
             if (found == ps->legend->len) {
                 /* Counts differ from map to map: the shared entry has none. */
-                sk__legend_entry copy = {g_strdup(e->label), g_strdup(e->label), e->color,
-                                         e->labels};
+                sk__legend_entry copy = {.label = g_strdup(e->label),
+                                         .text = g_strdup(e->label), .color = e->color,
+                                         .labels = e->labels};
                 g_array_append_val(ps->legend, copy);
                 continue;
             }

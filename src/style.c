@@ -452,6 +452,7 @@ read_palette(reader *r, sk_style *s)
     s->highlight_fill = get_color(r, "palette", "highlight");
     s->highlight_other_fill = get_color(r, "palette", "highlight_other");
     s->total_fill = get_color(r, "palette", "total");
+    s->group_fill = get_color(r, "palette", "group");
     s->fallback = get_color_list(r, "palette", "fallback");
     s->regions_palette = get_color_list(r, "palette", "regions");
     s->sequential = get_color_list(r, "palette", "sequential");

@@ -64,6 +64,7 @@ struct sk_style {
     sk__color note_fill, note_border;
 
     sk__color total_fill, highlight_fill, highlight_other_fill;
+    sk__color group_fill;          /* a group of classes ("3 of meer thema's") */
     GArray *sequential;            /* sk__color, light to dark, for count maps */
     GArray *fallback;              /* sk__color, for combinations without their own colour */
     GHashTable *colors[SK_PRINCIPLE_COUNT];  /* labelset -> colour + 1 */
