@@ -10,30 +10,12 @@
 # which aborts when a thread cannot be made; fontconfig and cairo's scan converter crash on a
 # failed malloc), which no caller can prevent.
 # Environment (tests/meson.build): SK_CLI, SAMENKAART_DATA, SAMENKAART_STYLES, SAMENKAART_CACHE.
-set -uo pipefail
+# TAP (ok, not_ok, check; a failure shows what the test printed, $tmp/log): tests/tap.sh.
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
 export LC_ALL=C
 unset SAMENKAART_FAULT
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 echo "1..8"
-tests=0 failed=0
-
-# TAP: one line per test; a failure shows what the test printed ($tmp/log).
-ok() {
-  tests=$((tests + 1))
-  echo "ok $tests - $1"
-}
-not_ok() {
-  tests=$((tests + 1))
-  failed=1
-  echo "not ok $tests - $1"
-  if [ -s "$tmp/log" ]; then sed 's/^/# /' "$tmp/log"; fi
-}
-check() {   # WHAT COMMAND...: the test passes when the command does
-  local what=$1
-  shift
-  if "$@" >"$tmp/log" 2>&1; then ok "$what"; else not_ok "$what"; fi
-}
 cd "$tmp" || exit 1
 cat >small.ini <<'EOF'
 [atlas]

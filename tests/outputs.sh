@@ -5,23 +5,8 @@
 # when a fault is injected in its last file; a requested file is written or refused, never
 # silently left out; standard output is an output; passwords in source names never appear.
 # Environment (tests/meson.build): SK_CLI, SK_TEST_DATA, SK_TEST_SHAPES, SAMENKAART_STYLES.
-set -uo pipefail
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-tests=0 failed=0
-# check WHAT CMD...: one TAP line; on failure the command's output as comments.
-check() {
-  local what=$1
-  shift
-  tests=$((tests + 1))
-  if "$@" >"$tmp/log" 2>&1; then
-    echo "ok $tests - $what"
-  else
-    failed=1
-    echo "not ok $tests - $what"
-    sed 's/^/# /' "$tmp/log"
-  fi
-}
+# shellcheck source=tests/tap.sh
+. "$(dirname "$0")/tap.sh"
 export LC_ALL=C SAMENKAART_CACHE="$tmp/cache" SAMENKAART_DATA="$SK_TEST_DATA"
 unset SAMENKAART_FAULT
 D=$SK_TEST_DATA
@@ -185,8 +170,7 @@ fault_check() {   # WHAT COMMAND...: check, in a build with fault injection
   if [ "$injects" -eq 1 ]; then
     check "$@"
   else
-    tests=$((tests + 1))
-    echo "ok $tests - $1 # SKIP built without -Dfault_injection"
+    ok "$1 # SKIP built without -Dfault_injection"
   fi
 }
 
@@ -217,7 +201,9 @@ faults() {
   local first=$1
   shift 2
   # A folder of its own: what an earlier test left cannot hide what this one leaves.
-  mkdir "$tmp/faults$tests" && cp p.csv "$tmp/faults$tests/" && cd "$tmp/faults$tests" || return 1
+  # (Named by this check's number: $n counts the checks done.)
+  local dir=$tmp/faults$((n + 1))
+  mkdir "$dir" && cp p.csv "$dir/" && cd "$dir" || return 1
   old_map || return 1
   ls -A >"$tmp/before"
   # Twice: the first run may fill the cache, which adds fault points of its own.
@@ -383,10 +369,10 @@ stream_append() {   # /dev/stdout is the stream, not the file it was redirected 
 fresh
 check "--output /dev/stdout appends to a redirected file and writes into a pipe" stream_append
 long_name() {   # the temporary name of a 250-character name still fits in the folder
-  local n
-  n=$(printf 'a%.0s' $(seq 250))
-  run render "${small[@]}" --output "$n.png"
-  want_rc 0 && [ -s "$n.png" ] && no_temps
+  local name
+  name=$(printf 'a%.0s' $(seq 250))
+  run render "${small[@]}" --output "$name.png"
+  want_rc 0 && [ -s "$name.png" ] && no_temps
 }
 fresh
 check "an output named with 254 characters is written (its temporary name is shortened)" long_name
@@ -482,5 +468,5 @@ check "--mergers-report: FILE:LINE of a database named with password= is redacte
 
 # ---- no temporary file anywhere ------------------------------------------------------------
 check "no temporary file left anywhere in the test's folders" no_temps "$tmp"
-echo "1..$tests"
+echo "1..$n"
 exit $failed

@@ -2,7 +2,7 @@
 #   check WHAT COMMAND…   "ok N - WHAT" when COMMAND succeeds, else "not ok N - WHAT" with its
 #                         output as comments; $failed is 1 once a check failed (exit $failed).
 set -uo pipefail
-tmp=$(mktemp -d)
+tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }

@@ -306,63 +306,84 @@ read_fifo(gpointer data)
     return NULL;
 }
 
+/* A run with a FIFO (read by a thread) and a regular file in a fresh folder, both written
+** ("through" and "file"), not committed yet. */
+typedef struct fifo_run {
+    char *dir, *fifo, *file;
+    fifo_reader r;
+    GThread *reader;
+    sk_ctx *ctx;
+    sk_outputs *o;
+} fifo_run;
+
+static void
+fifo_setup(fifo_run *f)
+{
+    f->dir = tmp_dir_new();
+    f->fifo = path_in(f->dir, "pipe");
+    f->file = path_in(f->dir, "f.csv");
+    g_assert_cmpint(mkfifo(f->fifo, 0600), ==, 0);
+    f->r = (fifo_reader){f->fifo, f->file, 0, g_string_new(NULL)};
+    f->reader = g_thread_new("reader", read_fifo, &f->r);
+    f->ctx = sk_ctx_new();
+    f->o = sk_outputs_new(f->ctx);
+    g_assert_cmpint(write_text(f->ctx, f->fifo, "through"), ==, SK_OK);
+    g_assert_cmpint(write_text(f->ctx, f->file, "file"), ==, SK_OK);
+}
+
+/* After the commit: the reader done, the outputs freed. */
+static void
+fifo_join(fifo_run *f)
+{
+    g_thread_join(f->reader);
+    sk_outputs_free(f->o);
+}
+
+static void
+fifo_teardown(fifo_run *f)
+{
+    g_string_free(f->r.got, TRUE);
+    sk_ctx_free(f->ctx);
+    g_free(f->fifo);
+    g_free(f->file);
+    tmp_dir_remove(f->dir);
+}
+
 /* A FIFO is written through, after the files of the run are in place; it stays a FIFO. */
 static void
 test_fifo(void)
 {
-    char *dir = tmp_dir_new(), *fifo = path_in(dir, "pipe"), *file = path_in(dir, "f.csv");
-    g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
-    fifo_reader r = {fifo, file, 0, g_string_new(NULL)};
-    GThread *t = g_thread_new("reader", read_fifo, &r);
-    sk_ctx *ctx = sk_ctx_new();
-    sk_outputs *o = sk_outputs_new(ctx);
-    g_assert_cmpint(write_text(ctx, fifo, "through"), ==, SK_OK);
-    g_assert_cmpint(write_text(ctx, file, "file"), ==, SK_OK);
-    g_assert_cmpint(sk_outputs_commit(o), ==, SK_OK);
-    g_thread_join(t);
-    sk_outputs_free(o);
-    g_assert_true(r.file_there);
-    g_assert_cmpstr(r.got->str, ==, "through");
+    fifo_run f;
+    fifo_setup(&f);
+    g_assert_cmpint(sk_outputs_commit(f.o), ==, SK_OK);
+    fifo_join(&f);
+    g_assert_true(f.r.file_there);
+    g_assert_cmpstr(f.r.got->str, ==, "through");
     struct stat sb;
-    g_assert_cmpint(lstat(fifo, &sb), ==, 0);
+    g_assert_cmpint(lstat(f.fifo, &sb), ==, 0);
     g_assert_true(S_ISFIFO(sb.st_mode));
-    g_assert_cmpint(temporaries(dir), ==, 0);
-    g_string_free(r.got, TRUE);
-    sk_ctx_free(ctx);
-    g_free(fifo);
-    g_free(file);
-    tmp_dir_remove(dir);
+    g_assert_cmpint(temporaries(f.dir), ==, 0);
+    fifo_teardown(&f);
 }
 
 /* A FIFO failing after the files are in place: an error saying so, the files stay. */
 static void
 test_fifo_fault(void)
 {
-    char *dir = tmp_dir_new(), *fifo = path_in(dir, "pipe"), *file = path_in(dir, "f.csv");
-    g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
-    fifo_reader r = {fifo, file, 0, g_string_new(NULL)};
-    GThread *t = g_thread_new("reader", read_fifo, &r);
-    sk_ctx *ctx = sk_ctx_new();
-    sk_outputs *o = sk_outputs_new(ctx);
-    g_assert_cmpint(write_text(ctx, fifo, "through"), ==, SK_OK);
-    g_assert_cmpint(write_text(ctx, file, "file"), ==, SK_OK);
+    fifo_run f;
+    fifo_setup(&f);
     /* Fault points from here: the rename, the FIFO's open, its write. */
-    sk_ctx_set_fault(ctx, 3);
+    sk_ctx_set_fault(f.ctx, 3);
     char *want = g_strdup_printf("%s: cannot write: No space left on device; the run's files "
-                                 "were written (a device or FIFO is written after them)", fifo);
-    assert_error(ctx, sk_outputs_commit(o), SK_EIO, want);
+                                 "were written (a device or FIFO is written after them)", f.fifo);
+    assert_error(f.ctx, sk_outputs_commit(f.o), SK_EIO, want);
     g_free(want);
-    g_thread_join(t);
-    sk_outputs_free(o);
-    g_assert_true(r.file_there);
-    g_assert_cmpstr(r.got->str, ==, "");
-    assert_content(file, "file");
-    g_assert_cmpint(temporaries(dir), ==, 0);
-    g_string_free(r.got, TRUE);
-    sk_ctx_free(ctx);
-    g_free(fifo);
-    g_free(file);
-    tmp_dir_remove(dir);
+    fifo_join(&f);
+    g_assert_true(f.r.file_there);
+    g_assert_cmpstr(f.r.got->str, ==, "");
+    assert_content(f.file, "file");
+    g_assert_cmpint(temporaries(f.dir), ==, 0);
+    fifo_teardown(&f);
 }
 
 /* /dev/null named and written as an output: 0 when accepted. */
