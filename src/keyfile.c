@@ -270,3 +270,78 @@ sk__keyfile_get_int(sk__keyfile *k, const char *group, const char *key, int min,
     g_clear_error(&err);
     return 1;
 }
+
+/* The group other than group whose keys include key (the first by name, so that messages
+** do not depend on hash order), or NULL. */
+static const char *
+group_of_key(GHashTable *known, const char *group, const char *key)
+{
+    GHashTableIter it;
+    gpointer name, value;
+    const char *found = NULL;
+    g_hash_table_iter_init(&it, known);
+    while (g_hash_table_iter_next(&it, &name, &value)) {
+        if (strcmp(name, group) == 0 || (found != NULL && strcmp(name, found) > 0))
+            continue;
+        if (g_ptr_array_find_with_equal_func(value, key, g_str_equal, NULL))
+            found = name;
+    }
+    return found;
+}
+
+/* An unknown key of a known group: where it belongs, the nearest key when it is close (a
+** typo), else the keys the group has. */
+static void
+unknown_key(GHashTable *known, sk__keyfile *k, const char *group, const char *key, GPtrArray *keys)
+{
+    const char *elsewhere = group_of_key(known, group, key);
+    if (elsewhere != NULL) {
+        sk__keyfile_problem(k, group, key, "unknown key in [%s] (it belongs in [%s])", group,
+                            elsewhere);
+        return;
+    }
+    char *norm = sk__normalize(key);
+    sk__suggestion sg;
+    sk__suggestion_init(&sg, norm);
+    for (guint i = 0; i < keys->len; i++) {
+        char *candidate = sk__normalize(g_ptr_array_index(keys, i));
+        sk__suggestion_offer(&sg, g_ptr_array_index(keys, i), candidate);
+        g_free(candidate);
+    }
+    if (sg.best != NULL && sg.distance <= MAX(2, strlen(norm) / 3)) {
+        sk__keyfile_problem(k, group, key, "unknown key (did you mean '%s'?)", sg.best);
+    } else {
+        GString *all = g_string_new(NULL);
+        for (guint i = 0; i < keys->len; i++)
+            g_string_append_printf(all, "%s%s", i ? ", " : "",
+                                   (const char *)g_ptr_array_index(keys, i));
+        sk__keyfile_problem(k, group, key, "unknown key (the keys of [%s]: %s)", group, all->str);
+        g_string_free(all, TRUE);
+    }
+    g_free(norm);
+}
+
+void
+sk__keyfile_check_unknown(sk__keyfile *k, GHashTable *known, const char *const *groups,
+                          char *(*nearest_group)(const char *group, const char *const *groups))
+{
+    gsize n = 0;
+    char **present = g_key_file_get_groups(k->kf, &n);
+    for (gsize i = 0; i < n; i++) {
+        GPtrArray *keys = g_hash_table_lookup(known, present[i]);
+        gsize nkeys = 0;
+        char **written = keys != NULL ? g_key_file_get_keys(k->kf, present[i], &nkeys, NULL)
+                                      : NULL;
+        for (gsize j = 0; j < nkeys; j++)
+            if (!g_ptr_array_find_with_equal_func(keys, written[j], g_str_equal, NULL))
+                unknown_key(known, k, present[i], written[j], keys);
+        g_strfreev(written);
+        if (keys == NULL && !g_strv_contains(groups, present[i])) {
+            char *nearest = nearest_group(present[i], groups);
+            sk__keyfile_problem(k, present[i], NULL, "unknown group (did you mean '%s'?)",
+                                nearest);
+            g_free(nearest);
+        }
+    }
+    g_strfreev(present);
+}

@@ -37,6 +37,14 @@ void sk__keyfile_check_keys(sk__keyfile *k, const char *group, const char *const
 ** candidates, NULL when there are none. */
 const char *sk__keyfile_nearest(const char *name, const char *const *candidates);
 
+/* Report every group of k that is neither in known (group -> GPtrArray of its key names) nor
+** among groups (NULL-terminated), with nearest_group's suggestion (g_free'd), and every key
+** of a known group that is not among its keys: where it belongs when another group has it,
+** else the nearest key or the group's keys. */
+void sk__keyfile_check_unknown(sk__keyfile *k, GHashTable *known, const char *const *groups,
+                               char *(*nearest_group)(const char *group,
+                                                      const char *const *groups));
+
 /* Report every group and every key of a group given more than once (GKeyFile merges repeated
 ** groups and keeps the last value of a repeated key, silently). */
 void sk__keyfile_check_repeats(sk__keyfile *k);

@@ -499,82 +499,13 @@ nearest_group(const char *group, const char *const *groups)
     return g_strconcat("colors.", name, NULL);
 }
 
-/* The group other than group whose keys include key (the first by name, so that messages
-** do not depend on hash order), or NULL. */
-static const char *
-group_of_key(reader *r, const char *group, const char *key)
-{
-    GHashTableIter it;
-    gpointer name, value;
-    const char *found = NULL;
-    g_hash_table_iter_init(&it, r->known);
-    while (g_hash_table_iter_next(&it, &name, &value)) {
-        if (strcmp(name, group) == 0 || (found != NULL && strcmp(name, found) > 0))
-            continue;
-        if (g_ptr_array_find_with_equal_func(value, key, g_str_equal, NULL))
-            found = name;
-    }
-    return found;
-}
-
-/* An unknown key of a known group: where it belongs, the nearest key when it is close (a
-** typo), else the keys the group has. */
-static void
-unknown_key(reader *r, sk__keyfile *k, const char *group, const char *key, GPtrArray *keys)
-{
-    const char *elsewhere = group_of_key(r, group, key);
-    if (elsewhere != NULL) {
-        sk__keyfile_problem(k, group, key, "unknown key in [%s] (it belongs in [%s])", group,
-                            elsewhere);
-        return;
-    }
-    char *norm = sk__normalize(key);
-    sk__suggestion sg;
-    sk__suggestion_init(&sg, norm);
-    for (guint i = 0; i < keys->len; i++) {
-        char *candidate = sk__normalize(g_ptr_array_index(keys, i));
-        sk__suggestion_offer(&sg, g_ptr_array_index(keys, i), candidate);
-        g_free(candidate);
-    }
-    if (sg.best != NULL && sg.distance <= MAX(2, strlen(norm) / 3)) {
-        sk__keyfile_problem(k, group, key, "unknown key (did you mean '%s'?)", sg.best);
-    } else {
-        GString *all = g_string_new(NULL);
-        for (guint i = 0; i < keys->len; i++)
-            g_string_append_printf(all, "%s%s", i ? ", " : "",
-                                   (const char *)g_ptr_array_index(keys, i));
-        sk__keyfile_problem(k, group, key, "unknown key (the keys of [%s]: %s)", group, all->str);
-        g_string_free(all, TRUE);
-    }
-    g_free(norm);
-}
-
 /* Report the groups and keys of k that the style does not have. */
 static void
 check_unknown(reader *r, sk__keyfile *k)
 {
     GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
     const char **groups = known_groups(r, owned);
-    gsize n = 0;
-    char **present = g_key_file_get_groups(sk__keyfile_gkf(k), &n);
-    for (gsize i = 0; i < n; i++) {
-        GPtrArray *keys = g_hash_table_lookup(r->known, present[i]);
-        gsize nkeys = 0;
-        char **written = keys != NULL ? g_key_file_get_keys(sk__keyfile_gkf(k), present[i],
-                                                            &nkeys, NULL)
-                                      : NULL;
-        for (gsize j = 0; j < nkeys; j++)
-            if (!g_ptr_array_find_with_equal_func(keys, written[j], g_str_equal, NULL))
-                unknown_key(r, k, present[i], written[j], keys);
-        g_strfreev(written);
-        if (keys == NULL && !g_strv_contains(groups, present[i])) {
-            char *nearest = nearest_group(present[i], groups);
-            sk__keyfile_problem(k, present[i], NULL, "unknown group (did you mean '%s'?)",
-                                nearest);
-            g_free(nearest);
-        }
-    }
-    g_strfreev(present);
+    sk__keyfile_check_unknown(k, r->known, groups, nearest_group);
     g_free(groups);
     g_ptr_array_free(owned, TRUE);
 }
