@@ -630,3 +630,46 @@ sk_classification_region_named(const sk_classification *c, size_t region)
 {
     return c->regions_named != NULL && region < c->region_count && c->regions_named[region];
 }
+
+sk_classification *
+sk__classification_group(const sk_classification *c, size_t from)
+{
+    size_t nmun = c->municipality_count;
+    sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
+    for (size_t m = 0; m < nmun; m++) {
+        if (c->class_of[m] < 0)
+            continue;
+        sk_labelset s = c->classes[c->class_of[m]];
+        size_t labels = 0;
+        for (sk_labelset t = s < ((sk_labelset)1 << 24) ? s : 0; t != 0; t &= t - 1)
+            labels++;
+        sets[m] = labels >= from ? SK__LABELSET_GROUP(from) : s;
+    }
+    sk_classification *g = sk__classification_new(c->kind, c->show, sets, c->projects_of, nmun);
+    g_free(sets);
+    g->matching = c->matching;
+    g->region_count = c->region_count;
+    if (c->regions_named != NULL)
+        g->regions_named = g_memdup2(c->regions_named, c->region_count + 1);
+    return g;
+}
+
+sk_classification *
+sk__classification_keep_label(const sk_classification *c, size_t label)
+{
+    sk_labelset bit = label < 24 ? (sk_labelset)1 << label : 0;
+    size_t nmun = c->municipality_count;
+    sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        if (c->class_of[m] >= 0 && (c->classes[c->class_of[m]] & bit) &&
+            c->classes[c->class_of[m]] < ((sk_labelset)1 << 24))
+            sets[m] = bit;
+    sk_classification *one = sk__classification_new(c->kind, c->show, sets, c->projects_of,
+                                                    nmun);
+    g_free(sets);
+    one->matching = c->matching;
+    one->region_count = c->region_count;
+    if (c->regions_named != NULL)
+        one->regions_named = g_memdup2(c->regions_named, c->region_count + 1);
+    return one;
+}

@@ -28,4 +28,15 @@ sk_classification *sk__classification_new(sk_map_kind kind, int show, const sk_l
 sk_classification *sk__classification_from_sets(const sk_labelset *sets, size_t count,
                                                 int show);
 
+/* A group of classes (--group-from N): its label set, and whether a label set is one. */
+#define SK__LABELSET_GROUP(n) ((sk_labelset)0x40000000u | ((sk_labelset)(n) << 24))
+#define SK__LABELSET_IS_GROUP(s) (((s) & 0x40000000u) != 0 && (s) != SK_LABELSET_NONE)
+#define SK__LABELSET_GROUP_SIZE(s) ((unsigned)(((s) >> 24) & 0x3fu))
+
+/* A classification like c with every class of `from` or more labels one group
+** (SK__LABELSET_GROUP(from)); the rest unchanged.  Free with sk_classification_free. */
+sk_classification *sk__classification_group(const sk_classification *c, size_t from);
+/* TEMP until helper D lands */
+sk_classification *sk__classification_keep_label(const sk_classification *c, size_t label);
+
 #endif

@@ -11,6 +11,7 @@
 #include "map_internal.h"
 #include "mapkinds.h"
 #include "polylabel.h"
+#include "registry.h"
 
 void
 sk_map_options_init(sk_map_options *o)
@@ -50,6 +51,7 @@ sk_map_free(sk_map *map)
     g_free(map->area_label);
     g_free(map->zoom);
     g_free(map->poles);
+    g_free(map->entry_of);
     sk__legend_free(map->legend);
     sk__legend_free(map->shown);
     g_free(map->fill);
@@ -59,66 +61,6 @@ sk_map_free(sk_map *map)
         g_array_free(map->labels, TRUE);
     }
     g_free(map);
-}
-
-static int
-color_used(const sk__color *colors, size_t n, sk__color c)
-{
-    for (size_t i = 0; i < n; i++)
-        if (colors[i] == c)
-            return 1;
-    return 0;
-}
-
-/* Give every class a colour: its own from the style, else the next unused fallback colour. */
-static sk_status
-assign_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
-              char *const *texts, sk__color *colors)
-{
-    const sk__map_kind_def *def = sk__map_kind(sk_classification_kind(c));
-    size_t n = sk_classification_class_count(c);
-    guint8 *own = g_new0(guint8, n > 0 ? n : 1);
-    for (size_t k = 0; k < n; k++)
-        own[k] = (guint8)def->own_color(style, c, k, &colors[k]);
-    sk__color *taken = g_new(sk__color, n + 1);
-    size_t ntaken = 0;
-    taken[ntaken++] = style->no_data_fill;
-    for (size_t k = 0; k < n; k++)
-        if (own[k])
-            taken[ntaken++] = colors[k];
-    size_t next = 0;
-    sk_status st = SK_OK;
-    for (size_t k = 0; k < n && st == SK_OK; k++) {
-        if (own[k])
-            continue;
-        while (next < style->fallback->len &&
-               color_used(taken, ntaken, g_array_index(style->fallback, sk__color, next)))
-            next++;
-        if (next == style->fallback->len) {
-            st = sk__error(ctx, SK_EINPUT, "%s: not enough colours: class '%s' has no colour "
-                           "of its own and [palette] fallback is used up (%zu classes); add "
-                           "colours to the style", style->path, texts[k], n);
-            break;
-        }
-        colors[k] = g_array_index(style->fallback, sk__color, next++);
-        taken[ntaken++] = colors[k];
-    }
-    /* Two classes with one colour would make a wrong map, unless the kind tells them apart
-    ** otherwise. */
-    int distinct = !def->shared_colors;
-    for (size_t a = 0; a < n && st == SK_OK && distinct; a++) {
-        for (size_t b = a + 1; b < n && st == SK_OK; b++) {
-            if (colors[a] != colors[b] && colors[a] != style->no_data_fill)
-                continue;
-            size_t other = colors[a] == colors[b] ? b : a;
-            st = sk__error(ctx, SK_EINPUT, "%s: classes '%s' and '%s' have the same colour "
-                           "#%06x; give them distinct colours", style->path, texts[a],
-                           other == a ? "no project" : texts[other], colors[a]);
-        }
-    }
-    g_free(taken);
-    g_free(own);
-    return st;
 }
 
 static char *
@@ -239,6 +181,21 @@ number_regions(sk_map *map)
     }
 }
 
+/* The "Let op!" box: the spec's note, and on a map of combinations of an ordering principle's
+** labels the report's caveat that a combination describes the municipality, not a project. */
+static char *
+map_note(const sk_map *map, const sk_map_options *o)
+{
+    const sk_classification *c = map->classification;
+    int show = sk_classification_show(c);
+    int combinations = sk_classification_kind(c) == SK_MAP_COMBINATION && show >= 0 &&
+                       show != SK_INSURER;
+    if (!combinations)
+        return g_strdup(o->note);
+    return o->note != NULL ? g_strconcat(o->note, "\n", map->style->combination_note, NULL)
+                           : g_strdup(map->style->combination_note);
+}
+
 /* The texts and titles of a map: everything the options give, else made from the kind. */
 static void
 map_texts(sk_map *map, const sk_filter *filter, const sk_map_options *o)
@@ -250,7 +207,7 @@ map_texts(sk_map *map, const sk_filter *filter, const sk_map_options *o)
     map->title = o->title != NULL ? g_strdup(o->title) : make_title(&t);
     map->caption = g_strdup(o->caption);
     map->source = map_source(style, map->projects, o);
-    map->note = g_strdup(o->note);
+    map->note = map_note(map, o);
     map->region_label = g_strdup(o->region_label);
     map->text = g_strdup(o->text);
     const char *legend = def->legend_title != NULL
@@ -259,9 +216,68 @@ map_texts(sk_map *map, const sk_filter *filter, const sk_map_options *o)
     map->legend_title = g_strdup(legend);
 }
 
-/* One legend entry per class, with "(n=…)" when counts are on; takes texts[k] over. */
+/* A class's size with its unit ("184 gemeenten"). */
+static char *
+count_text(const sk_style *style, size_t n)
+{
+    char number[24];
+    g_snprintf(number, sizeof number, "%zu", n);
+    return sk__style_format(n == 1 ? style->count_singular_format : style->count_plural_format,
+                            number, NULL);
+}
+
+/* What white means on the map, or NULL when the kind leaves no municipality white. */
+static const char *
+white_text(const sk_map *map, const sk_map_options *o)
+{
+    const sk_style *style = map->style;
+    switch (sk_classification_kind(map->classification)) {
+    case SK_MAP_COUNT:
+    case SK_MAP_REGIONS:
+        return NULL;
+    case SK_MAP_TABLE:
+        return o->white_label != NULL ? o->white_label : style->not_in_table_label;
+    case SK_MAP_CHANGES:
+        return style->no_project_changes_label;
+    default:
+        return o->white_label != NULL ? o->white_label : style->no_project_label;
+    }
+}
+
+static gint
+compare_in_style_order(gconstpointer a, gconstpointer b, gpointer data)
+{
+    const sk_map *map = data;
+    const sk__legend_entry *x = a, *y = b;
+    int show = sk_classification_show(map->classification);
+    /* Groups and "geen contract" after the combinations of labels. */
+    int gx = x->labels >= ((sk_labelset)1 << 24), gy = y->labels >= ((sk_labelset)1 << 24);
+    if (gx != gy || (gx && gy))
+        return gx != gy ? gx - gy : (x->labels > y->labels) - (x->labels < y->labels);
+    return sk__style_labelset_compare(map->style, (sk_principle)show, x->labels, y->labels);
+}
+
+/* Maps of labels list their classes in the style's legend order; entry_of[k] is where class
+** k's entry went. */
 static void
-map_legend(sk_map *map, char **texts, const sk__color *colors, int counts)
+legend_in_style_order(sk_map *map)
+{
+    sk_map_kind kind = sk_classification_kind(map->classification);
+    size_t n = map->legend->len;
+    map->entry_of = g_new(guint, n + 1);
+    for (size_t k = 0; k < n; k++)
+        g_array_index(map->legend, sk__legend_entry, k).order = (guint)k;
+    if (kind == SK_MAP_COMBINATION || kind == SK_MAP_TABLE)
+        g_array_sort_with_data(map->legend, compare_in_style_order, map);
+    for (size_t e = 0; e < n; e++)
+        map->entry_of[g_array_index(map->legend, sk__legend_entry, e).order] = (guint)e;
+}
+
+/* One legend entry per class, with its size when counts are on (takes texts[k] over), then
+** white when some municipality is white. */
+static void
+map_legend(sk_map *map, char **texts, const sk__color *colors, int counts,
+           const sk_map_options *o)
 {
     const sk_classification *c = map->classification;
     map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
@@ -269,10 +285,21 @@ map_legend(sk_map *map, char **texts, const sk__color *colors, int counts)
         sk__legend_entry e = {0};
         e.label = texts[k];
         texts[k] = NULL;
-        e.text = counts ? g_strdup_printf("%s (n=%zu)", e.label, sk_classification_class_size(c, k))
-                        : g_strdup(e.label);
+        e.text = g_strdup(e.label);
+        e.count = counts ? count_text(map->style, sk_classification_class_size(c, k)) : NULL;
         e.color = colors[k];
         e.labels = sk_classification_class_labels(c, k);
+        g_array_append_val(map->legend, e);
+    }
+    legend_in_style_order(map);
+    size_t white = 0, nmun = sk_geography_municipality_count(map->geo);
+    for (size_t m = 0; m < nmun; m++)
+        white += sk_classification_class_of(c, m) < 0;
+    const char *text = white_text(map, o);
+    if (white > 0 && text != NULL) {
+        sk__legend_entry e = {.label = g_strdup(text), .text = g_strdup(text),
+                              .count = counts ? count_text(map->style, white) : NULL,
+                              .color = map->style->no_data_fill, .white = 1};
         g_array_append_val(map->legend, e);
     }
 }
@@ -284,11 +311,14 @@ map_shown(sk_map *map)
     size_t count, n = map->legend->len;
     const sk__area *areas = sk__geography_municipalities(map->geo, &count);
     guint8 *in_view = g_new0(guint8, n + 1);
+    size_t classes = sk_classification_class_count(map->classification);
     for (size_t m = 0; m < count; m++) {
         int k = sk_classification_class_of(map->classification, m);
         const double *b = areas[m].bbox, *e = map->extent;
-        if (k >= 0 && b[0] < e[2] && b[2] > e[0] && b[1] < e[3] && b[3] > e[1])
-            in_view[k] = 1;
+        /* White is the entry after the classes, when the legend has one. */
+        size_t entry = k >= 0 ? map->entry_of[k] : classes;
+        if (entry < n && b[0] < e[2] && b[2] > e[0] && b[1] < e[3] && b[3] > e[1])
+            in_view[entry] = 1;
     }
     map->shown = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
     for (size_t k = 0; k < n; k++) {
@@ -303,7 +333,8 @@ map_shown(sk_map *map)
     g_free(in_view);
 }
 
-/* Colour the classes, make the legend and fill every municipality. */
+/* Colour the classes (the registry), check them, make the legend and fill every
+** municipality. */
 static sk_status
 map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_options *o)
 {
@@ -315,12 +346,14 @@ map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_optio
     char **texts = g_new0(char *, n + 1);
     sk__kind_texts t = {style, map->geo, c, filter, o->highlight};
     def->class_texts(&t, texts);
-    sk_status st = assign_colors(ctx, style, c, texts, colors);
+    sk_status st = sk__registry_colors(ctx, style, c, colors, NULL);
+    if (st == SK_OK)
+        st = sk__registry_check(ctx, style, c, texts, colors, o->allow_similar_colours);
     if (st == SK_OK) {
         int counts = o->show_counts >= 0 ? o->show_counts
                      : def->show_counts >= 0 ? def->show_counts
                                              : style->show_counts;
-        map_legend(map, texts, colors, counts);
+        map_legend(map, texts, colors, counts, o);
         if (map->zoom != NULL)
             map_shown(map);
         size_t nmun = sk_geography_municipality_count(map->geo);
@@ -368,6 +401,7 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     map->projects = projects;
     map->style = style;
     map->classification = classification;
+    map->allow_similar = options->allow_similar_colours;
     map_texts(map, filter, options);
     sk_geography_extent(geo, map->extent);
     sk_status st = options->zoom != NULL ? map_zoom(ctx, map, options->zoom) : SK_OK;
@@ -422,7 +456,9 @@ sk__map_classes_rows(GString *s, const sk_map *map, const char *panel)
                    sk_classification_projects_of(map->classification, i));
         const char *cells[] = {sk_geography_municipality_code(map->geo, i),
                                sk_geography_municipality_name(map->geo, i),
-                               k < 0 ? "" : g_array_index(map->legend, sk__legend_entry, k).label,
+                               k < 0 ? ""
+                                     : g_array_index(map->legend, sk__legend_entry,
+                                                     map->entry_of[k]).label,
                                color, projects, panel};
         sk__csv_row(s, cells, G_N_ELEMENTS(cells) - (panel == NULL));
     }

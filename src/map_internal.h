@@ -12,6 +12,8 @@ typedef struct sk__legend_entry {
                      ** NULL: none */
     sk__color color;
     sk_labelset labels;   /* the class's label set (its place in canonical order) */
+    guint order;          /* while the legend is sorted: its class */
+    int white;            /* the entry of white (no project, not in the table …) */
 } sk__legend_entry;
 
 /* A label on the map: text centred on a point in the map CRS. */
@@ -27,7 +29,9 @@ struct sk_map {
     sk_classification *classification;
     char *title, *caption, *source, *legend_title, *note, *region_label, *text;
     sk_page_size page;
-    GArray *legend;            /* sk__legend_entry, canonical order: one per class */
+    GArray *legend;            /* sk__legend_entry in the style's legend order: one per
+                               ** class, then white if some municipality is white */
+    guint *entry_of;           /* class k's entry in legend */
     GArray *shown;             /* zoomed maps: the entries of the classes in view (copies) */
     sk__color *fill;           /* per municipality */
     GArray *labels;            /* sk__map_label, or NULL */
@@ -38,6 +42,7 @@ struct sk_map {
     double *poles;             /* zoomed maps: per framed municipality m its pole of
                                ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
     double extent[4];          /* what the map frame shows (map CRS) */
+    int allow_similar;         /* classes too alike are a warning, not an error */
 };
 
 /* Free a legend (sk__legend_entry with their strings); NULL is a no-op. */

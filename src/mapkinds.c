@@ -93,6 +93,12 @@ texts_combination(const sk__kind_texts *t, char **texts)
             texts[k] = g_strdup(t->style->none_label);
             continue;
         }
+        if (SK__LABELSET_IS_GROUP(labels)) {
+            char *n = g_strdup_printf("%u", SK__LABELSET_GROUP_SIZE(labels));
+            texts[k] = sk__style_format(t->style->group_format[show], n, NULL);
+            g_free(n);
+            continue;
+        }
         GString *s = g_string_new(NULL);
         for (size_t l = 0; labels != 0; l++, labels >>= 1)
             if (labels & 1)
@@ -131,8 +137,10 @@ texts_count(const sk__kind_texts *t, char **texts)
         unsigned lo, hi;
         sk_classification_class_range(t->classification, k, &lo, &hi);
         char *a = g_strdup_printf("%u", lo), *b = g_strdup_printf("%u", hi);
+        const char *exact = lo == 1 ? t->style->count_exact_one_format
+                                    : t->style->count_exact_format;
         texts[k] = hi == UINT_MAX ? sk__style_format(t->style->count_open_format, a, NULL)
-                   : lo == hi     ? g_strdup(a)
+                   : lo == hi     ? sk__style_format(exact, a, NULL)
                                   : sk__style_format(t->style->count_range_format, a, b);
         g_free(a);
         g_free(b);
@@ -178,8 +186,8 @@ color_combination(const sk_style *style, const sk_classification *c, size_t k,
                   sk__color *color)
 {
     sk_labelset labels = sk_classification_class_labels(c, k);
-    if (labels == SK_LABELSET_NONE) {
-        *color = style->none_fill;
+    if (labels == SK_LABELSET_NONE || SK__LABELSET_IS_GROUP(labels)) {
+        *color = labels == SK_LABELSET_NONE ? style->none_fill : style->group_fill;
         return 1;
     }
     return sk__style_combination_color(style, (sk_principle)sk_classification_show(c), labels,
@@ -194,14 +202,23 @@ color_highlight(const sk_style *style, const sk_classification *c, size_t k, sk_
     return 1;
 }
 
-/* Evenly spread over the sequential ramp, light to dark. */
+/* The sequential ramp, light to dark: class "0" its first colour, the other classes spread
+** evenly over the rest, so class 1 is always clearly darker than 0. */
 static int
 color_count(const sk_style *style, const sk_classification *c, size_t k, sk__color *color)
 {
     size_t n = sk_classification_class_count(c), len = style->sequential->len;
-    if (len == 0 || n > len)
+    unsigned lo0, hi0;
+    sk_classification_class_range(c, 0, &lo0, &hi0);
+    size_t zero = n > 0 && hi0 == 0;   /* the first class is "0" */
+    if (len < 2 || n - zero > len - 1)
         return 0;
-    size_t at = n == 1 ? len - 1 : (k * (len - 1) + (n - 1) / 2) / (n - 1);
+    if (zero && k == 0) {
+        *color = g_array_index(style->sequential, sk__color, 0);
+        return 1;
+    }
+    size_t m = n - zero, i = k - zero, span = len - 2;
+    size_t at = m == 1 ? len - 1 : 1 + (i * span + (m - 1) / 2) / (m - 1);
     *color = g_array_index(style->sequential, sk__color, at);
     return 1;
 }
@@ -316,7 +333,8 @@ static const sk__map_kind_def kinds[] = {
         .needs_projects = 1, .classify = classify_total, .class_texts = texts_total,
         .own_color = color_total, .title = title_total, .show_counts = -1},
     [SK_MAP_COMBINATION] = {
-        .kind = SK_MAP_COMBINATION, .name = "combination", .fields = SK__FIELD_INSURER,
+        .kind = SK_MAP_COMBINATION, .name = "combination",
+        .fields = SK__FIELD_INSURER | SK__FIELD_LABELS,
         .needs_projects = 1, .classify = classify_combination,
         .class_texts = texts_combination, .own_color = color_combination,
         .title = title_combination, .legend_title = legend_principle, .show_counts = -1},
@@ -344,7 +362,7 @@ static const sk__map_kind_def kinds[] = {
         .own_color = color_changes, .title = title_changes, .legend_title = legend_changes,
         .show_counts = 1},
     [SK_MAP_TABLE] = {
-        .kind = SK_MAP_TABLE, .name = "table", .fields = SK__FIELD_TABLE,
+        .kind = SK_MAP_TABLE, .name = "table", .fields = SK__FIELD_TABLE | SK__FIELD_LABELS,
         .requires = SK__FIELD_TABLE, .source_file = source_table, .classify = classify_table,
         .class_texts = texts_combination, .own_color = color_combination,
         .title = title_combination, .legend_title = legend_principle, .show_counts = -1},

@@ -32,7 +32,8 @@ enum {
     SK__FIELD_BREAKS = 1 << 1,      /* breaks, classes */
     SK__FIELD_TABLE = 1 << 2,       /* table, table_key, table_column, table_principle,
                                     ** table_by_region */
-    SK__FIELD_INSURER = 1 << 3      /* insurer, panel */
+    SK__FIELD_INSURER = 1 << 3,     /* insurer, panel */
+    SK__FIELD_LABELS = 1 << 4       /* group_from, label */
 };
 
 typedef struct sk__map_kind_def {

@@ -5,6 +5,7 @@
 #include "layout.h"
 #include "map_internal.h"
 #include "panels_internal.h"
+#include "registry.h"
 #include "render_internal.h"
 
 struct sk_panels {
@@ -39,11 +40,43 @@ sk_panels_free(sk_panels *ps)
     g_free(ps);
 }
 
+/* The style's legend order of one principle's classes; white last. */
 static gint
-compare_entries(gconstpointer a, gconstpointer b)
+compare_entries(gconstpointer a, gconstpointer b, gpointer data)
 {
     const sk__legend_entry *x = a, *y = b;
-    return sk_labelset_compare(x->labels, y->labels);
+    const sk_map *first = data;
+    if (x->white != y->white)
+        return x->white - y->white;
+    return sk__style_labelset_compare(first->style,
+                                      (sk_principle)sk_classification_show(first->classification),
+                                      x->labels, y->labels);
+}
+
+/* A reader matches every panel to one legend: its classes (white left out) keep the rules
+** of one map (registry.h); show: the principle of its classes, or -1. */
+static sk_status
+check_legend(sk_ctx *ctx, const sk_style *style, int show, const GArray *legend,
+             int allow_similar)
+{
+    size_t n = 0;
+    const char **texts = g_new0(const char *, legend->len + 1);
+    sk__color *colors = g_new0(sk__color, legend->len + 1);
+    guint8 *insurer = g_new0(guint8, legend->len + 1);
+    for (guint e = 0; e < legend->len; e++) {
+        const sk__legend_entry *x = &g_array_index(legend, sk__legend_entry, e);
+        if (x->white)
+            continue;
+        texts[n] = x->label;
+        colors[n] = x->color;
+        insurer[n++] = (guint8)sk__registry_single_insurer(show, x->labels);
+    }
+    sk_status st = sk__registry_check_colors(ctx, style, texts, colors, insurer, n,
+                                             allow_similar);
+    g_free(texts);
+    g_free(colors);
+    g_free(insurer);
+    return st;
 }
 
 /* One legend for all maps of a page: every colour once.  Where the maps give one colour
@@ -70,7 +103,7 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
                 /* Counts differ from map to map: the shared entry has none. */
                 sk__legend_entry copy = {.label = g_strdup(e->label),
                                          .text = g_strdup(e->label), .color = e->color,
-                                         .labels = e->labels};
+                                         .labels = e->labels, .white = e->white};
                 g_array_append_val(ps->legend, copy);
                 continue;
             }
@@ -102,14 +135,21 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
     g_hash_table_destroy(varies);
     /* Combination maps of one principle: the union of their classes in canonical order, as
     ** on a map of its own. */
+    const sk_classification *first = ps->maps[0]->classification;
     int combinations = 1;
-    for (size_t m = 0; m < ps->count; m++)
-        combinations &= sk_classification_kind(ps->maps[m]->classification) ==
-                            SK_MAP_COMBINATION &&
-                        sk_classification_show(ps->maps[m]->classification) ==
-                            sk_classification_show(ps->maps[0]->classification);
+    for (size_t m = 0; m < ps->count; m++) {
+        const sk_classification *c = ps->maps[m]->classification;
+        combinations &= sk_classification_kind(c) == sk_classification_kind(first) &&
+                        (sk_classification_kind(c) == SK_MAP_COMBINATION ||
+                         sk_classification_kind(c) == SK_MAP_TABLE) &&
+                        sk_classification_show(c) == sk_classification_show(first);
+    }
     if (st == SK_OK && combinations)
-        g_array_sort(ps->legend, compare_entries);
+        g_array_sort_with_data(ps->legend, compare_entries, ps->maps[0]);
+    if (st == SK_OK)
+        st = check_legend(ctx, style, combinations ? sk_classification_show(first)
+                                                                : -1,
+                                       ps->legend, ps->maps[0]->allow_similar);
     return st;
 }
 

@@ -4,7 +4,9 @@
 #include "classify_internal.h"
 #include "internal.h"
 #include "mapkinds.h"
+#include "registry.h"
 #include "spec_internal.h"
+#include "split.h"
 #include "vocabulary.h"
 
 void
@@ -43,6 +45,8 @@ field_set(const sk_map_spec *s, unsigned field)
                                                    : NULL;
     case SK__FIELD_INSURER:
         return s->insurer != NULL ? "insurer" : s->panel ? "panel" : NULL;
+    case SK__FIELD_LABELS:
+        return s->group_from != 0 ? "group_from" : s->label != NULL ? "label" : NULL;
     }
     return NULL;
 }
@@ -65,7 +69,7 @@ static sk_status
 check_fields(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_spec *s)
 {
     static const unsigned groups[] = {SK__FIELD_HIGHLIGHT, SK__FIELD_BREAKS, SK__FIELD_TABLE,
-                                      SK__FIELD_INSURER};
+                                      SK__FIELD_INSURER, SK__FIELD_LABELS};
     for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
         const char *set = field_set(s, groups[i]);
         if (set != NULL && !(def->fields & groups[i])) {
@@ -90,6 +94,28 @@ check_insurer(sk_ctx *ctx, const char *name)
 {
     size_t label;
     return name == NULL ? SK_OK : sk_label_find(ctx, SK_INSURER, name, &label);
+}
+
+/* The principle whose labels the map's classes combine. */
+static sk_principle
+shown_principle(const sk_map_spec *s)
+{
+    return s->kind == SK_MAP_TABLE ? s->table_principle : s->show;
+}
+
+/* group_from and label, if given, make sense for the shown principle. */
+static sk_status
+check_labels(sk_ctx *ctx, const sk_map_spec *s)
+{
+    size_t label, count = sk_principle_label_count(shown_principle(s));
+    if (s->group_from == 1 || s->group_from > count)
+        return sk__error(ctx, SK_EUSAGE, "group_from: %zu is not a number of %s labels to group "
+                         "from (2 to %zu)", s->group_from, sk_principle_name(shown_principle(s)),
+                         count);
+    if (s->group_from != 0 && s->label != NULL)
+        return sk__error(ctx, SK_EUSAGE, "label: a map of one label has nothing to group "
+                         "(group_from)");
+    return s->label != NULL ? sk_label_find(ctx, shown_principle(s), s->label, &label) : SK_OK;
 }
 
 /* The clauses and values of a spec, without data. */
@@ -124,6 +150,8 @@ check_values(sk_ctx *ctx, const sk_map_spec *s)
     if (st == SK_OK && s->insurer != NULL && s->core_of != NULL)
         st = sk__error(ctx, SK_EUSAGE, "core_of: an insurer's map outlines its own "
                        "kernwerkgebied");
+    if (st == SK_OK)
+        st = check_labels(ctx, s);
     if (st == SK_OK)
         st = check_insurer(ctx, s->insurer);
     if (st == SK_OK)
@@ -242,6 +270,7 @@ spec_options(const sk__map_kind_def *def, const sk_map_data *data, const sk_map_
     mo->page = s->page;
     mo->note = s->note != NULL ? s->note : def->default_note;
     mo->before = def->needs_before ? data->before : NULL;
+    mo->allow_similar_colours = s->allow_similar_colours;
 }
 
 /* The filter of a spec: base (copied) or the where clauses, narrowed to an insurer's
@@ -268,11 +297,53 @@ spec_filters(sk_ctx *ctx, const sk_map_spec *s, const sk_filter *base, sk_filter
     return st;
 }
 
+/* The classes as the spec wants them: grouped from group_from labels up, or one label kept.
+** Takes *c over (replaced). */
+static void
+spec_classes(const sk_map_spec *s, sk_classification **c)
+{
+    sk_classification *changed = NULL;
+    if (s->group_from >= 2)
+        changed = sk__classification_group(*c, s->group_from);
+    else if (s->label != NULL)
+        changed = sk__classification_keep_label(
+            *c, (size_t)sk__label_parse(shown_principle(s), s->label, NULL));
+    if (changed != NULL) {
+        sk_classification_free(*c);
+        *c = changed;
+    }
+}
+
+/* The map, or — when panels may be made and the classes are too many or too alike for one
+** map — the page of small multiples.  Takes c over. */
+static sk_status
+dress(sk_ctx *ctx, const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
+      const sk_filter *filter, const sk_map_options *mo, sk_classification *c, sk_map **out,
+      sk_panels **panels)
+{
+    char *why = NULL;
+    if (s->label != NULL || !sk__registry_needs_panels(style, c, &why))
+        return sk_map_new(ctx, data->geo, data->projects, style, filter, c, mo, out);
+    sk_status st;
+    if (panels != NULL) {
+        st = sk__split_build(ctx, data, style, s, filter, mo, c, panels);
+    } else {
+        st = sk__error(ctx, SK_EINPUT, "%s: a map of %s combinations with %s cannot be read "
+                       "as one map; group the classes (group_from, --group-from N) or draw it "
+                       "on a page of its own, as small multiples",
+                       s->title != NULL ? s->title : "map",
+                       sk_principle_name(shown_principle(s)), why);
+        sk_classification_free(c);
+    }
+    g_free(why);
+    return st;
+}
+
 /* Classify and dress: everything resolved, the spec checked. */
 static sk_status
 build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
       const sk_style *style, const sk_map_spec *s, const sk_filter *filter,
-      const sk_filter *highlight, sk_map **out)
+      const sk_filter *highlight, sk_map **out, sk_panels **panels)
 {
     sk_map_options mo;
     spec_options(def, data, s, &mo);
@@ -292,19 +363,24 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     sk__kind_input in = {s, data, filter, highlight};
     if (st == SK_OK)
         st = def->classify(ctx, &in, &c);
-    if (st == SK_OK)
-        st = sk_map_new(ctx, data->geo, data->projects, style, filter, c, &mo, out);
+    if (st == SK_OK) {
+        spec_classes(s, &c);
+        st = dress(ctx, data, style, s, filter, &mo, c, out, panels);
+    }
     g_free(zoom);
     g_free(title);
     g_free(area_label);
     return st;
 }
 
-sk_status
-sk__map_build_filtered(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
-                       const sk_map_spec *spec, const sk_filter *base, sk_map **out)
+static sk_status
+build_filtered(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
+               const sk_map_spec *spec, const sk_filter *base, sk_map **out,
+               sk_panels **panels)
 {
     *out = NULL;
+    if (panels != NULL)
+        *panels = NULL;
     if (sk_map_spec_check(ctx, spec) != SK_OK)
         return sk_ctx_status(ctx);
     const sk__map_kind_def *def = sk__map_kind(spec->kind);
@@ -313,15 +389,29 @@ sk__map_build_filtered(sk_ctx *ctx, const sk_map_data *data, const sk_style *sty
     sk_filter *filter = NULL, *highlight = NULL;
     sk_status st = spec_filters(ctx, spec, base, &filter, &highlight);
     if (st == SK_OK)
-        st = build(ctx, def, data, style, spec, filter, highlight, out);
+        st = build(ctx, def, data, style, spec, filter, highlight, out, panels);
     sk_filter_free(filter);
     sk_filter_free(highlight);
     return st;
 }
 
 sk_status
+sk__map_build_filtered(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
+                       const sk_map_spec *spec, const sk_filter *base, sk_map **out)
+{
+    return build_filtered(ctx, data, style, spec, base, out, NULL);
+}
+
+sk_status
 sk_map_build(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
              const sk_map_spec *spec, sk_map **out)
 {
-    return sk__map_build_filtered(ctx, data, style, spec, NULL, out);
+    return build_filtered(ctx, data, style, spec, NULL, out, NULL);
+}
+
+sk_status
+sk_map_build_page(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
+                  const sk_map_spec *spec, sk_map **map, sk_panels **panels)
+{
+    return build_filtered(ctx, data, style, spec, NULL, map, panels);
 }

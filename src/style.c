@@ -68,7 +68,15 @@ sk_style_free(sk_style *s)
         if (s->legend_text[p])
             g_hash_table_destroy(s->legend_text[p]);
         g_free(s->legend_title[p]);
+        g_free(s->label_rank[p]);
+        g_free(s->panel_white[p]);
+        g_free(s->group_format[p]);
     }
+    char *texts[] = {s->count_exact_format, s->count_exact_one_format, s->count_plural_format, s->count_singular_format, s->no_project_label,
+                     s->not_in_table_label, s->no_project_changes_label, s->table_panel_white,
+                     s->combination_note, s->split_note_format};
+    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
+        g_free(texts[i]);
     g_free(s);
 }
 
@@ -253,6 +261,40 @@ read_combination_color(sk__keyfile *k, sk_style *s, sk_principle p, const char *
     g_free(v);
 }
 
+/* [legend-order] PRINCIPLE = its label keys in the legend's order (every label once); absent:
+** the order of the database contract. */
+static void
+read_label_order(reader *r, sk_style *s, sk_principle p)
+{
+    size_t count = sk_principle_label_count(p), next = 0;
+    s->label_rank[p] = g_new0(guint8, count + 1);
+    guint8 *placed = g_new0(guint8, count + 1);
+    sk__keyfile *from = NULL;
+    char *text = get_raw(r, "legend-order", sk_principle_name(p), 0, &from);
+    char **keys = text != NULL ? g_strsplit(text, ",", -1) : NULL;
+    for (size_t i = 0; keys != NULL && keys[i] != NULL; i++) {
+        const char *key = g_strstrip(keys[i]);
+        int l = sk__label_parse(p, key, NULL);
+        if (l < 0 || placed[l]) {
+            sk__keyfile_problem(from, "legend-order", sk_principle_name(p), l < 0 ?
+                                "unknown %s '%s' (did you mean '%s'?)" : "%s '%s' given twice%s",
+                                sk_principle_name(p), key,
+                                l < 0 ? sk__label_suggest(p, key) : "");
+            continue;
+        }
+        placed[l] = 1;
+        s->label_rank[p][l] = (guint8)next++;
+    }
+    if (keys != NULL && next != count)
+        sk__keyfile_problem(from, "legend-order", sk_principle_name(p), "every %s once: %zu "
+                            "of %zu given", sk_principle_name(p), next, count);
+    for (size_t l = 0; keys == NULL && l < count; l++)
+        s->label_rank[p][l] = (guint8)l;
+    g_strfreev(keys);
+    g_free(text);
+    g_free(placed);
+}
+
 static void
 read_principle(reader *r, sk_style *s, sk_principle p)
 {
@@ -283,6 +325,9 @@ read_principle(reader *r, sk_style *s, sk_principle p)
     }
     char *title = get_raw(r, "legend-titles", name, 0, NULL);
     s->legend_title[p] = title != NULL ? title : g_strdup(sk__principle_title(p));
+    s->panel_white[p] = get_format(r, "legend-white", name, 0);
+    s->group_format[p] = get_format(r, "group-labels", name, 1);
+    read_label_order(r, s, p);
 }
 
 /* Whether family is one fontconfig knows (names compared as fontconfig does, ignoring case);
@@ -425,6 +470,8 @@ read_texts(reader *r, sk_style *s)
         {&s->highlight_other_format, "highlight_other", 1},
         {&s->title_count_format, "title_count", 1}, {&s->count_range_format, "count_range", 2},
         {&s->count_open_format, "count_open", 1},
+        {&s->count_exact_format, "count_exact", 1},
+        {&s->count_exact_one_format, "count_exact_one", 1},
         {&s->count_legend_title, "count_legend_title", 0}, {&s->note_title, "note_title", 0},
         {&s->none_label, "none_label", 0}, {&s->regions_title, "regions_title", 0},
         {&s->regions_legend_title, "regions_legend_title", 0},
@@ -433,6 +480,12 @@ read_texts(reader *r, sk_style *s)
         {&s->source_changes_format, "source_changes", 2},
         {&s->title_insurer_format, "title_insurer", 1}, {&s->title_insurers, "title_insurers", 0},
         {&s->core_area_format, "core_area", 1}, {&s->core_area_any, "core_area_any", 0},
+        {&s->count_plural_format, "count_municipalities", 1},
+        {&s->count_singular_format, "count_municipality", 1},
+        {&s->no_project_label, "no_project", 0}, {&s->not_in_table_label, "not_in_table", 0},
+        {&s->no_project_changes_label, "no_project_changes", 0},
+        {&s->table_panel_white, "table_panel_white", 0},
+        {&s->combination_note, "combination_note", 0}, {&s->split_note_format, "split_note", 2},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
         *formats[i].slot = get_format(r, "text", formats[i].key, formats[i].conversions);
@@ -577,6 +630,18 @@ sk__style_combination_color(const sk_style *s, sk_principle p, sk_labelset label
         return 0;
     *color = GPOINTER_TO_UINT(v) - 1;
     return 1;
+}
+
+int
+sk__style_labelset_compare(const sk_style *style, sk_principle p, sk_labelset a, sk_labelset b)
+{
+    sk_labelset pa = 0, pb = 0;
+    for (size_t l = 0; l < sk_principle_label_count(p); l++) {
+        sk_labelset bit = (sk_labelset)1 << style->label_rank[p][l];
+        pa |= (a >> l) & 1 ? bit : 0;
+        pb |= (b >> l) & 1 ? bit : 0;
+    }
+    return sk_labelset_compare(pa, pb);
 }
 
 const char *

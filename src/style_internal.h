@@ -34,7 +34,8 @@ struct sk_style {
     char *highlight_format;        /* "%s: %s" (filter, highlight) */
     char *highlight_other_format;  /* "%s: overig" */
     char *title_count_format;      /* "%s – aantal projecten per gemeente" */
-    char *count_range_format;      /* "%s–%s" */
+    char *count_range_format;      /* "%s–%s projecten" */
+    char *count_exact_format, *count_exact_one_format;   /* "%s projecten", "%s project" */
     char *count_open_format;       /* "%s of meer" */
     char *count_legend_title;
     char *note_title;              /* "Let op!" */
@@ -70,7 +71,24 @@ struct sk_style {
     GHashTable *colors[SK_PRINCIPLE_COUNT];  /* labelset -> colour + 1 */
     GHashTable *legend_text[SK_PRINCIPLE_COUNT]; /* label index -> text (owned) */
     char *legend_title[SK_PRINCIPLE_COUNT];
+    /* Per principle: each label's place in the legend ([legend-order]; rank of label l), the
+    ** text of white on a panel of one label ([legend-white]), a group's text ("%s of meer
+    ** thema's", [group-labels]). */
+    guint8 *label_rank[SK_PRINCIPLE_COUNT];
+    char *panel_white[SK_PRINCIPLE_COUNT];
+    char *group_format[SK_PRINCIPLE_COUNT];
+    /* Legend texts: a class's size ("%s gemeenten", "%s gemeente"), white on a map of
+    ** projects, of a table, of changes and on a panel of a table's label; the caveat of maps
+    ** of combinations; the line of a map drawn as small multiples ("%s klassen … per %s"). */
+    char *count_plural_format, *count_singular_format;
+    char *no_project_label, *not_in_table_label, *no_project_changes_label;
+    char *table_panel_white, *combination_note, *split_note_format;
 };
+
+/* Compare two label sets of principle p in the style's legend order (sk_labelset_compare with
+** the labels in [legend-order]'s order): < 0 when a comes first. */
+int sk__style_labelset_compare(const sk_style *style, sk_principle p, sk_labelset a,
+                               sk_labelset b);
 
 /* The style's colour for a combination, or 0 when it has none (colours are stored + 1). */
 int sk__style_combination_color(const sk_style *style, sk_principle p, sk_labelset labels,

@@ -50,6 +50,12 @@ typedef struct sk_map_options {
     ** whole geography).  A zoomed map names its municipalities where the names fit and shows
     ** where it lies on a small map of the whole (see sk_geography_select). */
     const unsigned char *zoom;
+    /* Draw a map whose classes are too alike (docs/maps.md) with a warning instead of
+    ** refusing it. */
+    int allow_similar_colours;
+    /* The legend text of white (municipalities in no class); NULL: the kind's ("geen
+    ** project", "niet in de tabel" …). */
+    const char *white_label;
 } sk_map_options;
 
 /* Set *options to the defaults: every text and array NULL (the style's), show_counts -1,
@@ -72,8 +78,9 @@ SK_API void sk_map_free(sk_map *map);
 
 /* The title in use; owned by map. */
 SK_API const char *sk_map_title(const sk_map *map);
-/* Legend entries (classes in canonical order): their number, the text of entry k (owned by
-** map; NULL when k is out of range) and its colour as 0xRRGGBB (0 out of range). */
+/* Legend entries: the classes in the style's legend order ([legend-order], else canonical
+** order), then white when some municipality is in no class.  Their number, the text of entry
+** k (owned by map; NULL when k is out of range) and its colour as 0xRRGGBB (0 out of range). */
 SK_API size_t sk_map_legend_count(const sk_map *map);
 SK_API const char *sk_map_legend_text(const sk_map *map, size_t k);
 SK_API uint32_t sk_map_legend_color(const sk_map *map, size_t k);

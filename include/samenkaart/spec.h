@@ -67,6 +67,15 @@ typedef struct sk_map_spec {
     int show_counts;
     /* SK_PAGE_FROM_STYLE by default. */
     sk_page_size page;
+    /* SK_MAP_COMBINATION and SK_MAP_TABLE only.  group_from N (>= 2): every class of N or
+    ** more labels is one class, "N of meer thema's" (0: none).  label: only the
+    ** municipalities whose combination holds this label (a key or name of the shown
+    ** principle), in that label's colour: one panel of a map drawn as small multiples. */
+    size_t group_from;
+    const char *label;
+    /* Draw a map whose classes are too alike for some reader with a warning instead of
+    ** refusing it (docs/maps.md). */
+    int allow_similar_colours;
 } sk_map_spec;
 
 /* Set *spec to a total map of every project on the style's page: kind SK_MAP_TOTAL, no
@@ -102,10 +111,24 @@ typedef struct sk_map_data {
 ** the spec is only read during the call.  On failure *out is NULL and the first detailed
 ** message is on ctx: SK_EUSAGE for a bad spec or data it needs but was not given (a count
 ** map without projects, core_of without data->core) or a zoom selecting nothing; SK_EINPUT
-** for bad data (a table's unknown key, a style that cannot colour every class); otherwise
+** for bad data (a table's unknown key, a style that cannot colour every class, two classes
+** too alike, a map of label combinations with more classes than one map can show: then
+** sk_map_build_page draws small multiples, or group_from groups classes); otherwise
 ** the status of the step that failed (e.g. reading a table). */
 SK_API sk_status sk_map_build(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
                               const sk_map_spec *spec, sk_map **out);
+
+/* Pages of several maps (panels.h). */
+typedef struct sk_panels sk_panels;
+
+/* Build what the spec is drawn as: one map, or — when a map of label combinations has more
+** classes than a reader can match (12) or fallback colours too alike to tell apart — a page of
+** small multiples, one panel per label of the shown principle ("gemeenten met een project rond
+** X") at one scale with one legend, a line under the title saying why.  On success exactly one
+** of *map and *panels is set (free with sk_map_free / sk_panels_free); otherwise both are NULL
+** and the error is as sk_map_build's. */
+SK_API sk_status sk_map_build_page(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
+                                   const sk_map_spec *spec, sk_map **map, sk_panels **panels);
 
 #ifdef __cplusplus
 }

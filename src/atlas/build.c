@@ -62,13 +62,17 @@ page_spec(const sk_atlas *a, const page *pg, sk_map_spec *spec)
     if (alt >= 0)
         spec->region_label = g_array_index(a->geographies, alt_geography, alt).region_label;
     spec->show_counts = pg->counts;
+    spec->allow_similar_colours = pg->allow_similar_colours;
+    if (spec->kind == SK_MAP_COMBINATION || spec->kind == SK_MAP_TABLE)
+        spec->group_from = pg->group_from > 0 ? (size_t)pg->group_from : 0;
     spec->page = a->page_size;
 }
 
-/* The map model of one map page (or panel): its spec, built on the page's geography. */
+/* The map model of one map page (or panel): its spec, built on the page's geography.  A map
+** page (split not NULL) with too many classes for one map becomes small multiples. */
 static sk_status
 build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk__atlas_sources *src,
-          sk_map **out)
+          sk_map **out, sk_panels **split)
 {
     sk_map_spec spec;
     page_spec(a, pg, &spec);
@@ -78,7 +82,8 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk__atlas_source
         .core = src->core,
         .membership = a->membership,
     };
-    return sk_map_build(ctx, &data, src->style, &spec, out);
+    return split != NULL ? sk_map_build_page(ctx, &data, src->style, &spec, out, split)
+                         : sk_map_build(ctx, &data, src->style, &spec, out);
 }
 
 /* A page of small multiples: its maps, one legend. */
@@ -92,7 +97,7 @@ build_panels(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk__atlas_sou
     char **titles = g_new0(char *, n + 1);
     for (guint k = 0; k < n && st == SK_OK; k++) {
         const page *panel = &g_array_index(pg->panels, page, k);
-        st = build_map(ctx, a, panel, src, &maps[k]);
+        st = build_map(ctx, a, panel, src, &maps[k], NULL);
         titles[k] = g_strdup(panel->title);
     }
     if (st == SK_OK) {
@@ -125,7 +130,7 @@ sk__atlas_build_page(sk_ctx *ctx, const sk_atlas *a, const page *pg,
 {
     if (pg->kind != PAGE_MAP)
         return build_panels(ctx, a, pg, src, set);
-    return build_map(ctx, a, pg, src, map);
+    return build_map(ctx, a, pg, src, map, set);
 }
 
 sk_status

@@ -14,7 +14,7 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, sk__canvas *canvas)
     /* One thread per page: the atlas spreads pages over the cores (--jobs), so --jobs 1 is
     ** one core. */
     int threads = 1;
-    if (pg->kind == PAGE_MAP) {
+    if (j->maps[i] != NULL) {
         sk_render_options ro;
         sk_render_options_init(&ro);
         ro.dpi = j->options->dpi;
@@ -28,7 +28,7 @@ render_page_png(sk_ctx *ctx, sk__atlas_job *j, size_t i, sk__canvas *canvas)
         st = sk__render_plan_png(ctx, j->plans[i], j->options->dpi, png, &raster);
         /* A page of several maps has its classes too, with a panel column (contracts.md). */
         char *csv = g_strconcat(base, ".csv", NULL);
-        if (st == SK_OK && pg->kind == PAGE_PANELS)
+        if (st == SK_OK && j->sets[i] != NULL)
             st = sk_panels_write_classes_csv(ctx, j->sets[i], csv);
         g_free(csv);
     }

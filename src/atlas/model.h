@@ -43,6 +43,8 @@ typedef struct page {
     int zoom_core;
     char *zoom_core_name;
     sk_principle table_principle;
+    int group_from;           /* maps of combinations: N or more labels one class; 0: none */
+    int allow_similar_colours;/* classes too alike: a warning instead of an error */
 } page;
 
 /* A further geography an atlas draws on ([geography NAME]), e.g. the zorgkantoorregio's. */

@@ -38,12 +38,14 @@ sk__atlas_page_plan(sk_ctx *ctx, const sk_atlas *a, const sk_style *style, size_
     case PAGE_SECTION:
         *out = sk__plan_section_page(style, w, h, pg->title);
         return SK_OK;
-    case PAGE_PANELS: {
-        sk__page_spec spec = sk__panels_spec(set);
-        return sk__plan_panels_page(ctx, &spec, sk__panels_maps(set), out);
-    }
+    case PAGE_PANELS:
     case PAGE_MAP:
         break;
+    }
+    /* A map page drawn as small multiples (too many classes for one map) has a set too. */
+    if (set != NULL) {
+        sk__page_spec spec = sk__panels_spec(set);
+        return sk__plan_panels_page(ctx, &spec, sk__panels_maps(set), out);
     }
     return sk__plan_map_page(ctx, map, out);
 }

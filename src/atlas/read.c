@@ -116,6 +116,9 @@ read_value_keys(sk__keyfile *k, const char *group, page *pg)
     sk__keyfile_get_bool(k, group, "outline_regions", &pg->outline_regions);
     sk__keyfile_get_bool(k, group, "table_by_region", &pg->table_by_region);
     sk__keyfile_get_bool(k, group, "regions_overview", &pg->overview);
+    sk__keyfile_get_bool(k, group, "allow_similar_colours", &pg->allow_similar_colours);
+    sk__keyfile_get_int(k, group, "group_from", 2, 11, "a number of labels from 2 to 11",
+                        &pg->group_from);
     pg->table_key = sk__keyfile_get(k, group, "table_key");
     pg->table_column = sk__keyfile_get(k, group, "table_column");
     int tp = SK_INSURER;
@@ -161,6 +164,9 @@ sk__atlas_read_map_keys(sk__keyfile *k, const char *group, page *pg, const char 
             pg->overview > 1)
         sk__keyfile_problem(k, group, NULL, "show, highlight, count, table and "
                             "regions_overview make different maps; give one");
+    if (pg->group_from != 0 && pg->show < 0 && pg->table == NULL)
+        sk__keyfile_problem(k, group, "group_from", "groups combinations of labels: only with "
+                            "show or table");
     sk__keyfile_get_bool(k, group, "counts", &pg->counts);
 }
 

@@ -11,7 +11,7 @@
                  "classes", "note", "table", "table_key", "table_column", "table_principle", \
                  "regions_overview", "table_by_region", "geography", "outline_regions", \
                  "text", "core_of", "zoom_regions", "zoom_municipalities", "zoom_province", \
-                 "zoom_core"
+                 "zoom_core", "group_from", "allow_similar_colours"
 
 /* Parse a map's keys of group into pg (not title and caption); problems go to k.
 ** extra_clause and extra_highlight (may be NULL) come from a family. */

@@ -56,6 +56,7 @@ typedef struct compare_run {
     sk_core_areas *core;
     GArray *insurers;             /* size_t: label index */
     GPtrArray *maps, *titles;
+    sk_panels *split;             /* one map drawn as small multiples (too many classes) */
 } compare_run;
 
 /* The arguments make sense together; EXIT_OK or the usage error reported. */
@@ -67,6 +68,9 @@ compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
                            "to put side by side");
     if (nmaps == 1 || nmaps > 6)
         return usage_error("compare", "--map: 2 to 6 maps side by side, not %zu", nmaps);
+    if (a->group_from != 0 && a->show == NULL)
+        return usage_error("compare", "%s", "--group-from groups combinations of labels: give "
+                           "it with --show");
     if (a->output == NULL && c->table_csv == NULL && c->table_md == NULL &&
         a->classes_csv == NULL)
         return usage_error("compare", "%s", "nothing to write: give --output, --table-csv, "
@@ -104,6 +108,9 @@ compare_specs(compare_run *r, sk_page_size page)
     s->kind = r->a->show != NULL ? SK_MAP_COMBINATION : SK_MAP_TOTAL;
     s->where = (const char *const *)r->a->where;
     s->page = page;
+    s->allow_similar_colours = r->a->allow_similar;
+    if (r->a->show != NULL)
+        s->group_from = r->a->group_from > 0 ? (size_t)r->a->group_from : 0;
     sk_status st = SK_OK;
     for (size_t i = 0; r->a->where != NULL && r->a->where[i] != NULL && st == SK_OK; i++)
         st = sk_filter_add(r->ctx, r->filter, r->a->where[i]);
@@ -128,8 +135,11 @@ add_map(compare_run *r, const sk_map_spec *spec, const char *title)
 {
     sk_map_data data = {.geo = r->geo, .projects = r->projects, .core = r->core};
     sk_map *map = NULL;
-    sk_status st = sk_map_build(r->ctx, &data, r->style, spec, &map);
-    if (st == SK_OK) {
+    /* A map of its own may become small multiples; a panel of a page cannot. */
+    int alone = r->nmaps == 0 && spec->insurer != NULL && !spec->panel;
+    sk_status st = alone ? sk_map_build_page(r->ctx, &data, r->style, spec, &map, &r->split)
+                         : sk_map_build(r->ctx, &data, r->style, spec, &map);
+    if (st == SK_OK && map != NULL) {
         g_ptr_array_add(r->maps, map);
         g_ptr_array_add(r->titles, g_strdup(title != NULL ? title : sk_map_title(map)));
     }
@@ -197,6 +207,13 @@ write_page(compare_run *r)
     const cli_args *a = r->a;
     sk_render_options ro;
     render_options(a, &ro);
+    if (r->split != NULL) {
+        sk_status st = a->output != NULL ? sk_panels_render(r->ctx, r->split, &ro, a->output)
+                                         : SK_OK;
+        if (st == SK_OK && a->classes_csv != NULL)
+            st = sk_panels_write_classes_csv(r->ctx, r->split, a->classes_csv);
+        return st;
+    }
     if (r->maps->len == 1) {
         sk_map *map = g_ptr_array_index(r->maps, 0);
         sk_status st = a->output != NULL ? sk_map_render(r->ctx, map, &ro, a->output) : SK_OK;
@@ -232,6 +249,7 @@ write_page(compare_run *r)
 static void
 compare_run_clear(compare_run *r)
 {
+    sk_panels_free(r->split);
     g_ptr_array_unref(r->maps);
     g_ptr_array_unref(r->titles);
     g_ptr_array_unref(r->panel_where);
@@ -315,6 +333,10 @@ cmd_compare(int argc, char **argv)
         {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
          "FILE"},
         {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"group-from", 0, 0, G_OPTION_ARG_INT, &a.group_from,
+         "With --show: combinations of N or more labels as one class", "N"},
+        {"allow-similar-colours", 0, 0, G_OPTION_ARG_NONE, &a.allow_similar,
+         "Draw maps whose classes are too alike for some reader, with a warning", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
     GOptionContext *oc = command_context("- insurers and maps side by side",

@@ -53,6 +53,9 @@ typedef struct cli_args {
     char *mergers, *mergers_report;
     /* Zoomed maps */
     char *zoom_regions, *zoom_municipalities, *zoom_province, *zoom_core, *labels_csv;
+    /* Colours: classes of N or more labels as one group; classes too alike drawn anyway */
+    int group_from;
+    gboolean allow_similar;
 } cli_args;
 
 void cli_args_clear(cli_args *a);

@@ -78,8 +78,26 @@ render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
     spec->source = a->source;
     spec->region_label = a->region_label;
     spec->show_counts = a->counts ? 1 : a->no_counts ? 0 : -1;
+    spec->allow_similar_colours = a->allow_similar;
+    if (spec->kind == SK_MAP_COMBINATION || spec->kind == SK_MAP_TABLE)
+        spec->group_from = a->group_from > 0 ? (size_t)a->group_from : 0;
+    else if (a->group_from != 0)
+        return usage_error("render", "%s", "--group-from groups combinations of labels: give "
+                           "it with --show or --table");
     /* Arguments first: a typo in --where should not wait for the data to load. */
     return sk_map_spec_check(ctx, spec) == SK_OK ? EXIT_OK : fail(ctx);
+}
+
+/* A map drawn as small multiples: the page and its classes (a panel column, no world file). */
+static sk_status
+write_panels(sk_ctx *ctx, const cli_args *a, const sk_panels *panels)
+{
+    sk_render_options ro;
+    render_options(a, &ro);
+    sk_status st = sk_panels_render(ctx, panels, &ro, a->output);
+    if (st == SK_OK && a->classes_csv != NULL)
+        st = sk_panels_write_classes_csv(ctx, panels, a->classes_csv);
+    return st;
 }
 
 /* The map's files: the map itself, its classes and the names it placed. */
@@ -96,15 +114,18 @@ write_map(sk_ctx *ctx, const cli_args *a, const sk_map *map)
     return st;
 }
 
-/* Load what the spec needs, build the map and write it. */
-static sk_status
+/* Load what the spec needs, build the map and write it: EXIT_OK or the exit status of the
+** error reported. */
+static int
 render_map(sk_ctx *ctx, cli_args *a, const sk_map_spec *spec)
 {
+    int rc = EXIT_OK;
     sk_geography *geo = NULL;
     sk_projects *projects = NULL;
     sk_style *style = NULL;
     sk_core_areas *core = NULL;
     sk_map *map = NULL;
+    sk_panels *panels = NULL;
     /* Table maps and the regions overview need no project database. */
     int project_map = spec->kind != SK_MAP_TABLE && spec->kind != SK_MAP_REGIONS;
     sk_status st = sk_style_load(ctx, a->style, &style);
@@ -115,16 +136,23 @@ render_map(sk_ctx *ctx, cli_args *a, const sk_map_spec *spec)
     if (st == SK_OK) {
         sk_map_data data = {.geo = geo, .projects = projects, .core = core,
                             .membership = a->membership};
-        st = sk_map_build(ctx, &data, style, spec, &map);
+        st = sk_map_build_page(ctx, &data, style, spec, &map, &panels);
     }
-    if (st == SK_OK)
-        st = write_map(ctx, a, map);
+    if (st == SK_OK && panels != NULL && a->labels_csv != NULL)
+        rc = usage_error("render", "%s", "--labels-csv: the map has too many classes for one "
+                         "map and is drawn as small multiples, which place no municipality "
+                         "names; leave --labels-csv out or group the classes (--group-from N)");
+    else if (st == SK_OK)
+        st = map != NULL ? write_map(ctx, a, map) : write_panels(ctx, a, panels);
+    if (st != SK_OK)
+        rc = fail(ctx);
+    sk_panels_free(panels);
     sk_map_free(map);
     sk_core_areas_free(core);
     sk_projects_free(projects);
     sk_geography_free(geo);
     sk_style_free(style);
-    return st;
+    return rc;
 }
 
 static int
@@ -139,8 +167,8 @@ run_render(cli_args *a)
     sk_map_spec spec;
     if (rc == EXIT_OK)
         rc = render_spec(run.ctx, a, &spec);
-    if (rc == EXIT_OK && render_map(run.ctx, a, &spec) != SK_OK)
-        rc = fail(run.ctx);
+    if (rc == EXIT_OK)
+        rc = render_map(run.ctx, a, &spec);
     return cli_run_end(&run, rc);
 }
 
@@ -199,9 +227,15 @@ cmd_render(int argc, char **argv)
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
         {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
         {"source", 0, 0, G_OPTION_ARG_STRING, &a.source, "Source line", "TEXT"},
-        {"counts", 0, 0, G_OPTION_ARG_NONE, &a.counts, "Legend entries with (n=…)", NULL},
-        {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
-         NULL},
+        {"counts", 0, 0, G_OPTION_ARG_NONE, &a.counts,
+         "Legend entries with their number of municipalities", NULL},
+        {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts,
+         "Legend entries without their number of municipalities", NULL},
+        {"group-from", 0, 0, G_OPTION_ARG_INT, &a.group_from,
+         "Combinations of N or more labels as one class ('3 of meer thema\'s'), so that a "
+         "map of many combinations stays one map", "N"},
+        {"allow-similar-colours", 0, 0, G_OPTION_ARG_NONE, &a.allow_similar,
+         "Draw a map whose classes are too alike for some reader, with a warning", NULL},
         {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
          "SIZE"},
         {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",

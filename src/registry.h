@@ -1,0 +1,42 @@
+/* The colour registry: a class's colour is a function of the class itself and the style — its
+** labels (the style's colour for that combination, else a fallback colour chosen by the
+** combination's place in canonical order), its count range, its kind's own colour — so a class
+** looks the same on every map, page and panel, in every run.  And the rules every map's colours
+** keep (docs/maps.md): few enough classes to match, every two classes apart for every reader. */
+#ifndef SK_REGISTRY_H
+#define SK_REGISTRY_H
+
+#include "samenkaart/samenkaart.h"
+#include <glib.h>
+#include "style_internal.h"
+
+/* The most classes a reader can match to a legend: categorical and sequential maps. */
+enum { SK__MAX_CATEGORICAL = 12, SK__MAX_SEQUENTIAL = 7 };
+
+/* The colours of every class of c (colors[0..class count)); designed[k] (may be NULL) is 1
+** where the style designs the colour, 0 where it is a fallback colour.  SK_EINPUT when the
+** style has no colour for a class (an empty fallback list, a ramp shorter than the classes). */
+sk_status sk__registry_colors(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
+                              sk__color *colors, guint8 *designed);
+
+/* Why a map of these classes cannot be read as one map, or 0 when it can: too many classes
+** for its kind, or two classes of which one has a fallback colour too alike to tell apart (a
+** map of label combinations is then drawn as small multiples).  *what: the reason in words
+** (g_free it; NULL when 0 is returned). */
+int sk__registry_needs_panels(const sk_style *style, const sk_classification *c, char **what);
+
+/* Check every two classes of a map (texts name them) and every class against white: ΔE2000
+** and, for insurers, ΔL* (colour.h).  A pair that breaks a rule is SK_EINPUT naming both and
+** the distance, or, with allow_similar, a warning on ctx and SK_OK. */
+sk_status sk__registry_check(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
+                             char *const *texts, const sk__color *colors, int allow_similar);
+
+/* The same for n colours named by texts; insurer[k]: colour k is a single insurer's. */
+sk_status sk__registry_check_colors(sk_ctx *ctx, const sk_style *style,
+                                    const char *const *texts, const sk__color *colors,
+                                    const guint8 *insurer, size_t n, int allow_similar);
+/* Whether a class of principle show with label set s is a single insurer (insurers part in
+** lightness too). */
+int sk__registry_single_insurer(int show, sk_labelset s);
+
+#endif
