@@ -229,15 +229,15 @@ test_map_page_classes_and_pixels(void)
     /* jeugd x samenwerkingsvorm, worked out from projecten_2017.csv (see test-classify). */
     char *csv = page_file("thema-vorm-jeugd", ".csv");
     GHashTable *c = read_classes(csv);
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "ontwikkelproject|#f4a259|1");
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM1895"), ==, "ontwikkelproject|#f4a259|1");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "ontwikkelproject|#df9040|1");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM1895"), ==, "ontwikkelproject|#df9040|1");
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0153"), ==,
-                    "implementatie + samenwerkingsafspraken|#1d5f8a|2");
+                    "implementatie + samenwerkingsafspraken|#2d6286|2");
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "|#ffffff|0");
     g_hash_table_destroy(c);
     char *png = page_file("thema-vorm-jeugd", ".png");
     const struct { const char *name; uint32_t color; } expect[] = {
-        {"Groningen", 0xf4a259}, {"Enschede", 0x1d5f8a}, {"Amsterdam", 0xf6d55c},
+        {"Groningen", 0xdf9040}, {"Enschede", 0x2d6286}, {"Amsterdam", 0xffe577},
         {"Maastricht", 0xffffff}};
     for (size_t i = 0; i < G_N_ELEMENTS(expect); i++) {
         int m = sk_geography_find_municipality(geo, expect[i].name);
@@ -265,15 +265,15 @@ test_map_page_classes_and_pixels(void)
     ** Zilveren Kruis. */
     char *kern = page_file("kernwerkgebieden", ".csv");
     c = read_classes(kern);
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#1f78b4|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#550102|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#266290|0");
     g_hash_table_destroy(c);
     g_free(kern);
     /* The highlight map "Implementeren: ouderen" (see test-classify). */
     char *hl = page_file("implementatie-ouderen", ".csv");
     c = read_classes(hl);
     g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
-                                   "implementatie: ouderen|#d7301f|"));
+                                   "implementatie: ouderen|#c54831|"));
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0772"), ==, "implementatie: overig|#fdcc8a|1");
     g_hash_table_destroy(c);
     g_free(hl);
@@ -295,14 +295,14 @@ test_map_page_classes_and_pixels(void)
     char *minima = page_file("minima", ".csv");
     c = read_classes(minima);
     g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0363"), "Zilveren Kruis + CZ|"));
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#550102|0");
     g_hash_table_destroy(c);
     g_free(minima);
     /* The count map: Jenks classes of all projects (see test-classify). */
     char *count = page_file("projecten-aantal", ".csv");
     c = read_classes(count);
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#7f0000|23");
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "15–23|#7f0000|17");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#541043|23");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "15–23|#541043|17");
     g_hash_table_destroy(c);
     g_free(count);
     g_free(png);

@@ -15,11 +15,11 @@ static void assert_bad_input(const char *dir, const char *expected, const char *
 static char *write_fixture(const char *dir, const char *name, const char *content);
 
 /* The colours of the default style (styles/aef.ini) that these maps must use. */
-#define ONTWIKKELPROJECT 0xf4a259u
-#define DOORONTWIKKELEN 0xf6d55cu
-#define IMPLEMENTATIE_SAMENWERKINGSAFSPRAKEN 0x1d5f8au
+#define ONTWIKKELPROJECT 0xdf9040u
+#define DOORONTWIKKELEN 0xffe577u
+#define IMPLEMENTATIE_SAMENWERKINGSAFSPRAKEN 0x2d6286u
 #define ONTWIKKELPROJECT_SAMENWERKINGSAFSPRAKEN 0xc98bb9u
-#define ONTWIKKELPROJECT_IMPLEMENTATIE 0xb5cf49u
+#define ONTWIKKELPROJECT_IMPLEMENTATIE 0xbacc5bu
 #define TOTAL 0x3c8dbcu
 #define WHITE 0xffffffu
 
@@ -62,15 +62,15 @@ check_jeugd_classes(const char *csv)
 {
     GHashTable *c = read_classes(csv);
     g_assert_cmpuint(g_hash_table_size(c), ==, 388);
-    assert_class(c, "GM0014", "ontwikkelproject|#f4a259|1");            /* Groningen */
-    assert_class(c, "GM1895", "ontwikkelproject|#f4a259|1");            /* Oldambt */
-    assert_class(c, "GM0153", "implementatie + samenwerkingsafspraken|#1d5f8a|2"); /* Enschede */
+    assert_class(c, "GM0014", "ontwikkelproject|#df9040|1");            /* Groningen */
+    assert_class(c, "GM1895", "ontwikkelproject|#df9040|1");            /* Oldambt */
+    assert_class(c, "GM0153", "implementatie + samenwerkingsafspraken|#2d6286|2"); /* Enschede */
     assert_class(c, "GM1900", "ontwikkelproject + samenwerkingsafspraken|#c98bb9|2");
-    assert_class(c, "GM0363", "doorontwikkelen|#f6d55c|1");             /* Amsterdam */
-    assert_class(c, "GM0344", "ontwikkelproject + implementatie|#b5cf49|2"); /* Utrecht */
+    assert_class(c, "GM0363", "doorontwikkelen|#ffe577|1");             /* Amsterdam */
+    assert_class(c, "GM0344", "ontwikkelproject + implementatie|#bacc5b|2"); /* Utrecht */
     assert_class(c, "GM0935", "|#ffffff|0");                            /* Maastricht */
     /* Names with commas survive the CSV. */
-    assert_class(c, "GM0820", "doorontwikkelen|#f6d55c|1");  /* Nuenen, Gerwen en Nederwetten */
+    assert_class(c, "GM0820", "doorontwikkelen|#ffe577|1");  /* Nuenen, Gerwen en Nederwetten */
     g_hash_table_destroy(c);
 }
 
@@ -161,19 +161,19 @@ test_highlight_and_count_maps(void)
     /* Groningen has an ouderen project among its implementatie projects; Eindhoven only
     ** P0349, which is not about ouderen. */
     g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
-                                   "implementatie: ouderen|#d7301f|"));
+                                   "implementatie: ouderen|#c54831|"));
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0772"), ==, "implementatie: overig|#fdcc8a|1");
     g_hash_table_destroy(c);
-    g_assert_cmphex(pixel_of(png, "Groningen"), ==, 0xd7301f);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, 0xc54831);
     g_assert_cmphex(pixel_of(png, "Eindhoven"), ==, 0xfdcc8a);
 
     g_assert_cmpint(run_cli(NULL, "render", "--count", "natural", "--classes", "5", "--output",
                             png, "--classes-csv", csv, NULL), ==, 0);
     c = read_classes(csv);
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#7f0000|23");  /* Amsterdam */
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "11–14|#d7301f|13");  /* Maastricht */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#541043|23");  /* Amsterdam */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "11–14|#bd2d2c|13");  /* Maastricht */
     g_hash_table_destroy(c);
-    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x7f0000);
+    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x541043);
     g_free(csv);
 
     assert_bad_input(dir, "note: ", "--note", "<b>niet gesloten", NULL, NULL);
@@ -206,7 +206,7 @@ test_table_maps(void)
     GHashTable *c = read_classes(csv);
     /* gemeentepolissen_2017.csv: Groningen Menzis; Amsterdam Zilveren Kruis;CZ; Maastricht
     ** CZ;Eno; 18 municipalities without a contract. */
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#550102|0");
     g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0363"), "Zilveren Kruis + CZ|"));
     g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0935"), "CZ + Eno|"));
     GHashTableIter it;
@@ -214,10 +214,10 @@ test_table_maps(void)
     size_t none = 0;
     g_hash_table_iter_init(&it, c);
     while (g_hash_table_iter_next(&it, NULL, &value))
-        none += g_str_has_prefix(value, "geen contract|#d9d9d9|");
+        none += g_str_has_prefix(value, "geen contract|#c8c8c8|");
     g_assert_cmpuint(none, ==, 18);
     g_hash_table_destroy(c);
-    g_assert_cmphex(pixel_of(png, "Groningen"), ==, 0xe31a1c);
+    g_assert_cmphex(pixel_of(png, "Groningen"), ==, 0x550102);
 
     /* Kernwerkgebieden: zorgkantoorregio's as the regions, their dominant insurer per
     ** municipality (Groningen in ZK09 Menzis, Amsterdam in ZK02 Zilveren Kruis). */
@@ -235,11 +235,11 @@ test_table_maps(void)
     g_assert_cmpint(rc, ==, 0);
     g_free(err);
     c = read_classes(csv);
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#e31a1c|0");
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#1f78b4|0");
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "CZ|#ff7f00|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0014"), ==, "Menzis|#550102|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "Zilveren Kruis|#266290|0");
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "CZ|#c7711b|0");
     g_hash_table_destroy(c);
-    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x1f78b4);
+    g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x266290);
 
     /* Bad values in a table: every one reported, nothing written. */
     char *bad = write_fixture(dir, "bad.csv", "gm_code,verzekeraars\nGM0014,Menziss\n"

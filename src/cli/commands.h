@@ -8,5 +8,6 @@ int cmd_atlas(int argc, char **argv);     /* atlas.c */
 int cmd_stats(int argc, char **argv);     /* stats.c */
 int cmd_diff(int argc, char **argv);      /* diff.c */
 int cmd_compare(int argc, char **argv);   /* compare.c */
+int cmd_style(int argc, char **argv);     /* style.c */
 
 #endif

@@ -27,7 +27,8 @@ print_help(FILE *fp)
             "  atlas     render a whole report from an atlas file (PDF + PNGs + index.html)\n"
             "  stats     tables of projects and municipalities per label, insurer, size class\n"
             "  diff      what changed between two project databases: map and list\n"
-            "  compare   insurers and their kernwerkgebieden, maps side by side\n\n"
+            "  compare   insurers and their kernwerkgebieden, maps side by side\n"
+            "  style     'style check [FILE]': a style's colours against the colour rules\n\n"
             "Options:\n"
             "  --help     show this help ('samenkaart render --help' for the command)\n"
             "  --version  show the version\n\n"
@@ -62,7 +63,9 @@ run_command(int argc, char **argv)
         return exit_status(cmd_diff(argc - 1, argv + 1));
     if (strcmp(argv[1], "compare") == 0)
         return exit_status(cmd_compare(argc - 1, argv + 1));
-    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats, diff or compare)\n", argv[1]);
+    if (strcmp(argv[1], "style") == 0)
+        return exit_status(cmd_style(argc - 1, argv + 1));
+    fprintf(stderr, "samenkaart: unknown command '%s' (expected render, atlas, stats, diff, compare or style)\n", argv[1]);
     print_help(stderr);
     return EXIT_INPUT;
 }
