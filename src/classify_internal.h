@@ -28,4 +28,16 @@ sk_classification *sk__classification_new(sk_map_kind kind, int show, const sk_l
 sk_classification *sk__classification_from_sets(const sk_labelset *sets, size_t count,
                                                 int show);
 
+/* Count maps (breaks.c).  SK_EUSAGE unless method and classes or breaks make 2 to 7
+** classes, the 0 class counted (see sk_classify_count). */
+sk_status sk__count_check(sk_ctx *ctx, sk_breaks method, size_t classes, const unsigned *breaks,
+                          size_t nbreaks);
+/* The upper ends of the classes over the counts values[0..n) (all 1 or more; sorted in
+** place): at most want classes by quantile or natural breaks (fewer when the counts have
+** fewer distinct values), or one up to each distinct manual break and an open one
+** (UINT_MAX) above the last.  upper has room for MAX(want, nbreaks) + 1; returns how many
+** were written. */
+size_t sk__count_uppers(sk_breaks method, size_t want, const unsigned *breaks, size_t nbreaks,
+                        unsigned *values, size_t n, unsigned *upper);
+
 #endif

@@ -171,7 +171,7 @@ test_highlight_and_count_maps(void)
                             png, "--classes-csv", csv, NULL), ==, 0);
     c = read_classes(csv);
     g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#7f0000|23");  /* Amsterdam */
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "11–14|#d7301f|13");  /* Maastricht */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "10–14|#d7301f|13");  /* Maastricht */
     g_hash_table_destroy(c);
     g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x7f0000);
     g_free(csv);
