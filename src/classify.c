@@ -223,6 +223,26 @@ sk__classification_from_sets(const sk_labelset *sets, size_t nmun, int show)
     return sk__classification_new(SK_MAP_COMBINATION, show, sets, NULL, nmun);
 }
 
+sk_classification *
+sk__classification_keep_label(const sk_classification *c, size_t label)
+{
+    /* A label beyond the label set's bits is in no class: the panel is empty. */
+    sk_labelset bit = label < 31 ? (sk_labelset)1 << label : 0;
+    size_t nmun = c->municipality_count;
+    sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        if (c->class_of[m] >= 0 && (c->classes[c->class_of[m]] & bit))
+            sets[m] = bit;
+    sk_classification *one = sk__classification_new(c->kind, c->show, sets, c->projects_of,
+                                                    nmun);
+    g_free(sets);
+    one->matching = c->matching;
+    one->region_count = c->region_count;
+    if (c->regions_named != NULL)
+        one->regions_named = g_memdup2(c->regions_named, c->region_count + 1);
+    return one;
+}
+
 sk_status
 sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, int show,
             sk_classification **out)

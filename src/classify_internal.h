@@ -40,4 +40,11 @@ sk_status sk__count_check(sk_ctx *ctx, sk_breaks method, size_t classes, const u
 size_t sk__count_uppers(sk_breaks method, size_t want, const unsigned *breaks, size_t nbreaks,
                         unsigned *values, size_t n, unsigned *upper);
 
+/* One panel of a small multiple: from a combination or table classification, the
+** municipalities whose class's label set holds label (bit 1 << label) form its one class,
+** label set 1 << label; every other municipality has none (-1).  No municipality with the
+** label: zero classes.  Kind, principle, projects per municipality, the number of matching
+** projects and the regions named are those of c.  The caller frees the result. */
+sk_classification *sk__classification_keep_label(const sk_classification *c, size_t label);
+
 #endif

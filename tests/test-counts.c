@@ -1,6 +1,7 @@
-/* Count maps with a "0" class and 2 to 7 classes, on the real 2017 data.  Expected values
-** were worked out apart from the program, from projecten_2017.csv and
-** gemeenten_regios_2017.csv (a project touches its gemeenten and every member of its
+/* Count maps with a "0" class and 2 to 7 classes, and the one-label panels of small
+** multiples (sk__classification_keep_label), on the real 2017 data.  Expected values were
+** worked out apart from the program, from projecten_2017.csv, gemeenten_regios_2017.csv and
+** gemeentepolissen_2017.csv (a project touches its gemeenten and every member of its
 ** wmo_regios; each municipality counted once per project). */
 #include <limits.h>
 #include <stdio.h>
@@ -216,6 +217,113 @@ test_limits_cli(void)
     tmp_dir_remove(dir);
 }
 
+/* ---- one label per panel ------------------------------------------------------------- */
+
+/* keep holds exactly the municipalities of total's one class, with c's project counts. */
+static void
+assert_same_municipalities(const sk_classification *keep, const sk_classification *c,
+                           const sk_classification *total)
+{
+    for (size_t m = 0; m < sk_geography_municipality_count(geo); m++) {
+        g_assert_cmpint(sk_classification_class_of(keep, m), ==,
+                        sk_classification_class_of(total, m));
+        g_assert_cmpuint(sk_classification_projects_of(keep, m), ==,
+                         sk_classification_projects_of(c, m));
+    }
+}
+
+static void
+test_keep_label_themes(void)
+{
+    /* Municipalities touched by a project of each theme (worked out from the CSV). */
+    const size_t touched[] = {212, 282, 309, 342, 179, 274};
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify(ctx, projects, NULL, SK_THEME, &c), ==, SK_OK);
+    g_assert_cmpuint(sk_principle_label_count(SK_THEME), ==, G_N_ELEMENTS(touched));
+    for (size_t l = 0; l < G_N_ELEMENTS(touched); l++) {
+        sk_classification *keep = sk__classification_keep_label(c, l);
+        g_assert_cmpint(sk_classification_kind(keep), ==, SK_MAP_COMBINATION);
+        g_assert_cmpint(sk_classification_show(keep), ==, SK_THEME);
+        g_assert_cmpuint(sk_classification_class_count(keep), ==, 1);
+        g_assert_cmpuint(sk_classification_class_labels(keep, 0), ==, 1u << l);
+        g_assert_cmpuint(sk_classification_class_size(keep, 0), ==, touched[l]);
+        g_assert_cmpuint(sk_classification_matching_projects(keep), ==, 421);
+        /* The same municipalities as a total map of the projects with that theme. */
+        char *where = g_strdup_printf("inhoudelijk=%s", sk_principle_label_key(SK_THEME, l));
+        sk_filter *f = sk_filter_new();
+        g_assert_cmpint(sk_filter_add(ctx, f, where), ==, SK_OK);
+        sk_classification *total = NULL;
+        g_assert_cmpint(sk_classify(ctx, projects, f, -1, &total), ==, SK_OK);
+        g_assert_cmpuint(sk_classification_class_size(total, 0), ==, touched[l]);
+        assert_same_municipalities(keep, c, total);
+        sk_classification_free(total);
+        sk_filter_free(f);
+        g_free(where);
+        sk_classification_free(keep);
+    }
+    /* A label beyond the principle's: no class, nobody in it. */
+    sk_classification *none = sk__classification_keep_label(c, 40);
+    g_assert_cmpuint(sk_classification_class_count(none), ==, 0);
+    g_assert_cmpint(sk_classification_class_of(none, (size_t)municipality("Amsterdam")), ==, -1);
+    sk_classification_free(none);
+    sk_classification_free(c);
+}
+
+static void
+test_keep_label_regions(void)
+{
+    /* Menzis' bovenregionaal projects name Twente and four other regions, not Drenthe; the
+    ** implementatie panel keeps the regions named. */
+    sk_filter *f = sk_filter_new();
+    g_assert_cmpint(sk_filter_add(ctx, f, "geografisch=bovenregionaal"), ==, SK_OK);
+    g_assert_cmpint(sk_filter_add(ctx, f, "zorgverzekeraar=Menzis"), ==, SK_OK);
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify(ctx, projects, f, SK_FORM, &c), ==, SK_OK);
+    sk_classification *keep = sk__classification_keep_label(c, 2);
+    g_assert_true(sk_classification_region_named(
+        keep, (size_t)sk_geography_find_region(geo, "Twente")));
+    g_assert_false(sk_classification_region_named(
+        keep, (size_t)sk_geography_find_region(geo, "Drenthe")));
+    g_assert_cmpuint(sk_classification_matching_projects(keep), ==,
+                     sk_classification_matching_projects(c));
+    sk_classification_free(keep);
+    sk_classification_free(c);
+    sk_filter_free(f);
+}
+
+static void
+test_keep_label_table(void)
+{
+    /* Minima contracts: 65 municipalities with Menzis, 127 with VGZ, none with Caresq; the
+    ** 18 listed without a contract are in no panel. */
+    char *path = data_path("gemeentepolissen_2017.csv");
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify_table(ctx, geo, path, "gm_code", "verzekeraars", SK_INSURER, 0,
+                                      &c), ==, SK_OK);
+    const char *names[] = {"Menzis", "VGZ", "Caresq"};
+    const size_t sizes[] = {65, 127, 0};
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        size_t label;
+        g_assert_cmpint(sk_label_find(ctx, SK_INSURER, names[i], &label), ==, SK_OK);
+        sk_classification *keep = sk__classification_keep_label(c, label);
+        g_assert_cmpint(sk_classification_kind(keep), ==, sk_classification_kind(c));
+        g_assert_cmpint(sk_classification_show(keep), ==, SK_INSURER);
+        g_assert_cmpuint(sk_classification_class_count(keep), ==, sizes[i] > 0);
+        g_assert_cmpuint(sk_classification_class_size(keep, 0), ==, sizes[i]);
+        if (sizes[i] > 0)
+            g_assert_cmpuint(sk_classification_class_labels(keep, 0), ==, 1u << label);
+        sk_classification_free(keep);
+    }
+    /* Appingedam: Menzis only (gemeentepolissen_2017.csv). */
+    size_t menzis;
+    g_assert_cmpint(sk_label_find(ctx, SK_INSURER, "Menzis", &menzis), ==, SK_OK);
+    sk_classification *keep = sk__classification_keep_label(c, menzis);
+    g_assert_cmpint(sk_classification_class_of(keep, (size_t)municipality("Appingedam")), ==, 0);
+    sk_classification_free(keep);
+    sk_classification_free(c);
+    g_free(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -228,6 +336,9 @@ main(int argc, char **argv)
     g_test_add_func("/counts/no-zero-class", test_no_zero_class);
     g_test_add_func("/counts/limits", test_limits);
     g_test_add_func("/counts/limits-cli", test_limits_cli);
+    g_test_add_func("/counts/keep-label-themes", test_keep_label_themes);
+    g_test_add_func("/counts/keep-label-regions", test_keep_label_regions);
+    g_test_add_func("/counts/keep-label-table", test_keep_label_table);
     int rc = g_test_run();
     sk_projects_free(projects);
     sk_geography_free(geo);
