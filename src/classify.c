@@ -223,6 +223,26 @@ sk__classification_from_sets(const sk_labelset *sets, size_t nmun, int show)
     return sk__classification_new(SK_MAP_COMBINATION, show, sets, NULL, nmun);
 }
 
+sk_classification *
+sk__classification_keep_label(const sk_classification *c, size_t label)
+{
+    /* A label beyond the label set's bits is in no class: the panel is empty. */
+    sk_labelset bit = label < 31 ? (sk_labelset)1 << label : 0;
+    size_t nmun = c->municipality_count;
+    sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        if (c->class_of[m] >= 0 && (c->classes[c->class_of[m]] & bit))
+            sets[m] = bit;
+    sk_classification *one = sk__classification_new(c->kind, c->show, sets, c->projects_of,
+                                                    nmun);
+    g_free(sets);
+    one->matching = c->matching;
+    one->region_count = c->region_count;
+    if (c->regions_named != NULL)
+        one->regions_named = g_memdup2(c->regions_named, c->region_count + 1);
+    return one;
+}
+
 sk_status
 sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, int show,
             sk_classification **out)
@@ -344,54 +364,35 @@ sk_classify_highlight(sk_ctx *ctx, const sk_projects *projects, const sk_filter 
 
 /* ---- count maps -------------------------------------------------------------------- */
 
-static int
-compare_unsigned(const void *a, const void *b)
-{
-    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-    return (x > y) - (x < y);
-}
-
-/* Natural breaks (Jenks, by Fisher's exact dynamic programme) over the sorted values v[0..n):
-** k groups with the least sum of squared deviations.  Writes the last value of each group
-** to upper[0..k).  Values are few and small (project counts), so O(k n^2) is nothing. */
+/* The classes of a count map: the 0 class first when it is there, then one class per upper
+** end; every municipality falls in one of them. */
 static void
-natural_breaks(const unsigned *v, size_t n, size_t k, unsigned *upper)
+set_count_classes(sk_classification *c, int zero_class, const unsigned *upper, size_t k)
 {
-    double *cost = g_new(double, (n + 1) * (k + 1));
-    size_t *split = g_new0(size_t, (n + 1) * (k + 1));
-#define COST(i, j) cost[(i) * (k + 1) + (j)]
-#define SPLIT(i, j) split[(i) * (k + 1) + (j)]
-    for (size_t i = 0; i <= n; i++)
-        for (size_t j = 0; j <= k; j++)
-            COST(i, j) = i == 0 && j == 0 ? 0 : 1e300;
-    for (size_t i = 1; i <= n; i++) {
-        double sum = 0, sumsq = 0;
-        /* Group (m, i]: walk m downwards, keeping the group's sums. */
-        for (size_t m = i; m-- > 0;) {
-            sum += v[m];
-            sumsq += (double)v[m] * v[m];
-            double w = (double)(i - m), ssd = sumsq - sum * sum / w;
-            /* Equal values belong in one group. */
-            if (m > 0 && v[m - 1] == v[m])
-                continue;
-            for (size_t j = 1; j <= k; j++) {
-                double c = COST(m, j - 1) + ssd;
-                if (c < COST(i, j)) {
-                    COST(i, j) = c;
-                    SPLIT(i, j) = m;
-                }
-            }
-        }
+    size_t total = k + (zero_class ? 1 : 0);
+    g_free(c->classes);
+    g_free(c->class_size);
+    c->class_count = total;
+    c->classes = g_new0(sk_labelset, total + 1);
+    c->class_size = g_new0(size_t, total + 1);
+    c->lower = g_new0(unsigned, total + 1);
+    c->upper = g_new0(unsigned, total + 1);
+    for (size_t i = 0; i < total; i++)
+        c->classes[i] = (sk_labelset)(i + 1);
+    for (size_t j = 0; j < k; j++) {
+        size_t i = j + (zero_class ? 1 : 0);
+        c->lower[i] = j == 0 ? 1 : upper[j - 1] + 1;
+        c->upper[i] = upper[j];
     }
-    size_t i = n;
-    for (size_t j = k; j > 0; j--) {
-        upper[j - 1] = v[i - 1];
-        i = SPLIT(i, j);
+    for (size_t m = 0; m < c->municipality_count; m++) {
+        unsigned v = c->projects_of[m];
+        size_t i = 0;
+        while (i < total && !(c->lower[i] <= v && v <= c->upper[i]))
+            i++;
+        c->class_of[m] = i < total ? (int)i : -1;
+        if (i < total)
+            c->class_size[i]++;
     }
-#undef COST
-#undef SPLIT
-    g_free(cost);
-    g_free(split);
 }
 
 sk_status
@@ -400,12 +401,10 @@ sk_classify_count(sk_ctx *ctx, const sk_projects *projects, const sk_filter *fil
                   sk_classification **out)
 {
     *out = NULL;
-    if (method == SK_BREAKS_MANUAL ? nbreaks == 0 : classes < 1 || classes > 12)
-        return sk__error(ctx, SK_EUSAGE, method == SK_BREAKS_MANUAL
-                         ? "manual breaks need at least one break"
-                         : "a count map has 1 to 12 classes");
+    sk_status st = sk__count_check(ctx, method, classes, breaks, nbreaks);
     sk_classification *c = NULL;
-    sk_status st = sk_classify(ctx, projects, filter, -1, &c);
+    if (st == SK_OK)
+        st = sk_classify(ctx, projects, filter, -1, &c);
     if (st != SK_OK)
         return st;
     c->kind = SK_MAP_COUNT;
@@ -414,61 +413,19 @@ sk_classify_count(sk_ctx *ctx, const sk_projects *projects, const sk_filter *fil
     for (size_t m = 0; m < nmun; m++)
         if (c->projects_of[m] > 0)
             values[n++] = c->projects_of[m];
-    qsort(values, n, sizeof *values, compare_unsigned);
-    size_t distinct = 0;
-    for (size_t i = 0; i < n; i++)
-        distinct += i == 0 || values[i] != values[i - 1];
+    /* No municipality is white on a count map: those without a project form the class "0",
+    ** which takes one of the classes asked for. */
+    int zero_class = n < nmun;
     unsigned *upper = g_new0(unsigned, MAX(classes, nbreaks) + 2);
-    size_t k = 0;
-    if (method == SK_BREAKS_MANUAL) {
-        /* Breaks are the upper ends of the classes; counts above the last fall in an open
-        ** class "… of meer". */
-        unsigned *b = g_memdup2(breaks, nbreaks * sizeof *b);
-        qsort(b, nbreaks, sizeof *b, compare_unsigned);
-        for (size_t i = 0; i < nbreaks; i++)
-            if (b[i] > 0 && (k == 0 || b[i] != upper[k - 1]))
-                upper[k++] = b[i];
-        upper[k++] = UINT_MAX;
-        g_free(b);
-    } else if (n > 0) {
-        size_t want = MIN(classes, distinct);
-        if (method == SK_BREAKS_QUANTILE) {
-            for (size_t q = 1; q <= want; q++) {
-                unsigned v = values[(q * n - 1) / want];
-                if (k == 0 || v != upper[k - 1])
-                    upper[k++] = v;
-            }
-        } else {
-            natural_breaks(values, n, want, upper);
-            k = want;
-        }
-    }
-    c->class_count = k;
-    g_free(c->classes);
-    g_free(c->class_size);
-    c->classes = g_new0(sk_labelset, k + 1);
-    c->class_size = g_new0(size_t, k + 1);
-    c->lower = g_new(unsigned, k + 1);
-    c->upper = g_new(unsigned, k + 1);
-    for (size_t j = 0; j < k; j++) {
-        c->classes[j] = (sk_labelset)(j + 1);
-        c->lower[j] = j == 0 ? 1 : upper[j - 1] + 1;
-        c->upper[j] = upper[j];
-    }
-    for (size_t m = 0; m < nmun; m++) {
-        c->class_of[m] = -1;
-        for (size_t j = 0; j < k && c->projects_of[m] > 0; j++)
-            if (c->projects_of[m] <= c->upper[j]) {
-                c->class_of[m] = (int)j;
-                c->class_size[j]++;
-                break;
-            }
-    }
+    size_t want = method == SK_BREAKS_MANUAL ? 0 : classes - (zero_class ? 1 : 0);
+    size_t k = sk__count_uppers(method, want, breaks, nbreaks, values, n, upper);
+    set_count_classes(c, zero_class, upper, k);
     g_free(upper);
     g_free(values);
     *out = c;
     return SK_OK;
 }
+
 size_t sk_classification_class_count(const sk_classification *c) { return c->class_count; }
 size_t sk_classification_matching_projects(const sk_classification *c) { return c->matching; }
 
@@ -535,35 +492,6 @@ sk__filter_describe_with(const sk_filter *f, sk__label_text_fn text, void *user_
             g_string_append_printf(s, ": %s", c->theme_detail);
     }
     return g_string_free(s, FALSE);
-}
-
-sk_status
-sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method, unsigned *breaks,
-                size_t max_breaks, size_t *nbreaks)
-{
-    *nbreaks = 0;
-    char *t = g_strstrip(g_strdup(text));
-    sk_status st = SK_OK;
-    if (g_ascii_strcasecmp(t, "quantile") == 0 || g_ascii_strcasecmp(t, "quantiles") == 0) {
-        *method = SK_BREAKS_QUANTILE;
-    } else if (g_ascii_strcasecmp(t, "natural") == 0 || g_ascii_strcasecmp(t, "jenks") == 0) {
-        *method = SK_BREAKS_NATURAL;
-    } else {
-        *method = SK_BREAKS_MANUAL;
-        char **parts = g_strsplit(t, ",", -1);
-        for (size_t i = 0; parts[i] != NULL && st == SK_OK; i++) {
-            char *p = g_strstrip(parts[i]), *end;
-            guint64 v = g_ascii_strtoull(p, &end, 10);
-            if (p[0] == '\0' || *end != '\0' || v == 0 || v > 100000 || *nbreaks == max_breaks)
-                st = sk__error(ctx, SK_EUSAGE, "count classes '%s': expected quantile, natural "
-                               "or up to %zu breaks like 1,3,10", text, max_breaks);
-            else
-                breaks[(*nbreaks)++] = (unsigned)v;
-        }
-        g_strfreev(parts);
-    }
-    g_free(t);
-    return st;
 }
 
 sk_status
@@ -654,22 +582,3 @@ sk__classification_group(const sk_classification *c, size_t from)
     return g;
 }
 
-sk_classification *
-sk__classification_keep_label(const sk_classification *c, size_t label)
-{
-    sk_labelset bit = label < 24 ? (sk_labelset)1 << label : 0;
-    size_t nmun = c->municipality_count;
-    sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
-    for (size_t m = 0; m < nmun; m++)
-        if (c->class_of[m] >= 0 && (c->classes[c->class_of[m]] & bit) &&
-            c->classes[c->class_of[m]] < ((sk_labelset)1 << 24))
-            sets[m] = bit;
-    sk_classification *one = sk__classification_new(c->kind, c->show, sets, c->projects_of,
-                                                    nmun);
-    g_free(sets);
-    one->matching = c->matching;
-    one->region_count = c->region_count;
-    if (c->regions_named != NULL)
-        one->regions_named = g_memdup2(c->regions_named, c->region_count + 1);
-    return one;
-}

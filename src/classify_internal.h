@@ -36,7 +36,24 @@ sk_classification *sk__classification_from_sets(const sk_labelset *sets, size_t 
 /* A classification like c with every class of `from` or more labels one group
 ** (SK__LABELSET_GROUP(from)); the rest unchanged.  Free with sk_classification_free. */
 sk_classification *sk__classification_group(const sk_classification *c, size_t from);
-/* TEMP until helper D lands */
+
+/* Count maps (breaks.c).  SK_EUSAGE unless method and classes or breaks make 2 to 7
+** classes, the 0 class counted (see sk_classify_count). */
+sk_status sk__count_check(sk_ctx *ctx, sk_breaks method, size_t classes, const unsigned *breaks,
+                          size_t nbreaks);
+/* The upper ends of the classes over the counts values[0..n) (all 1 or more; sorted in
+** place): at most want classes by quantile or natural breaks (fewer when the counts have
+** fewer distinct values), or one up to each distinct manual break and an open one
+** (UINT_MAX) above the last.  upper has room for MAX(want, nbreaks) + 1; returns how many
+** were written. */
+size_t sk__count_uppers(sk_breaks method, size_t want, const unsigned *breaks, size_t nbreaks,
+                        unsigned *values, size_t n, unsigned *upper);
+
+/* One panel of a small multiple: from a combination or table classification, the
+** municipalities whose class's label set holds label (bit 1 << label) form its one class,
+** label set 1 << label; every other municipality has none (-1).  No municipality with the
+** label: zero classes.  Kind, principle, projects per municipality, the number of matching
+** projects and the regions named are those of c.  The caller frees the result. */
 sk_classification *sk__classification_keep_label(const sk_classification *c, size_t label);
 
 #endif

@@ -99,11 +99,15 @@ texts_combination(const sk__kind_texts *t, char **texts)
             g_free(n);
             continue;
         }
+        /* The labels in the style's legend order ("bovenregionaal + gemeente"). */
         GString *s = g_string_new(NULL);
-        for (size_t l = 0; labels != 0; l++, labels >>= 1)
-            if (labels & 1)
-                g_string_append_printf(s, "%s%s", s->len ? " + " : "",
-                                       sk__style_label_text(t->style, (sk_principle)show, l));
+        size_t count = sk_principle_label_count((sk_principle)show);
+        for (size_t rank = 0; rank < count; rank++)
+            for (size_t l = 0; l < count; l++)
+                if (t->style->label_rank[show][l] == rank && ((labels >> l) & 1))
+                    g_string_append_printf(s, "%s%s", s->len ? " + " : "",
+                                           sk__style_label_text(t->style, (sk_principle)show,
+                                                                l));
         texts[k] = g_string_free(s, FALSE);
     }
 }

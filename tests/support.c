@@ -220,6 +220,16 @@ read_csv_rows(const char *csv)
     return rows;
 }
 
+void
+use_backend_beside_cli(void)
+{
+    char *dir = g_path_get_dirname(g_getenv("SK_CLI"));
+    char *backend = g_build_filename(dir, "libsamenkaart-ogr.so", NULL);
+    g_setenv("SAMENKAART_BACKEND", backend, FALSE);
+    g_free(backend);
+    g_free(dir);
+}
+
 sk_geography *
 load_geography(void)
 {

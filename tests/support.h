@@ -41,6 +41,10 @@ GHashTable *read_classes(const char *csv);
 ** value; free with g_ptr_array_unref. */
 GPtrArray *read_csv_rows(const char *csv);
 
+/* For a test with the library's objects linked in: the reader back-end is not beside that
+** program but beside the command ($SK_CLI); $SAMENKAART_BACKEND, when set, stays. */
+void use_backend_beside_cli(void);
+
 /* The real geography of nl2017 (loaded once per test program). */
 sk_geography *load_geography(void);
 

@@ -202,13 +202,14 @@ static void
 test_count_classes(void)
 {
     /* Projects per municipality over all 421 projects: 380 municipalities take part,
-    ** counts 1..23; Jenks' optimal five classes end at 4, 7, 10, 14, 23 (checked by an
-    ** exhaustive search over all break sets). */
+    ** counts 1..23, 8 have none: the class "0" is one of the five; Jenks' optimal four
+    ** classes over the 380 end at 5, 9, 14, 23 (checked by an exhaustive search over all
+    ** break sets). */
     sk_classification *c = NULL;
     g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, SK_BREAKS_NATURAL, 5, NULL, 0,
                                       &c), ==, SK_OK);
-    const unsigned upper[] = {4, 7, 10, 14, 23}, lower[] = {1, 5, 8, 11, 15};
-    const size_t sizes[] = {76, 106, 117, 75, 6};
+    const unsigned upper[] = {0, 5, 9, 14, 23}, lower[] = {0, 1, 6, 10, 15};
+    const size_t sizes[] = {8, 103, 174, 97, 6};
     g_assert_cmpuint(sk_classification_class_count(c), ==, 5);
     for (size_t k = 0; k < 5; k++) {
         unsigned lo, hi;
@@ -222,10 +223,10 @@ test_count_classes(void)
                                                       fx.geo, "Amsterdam")), ==, 4);
     sk_classification_free(c);
 
-    /* Quartiles of the 380 counts: 5, 8, 10, 23. */
+    /* The class "0", then terciles of the 380 counts: 6, 9, 23. */
     g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, SK_BREAKS_QUANTILE, 4, NULL,
                                       0, &c), ==, SK_OK);
-    const unsigned q[] = {5, 8, 10, 23};
+    const unsigned q[] = {0, 6, 9, 23};
     for (size_t k = 0; k < 4; k++) {
         unsigned lo, hi;
         sk_classification_class_range(c, k, &lo, &hi);
@@ -233,7 +234,7 @@ test_count_classes(void)
     }
     sk_classification_free(c);
 
-    /* Manual breaks: 1-2, 3-9, 10 or more (open). */
+    /* Manual breaks: 0, 1-2, 3-9, 10 or more (open). */
     sk_breaks method;
     unsigned breaks[4];
     size_t n;
@@ -241,13 +242,13 @@ test_count_classes(void)
     g_assert_cmpint(method, ==, SK_BREAKS_MANUAL);
     g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, method, 0, breaks, n, &c), ==,
                     SK_OK);
-    g_assert_cmpuint(sk_classification_class_count(c), ==, 3);
+    g_assert_cmpuint(sk_classification_class_count(c), ==, 4);
     unsigned lo, hi;
-    sk_classification_class_range(c, 2, &lo, &hi);
+    sk_classification_class_range(c, 3, &lo, &hi);
     g_assert_cmpuint(lo, ==, 10);
     g_assert_cmpuint(hi, ==, UINT_MAX);
     /* 1 and 2 occur 3 + 1 times. */
-    g_assert_cmpuint(sk_classification_class_size(c, 0), ==, 4);
+    g_assert_cmpuint(sk_classification_class_size(c, 1), ==, 4);
     sk_classification_free(c);
     g_assert_cmpint(sk_breaks_parse(fx.ctx, "quantile", &method, breaks, 4, &n), ==, SK_OK);
     g_assert_cmpint(method, ==, SK_BREAKS_QUANTILE);

@@ -170,8 +170,8 @@ test_highlight_and_count_maps(void)
     g_assert_cmpint(run_cli(NULL, "render", "--count", "natural", "--classes", "5", "--output",
                             png, "--classes-csv", csv, NULL), ==, 0);
     c = read_classes(csv);
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#541043|23");  /* Amsterdam */
-    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "11–14|#bd2d2c|13");  /* Maastricht */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0363"), ==, "15–23|#7f0000|23");  /* Amsterdam */
+    g_assert_cmpstr(g_hash_table_lookup(c, "GM0935"), ==, "10–14|#d7301f|13");  /* Maastricht */
     g_hash_table_destroy(c);
     g_assert_cmphex(pixel_of(png, "Amsterdam"), ==, 0x541043);
     g_free(csv);

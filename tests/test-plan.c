@@ -121,13 +121,7 @@ int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    /* The library's objects are linked in: the reader back-end is not beside this program
-    ** but beside the command. */
-    char *dir = g_path_get_dirname(g_getenv("SK_CLI"));
-    char *backend = g_build_filename(dir, "libsamenkaart-ogr.so", NULL);
-    g_setenv("SAMENKAART_BACKEND", backend, FALSE);
-    g_free(backend);
-    g_free(dir);
+    use_backend_beside_cli();
     demo_load();
     g_test_add_func("/plan/fills", test_fills);
     g_test_add_func("/plan/names", test_names);

@@ -125,17 +125,24 @@ typedef enum sk_breaks {
     SK_BREAKS_NATURAL     /* Jenks natural breaks (least squared deviation in classes) */
 } sk_breaks;
 
-/* Count map: municipalities with at least one matching project in classes of their project
-** count.  QUANTILE and NATURAL make at most `classes` classes (fewer when the counts have
-** fewer distinct values); MANUAL uses breaks[0..nbreaks) as upper bounds (copied).
-** SK_EUSAGE for classes outside 1..12 or manual breaks without any.  *out owns the result. */
+/* Count map: every municipality in a class of its number of matching projects; none is
+** left without a class.  When some municipality has no matching project, class 0 is the
+** range 0..0 holding those, and it takes one of the classes: QUANTILE and NATURAL then make
+** at most `classes` - 1 classes over the counts of 1 or more (fewer when those counts have
+** fewer distinct values); when every municipality has a project, at most `classes` classes
+** over them and no 0 class.  MANUAL uses breaks[0..nbreaks) as upper bounds (copied), after
+** the 0 class when there is one: breaks 1,3,10 give 0, 1, 2–3, 4–10 and 11 or more.
+** SK_EUSAGE for classes outside 2..7, manual breaks without any, or more than 5 distinct
+** breaks (7 classes with the 0 class, counted whether or not the data has a 0).  *out owns
+** the result. */
 SK_API sk_status sk_classify_count(sk_ctx *ctx, const sk_projects *projects,
                                    const sk_filter *filter, sk_breaks method, size_t classes,
                                    const unsigned *breaks, size_t nbreaks,
                                    sk_classification **out);
 
 /* Parse how a count map is classed: "quantile", "natural", or manual breaks "1,3,10" (up to
-** max_breaks of them into breaks).  SK_EUSAGE with the expected forms otherwise. */
+** max_breaks of them into breaks).  SK_EUSAGE with the expected forms otherwise, and for
+** more than 5 distinct breaks (a count map has at most 7 classes, see sk_classify_count). */
 SK_API sk_status sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method,
                                  unsigned *breaks, size_t max_breaks, size_t *nbreaks);
 
@@ -146,7 +153,8 @@ SK_API int sk_classification_region_named(const sk_classification *classificatio
 
 /* What the classification shows (SK_MAP_TOTAL, SK_MAP_COMBINATION, …). */
 SK_API sk_map_kind sk_classification_kind(const sk_classification *classification);
-/* Count maps: class k holds counts lower..upper (upper UINT_MAX: "lower or more"). */
+/* Count maps: class k holds counts lower..upper (upper UINT_MAX: "lower or more"; the 0
+** class: lower = upper = 0).  Other maps: 0 and 0. */
 SK_API void sk_classification_class_range(const sk_classification *classification, size_t k,
                                           unsigned *lower, unsigned *upper);
 

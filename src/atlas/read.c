@@ -144,8 +144,8 @@ read_count(sk__keyfile *k, const char *group, page *pg)
         sk_ctx_free(probe);
     }
     int classes = 5;
-    sk__keyfile_get_int(k, group, "classes", 1, 12, "a number of classes from 1 to 12",
-                        &classes);
+    sk__keyfile_get_int(k, group, "classes", 2, 7,
+                        "a number of classes from 2 to 7 (the first is 0)", &classes);
     pg->classes = (size_t)classes;
 }
 

@@ -190,7 +190,8 @@ cmd_render(int argc, char **argv)
          "Count map: projects per municipality, classed by quantile, natural or breaks "
          "like 1,3,10", "METHOD"},
         {"classes", 0, 0, G_OPTION_ARG_INT, &a.classes,
-         "Count map classes for quantile/natural (default 5)", "N"},
+         "Count map classes for quantile/natural, 2 to 7, the first for 0 projects "
+         "(default 5)", "N"},
         {"table", 0, 0, G_OPTION_ARG_FILENAME, &a.table,
          "Table map: labels per municipality from FILE, e.g. gemeentepolissen_2017.csv",
          "FILE"},
