@@ -114,33 +114,68 @@ map_source(const sk_style *style, const sk_projects *projects, const sk_map_opti
     return shown;
 }
 
-/* Frame the municipalities of zoom, with a margin; SK_EUSAGE when it selects none. */
-static sk_status
-map_zoom(sk_ctx *ctx, sk_map *map, const unsigned char *zoom)
+/* The frame of the municipalities of zoom, with a margin; 0 when it selects none. */
+static int
+zoom_frame(const sk_geography *geo, const unsigned char *zoom, double *extent)
 {
     size_t nmun;
-    const sk__area *areas = sk__geography_municipalities(map->geo, &nmun);
-    map->zoom = g_new0(guint8, nmun + 1);
+    const sk__area *areas = sk__geography_municipalities(geo, &nmun);
     double e[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t m = 0; m < nmun; m++) {
         if (!zoom[m])
             continue;
-        map->zoom[m] = 1;
         e[0] = fmin(e[0], areas[m].bbox[0]);
         e[1] = fmin(e[1], areas[m].bbox[1]);
         e[2] = fmax(e[2], areas[m].bbox[2]);
         e[3] = fmax(e[3], areas[m].bbox[3]);
     }
     if (!(e[2] > e[0] && e[3] > e[1]))
-        return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
+        return 0;
     /* A margin of a twentieth on every side: the neighbours show, as context. */
     double mx = (e[2] - e[0]) / 20, my = (e[3] - e[1]) / 20;
     double margin = fmax(mx, my);
-    map->extent[0] = e[0] - margin;
-    map->extent[1] = e[1] - margin;
-    map->extent[2] = e[2] + margin;
-    map->extent[3] = e[3] + margin;
+    extent[0] = e[0] - margin;
+    extent[1] = e[1] - margin;
+    extent[2] = e[2] + margin;
+    extent[3] = e[3] + margin;
+    return 1;
+}
+
+/* Frame the municipalities of zoom; SK_EUSAGE when it selects none. */
+static sk_status
+map_zoom(sk_ctx *ctx, sk_map *map, const unsigned char *zoom)
+{
+    size_t nmun = sk_geography_municipality_count(map->geo);
+    map->zoom = g_new0(guint8, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        map->zoom[m] = zoom[m] != 0;
+    if (!zoom_frame(map->geo, zoom, map->extent))
+        return sk__error(ctx, SK_EUSAGE, "zoom: no municipality selected");
     return SK_OK;
+}
+
+/* Mark in in_view[k] the classes of c with a municipality in the extent (all when NULL). */
+static void
+classes_in_extent(const sk_geography *geo, const sk_classification *c, const double *extent,
+                  guint8 *in_view)
+{
+    size_t count;
+    const sk__area *areas = sk__geography_municipalities(geo, &count);
+    for (size_t m = 0; m < count; m++) {
+        int k = sk_classification_class_of(c, m);
+        const double *b = areas[m].bbox, *e = extent;
+        if (k >= 0 && (e == NULL || (b[0] < e[2] && b[2] > e[0] && b[1] < e[3] && b[3] > e[1])))
+            in_view[k] = 1;
+    }
+}
+
+void
+sk__map_classes_in_view(const sk_geography *geo, const unsigned char *zoom,
+                        const sk_classification *c, guint8 *in_view)
+{
+    double extent[4];
+    int framed = zoom != NULL && zoom_frame(geo, zoom, extent);
+    classes_in_extent(geo, c, framed ? extent : NULL, in_view);
 }
 
 /* What is drawn over the fills: an outlined area and the regions taking part. */
@@ -347,8 +382,12 @@ map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_optio
     sk__kind_texts t = {style, map->geo, c, filter, o->highlight};
     def->class_texts(&t, texts);
     sk_status st = sk__registry_colors(ctx, style, c, colors, NULL);
+    /* A zoomed map is read for the classes in view. */
+    guint8 *shown = g_new0(guint8, n + 1);
+    classes_in_extent(map->geo, c, map->zoom != NULL ? map->extent : NULL, shown);
     if (st == SK_OK)
-        st = sk__registry_check(ctx, style, c, texts, colors, o->allow_similar_colours);
+        st = sk__registry_check(ctx, style, c, texts, colors, shown, o->allow_similar_colours);
+    g_free(shown);
     if (st == SK_OK) {
         int counts = o->show_counts >= 0 ? o->show_counts
                      : def->show_counts >= 0 ? def->show_counts

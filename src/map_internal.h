@@ -45,6 +45,11 @@ struct sk_map {
     int allow_similar;         /* classes too alike are a warning, not an error */
 };
 
+/* Mark in in_view[k] (zeroed, one per class) the classes of c that a map zoomed to zoom
+** (per municipality of geo; NULL: the whole map) shows. */
+void sk__map_classes_in_view(const sk_geography *geo, const unsigned char *zoom,
+                             const sk_classification *c, guint8 *in_view);
+
 /* Free a legend (sk__legend_entry with their strings); NULL is a no-op. */
 void sk__legend_free(GArray *legend);
 

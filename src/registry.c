@@ -48,14 +48,17 @@ sk__registry_colors(sk_ctx *ctx, const sk_style *style, const sk_classification 
 }
 
 int
-sk__registry_needs_panels(const sk_style *style, const sk_classification *c, char **what)
+sk__registry_needs_panels(const sk_style *style, const sk_classification *c,
+                          const guint8 *shown, char **what)
 {
     *what = NULL;
-    size_t n = sk_classification_class_count(c);
+    size_t n = sk_classification_class_count(c), in_view = 0;
+    for (size_t k = 0; k < n; k++)
+        in_view += shown[k] != 0;
     if (!of_labels(c))
         return 0;
-    if (n > SK__MAX_CATEGORICAL) {
-        *what = g_strdup_printf("%zu classes (at most %d)", n, SK__MAX_CATEGORICAL);
+    if (in_view > SK__MAX_CATEGORICAL) {
+        *what = g_strdup_printf("%zu classes (at most %d)", in_view, SK__MAX_CATEGORICAL);
         return 1;
     }
     sk__color *colors = g_new0(sk__color, n + 1);
@@ -66,7 +69,8 @@ sk__registry_needs_panels(const sk_style *style, const sk_classification *c, cha
         for (size_t b = a + 1; b < n && !split; b++) {
             sk__color_pair p;
             sk__color_compare(colors[a], colors[b], &p);
-            split = (!designed[a] || !designed[b]) && !sk__color_pair_ok(&p);
+            split = shown[a] && shown[b] && (!designed[a] || !designed[b]) &&
+                    !sk__color_pair_ok(&p);
         }
     }
     if (split && *what == NULL)
@@ -148,17 +152,27 @@ sk__registry_check_colors(sk_ctx *ctx, const sk_style *style, const char *const 
 
 sk_status
 sk__registry_check(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
-                   char *const *texts, const sk__color *colors, int allow_similar)
+                   char *const *texts, const sk__color *colors, const guint8 *shown,
+                   int allow_similar)
 {
     if (sk__map_kind(sk_classification_kind(c))->shared_colors)
         return SK_OK;
-    size_t n = sk_classification_class_count(c);
-    guint8 *insurer = g_new0(guint8, n + 1);
-    for (size_t k = 0; k < n; k++)
-        insurer[k] = (guint8)sk__registry_single_insurer(sk_classification_show(c),
-                                            sk_classification_class_labels(c, k));
-    sk_status st = sk__registry_check_colors(ctx, style, (const char *const *)texts, colors, insurer, n,
-                                allow_similar);
+    size_t classes = sk_classification_class_count(c), n = 0;
+    const char **names = g_new0(const char *, classes + 1);
+    sk__color *seen = g_new0(sk__color, classes + 1);
+    guint8 *insurer = g_new0(guint8, classes + 1);
+    for (size_t k = 0; k < classes; k++) {
+        if (!shown[k])
+            continue;
+        names[n] = texts[k];
+        seen[n] = colors[k];
+        insurer[n++] = (guint8)sk__registry_single_insurer(
+            sk_classification_show(c), sk_classification_class_labels(c, k));
+    }
+    sk_status st = sk__registry_check_colors(ctx, style, names, seen, insurer, n,
+                                             allow_similar);
+    g_free(names);
+    g_free(seen);
     g_free(insurer);
     return st;
 }

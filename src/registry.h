@@ -21,15 +21,19 @@ sk_status sk__registry_colors(sk_ctx *ctx, const sk_style *style, const sk_class
 
 /* Why a map of these classes cannot be read as one map, or 0 when it can: too many classes
 ** for its kind, or two classes of which one has a fallback colour too alike to tell apart (a
-** map of label combinations is then drawn as small multiples).  *what: the reason in words
-** (g_free it; NULL when 0 is returned). */
-int sk__registry_needs_panels(const sk_style *style, const sk_classification *c, char **what);
+** map of label combinations is then drawn as small multiples).  Only the classes a reader
+** sees count: shown[k] nonzero (a zoomed map shows some).  *what: the reason in words (g_free
+** it; NULL when 0 is returned). */
+int sk__registry_needs_panels(const sk_style *style, const sk_classification *c,
+                              const guint8 *shown, char **what);
 
-/* Check every two classes of a map (texts name them) and every class against white: ΔE2000
+/* Check every two classes a map shows (shown[k]; texts name them) and every one against
+** white: ΔE2000
 ** and, for insurers, ΔL* (colour.h).  A pair that breaks a rule is SK_EINPUT naming both and
 ** the distance, or, with allow_similar, a warning on ctx and SK_OK. */
 sk_status sk__registry_check(sk_ctx *ctx, const sk_style *style, const sk_classification *c,
-                             char *const *texts, const sk__color *colors, int allow_similar);
+                             char *const *texts, const sk__color *colors,
+                             const guint8 *shown, int allow_similar);
 
 /* The same for n colours named by texts; insurer[k]: colour k is a single insurer's. */
 sk_status sk__registry_check_colors(sk_ctx *ctx, const sk_style *style,

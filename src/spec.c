@@ -3,6 +3,7 @@
 #include "samenkaart/samenkaart.h"
 #include "classify_internal.h"
 #include "internal.h"
+#include "map_internal.h"
 #include "mapkinds.h"
 #include "registry.h"
 #include "spec_internal.h"
@@ -322,7 +323,11 @@ dress(sk_ctx *ctx, const sk_map_data *data, const sk_style *style, const sk_map_
       sk_panels **panels)
 {
     char *why = NULL;
-    if (s->label != NULL || !sk__registry_needs_panels(style, c, &why))
+    guint8 *shown = g_new0(guint8, sk_classification_class_count(c) + 1);
+    sk__map_classes_in_view(data->geo, mo->zoom, c, shown);
+    int one_map = s->label != NULL || !sk__registry_needs_panels(style, c, shown, &why);
+    g_free(shown);
+    if (one_map)
         return sk_map_new(ctx, data->geo, data->projects, style, filter, c, mo, out);
     sk_status st;
     if (panels != NULL) {
