@@ -92,6 +92,7 @@ entry_measure(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, si
         cw = (double)w / PANGO_SCALE + size * 0.6;   /* the count and a gap before it */
     }
     sk__text_set(&it->text, pc, s->font_family, size, 0, text, tw - cw, 0);
+    sk__text_keep_terms(&it->text);
 }
 
 /* Lay the legend out at font scale f in `columns` columns of width w, `col_gap` apart,
@@ -349,6 +350,7 @@ grid_columns(page_state *ps, double room_w, double room_h, double ew, double eh,
             PangoLayout *t = sk__measure_text(ps->pc, ps->s->font_family,
                                               ps->s->legend_title_size, 1,
                                               spec->panel_titles[i], cw, 0);
+            sk__keep_terms(t, spec->panel_titles[i]);
             th = fmax(th, sk__text_height(t) + 1.5 * MM);
             g_object_unref(t);
         }
@@ -391,9 +393,11 @@ layout_maps(page_state *ps)
     double grid_y = ps->top + (room_h - grid_h) / 2;
     for (size_t i = 0; i < n; i++) {
         sk__panel *pn = &l->panels[i];
-        if (spec->panel_titles != NULL)
+        if (spec->panel_titles != NULL) {
             sk__text_set(&pn->title, ps->pc, ps->s->font_family, ps->s->legend_title_size, 1,
                          spec->panel_titles[i], map_w, 0);
+            sk__text_keep_terms(&pn->title);
+        }
         double x = group_x + (double)(i % cols) * (map_w + cell_gap);
         double y0 = grid_y + (double)(i / cols) * (map_h + title_h + cell_gap);
         pn->frame = (sk__box){x, y0 + title_h, map_w, map_h};
