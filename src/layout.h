@@ -17,6 +17,7 @@ typedef struct sk__text {
     char *text;            /* owned: the text (markup when markup) */
     int markup, bold;
     double size, width;    /* points; width < 0: one line */
+    int keep_terms;        /* no line break inside a term such as "18-/18+" (sk__keep_terms) */
 } sk__text;
 
 typedef struct sk__legend_item {
@@ -25,6 +26,8 @@ typedef struct sk__legend_item {
     double line_width;
     sk__color color;
     sk__text text;
+    sk__text count;        /* the class's size with unit, right-aligned on the first line;
+                           ** layout NULL: none */
 } sk__legend_item;
 
 /* One map on a page: where its extent's top-left corner goes and its title (several maps on
@@ -77,5 +80,9 @@ PangoContext *sk__measure_context(void);
 ** checked).  Caller unrefs. */
 PangoLayout *sk__measure_text(PangoContext *pc, const char *family, double size, int bold,
                               const char *text, double width, int markup);
+/* No line break in l (laid out from the plain text) inside a term: a run without white
+** space holding '-' or '/' ("18-/18+", "Zorg/Welzijn") breaks only at its spaces, and the
+** text keeps its plain characters. */
+void sk__keep_terms(PangoLayout *l, const char *text);
 
 #endif

@@ -85,7 +85,8 @@ typedef enum sk__role {
     SK__ROLE_NOTE,               /* id: 0 box, 1 title, 2 text */
     SK__ROLE_SUBTITLE,           /* a contents page's, under its title */
     SK__ROLE_CONTENTS_ENTRY,     /* id: the page it names (1-based): link, title */
-    SK__ROLE_CONTENTS_PAGE       /* id: the same page, its number */
+    SK__ROLE_CONTENTS_PAGE,      /* id: the same page, its number */
+    SK__ROLE_LEGEND_COUNT        /* id: legend entry; its count ("184 gemeenten") */
 } sk__role;
 
 typedef enum sk__item_kind {
@@ -110,6 +111,7 @@ typedef struct sk__plan_text {
     double halo_width;           /* … (0: no halo) */
     double x, y;
     sk__box box;                 /* what the text covers, halo included */
+    int keep_terms;              /* laid out with sk__keep_terms (no break inside a term) */
 } sk__plan_text;
 
 /* A rectangle, filled and then stroked (each optional). */

@@ -5,7 +5,8 @@
 
 #include "samenkaart/samenkaart.h"
 
-/* Load the geography, the 2017 projects and the default style (once per program). */
+/* Load the geography, the 2017 projects and the default style (once per program), the
+** reader back-end beside $SK_CLI unless $SAMENKAART_BACKEND names one. */
 void demo_load(void);
 void demo_free(void);
 const sk_geography *demo_geography(void);

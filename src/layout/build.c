@@ -99,7 +99,8 @@ add_text(sk__plan *p, const sk_style *s, const sk__text *t, sk__color color, sk_
     sk__plan_item it = {.kind = SK__ITEM_TEXT, .role = role, .id = id};
     it.u.text = (sk__plan_text){g_strdup(t->text), t->markup, s->font_family, t->size, t->bold,
                                 t->width, 0, color, 0, 0, t->x, t->y,
-                                {t->x, t->y, (double)w / PANGO_SCALE, (double)h / PANGO_SCALE}};
+                                {t->x, t->y, (double)w / PANGO_SCALE, (double)h / PANGO_SCALE},
+                                t->keep_terms};
     sk__plan_add(p, &it);
 }
 
@@ -110,6 +111,25 @@ add_rect(sk__plan *p, sk__box box, sk__color fill, sk__color stroke, double widt
     sk__plan_item it = {.kind = SK__ITEM_RECT, .role = role, .id = id};
     it.u.rect = (sk__plan_rect){box, 1, 1, fill, stroke, width};
     sk__plan_add(p, &it);
+}
+
+/* Whether a swatch of colour c would vanish into the page: the page's own colour, white
+** (no project) or near it. */
+static int
+swatch_is_light(const sk_style *s, sk__color c)
+{
+    return c == s->background || c == s->no_data_fill ||
+           ((c >> 16 & 0xff) >= 0xf0 && (c >> 8 & 0xff) >= 0xf0 && (c & 0xff) >= 0xf0);
+}
+
+/* A swatch's outline: the municipal border's colour, as on the map; a light swatch keeps a
+** visible one even in a style whose borders are themselves light. */
+static sk__color
+swatch_outline(const sk_style *s, sk__color fill)
+{
+    if (swatch_is_light(s, fill) && swatch_is_light(s, s->municipality_border))
+        return s->muted_text_color;
+    return s->municipality_border;
 }
 
 static void
@@ -125,9 +145,11 @@ plan_legend(sk__plan *p, const sk_style *s, const sk__layout *l)
             it.u.line = (sk__plan_line){b->x, y, b->x + b->w, y, li->color, li->line_width};
             sk__plan_add(p, &it);
         } else {
-            add_rect(p, *b, li->color, s->municipality_border, 0.5, SK__ROLE_LEGEND, (long)i);
+            add_rect(p, *b, li->color, swatch_outline(s, li->color),
+                     fmax(0.5, s->municipality_border_width), SK__ROLE_LEGEND, (long)i);
         }
         add_text(p, s, &li->text, s->text_color, SK__ROLE_LEGEND, (long)i);
+        add_text(p, s, &li->count, s->muted_text_color, SK__ROLE_LEGEND_COUNT, (long)i);
     }
 }
 
@@ -152,7 +174,8 @@ add_halo_text(sk__plan *p, PangoContext *pc, const sk_style *s, const char *text
 {
     sk__plan_item it = {.kind = SK__ITEM_TEXT, .role = role, .id = id};
     it.u.text = (sk__plan_text){g_strdup(text), 0, s->font_family, size, bold, -1, centred,
-                                s->label_color, s->label_halo, halo_width, x, y, {x, y, 0, 0}};
+                                s->label_color, s->label_halo, halo_width, x, y, {x, y, 0, 0},
+                                0};
     PangoLayout *t = sk__measure_text(pc, s->font_family, size, bold, text, -1, 0);
     int w, h;
     pango_layout_get_size(t, &w, &h);

@@ -62,6 +62,44 @@ sk__text_set(sk__text *t, PangoContext *pc, const char *family, double size, int
     t->bold = bold;
     t->size = size;
     t->width = width;
+    t->keep_terms = 0;
+}
+
+void
+sk__text_keep_terms(sk__text *t)
+{
+    t->keep_terms = 1;
+    sk__keep_terms(t->layout, t->text);
+}
+
+void
+sk__keep_terms(PangoLayout *l, const char *text)
+{
+    PangoAttrList *attrs = pango_attr_list_new();
+    int any = 0;
+    const char *p = text;
+    while (*p != '\0') {
+        if (g_unichar_isspace(g_utf8_get_char(p))) {
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        const char *end = p;
+        int term = 0;
+        for (; *end != '\0' && !g_unichar_isspace(g_utf8_get_char(end));
+             end = g_utf8_next_char(end))
+            term |= *end == '-' || *end == '/';
+        if (term) {
+            PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+            a->start_index = (guint)(p - text);
+            a->end_index = (guint)(end - text);
+            pango_attr_list_insert(attrs, a);
+            any = 1;
+        }
+        p = end;
+    }
+    if (any)   /* a text without terms is laid out exactly as before */
+        pango_layout_set_attributes(l, attrs);
+    pango_attr_list_unref(attrs);
 }
 
 void

@@ -10,6 +10,9 @@
 void sk__text_set(sk__text *t, PangoContext *pc, const char *family, double size, int bold,
                   const char *text, double width, int markup);
 void sk__text_clear(sk__text *t);
+/* Lay t out again without line breaks inside a term (sk__keep_terms): legend texts, panel
+** titles. */
+void sk__text_keep_terms(sk__text *t);
 double sk__text_height(PangoLayout *l);
 
 #endif

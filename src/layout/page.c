@@ -16,8 +16,10 @@ sk__layout_clear(sk__layout *l)
     sk__text_clear(&l->note);
     sk__text_clear(&l->text_panel);
     sk__text_clear(&l->legend_title);
-    for (size_t i = 0; i < l->legend_count; i++)
+    for (size_t i = 0; i < l->legend_count; i++) {
         sk__text_clear(&l->legend[i].text);
+        sk__text_clear(&l->legend[i].count);
+    }
     g_free(l->legend);
     for (int i = 0; i < 4; i++)
         sk__text_clear(&l->scale_labels[i]);
@@ -47,6 +49,52 @@ format_km(double metres)
     return g_strdup(g_ascii_formatd(buf, sizeof buf, "%g", metres / 1000));
 }
 
+/* Legend entry i's text: a class's, or after the classes the outline of the regions taking
+** part (if drawn), the outlined area (if any), then the region border; its colour too. */
+static const char *
+entry_text(const sk__page_spec *spec, const sk_style *s, size_t i, sk__legend_item *it)
+{
+    int is_line = i >= spec->legend->len;
+    size_t line = i - spec->legend->len;
+    int is_outline = is_line && spec->outline && line == 0;
+    int is_area = is_line && spec->area_label != NULL && line == (spec->outline ? 1u : 0u);
+    it->is_line = is_line;
+    it->line_width = is_outline ? s->outline_width
+                     : is_area  ? s->area_width
+                                : s->region_border_width;
+    it->color = is_outline ? s->outline_color
+                : is_area  ? s->area_color
+                : is_line  ? s->region_border
+                           : g_array_index(spec->legend, sk__legend_entry, i).color;
+    return is_outline ? s->outline_label
+           : is_area  ? spec->area_label
+           : is_line  ? (spec->region_label != NULL ? spec->region_label
+                                                    : s->region_border_label)
+                      : g_array_index(spec->legend, sk__legend_entry, i).text;
+}
+
+/* Measure legend entry i at font size size in a text column tw wide: its count (if any) on
+** one line at the column's right, the text wrapping in what the count leaves, never inside
+** a term. */
+static void
+entry_measure(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, size_t i,
+              double size, double tw, sk__legend_item *it)
+{
+    const char *text = entry_text(spec, s, i, it);
+    const char *count = i < spec->legend->len
+                            ? g_array_index(spec->legend, sk__legend_entry, i).count
+                            : NULL;
+    double cw = 0;
+    if (count != NULL && count[0] != '\0') {
+        sk__text_set(&it->count, pc, s->font_family, size, 0, count, -1, 0);
+        int w, h;
+        pango_layout_get_size(it->count.layout, &w, &h);
+        cw = (double)w / PANGO_SCALE + size * 0.6;   /* the count and a gap before it */
+    }
+    sk__text_set(&it->text, pc, s->font_family, size, 0, text, tw - cw, 0);
+    sk__text_keep_terms(&it->text);
+}
+
 /* Lay the legend out at font scale f in `columns` columns of width w, `col_gap` apart,
 ** relative to (0, 0): the title across the top, then the entries, split where the columns
 ** come out most even.  Returns the height. */
@@ -54,8 +102,10 @@ static double
 legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, double w,
               double f, int columns, double col_gap, sk__layout *l)
 {
-    for (size_t k = 0; k < l->legend_count; k++)
+    for (size_t k = 0; k < l->legend_count; k++) {
         sk__text_clear(&l->legend[k].text);
+        sk__text_clear(&l->legend[k].count);
+    }
     sk__text_clear(&l->legend_title);
     double y0 = 0;
     if (spec->legend_title != NULL) {
@@ -69,28 +119,11 @@ legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, do
     double *heights = g_new(double, l->legend_count), total = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
-        /* After the classes: the outline of the regions taking part (if drawn), the
-        ** outlined area (if any), then the region border. */
-        int is_line = i >= spec->legend->len;
-        size_t line = i - spec->legend->len;
-        int is_outline = is_line && spec->outline && line == 0;
-        int is_area = is_line && spec->area_label != NULL && line == (spec->outline ? 1u : 0u);
-        const char *text = is_outline ? s->outline_label
-                           : is_area  ? spec->area_label
-                           : is_line  ? (spec->region_label != NULL ? spec->region_label
-                                                                    : s->region_border_label)
-                                      : g_array_index(spec->legend, sk__legend_entry, i).text;
-        it->is_line = is_line;
-        it->line_width = is_outline ? s->outline_width
-                         : is_area  ? s->area_width
-                                    : s->region_border_width;
-        it->color = is_outline ? s->outline_color
-                    : is_area  ? s->area_color
-                    : is_line  ? s->region_border
-                               : g_array_index(spec->legend, sk__legend_entry, i).color;
-        sk__text_set(&it->text, pc, s->font_family, s->legend_size * f, 0, text, w - sw - gap,
-                     0);
-        heights[i] = fmax(sk__text_height(it->text.layout), sh) + s->legend_spacing;
+        entry_measure(pc, spec, s, i, s->legend_size * f, w - sw - gap, it);
+        double th = sk__text_height(it->text.layout);
+        if (it->count.layout != NULL)
+            th = fmax(th, sk__text_height(it->count.layout));
+        heights[i] = fmax(th, sh) + s->legend_spacing;
         total += heights[i];
     }
     double target = total / columns, col_h = 0, tallest = 0;
@@ -111,6 +144,12 @@ legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, do
         it->swatch = (sk__box){x, fmax(y, y + (first_line - sh) / 2), sw, sh};
         it->text.x = x + sw + gap;
         it->text.y = y;
+        if (it->count.layout != NULL) {   /* right-aligned at the column's edge */
+            int cw, ch;
+            pango_layout_get_size(it->count.layout, &cw, &ch);
+            it->count.x = x + w - (double)cw / PANGO_SCALE;
+            it->count.y = y;
+        }
         col_h += heights[i];
         tallest = fmax(tallest, col_h);
     }
@@ -128,6 +167,8 @@ move_legend(sk__layout *l, double dx, double dy)
         l->legend[i].swatch.y += dy;
         l->legend[i].text.x += dx;
         l->legend[i].text.y += dy;
+        l->legend[i].count.x += dx;
+        l->legend[i].count.y += dy;
     }
 }
 
@@ -309,6 +350,7 @@ grid_columns(page_state *ps, double room_w, double room_h, double ew, double eh,
             PangoLayout *t = sk__measure_text(ps->pc, ps->s->font_family,
                                               ps->s->legend_title_size, 1,
                                               spec->panel_titles[i], cw, 0);
+            sk__keep_terms(t, spec->panel_titles[i]);
             th = fmax(th, sk__text_height(t) + 1.5 * MM);
             g_object_unref(t);
         }
@@ -351,9 +393,11 @@ layout_maps(page_state *ps)
     double grid_y = ps->top + (room_h - grid_h) / 2;
     for (size_t i = 0; i < n; i++) {
         sk__panel *pn = &l->panels[i];
-        if (spec->panel_titles != NULL)
+        if (spec->panel_titles != NULL) {
             sk__text_set(&pn->title, ps->pc, ps->s->font_family, ps->s->legend_title_size, 1,
                          spec->panel_titles[i], map_w, 0);
+            sk__text_keep_terms(&pn->title);
+        }
         double x = group_x + (double)(i % cols) * (map_w + cell_gap);
         double y0 = grid_y + (double)(i / cols) * (map_h + title_h + cell_gap);
         pn->frame = (sk__box){x, y0 + title_h, map_w, map_h};

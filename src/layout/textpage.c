@@ -16,7 +16,7 @@ add_run(sk__plan *p, PangoContext *pc, const sk_style *s, double size, int bold,
     sk__plan_item it = {.kind = SK__ITEM_TEXT, .role = role, .id = id};
     sk__box box = {x, y, (double)w / PANGO_SCALE, (double)h / PANGO_SCALE};
     it.u.text = (sk__plan_text){g_strdup(text), 0, s->font_family, size, bold, width, 0, color,
-                                0, 0, x, y, box};
+                                0, 0, x, y, box, 0};
     sk__plan_add(p, &it);
     return box;
 }

@@ -10,6 +10,8 @@ draw_text(cairo_t *cr, PangoContext *pc, const sk__plan_text *t)
 {
     PangoLayout *l = sk__measure_text(pc, t->family, t->size, t->bold, t->text, t->width,
                                       t->markup);
+    if (t->keep_terms)
+        sk__keep_terms(l, t->text);
     if (t->centred)
         pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
     if (t->halo_width > 0) {
