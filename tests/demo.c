@@ -12,11 +12,7 @@ void
 demo_load(void)
 {
     /* Tests linking the library's objects have no back-end beside them: use the command's. */
-    char *dir = g_path_get_dirname(g_getenv("SK_CLI"));
-    char *backend = g_build_filename(dir, "libsamenkaart-ogr.so", NULL);
-    g_setenv("SAMENKAART_BACKEND", backend, FALSE);
-    g_free(backend);
-    g_free(dir);
+    use_backend_beside_cli();
     sk_ctx *ctx = sk_ctx_new();
     geo = load_geography();
     sk_projects_options po;

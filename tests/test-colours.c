@@ -459,13 +459,7 @@ int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    /* Linked with the library's objects, the test finds the reader back-end beside the
-    ** command, not beside itself. */
-    char *build_dir = g_path_get_dirname(g_getenv("SK_CLI"));
-    char *backend = g_build_filename(build_dir, "libsamenkaart-ogr.so", NULL);
-    g_setenv("SAMENKAART_BACKEND", backend, TRUE);
-    g_free(backend);
-    g_free(build_dir);
+    use_backend_beside_cli();
     geo = load_geography();
     projects = load_projects(geo, "projecten_2017.csv");
     sk_ctx *ctx = sk_ctx_new();

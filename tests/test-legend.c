@@ -66,7 +66,8 @@ legend_page(sk_ctx *ctx, const sk_style *style, GArray *legend, const char *pane
 static void
 add_entry(GArray *legend, const char *text, const char *count, sk__color color)
 {
-    sk__legend_entry e = {g_strdup(text), g_strdup(text), g_strdup(count), color, 0};
+    sk__legend_entry e = {.label = g_strdup(text), .text = g_strdup(text),
+                          .count = g_strdup(count), .color = color};
     g_array_append_val(legend, e);
 }
 
