@@ -23,7 +23,8 @@ title = T
 
 [map a]
 title = A
-show = inhoudelijk
+show = samenwerkingsvorm
+text = <b>Analyse</b>: a text panel narrows this map, so its border layer differs from b's
 
 [map b]
 title = B
