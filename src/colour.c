@@ -39,17 +39,40 @@ lab_f(double t)
     return t > d * d * d ? cbrt(t) : t / (3 * d * d) + 4.0 / 29.0;
 }
 
-sk__lab
-sk__color_lab(uint32_t rgb, sk__vision v)
+/* The linear light of rgb as seen with vision v: simulated, then clipped as a display would
+** (the sRGB round trip is the identity in between, so clipping linear light is clipping
+** sRGB). */
+static void
+simulated_linear(uint32_t rgb, sk__vision v, double *lin)
 {
     double in[3] = {srgb_linear((rgb >> 16) & 0xff), srgb_linear((rgb >> 8) & 0xff),
                     srgb_linear(rgb & 0xff)};
-    double lin[3];
-    /* Simulated, then clipped as a display would (the sRGB round trip is the identity in
-    ** between, so clipping linear light is clipping sRGB). */
     for (int i = 0; i < 3; i++)
         lin[i] = clip01(machado[v][i][0] * in[0] + machado[v][i][1] * in[1] +
                         machado[v][i][2] * in[2]);
+}
+
+/* Linear light back to an 8-bit sRGB channel. */
+static unsigned
+linear_srgb(double c)
+{
+    double s = c <= 0.0031308 ? 12.92 * c : 1.055 * pow(c, 1 / 2.4) - 0.055;
+    return (unsigned)lround(clip01(s) * 255);
+}
+
+uint32_t
+sk__color_simulate(uint32_t rgb, sk__vision v)
+{
+    double lin[3];
+    simulated_linear(rgb, v, lin);
+    return linear_srgb(lin[0]) << 16 | linear_srgb(lin[1]) << 8 | linear_srgb(lin[2]);
+}
+
+sk__lab
+sk__color_lab(uint32_t rgb, sk__vision v)
+{
+    double lin[3];
+    simulated_linear(rgb, v, lin);
     double x = 0.4124564 * lin[0] + 0.3575761 * lin[1] + 0.1804375 * lin[2];
     double y = 0.2126729 * lin[0] + 0.7151522 * lin[1] + 0.0721750 * lin[2];
     double z = 0.0193339 * lin[0] + 0.1191920 * lin[1] + 0.9503041 * lin[2];

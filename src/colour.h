@@ -35,6 +35,8 @@ typedef struct sk__color_pair {
 
 /* The CIELAB of 0xRRGGBB as seen with vision v. */
 sk__lab sk__color_lab(uint32_t rgb, sk__vision v);
+/* 0xRRGGBB as a reader with vision v sees it, as 0xRRGGBB (to look at a map that way). */
+uint32_t sk__color_simulate(uint32_t rgb, sk__vision v);
 /* CIEDE2000 between two CIELAB colours (Sharma, Wu & Dalal 2005). */
 double sk__ciede2000(sk__lab x, sk__lab y);
 /* CIEDE2000 between two 0xRRGGBB colours as seen with vision v. */

@@ -148,6 +148,21 @@ test_pair_check(void)
     g_assert_cmpstr(sk__vision_name(SK__VISION_PROTAN), ==, "protanopie");
 }
 
+/* The simulated colour as sRGB: white and greys keep their value; red under deuteranopia is
+** the colour whose CIELAB is the simulated red's (up to 8-bit rounding). */
+static void
+test_simulate(void)
+{
+    g_assert_cmphex(sk__color_simulate(0xffffff, SK__VISION_DEUTAN), ==, 0xffffff);
+    g_assert_cmphex(sk__color_simulate(0x808080, SK__VISION_PROTAN), ==, 0x808080);
+    g_assert_cmphex(sk__color_simulate(0x3c8dbc, SK__VISION_NORMAL), ==, 0x3c8dbc);
+    for (sk__vision v = SK__VISION_DEUTAN; v <= SK__VISION_PROTAN; v++) {
+        uint32_t seen = sk__color_simulate(0xff0000, v);
+        g_assert_cmpfloat(sk__ciede2000(sk__color_lab(seen, SK__VISION_NORMAL),
+                                        sk__color_lab(0xff0000, v)), <, 0.5);
+    }
+}
+
 int
 main(int argc, char **argv)
 {
@@ -156,5 +171,6 @@ main(int argc, char **argv)
     g_test_add_func("/colour/srgb-lab", test_srgb_lab);
     g_test_add_func("/colour/machado", test_machado);
     g_test_add_func("/colour/pair-check", test_pair_check);
+    g_test_add_func("/colour/simulate", test_simulate);
     return g_test_run();
 }
