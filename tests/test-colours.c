@@ -12,6 +12,7 @@
 #include "src/colour.h"
 #include "src/map_internal.h"
 #include "src/panels_internal.h"
+#include "src/style_internal.h"
 #include "support.h"
 
 static char *out_dir;          /* the AEF atlas rendered once */
@@ -285,6 +286,52 @@ test_count_map_zero_class(void)
         g_assert_cmphex(sk_map_municipality_color(map, m), !=, 0xffffff);
     sk_map_free(map);
     sk_ctx_free(ctx);
+    /* --classes below 2 is refused, also 0 (not taken as "the default"). */
+    assert_cli_error("--classes: a count map has 2 to 7 classes (the first is 0), not 0",
+                     "render", "--count", "natural", "--classes", "0", "--output", "x.png",
+                     NULL);
+    assert_cli_error("not -3", "render", "--count", "natural", "--classes", "-3", "--output",
+                     "x.png", NULL);
+}
+
+/* Every map of combinations of an ordering principle's labels carries the caveat; white is
+** explained wherever a municipality is white, in each kind's words. */
+static void
+test_caveat_and_white_everywhere(void)
+{
+    const char *where[] = {"inhoudelijk=jeugd", NULL};
+    for (int p = SK_THEME; p <= SK_LEVEL; p++) {
+        sk_ctx *ctx = sk_ctx_new();
+        sk_map_spec spec;
+        sk_map_spec_init(&spec);
+        spec.kind = SK_MAP_COMBINATION;
+        spec.show = (sk_principle)p;
+        spec.where = where;
+        spec.group_from = p == SK_THEME || p == SK_INSTRUMENT ? 2 : 0;
+        sk_map_data data = {.geo = geo, .projects = projects};
+        sk_map *map = NULL;
+        if (sk_map_build(ctx, &data, style, &spec, &map) != SK_OK)
+            g_error("%s", sk_ctx_errmsg(ctx));
+        g_assert_nonnull(map->note);
+        g_assert_nonnull(strstr(map->note, style->combination_note));
+        sk_map_free(map);
+        sk_ctx_free(ctx);
+    }
+    /* Not on maps of one label: a total map, a highlight map. */
+    sk_map *total = build(where, SK_MAP_TOTAL, -1, -1);
+    g_assert_null(total->note);
+    const sk__legend_entry *white = entry(total, total->legend->len - 1);
+    g_assert_true(white->white);
+    g_assert_cmpstr(white->text, ==, "geen project");
+    g_assert_cmpuint(total->legend->len, ==, 2);
+    sk_map_free(total);
+    /* A map without white municipalities has no white entry. */
+    sk_map *all = build(NULL, SK_MAP_TOTAL, -1, -1);
+    size_t whites = 0;
+    for (size_t m = 0; m < sk_geography_municipality_count(geo); m++)
+        whites += sk_map_municipality_color(all, m) == 0xffffff;
+    g_assert_cmpint(entry(all, all->legend->len - 1)->white, ==, whites > 0);
+    sk_map_free(all);
 }
 
 /* ---- small multiples, groups, a colliding style ------------------------------------------ */
@@ -476,6 +523,7 @@ main(int argc, char **argv)
     g_test_add_func("/colours/insurers-apart-in-lightness", test_insurers_apart_in_lightness);
     g_test_add_func("/colours/legend-counts-white-caveat", test_legend_counts_white_caveat);
     g_test_add_func("/colours/count-map-zero-class", test_count_map_zero_class);
+    g_test_add_func("/colours/caveat-and-white-everywhere", test_caveat_and_white_everywhere);
     g_test_add_func("/colours/small-multiples", test_small_multiples);
     g_test_add_func("/colours/colliding-style-refused", test_colliding_style_refused);
     g_test_add_func("/colours/many-insurer-combinations", test_many_insurer_combinations);

@@ -39,7 +39,8 @@ kind_fields(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
         spec->highlight = (const char *const *)a->highlight;
     if (spec->kind == SK_MAP_COUNT) {
         spec->breaks = a->count;
-        spec->classes = a->classes > 0 ? (size_t)a->classes : 0;
+        /* G_MININT: not given (the default); 0 and below are refused by the spec's check. */
+        spec->classes = a->classes == G_MININT ? 0 : a->classes > 0 ? (size_t)a->classes : 1;
     }
     if (spec->kind == SK_MAP_TABLE) {
         spec->table = a->table;
@@ -60,6 +61,9 @@ render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
     int rc = render_kind(a, &spec->kind);
     if (rc != EXIT_OK)
         return rc;
+    if (a->classes != G_MININT && a->classes < 2)
+        return usage_error("render", "--classes: a count map has 2 to 7 classes (the first is "
+                           "0), not %d", a->classes);
     spec->where = (const char *const *)a->where;
     if (kind_fields(ctx, a, spec) != SK_OK)
         return fail(ctx);
@@ -175,7 +179,7 @@ run_render(cli_args *a)
 int
 cmd_render(int argc, char **argv)
 {
-    cli_args a = {0};
+    cli_args a = {.classes = G_MININT};
     GOptionEntry map[] = {
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
          "Only projects with this label, e.g. inhoudelijk=preventie (repeat: AND; "
