@@ -68,6 +68,9 @@ sk__ctx_child(sk_ctx *parent)
         return NULL;
     ctx->message = g_string_new(NULL);
     ctx->shared = parent->shared;
+    /* A thread's warnings reach the caller's function, one at a time (sk__warn). */
+    ctx->warn = parent->warn;
+    ctx->warn_data = parent->warn_data;
     return ctx;
 }
 
@@ -287,7 +290,10 @@ sk__warn(sk_ctx *ctx, const char *fmt, ...)
     char *text = g_strdup_vprintf(fmt, ap);
     va_end(ap);
     char *shown = sk__redact(text);
+    /* Threads of one run share the caller's function: never two calls at once. */
+    g_mutex_lock(&ctx->shared->lock);
     ctx->warn(ctx->warn_data, shown);
+    g_mutex_unlock(&ctx->shared->lock);
     g_free(shown);
     g_free(text);
 }

@@ -216,15 +216,15 @@ number_regions(sk_map *map)
     }
 }
 
-/* The "Let op!" box: the spec's note, and on a map of combinations of an ordering principle's
-** labels the report's caveat that a combination describes the municipality, not a project. */
+/* The "Let op!" box: the spec's note, and on a map of combinations of labels (an ordering
+** principle's or insurers') the report's caveat that a combination describes the
+** municipality, not a project. */
 static char *
 map_note(const sk_map *map, const sk_map_options *o)
 {
     const sk_classification *c = map->classification;
     int show = sk_classification_show(c);
-    int combinations = sk_classification_kind(c) == SK_MAP_COMBINATION && show >= 0 &&
-                       show != SK_INSURER;
+    int combinations = sk_classification_kind(c) == SK_MAP_COMBINATION && show >= 0;
     if (!combinations)
         return g_strdup(o->note);
     return o->note != NULL ? g_strconcat(o->note, "\n", map->style->combination_note, NULL)
@@ -261,9 +261,16 @@ count_text(const sk_style *style, size_t n)
                             number, NULL);
 }
 
-/* What white means on the map, or NULL when the kind leaves no municipality white. */
 static const char *
-white_text(const sk_map *map, const sk_map_options *o)
+legend_label(void *style, sk_principle p, size_t label)
+{
+    return sk__style_label_text(style, p, label);
+}
+
+/* What white means on the map ("geen project", on a map of some projects "geen project
+** (jeugd)"), or NULL when the kind leaves no municipality white.  g_free it. */
+static char *
+white_text(const sk_map *map, const sk_filter *filter, const sk_map_options *o)
 {
     const sk_style *style = map->style;
     switch (sk_classification_kind(map->classification)) {
@@ -271,12 +278,19 @@ white_text(const sk_map *map, const sk_map_options *o)
     case SK_MAP_REGIONS:
         return NULL;
     case SK_MAP_TABLE:
-        return o->white_label != NULL ? o->white_label : style->not_in_table_label;
+        return g_strdup(o->white_label != NULL ? o->white_label : style->not_in_table_label);
     case SK_MAP_CHANGES:
-        return style->no_project_changes_label;
+        return g_strdup(style->no_project_changes_label);
     default:
-        return o->white_label != NULL ? o->white_label : style->no_project_label;
+        break;
     }
+    if (o->white_label != NULL)
+        return g_strdup(o->white_label);
+    char *which = sk__filter_describe_with(filter, legend_label, (void *)style);
+    char *text = which != NULL ? sk__style_format(style->no_matching_format, which, NULL)
+                               : g_strdup(style->no_project_label);
+    g_free(which);
+    return text;
 }
 
 static gint
@@ -312,7 +326,7 @@ legend_in_style_order(sk_map *map)
 ** white when some municipality is white. */
 static void
 map_legend(sk_map *map, char **texts, const sk__color *colors, int counts,
-           const sk_map_options *o)
+           const sk_filter *filter, const sk_map_options *o)
 {
     const sk_classification *c = map->classification;
     map->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
@@ -330,9 +344,9 @@ map_legend(sk_map *map, char **texts, const sk__color *colors, int counts,
     size_t white = 0, nmun = sk_geography_municipality_count(map->geo);
     for (size_t m = 0; m < nmun; m++)
         white += sk_classification_class_of(c, m) < 0;
-    const char *text = white_text(map, o);
-    if (white > 0 && text != NULL) {
-        sk__legend_entry e = {.label = g_strdup(text), .text = g_strdup(text),
+    char *text = white > 0 ? white_text(map, filter, o) : NULL;
+    if (text != NULL) {
+        sk__legend_entry e = {.label = text, .text = g_strdup(text),
                               .count = counts ? count_text(map->style, white) : NULL,
                               .color = map->style->no_data_fill, .white = 1};
         g_array_append_val(map->legend, e);
@@ -392,7 +406,7 @@ map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_optio
         int counts = o->show_counts >= 0 ? o->show_counts
                      : def->show_counts >= 0 ? def->show_counts
                                              : style->show_counts;
-        map_legend(map, texts, colors, counts, o);
+        map_legend(map, texts, colors, counts, filter, o);
         if (map->zoom != NULL)
             map_shown(map);
         size_t nmun = sk_geography_municipality_count(map->geo);

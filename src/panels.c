@@ -88,6 +88,7 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
     const sk_style *style = ps->maps[0]->style;
     ps->legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
     GHashTable *varies = g_hash_table_new(g_direct_hash, g_direct_equal);
+    int white_varies = 0;
     sk_status st = SK_OK;
     for (size_t m = 0; m < ps->count && st == SK_OK; m++) {
         const sk_map *map = ps->maps[m];
@@ -100,18 +101,23 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
                     found = q;
             }
             if (found == ps->legend->len) {
-                /* Counts differ from map to map: the shared entry has none. */
+                /* A class of one map keeps its size (a panel of one label). */
                 sk__legend_entry copy = {.label = g_strdup(e->label),
                                          .text = g_strdup(e->label), .color = e->color,
-                                         .labels = e->labels, .white = e->white};
+                                         .count = g_strdup(e->count), .labels = e->labels,
+                                         .white = e->white};
                 g_array_append_val(ps->legend, copy);
                 continue;
             }
-            const sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, found);
+            sk__legend_entry *have = &g_array_index(ps->legend, sk__legend_entry, found);
+            /* A class on several maps: its size differs from map to map, so none is shown. */
+            g_clear_pointer(&have->count, g_free);
             if (have->color != e->color)
                 st = sk__error(ctx, SK_EINPUT, "class '%s' has different colours on the maps "
                                "of one page (#%06x, #%06x); give it a colour in the style",
                                e->label, have->color, e->color);
+            else if (strcmp(have->label, e->label) != 0 && have->white)
+                white_varies = 1;
             else if (strcmp(have->label, e->label) != 0)
                 g_hash_table_add(varies, GUINT_TO_POINTER(found));
         }
@@ -133,6 +139,16 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
         e->text = g_strdup(label);
     }
     g_hash_table_destroy(varies);
+    /* White means "no project of this map's kind", which differs from map to map. */
+    for (guint q = 0; q < ps->legend->len && white_varies; q++) {
+        sk__legend_entry *e = &g_array_index(ps->legend, sk__legend_entry, q);
+        if (!e->white)
+            continue;
+        g_free(e->label);
+        g_free(e->text);
+        e->label = g_strdup(style->no_matching_panels);
+        e->text = g_strdup(style->no_matching_panels);
+    }
     /* Combination maps of one principle: the union of their classes in canonical order, as
     ** on a map of its own. */
     const sk_classification *first = ps->maps[0]->classification;

@@ -49,18 +49,16 @@ sk__registry_colors(sk_ctx *ctx, const sk_style *style, const sk_classification 
 
 int
 sk__registry_needs_panels(const sk_style *style, const sk_classification *c,
-                          const guint8 *shown, char **what)
+                          const guint8 *shown, sk__split_reason *why)
 {
-    *what = NULL;
     size_t n = sk_classification_class_count(c), in_view = 0;
     for (size_t k = 0; k < n; k++)
         in_view += shown[k] != 0;
+    *why = (sk__split_reason){.classes = in_view};
     if (!of_labels(c))
         return 0;
-    if (in_view > SK__MAX_CATEGORICAL) {
-        *what = g_strdup_printf("%zu classes (at most %d)", in_view, SK__MAX_CATEGORICAL);
+    if (in_view > SK__MAX_CATEGORICAL)
         return 1;
-    }
     sk__color *colors = g_new0(sk__color, n + 1);
     guint8 *designed = g_new0(guint8, n + 1);
     sk_ctx *probe = sk_ctx_new();
@@ -73,8 +71,7 @@ sk__registry_needs_panels(const sk_style *style, const sk_classification *c,
                     !sk__color_pair_ok(&p);
         }
     }
-    if (split && *what == NULL)
-        *what = g_strdup("fallback colours too alike");
+    why->alike = split;
     sk_ctx_free(probe);
     g_free(designed);
     g_free(colors);
@@ -115,8 +112,8 @@ too_alike(sk_ctx *ctx, const sk_style *style, int allow_similar, const char *pai
         return SK_OK;
     }
     return sk__error(ctx, SK_EINPUT, "%s: %s are too alike: %s; give one of them another "
-                     "colour in the style, or draw it anyway with --allow-similar-colours",
-                     style->path, pair, rule);
+                     "colour in the style, or draw it anyway with --allow-similar-colours (in "
+                     "an atlas: allow_similar_colours = true)", style->path, pair, rule);
 }
 
 sk_status

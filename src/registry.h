@@ -22,10 +22,13 @@ sk_status sk__registry_colors(sk_ctx *ctx, const sk_style *style, const sk_class
 /* Why a map of these classes cannot be read as one map, or 0 when it can: too many classes
 ** for its kind, or two classes of which one has a fallback colour too alike to tell apart (a
 ** map of label combinations is then drawn as small multiples).  Only the classes a reader
-** sees count: shown[k] nonzero (a zoomed map shows some).  *what: the reason in words (g_free
-** it; NULL when 0 is returned). */
+** sees count: shown[k] nonzero (a zoomed map shows some).  *why: the reason. */
+typedef struct sk__split_reason {
+    size_t classes;   /* the classes a reader would have to tell apart */
+    int alike;        /* 0: too many of them; 1: fallback colours too alike */
+} sk__split_reason;
 int sk__registry_needs_panels(const sk_style *style, const sk_classification *c,
-                              const guint8 *shown, char **what);
+                              const guint8 *shown, sk__split_reason *why);
 
 /* Check every two classes a map shows (shown[k]; texts name them) and every one against
 ** white: ΔE2000

@@ -298,49 +298,49 @@ spec_filters(sk_ctx *ctx, const sk_map_spec *s, const sk_filter *base, sk_filter
     return st;
 }
 
-/* The classes as the spec wants them: grouped from group_from labels up, or one label kept.
-** Takes *c over (replaced). */
-static void
-spec_classes(const sk_map_spec *s, sk_classification **c)
+/* The classes as the spec wants them: grouped from group_from labels up, or one label kept
+** (a new classification), or NULL for c as it is. */
+static sk_classification *
+spec_classes(const sk_map_spec *s, const sk_classification *c)
 {
-    sk_classification *changed = NULL;
     if (s->group_from >= 2)
-        changed = sk__classification_group(*c, s->group_from);
-    else if (s->label != NULL)
-        changed = sk__classification_keep_label(
-            *c, (size_t)sk__label_parse(shown_principle(s), s->label, NULL));
-    if (changed != NULL) {
-        sk_classification_free(*c);
-        *c = changed;
-    }
+        return sk__classification_group(c, s->group_from);
+    if (s->label != NULL)
+        return sk__classification_keep_label(
+            c, (size_t)sk__label_parse(shown_principle(s), s->label, NULL));
+    return NULL;
 }
 
-/* The map, or — when panels may be made and the classes are too many or too alike for one
-** map — the page of small multiples.  Takes c over. */
+/* The map, or — when panels may be made and the classes (grouped, if the spec groups them)
+** are too many or too alike for one map — the page of small multiples, made from the classes
+** as classified (a panel per label shows every municipality with that label).  Takes c over. */
 static sk_status
 dress(sk_ctx *ctx, const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
       const sk_filter *filter, const sk_map_options *mo, sk_classification *c, sk_map **out,
       sk_panels **panels)
 {
-    char *why = NULL;
-    guint8 *shown = g_new0(guint8, sk_classification_class_count(c) + 1);
-    sk__map_classes_in_view(data->geo, mo->zoom, c, shown);
-    int one_map = s->label != NULL || !sk__registry_needs_panels(style, c, shown, &why);
+    sk_classification *shown_classes = spec_classes(s, c);
+    sk_classification *d = shown_classes != NULL ? shown_classes : c;
+    sk__split_reason why = {0};
+    guint8 *shown = g_new0(guint8, sk_classification_class_count(d) + 1);
+    sk__map_classes_in_view(data->geo, mo->zoom, d, shown);
+    int one_map = s->label != NULL || !sk__registry_needs_panels(style, d, shown, &why);
     g_free(shown);
-    if (one_map)
-        return sk_map_new(ctx, data->geo, data->projects, style, filter, c, mo, out);
-    sk_status st;
-    if (panels != NULL) {
-        st = sk__split_build(ctx, data, style, s, filter, mo, c, panels);
-    } else {
-        st = sk__error(ctx, SK_EINPUT, "%s: a map of %s combinations with %s cannot be read "
-                       "as one map; group the classes (group_from, --group-from N) or draw it "
-                       "on a page of its own, as small multiples",
-                       s->title != NULL ? s->title : "map",
-                       sk_principle_name(shown_principle(s)), why);
-        sk_classification_free(c);
+    if (one_map) {
+        if (shown_classes != NULL)
+            sk_classification_free(c);
+        return sk_map_new(ctx, data->geo, data->projects, style, filter, d, mo, out);
     }
-    g_free(why);
+    sk_classification_free(shown_classes);
+    if (panels != NULL)
+        return sk__split_build(ctx, data, style, s, filter, mo, c, &why, panels);
+    sk_status st = sk__error(ctx, SK_EINPUT, "%s: a map of %s combinations with %zu classes%s "
+                             "cannot be read as one map; group the classes (group_from, "
+                             "--group-from N) or draw it on a page of its own, as small "
+                             "multiples", s->title != NULL ? s->title : "map",
+                             sk_principle_name(shown_principle(s)), why.classes,
+                             why.alike ? " in colours too alike" : "");
+    sk_classification_free(c);
     return st;
 }
 
@@ -368,10 +368,8 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     sk__kind_input in = {s, data, filter, highlight};
     if (st == SK_OK)
         st = def->classify(ctx, &in, &c);
-    if (st == SK_OK) {
-        spec_classes(s, &c);
+    if (st == SK_OK)
         st = dress(ctx, data, style, s, filter, &mo, c, out, panels);
-    }
     g_free(zoom);
     g_free(title);
     g_free(area_label);

@@ -26,12 +26,13 @@ labels_present(const sk_style *style, const sk_classification *c, sk_principle p
 /* The line under the title: why the map is drawn as small multiples. */
 static char *
 split_caption(const sk_style *style, const sk_map_spec *s, sk_principle p,
-              const sk_classification *c)
+              const sk__split_reason *why)
 {
     char number[24];
-    g_snprintf(number, sizeof number, "%zu", sk_classification_class_count(c));
+    g_snprintf(number, sizeof number, "%zu", why->classes);
     char *what = g_utf8_strdown(style->legend_title[p], -1);
-    char *line = sk__style_format(style->split_note_format, number, what);
+    char *line = sk__style_format(why->alike ? style->split_alike_format
+                                             : style->split_note_format, number, what);
     char *caption = s->caption != NULL ? g_strconcat(s->caption, "\n", line, NULL)
                                        : g_strdup(line);
     g_free(what);
@@ -64,7 +65,7 @@ panel_maps(sk_ctx *ctx, const sk_map_data *data, const sk_style *style, const sk
 sk_status
 sk__split_build(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
                 const sk_map_spec *s, const sk_filter *filter, const sk_map_options *mo,
-                sk_classification *c, sk_panels **out)
+                sk_classification *c, const sk__split_reason *why, sk_panels **out)
 {
     *out = NULL;
     sk_principle p = (sk_principle)sk_classification_show(c);
@@ -76,7 +77,7 @@ sk__split_build(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
         const char **titles = g_new0(const char *, n + 1);
         for (size_t i = 0; i < n; i++)
             titles[i] = sk__style_label_text(style, p, labels[i]);
-        char *caption = split_caption(style, s, p, c);
+        char *caption = split_caption(style, s, p, why);
         sk_panels_options po;
         sk_panels_options_init(&po);
         po.title = mo->title != NULL ? mo->title : sk_map_title(maps[0]);

@@ -72,9 +72,9 @@ sk_style_free(sk_style *s)
         g_free(s->panel_white[p]);
         g_free(s->group_format[p]);
     }
-    char *texts[] = {s->count_exact_format, s->count_exact_one_format, s->count_plural_format, s->count_singular_format, s->no_project_label,
+    char *texts[] = {s->no_matching_format, s->no_matching_panels, s->count_exact_format, s->count_exact_one_format, s->count_plural_format, s->count_singular_format, s->no_project_label,
                      s->not_in_table_label, s->no_project_changes_label, s->table_panel_white,
-                     s->combination_note, s->split_note_format};
+                     s->combination_note, s->split_note_format, s->split_alike_format};
     for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
         g_free(texts[i]);
     g_free(s);
@@ -483,9 +483,12 @@ read_texts(reader *r, sk_style *s)
         {&s->count_plural_format, "count_municipalities", 1},
         {&s->count_singular_format, "count_municipality", 1},
         {&s->no_project_label, "no_project", 0}, {&s->not_in_table_label, "not_in_table", 0},
+        {&s->no_matching_format, "no_matching_project", 1},
+        {&s->no_matching_panels, "no_matching_panels", 0},
         {&s->no_project_changes_label, "no_project_changes", 0},
         {&s->table_panel_white, "table_panel_white", 0},
         {&s->combination_note, "combination_note", 0}, {&s->split_note_format, "split_note", 2},
+        {&s->split_alike_format, "split_alike", 2},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
         *formats[i].slot = get_format(r, "text", formats[i].key, formats[i].conversions);

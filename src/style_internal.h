@@ -82,7 +82,9 @@ struct sk_style {
     ** of combinations; the line of a map drawn as small multiples ("%s klassen … per %s"). */
     char *count_plural_format, *count_singular_format;
     char *no_project_label, *not_in_table_label, *no_project_changes_label;
-    char *table_panel_white, *combination_note, *split_note_format;
+    char *no_matching_format;      /* "geen project (%s)": white on a map of some projects */
+    char *no_matching_panels;      /* white on a page of maps of different projects */
+    char *table_panel_white, *combination_note, *split_note_format, *split_alike_format;
 };
 
 /* Compare two label sets of principle p in the style's legend order (sk_labelset_compare with

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 #include "colour.h"
+#include "registry.h"
 #include "internal.h"
 #include "style_internal.h"
 
@@ -21,6 +22,7 @@ typedef struct colour_set {
     GArray *members;    /* member */
     int normal_only;    /* fallback colours: normal vision only */
     int ramp;           /* sequential: lighter to darker */
+    sk__color white;    /* what maps leave white: the no-data fill */
 } colour_set;
 
 /* Two members compared: the rule's margin (below 0: broken) and which part broke it. */
@@ -153,9 +155,9 @@ pairs_of(const colour_set *set)
 }
 
 static double
-white_distance(sk__color c)
+white_distance(const colour_set *set, sk__color c)
 {
-    return sk__color_distance(c, 0xffffff, SK__VISION_NORMAL);
+    return sk__color_distance(c, set->white, SK__VISION_NORMAL);
 }
 
 /* The first broken rule of the set as the error message, or NULL. */
@@ -165,19 +167,19 @@ first_failure(const colour_set *set, const GArray *pairs)
     for (size_t i = 0; i < set->members->len; i++) {
         const member *m = member_at(set, i);
         if (!m->present)
-            return g_strdup_printf("STYLE: %s '%s' has no colour (add '%s = #rrggbb')",
+            return g_strdup_printf("%s '%s' has no colour (add '%s = #rrggbb')",
                                    set->title, m->name, m->name);
-        if (!m->reference && white_distance(m->rgb) < SK__MIN_DE_WHITE)
-            return g_strdup_printf("STYLE: %s '%s' (#%06x) is too close to white: ΔE2000 %.1f "
+        if (!m->reference && white_distance(set, m->rgb) < SK__MIN_DE_WHITE)
+            return g_strdup_printf("%s '%s' (#%06x) is too close to white: ΔE2000 %.1f "
                                    "(at least %g); choose a darker or more saturated colour",
-                                   set->title, m->name, m->rgb, white_distance(m->rgb),
+                                   set->title, m->name, m->rgb, white_distance(set, m->rgb),
                                    SK__MIN_DE_WHITE);
     }
     if (pairs->len > 0 && g_array_index(pairs, verdict, 0).margin < 0) {
         const verdict *v = &g_array_index(pairs, verdict, 0);
         const member *x = member_at(set, v->a), *y = member_at(set, v->b);
         if (v->vision < 0)
-            return g_strdup_printf("STYLE: %s '%s' (#%06x) and '%s' (#%06x) are too alike in "
+            return g_strdup_printf("%s '%s' (#%06x) and '%s' (#%06x) are too alike in "
                                    "lightness: ΔL* %.1f (at least %g), so they merge in "
                                    "greyscale print",
                                    set->title, x->name, x->rgb, y->name, y->rgb, v->pair.dl,
@@ -185,7 +187,7 @@ first_failure(const colour_set *set, const GArray *pairs)
         int normal = v->vision == SK__VISION_NORMAL;
         char *under = normal ? g_strdup("in normal vision")
                              : g_strdup_printf("under %s", sk__vision_name((sk__vision)v->vision));
-        char *msg = g_strdup_printf("STYLE: %s '%s' (#%06x) and '%s' (#%06x) are too alike: "
+        char *msg = g_strdup_printf("%s '%s' (#%06x) and '%s' (#%06x) are too alike: "
                                     "ΔE2000 %.1f %s (at least %g)",
                                     set->title, x->name, x->rgb, y->name, y->rgb,
                                     v->pair.de[v->vision], under,
@@ -193,12 +195,18 @@ first_failure(const colour_set *set, const GArray *pairs)
         g_free(under);
         return msg;
     }
+    /* A count map has up to 7 classes: "0" takes the first colour, the others spread over
+    ** the rest. */
+    if (set->ramp && set->members->len < SK__MAX_SEQUENTIAL + 1)
+        return g_strdup_printf("%s has %u colours; a count map of up to %d classes needs %d "
+                               "(the first for the class 0)", set->title, set->members->len,
+                               SK__MAX_SEQUENTIAL, SK__MAX_SEQUENTIAL + 1);
     for (size_t i = 1; set->ramp && i < set->members->len; i++) {
         const member *x = member_at(set, i - 1), *y = member_at(set, i);
         double lx = sk__color_lab(x->rgb, SK__VISION_NORMAL).L;
         double ly = sk__color_lab(y->rgb, SK__VISION_NORMAL).L;
         if (ly >= lx)
-            return g_strdup_printf("STYLE: %s '%s' (#%06x) is not darker than '%s' (#%06x): "
+            return g_strdup_printf("%s '%s' (#%06x) is not darker than '%s' (#%06x): "
                                    "L* %.1f after %.1f; order the ramp light to dark",
                                    set->title, y->name, y->rgb, x->name, x->rgb, ly, lx);
     }
@@ -228,12 +236,12 @@ report_set(GString *out, const colour_set *set, const GArray *pairs, const char 
     for (size_t i = 0; i < set->members->len; i++) {
         const member *m = member_at(set, i);
         if (m->present && !m->reference &&
-            (nearest == NULL || white_distance(m->rgb) < white_distance(nearest->rgb)))
+            (nearest == NULL || white_distance(set, m->rgb) < white_distance(set, nearest->rgb)))
             nearest = m;
     }
     if (nearest != NULL)
         g_string_append_printf(out, "  nearest white: '%s' #%06x, ΔE2000 %.1f\n", nearest->name,
-                               nearest->rgb, white_distance(nearest->rgb));
+                               nearest->rgb, white_distance(set, nearest->rgb));
     if (failure != NULL)
         g_string_append_printf(out, "  %s\n", failure);
 }
@@ -336,6 +344,7 @@ sk_style_check(sk_ctx *ctx, const sk_style *style, char **report)
                            SK__MIN_DE_CVD, SK__MIN_DE_WHITE, SK__MIN_DL_INSURER);
     char *first = NULL;
     for (size_t i = 0; i < n; i++) {
+        sets[i].white = style->no_data_fill;
         char *failure = check_set(out, &sets[i]);
         if (first == NULL)
             first = failure;
@@ -345,7 +354,7 @@ sk_style_check(sk_ctx *ctx, const sk_style *style, char **report)
     *report = g_string_free(out, FALSE);
     if (first == NULL)
         return SK_OK;
-    sk__error(ctx, SK_EINPUT, "%s", first);
+    sk__error(ctx, SK_EINPUT, "%s: %s", style->path, first);
     g_free(first);
     return SK_EINPUT;
 }

@@ -33,7 +33,7 @@ check "the default style keeps every colour rule and lists every palette (exit 0
 alike() {
   printf '[colors.samenwerkingsvorm]\nimplementatie = #df9041\n' >alike.ini
   run style check alike.ini && want_rc 2 &&
-    has err "STYLE: [colors.samenwerkingsvorm] 'ontwikkelproject' (#df9040) and 'implementatie' (#df9041) are too alike: ΔE2000 0.2 in normal vision (at least 10)" &&
+    has err "alike.ini: [colors.samenwerkingsvorm] 'ontwikkelproject' (#df9040) and 'implementatie' (#df9041) are too alike: ΔE2000 0.2 in normal vision (at least 10)" &&
     has out "[colors.samenwerkingsvorm] 15 colours: TOO ALIKE" \
       "'ontwikkelproject' #df9040 – 'implementatie' #df9041: 0.2 / 0.1 / 0.2, ΔL* 0.0"
 }
@@ -53,7 +53,7 @@ check "two insurers of one lightness: exit 2 (greyscale print)" lightness
 white() {
   printf '[palette]\ntotal = #f4f4f4\n' >white.ini
   run style check white.ini && want_rc 2 &&
-    has err "STYLE: [palette] total 'total' (#f4f4f4) is too close to white: ΔE2000 2.2 (at least 10)"
+    has err "white.ini: [palette] total 'total' (#f4f4f4) is too close to white: ΔE2000 2.2 (at least 10)"
 }
 check "a colour near white: exit 2" white
 

@@ -322,7 +322,8 @@ test_caveat_and_white_everywhere(void)
     g_assert_null(total->note);
     const sk__legend_entry *white = entry(total, total->legend->len - 1);
     g_assert_true(white->white);
-    g_assert_cmpstr(white->text, ==, "geen project");
+    /* White on a map of some projects says which: not "geen project" at all. */
+    g_assert_cmpstr(white->text, ==, "geen project (Jeugd 18-/18+)");
     g_assert_cmpuint(total->legend->len, ==, 2);
     sk_map_free(total);
     /* A map without white municipalities has no white entry. */

@@ -92,7 +92,8 @@ SK_API const char *sk_ctx_errmsg(const sk_ctx *ctx);
 SK_API void sk_ctx_clear_error(sk_ctx *ctx);
 
 /* Install a warning handler (NULL, the default: drop warnings).  user_data is passed
-** through.  The handler runs on the thread that uses ctx. */
+** through.  The handler runs on the thread that warns: the caller's, or a thread the library
+** starts for the call (the atlas's pages), never two at once. */
 SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data);
 
 /* Write size bytes of data to path the way every output is written (outputs.h): staged under

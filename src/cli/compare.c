@@ -68,9 +68,12 @@ compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
                            "to put side by side");
     if (nmaps == 1 || nmaps > 6)
         return usage_error("compare", "--map: 2 to 6 maps side by side, not %zu", nmaps);
-    if (a->group_from != 0 && a->show == NULL)
+    if (a->group_from != G_MININT && a->show == NULL)
         return usage_error("compare", "%s", "--group-from groups combinations of labels: give "
                            "it with --show");
+    if (a->group_from != G_MININT && a->group_from < 2)
+        return usage_error("compare", "--group-from: a number of labels from 2 on, not %d",
+                           a->group_from);
     if (a->output == NULL && c->table_csv == NULL && c->table_md == NULL &&
         a->classes_csv == NULL)
         return usage_error("compare", "%s", "nothing to write: give --output, --table-csv, "
@@ -109,8 +112,8 @@ compare_specs(compare_run *r, sk_page_size page)
     s->where = (const char *const *)r->a->where;
     s->page = page;
     s->allow_similar_colours = r->a->allow_similar;
-    if (r->a->show != NULL)
-        s->group_from = r->a->group_from > 0 ? (size_t)r->a->group_from : 0;
+    if (r->a->show != NULL && r->a->group_from != G_MININT)
+        s->group_from = (size_t)r->a->group_from;
     sk_status st = SK_OK;
     for (size_t i = 0; r->a->where != NULL && r->a->where[i] != NULL && st == SK_OK; i++)
         st = sk_filter_add(r->ctx, r->filter, r->a->where[i]);
@@ -302,7 +305,7 @@ run_compare(cli_args *a, const compare_args *c)
 int
 cmd_compare(int argc, char **argv)
 {
-    cli_args a = {0};
+    cli_args a = {.group_from = G_MININT};
     compare_args c = {0};
     GOptionEntry entries[] = {
         {"insurer", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &c.insurers,

@@ -83,11 +83,14 @@ render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
     spec->region_label = a->region_label;
     spec->show_counts = a->counts ? 1 : a->no_counts ? 0 : -1;
     spec->allow_similar_colours = a->allow_similar;
-    if (spec->kind == SK_MAP_COMBINATION || spec->kind == SK_MAP_TABLE)
-        spec->group_from = a->group_from > 0 ? (size_t)a->group_from : 0;
-    else if (a->group_from != 0)
+    if (a->group_from != G_MININT && spec->kind != SK_MAP_COMBINATION &&
+        spec->kind != SK_MAP_TABLE)
         return usage_error("render", "%s", "--group-from groups combinations of labels: give "
                            "it with --show or --table");
+    if (a->group_from != G_MININT && a->group_from < 2)
+        return usage_error("render", "--group-from: a number of labels from 2 on, not %d",
+                           a->group_from);
+    spec->group_from = a->group_from != G_MININT ? (size_t)a->group_from : 0;
     /* Arguments first: a typo in --where should not wait for the data to load. */
     return sk_map_spec_check(ctx, spec) == SK_OK ? EXIT_OK : fail(ctx);
 }
@@ -179,7 +182,7 @@ run_render(cli_args *a)
 int
 cmd_render(int argc, char **argv)
 {
-    cli_args a = {.classes = G_MININT};
+    cli_args a = {.classes = G_MININT, .group_from = G_MININT};
     GOptionEntry map[] = {
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
          "Only projects with this label, e.g. inhoudelijk=preventie (repeat: AND; "
