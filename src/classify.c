@@ -494,6 +494,21 @@ sk__filter_describe_with(const sk_filter *f, sk__label_text_fn text, void *user_
     return g_string_free(s, FALSE);
 }
 
+int
+sk__filter_one_label(const sk_filter *f, sk_principle p)
+{
+    for (guint i = 0; f != NULL && i < f->clauses->len; i++) {
+        const clause *c = &g_array_index(f->clauses, clause, i);
+        sk_labelset s = c->labels;
+        if (c->principle == p && !c->negate && c->theme_detail == NULL && s != 0 &&
+            (s & (s - 1)) == 0)
+            for (int l = 0; l < 31; l++)
+                if (s == (sk_labelset)1 << l)
+                    return l;
+    }
+    return -1;
+}
+
 sk_status
 sk_classify_regions(sk_ctx *ctx, const sk_geography *geo, sk_classification **out)
 {

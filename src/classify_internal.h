@@ -12,6 +12,10 @@ typedef const char *(*sk__label_text_fn)(void *user_data, sk_principle p, size_t
 char *sk__filter_describe_with(const sk_filter *filter, sk__label_text_fn text,
                                void *user_data);
 
+/* The one label of principle p that every project passing f carries (a clause "p=X" of one
+** value), or -1. */
+int sk__filter_one_label(const sk_filter *f, sk_principle p);
+
 /* A copy of f (NULL: an empty filter); free with sk_filter_free. */
 sk_filter *sk__filter_copy(const sk_filter *f);
 

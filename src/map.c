@@ -382,6 +382,24 @@ map_shown(sk_map *map)
     g_free(in_view);
 }
 
+/* A total map of one insurer's projects is that insurer's class: its colour and its name
+** (the kernwerkgebieden and the insurer's other maps in one colour). */
+static void
+insurer_total(const sk_style *style, const sk_classification *c, const sk_filter *filter,
+              char **texts, sk__color *colors)
+{
+    int insurer = sk__filter_one_label(filter, SK_INSURER);
+    sk__color own;
+    if (sk_classification_kind(c) != SK_MAP_TOTAL || insurer < 0 ||
+        sk_classification_class_count(c) == 0 ||
+        !sk__style_combination_color(style, SK_INSURER, (sk_labelset)1 << insurer, &own))
+        return;
+    colors[0] = own;
+    g_free(texts[0]);
+    texts[0] = sk__style_format(style->total_insurer_format,
+                                sk__style_label_text(style, SK_INSURER, (size_t)insurer), NULL);
+}
+
 /* Colour the classes (the registry), check them, make the legend and fill every
 ** municipality. */
 static sk_status
@@ -396,6 +414,7 @@ map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_optio
     sk__kind_texts t = {style, map->geo, c, filter, o->highlight};
     def->class_texts(&t, texts);
     sk_status st = sk__registry_colors(ctx, style, c, colors, NULL);
+    insurer_total(style, c, filter, texts, colors);
     /* A zoomed map is read for the classes in view. */
     guint8 *shown = g_new0(guint8, n + 1);
     classes_in_extent(map->geo, c, map->zoom != NULL ? map->extent : NULL, shown);

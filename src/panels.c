@@ -40,6 +40,16 @@ sk_panels_free(sk_panels *ps)
     g_free(ps);
 }
 
+/* White last, the rest in order of first appearance. */
+static gint
+compare_white_last(gconstpointer a, gconstpointer b)
+{
+    const sk__legend_entry *x = a, *y = b;
+    if (x->white != y->white)
+        return x->white - y->white;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
 /* The style's legend order of one principle's classes; white last. */
 static gint
 compare_entries(gconstpointer a, gconstpointer b, gpointer data)
@@ -105,7 +115,7 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
                 sk__legend_entry copy = {.label = g_strdup(e->label),
                                          .text = g_strdup(e->label), .color = e->color,
                                          .count = g_strdup(e->count), .labels = e->labels,
-                                         .white = e->white};
+                                         .white = e->white, .order = ps->legend->len};
                 g_array_append_val(ps->legend, copy);
                 continue;
             }
@@ -162,6 +172,8 @@ shared_legend(sk_ctx *ctx, sk_panels *ps, const char *varying)
     }
     if (st == SK_OK && combinations)
         g_array_sort_with_data(ps->legend, compare_entries, ps->maps[0]);
+    else if (st == SK_OK)
+        g_array_sort(ps->legend, compare_white_last);
     if (st == SK_OK)
         st = check_legend(ctx, style, combinations ? sk_classification_show(first)
                                                                 : -1,

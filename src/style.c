@@ -72,7 +72,7 @@ sk_style_free(sk_style *s)
         g_free(s->panel_white[p]);
         g_free(s->group_format[p]);
     }
-    char *texts[] = {s->no_matching_format, s->no_matching_panels, s->count_exact_format, s->count_exact_one_format, s->count_plural_format, s->count_singular_format, s->no_project_label,
+    char *texts[] = {s->total_insurer_format, s->no_matching_format, s->no_matching_panels, s->count_exact_format, s->count_exact_one_format, s->count_plural_format, s->count_singular_format, s->no_project_label,
                      s->not_in_table_label, s->no_project_changes_label, s->table_panel_white,
                      s->combination_note, s->split_note_format, s->split_alike_format};
     for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
@@ -464,7 +464,8 @@ read_texts(reader *r, sk_style *s)
     /* Each format and the number of %s the code fills it with. */
     struct { char **slot; const char *key; int conversions; } formats[] = {
         {&s->source_format, "source", 1}, {&s->source_table_format, "source_table", 1},
-        {&s->total_label, "total_label", 0}, {&s->title_total_format, "title_total", 1},
+        {&s->total_label, "total_label", 0},
+        {&s->total_insurer_format, "total_label_insurer", 1}, {&s->title_total_format, "title_total", 1},
         {&s->title_combination_format, "title_combination", 2},
         {&s->all_projects, "all_projects", 0}, {&s->highlight_format, "highlight", 2},
         {&s->highlight_other_format, "highlight_other", 1},

@@ -28,6 +28,7 @@ struct sk_style {
     char *source_format;           /* "Bron: CBS, Kadaster; projectdatabase %s" */
     char *source_table_format;     /* the same for a map of a table: "…; %s" */
     char *total_label;             /* legend text of a total map's class */
+    char *total_insurer_format;    /* … of one insurer's total map: "… project van %s" */
     char *title_total_format;      /* "%s – totaal (incl. grenzen van de Wmo-regio's)" */
     char *title_combination_format;/* "%s – %s" */
     char *all_projects;            /* what the title calls an unfiltered map */

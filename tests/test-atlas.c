@@ -252,12 +252,12 @@ test_map_page_classes_and_pixels(void)
         sk_geography_municipality_interior_point(geo, (size_t)m, &x, &y);
         g_assert_cmphex(pixel_at(png, x, y), ==, expect[i].color);
     }
-    /* Projecten van Menzis: a total map per insurer. */
+    /* Projecten van Menzis: a total map per insurer, in the insurer's colour (issue 12). */
     char *menzis = page_file("verzekeraar-menzis", ".csv");
     c = read_classes(menzis);
     /* P0001 Methodiek jeugd 18-/18+ Groningen is a Menzis project. */
     g_assert_true(g_str_has_prefix(g_hash_table_lookup(c, "GM0014"),
-                                   "Gemeente met ten minste één project|#3c8dbc|"));
+                                   "Gemeente met ten minste één project van Menzis|#c1a9ce|"));
     g_hash_table_destroy(c);
     g_free(menzis);
 
