@@ -1,7 +1,10 @@
 /* Text pages as page plans (src/layout/textpage.c): contents entries as links to their pages
 ** holding their title and page number, read the way an SVG/HTML writer would, without Cairo. */
 #include "samenkaart/samenkaart.h"
+#include <glib/gstdio.h>
 #include "src/layout_internal.h"
+#include "src/internal.h"
+#include "src/render_internal.h"
 
 static sk_style *style;   /* the default style, loaded once */
 
@@ -91,6 +94,41 @@ test_section(void)
     sk__plan_free(p);
 }
 
+/* A document of a contents page linking to pages 2 and 3, whose page 2 cannot be made. */
+static sk_status
+failing_source(sk_ctx *ctx, void *data, size_t i, sk__document_page *page)
+{
+    sk__plan **plans = data;
+    if (i == 1)
+        return sk__error(ctx, SK_EIO, "page 2: injected");
+    *page = (sk__document_page){plans[i], NULL, -1};
+    return SK_OK;
+}
+
+/* A document that stops after its contents page fails with the source's error, writes
+** nothing and does not abort (cairo asserts on a link to a page it never saw). */
+static void
+test_document_stopped_early(void)
+{
+    const sk__contents_entry entries[] = {{"Twee", 0, 2}, {"Drie", 0, 3}};
+    sk__plan *plans[3] = {sk__plan_contents_page(style, 842, 595, "Atlas", NULL, entries, 2, 2),
+                          sk__plan_section_page(style, 842, 595, "Twee"),
+                          sk__plan_section_page(style, 842, 595, "Drie")};
+    char *dir = g_dir_make_tmp("sk-doc-XXXXXX", NULL);
+    char *pdf = g_build_filename(dir, "a.pdf", NULL);
+    sk_ctx *ctx = sk_ctx_new();
+    g_assert_cmpint(sk__render_document(ctx, pdf, "T", 3, failing_source, plans, NULL), ==,
+                    SK_EIO);
+    g_assert_cmpstr(sk_ctx_errmsg(ctx), ==, "page 2: injected");
+    g_assert_false(g_file_test(pdf, G_FILE_TEST_EXISTS));
+    sk_ctx_free(ctx);
+    for (size_t i = 0; i < 3; i++)
+        sk__plan_free(plans[i]);
+    g_rmdir(dir);
+    g_free(pdf);
+    g_free(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -101,6 +139,7 @@ main(int argc, char **argv)
     sk_ctx_free(ctx);
     g_test_add_func("/textpage/contents", test_contents);
     g_test_add_func("/textpage/section", test_section);
+    g_test_add_func("/textpage/document-stopped-early", test_document_stopped_early);
     int status = g_test_run();
     sk_style_free(style);
     return status;
