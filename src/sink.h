@@ -43,7 +43,8 @@ sk_status sk__sink_write_files(sk_ctx *ctx, const sk__sink_file *files, size_t c
 /* Write helpers that remember failure (checked once when the file is finished). */
 void sk__sink_write(sk__sink *out, const void *data, size_t size);
 void sk__sink_printf(sk__sink *out, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
-/* A cairo write function writing to the sink passed as closure (PDF, SVG streams). */
+/* A cairo write function writing to the sink passed as closure (PDF, SVG streams).  It never
+** tells cairo of a failure (see sink.c): writers check out->failed. */
 cairo_status_t sk__sink_cairo_write(void *closure, const unsigned char *data,
                                     unsigned int length);
 

@@ -51,7 +51,8 @@ write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
     /* The first plan may be gone once the next is asked for. */
     double w = first->plan->page_w, h = first->plan->page_h;
     sk_status st = SK_OK;
-    for (size_t i = 0; i < d->count && st == SK_OK; i++) {
+    size_t i = 0;
+    for (; i < d->count && st == SK_OK; i++) {
         if (i > 0 && (st = d->source(ctx, d->data, i, &pg)) != SK_OK)
             break;
         if (pg.plan->page_w != w || pg.plan->page_h != h) {
@@ -64,9 +65,14 @@ write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
         cairo_show_page(cr);
         if (cs == CAIRO_STATUS_SUCCESS)
             cs = cairo_status(cr);
-        if (cs != CAIRO_STATUS_SUCCESS)
+        if (cs != CAIRO_STATUS_SUCCESS || out->failed)
             st = document_failed(ctx, out, cs);
     }
+    /* A document stopped early is thrown away, but cairo still resolves the links of the
+    ** pages drawn (the contents) and the outline when it is finished: blank pages up to the
+    ** last one keep every page a link names there. */
+    for (; st != SK_OK && i < d->count; i++)
+        cairo_show_page(cr);
     cairo_destroy(cr);
     g_free(ids);
     return st;
