@@ -70,22 +70,15 @@ check_legend(sk_ctx *ctx, const sk_style *style, int show, const GArray *legend,
              int allow_similar)
 {
     size_t n = 0;
-    const char **texts = g_new0(const char *, legend->len + 1);
-    sk__color *colors = g_new0(sk__color, legend->len + 1);
-    guint8 *insurer = g_new0(guint8, legend->len + 1);
+    sk__class_color *classes = g_new0(sk__class_color, legend->len + 1);
     for (guint e = 0; e < legend->len; e++) {
         const sk__legend_entry *x = &g_array_index(legend, sk__legend_entry, e);
-        if (x->white)
-            continue;
-        texts[n] = x->label;
-        colors[n] = x->color;
-        insurer[n++] = (guint8)sk__registry_single_insurer(show, x->labels);
+        if (!x->white)
+            classes[n++] = (sk__class_color){x->label, x->color,
+                                             sk__registry_single_insurer(show, x->labels)};
     }
-    sk_status st = sk__registry_check_colors(ctx, style, texts, colors, insurer, n,
-                                             allow_similar);
-    g_free(texts);
-    g_free(colors);
-    g_free(insurer);
+    sk_status st = sk__registry_check_colors(ctx, style, classes, n, allow_similar);
+    g_free(classes);
     return st;
 }
 

@@ -117,15 +117,16 @@ too_alike(sk_ctx *ctx, const sk_style *style, int allow_similar, const char *pai
 }
 
 sk_status
-sk__registry_check_colors(sk_ctx *ctx, const sk_style *style, const char *const *texts,
-             const sk__color *colors, const guint8 *insurer, size_t n, int allow_similar)
+sk__registry_check_colors(sk_ctx *ctx, const sk_style *style, const sk__class_color *classes,
+                          size_t n, int allow_similar)
 {
+    const sk__class_color *x = classes;
     sk_status st = SK_OK;
     for (size_t a = 0; a < n && st == SK_OK; a++) {
-        double white = sk__color_distance(colors[a], style->no_data_fill, SK__VISION_NORMAL);
+        double white = sk__color_distance(x[a].color, style->no_data_fill, SK__VISION_NORMAL);
         if (white < SK__MIN_DE_WHITE) {
             char *pair = g_strdup_printf("class '%s' (#%06x) and white (#%06x, no data)",
-                                         texts[a], colors[a], style->no_data_fill);
+                                         x[a].text, x[a].color, style->no_data_fill);
             char *rule = g_strdup_printf("ΔE2000 %.1f (at least %g)", white, SK__MIN_DE_WHITE);
             st = too_alike(ctx, style, allow_similar, pair, rule);
             g_free(pair);
@@ -133,12 +134,12 @@ sk__registry_check_colors(sk_ctx *ctx, const sk_style *style, const char *const 
         }
         for (size_t b = a + 1; b < n && st == SK_OK; b++) {
             sk__color_pair p;
-            sk__color_compare(colors[a], colors[b], &p);
-            char *rule = broken_rule(&p, insurer[a] && insurer[b]);
+            sk__color_compare(x[a].color, x[b].color, &p);
+            char *rule = broken_rule(&p, x[a].insurer && x[b].insurer);
             if (rule == NULL)
                 continue;
-            char *pair = g_strdup_printf("classes '%s' (#%06x) and '%s' (#%06x)", texts[a],
-                                         colors[a], texts[b], colors[b]);
+            char *pair = g_strdup_printf("classes '%s' (#%06x) and '%s' (#%06x)", x[a].text,
+                                         x[a].color, x[b].text, x[b].color);
             st = too_alike(ctx, style, allow_similar, pair, rule);
             g_free(pair);
             g_free(rule);
@@ -155,21 +156,14 @@ sk__registry_check(sk_ctx *ctx, const sk_style *style, const sk_classification *
     if (sk__map_kind(sk_classification_kind(c))->shared_colors)
         return SK_OK;
     size_t classes = sk_classification_class_count(c), n = 0;
-    const char **names = g_new0(const char *, classes + 1);
-    sk__color *seen = g_new0(sk__color, classes + 1);
-    guint8 *insurer = g_new0(guint8, classes + 1);
-    for (size_t k = 0; k < classes; k++) {
-        if (!shown[k])
-            continue;
-        names[n] = texts[k];
-        seen[n] = colors[k];
-        insurer[n++] = (guint8)sk__registry_single_insurer(
-            sk_classification_show(c), sk_classification_class_labels(c, k));
-    }
-    sk_status st = sk__registry_check_colors(ctx, style, names, seen, insurer, n,
-                                             allow_similar);
-    g_free(names);
+    sk__class_color *seen = g_new0(sk__class_color, classes + 1);
+    for (size_t k = 0; k < classes; k++)
+        if (shown[k])
+            seen[n++] = (sk__class_color){texts[k], colors[k],
+                                          sk__registry_single_insurer(
+                                              sk_classification_show(c),
+                                              sk_classification_class_labels(c, k))};
+    sk_status st = sk__registry_check_colors(ctx, style, seen, n, allow_similar);
     g_free(seen);
-    g_free(insurer);
     return st;
 }

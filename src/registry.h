@@ -38,10 +38,18 @@ sk_status sk__registry_check(sk_ctx *ctx, const sk_style *style, const sk_classi
                              char *const *texts, const sk__color *colors,
                              const guint8 *shown, int allow_similar);
 
-/* The same for n colours named by texts; insurer[k]: colour k is a single insurer's. */
+/* A class as the colour rules see it: its text (for messages), its colour, and whether it is
+** a single insurer (insurers part in lightness too). */
+typedef struct sk__class_color {
+    const char *text;
+    sk__color color;
+    int insurer;
+} sk__class_color;
+
+/* The same for n classes (a shared legend's, say). */
 sk_status sk__registry_check_colors(sk_ctx *ctx, const sk_style *style,
-                                    const char *const *texts, const sk__color *colors,
-                                    const guint8 *insurer, size_t n, int allow_similar);
+                                    const sk__class_color *classes, size_t n,
+                                    int allow_similar);
 /* Whether a class of principle show with label set s is a single insurer (insurers part in
 ** lightness too). */
 int sk__registry_single_insurer(int show, sk_labelset s);
