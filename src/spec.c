@@ -131,9 +131,10 @@ check_values(sk_ctx *ctx, const sk_map_spec *s)
         st = add_clauses(ctx, f, s->highlight);
     sk_filter_free(f);
     /* The count classifier's own limit, checked here so that it does not wait for data. */
-    if (st == SK_OK && s->classes != 0 && (s->classes < 2 || s->classes > 7))
-        st = sk__error(ctx, SK_EUSAGE, "classes: a count map has 2 to 7 classes (the first "
-                       "is 0), not %zu", s->classes);
+    if (st == SK_OK && s->classes != 0 &&
+        (s->classes < SK_CLASSES_MIN || s->classes > SK_CLASSES_MAX))
+        st = sk__error(ctx, SK_EUSAGE, "classes: a count map has %d to %d classes (the first "
+                       "is 0), not %zu", SK_CLASSES_MIN, SK_CLASSES_MAX, s->classes);
     if (st == SK_OK && s->breaks != NULL) {
         sk_breaks method;
         unsigned breaks[16];

@@ -389,13 +389,10 @@ read_page(reader *r, sk_style *s)
 {
     sk__keyfile *from = r->files[1];
     char *size = get_string(r, "page", "size", &from);
-    if (strcmp(size, "a4-landscape") == 0)
-        s->page = SK_PAGE_A4_LANDSCAPE;
-    else if (strcmp(size, "slide-16x9") == 0)
-        s->page = SK_PAGE_SLIDE_16_9;
-    else
-        sk__keyfile_problem(from, "page", "size", "unknown value '%s' (expected a4-landscape "
-                            "or slide-16x9)", size);
+    sk_ctx *probe = sk_ctx_new();
+    if (sk_page_size_parse(probe, size, &s->page) != SK_OK)
+        sk__keyfile_problem(from, "page", "size", "%s", sk_ctx_errmsg(probe));
+    sk_ctx_free(probe);
     g_free(size);
     s->margin = get_number(r, "page", "margin_mm", 0, 100) * MM;
     s->background = get_color(r, "page", "background");

@@ -19,7 +19,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 start=$SECONDS
 
-if ! SAMENKAART_FAULT=0 "$SK_CLI" render -q --dpi 20 --output "$tmp/probe.png" 2>&1 >/dev/null \
+if ! SAMENKAART_FAULT=0 "$SK_CLI" render -q --dpi 30 --output "$tmp/probe.png" 2>&1 >/dev/null \
      | grep -q 'fault points'; then
   echo "skip: $SK_CLI was built without -Dfault_injection=true"
   exit 77

@@ -81,10 +81,10 @@ no_files() {
 render_limit() {
   printf 'the old map\n' >old.png
   cp old.png before.png
-  limited 1500 "${render[@]}" --dpi 2400 --output old.png
+  limited 600 "${render[@]}" --dpi 1200 --output old.png
   out_of_memory && cmp -s old.png before.png && [ ! -e old.pgw ]
 }
-limit_check "render: a 2400-dpi page does not fit in 1.5 GB: exit 1, out of memory, the old file kept" \
+limit_check "render: a 1200-dpi page does not fit in 600 MB: exit 1, out of memory, the old file kept" \
   render_limit
 
 atlas_limit() {

@@ -516,7 +516,7 @@ main(int argc, char **argv)
     char *atlas_file = g_build_filename(g_getenv("SAMENKAART_STYLES"), "aef-2017", "atlas.ini",
                                         NULL);
     out_dir = tmp_dir_new();
-    g_assert_cmpint(run_cli(NULL, "atlas", "--quiet", atlas_file, "--dpi", "20", "--output",
+    g_assert_cmpint(run_cli(NULL, "atlas", "--quiet", atlas_file, "--dpi", "30", "--output",
                             out_dir, NULL), ==, 0);
     g_test_add_func("/colours/one-colour-per-class", test_one_colour_per_class);
     g_test_add_func("/colours/at-most-twelve-classes", test_at_most_twelve_classes);

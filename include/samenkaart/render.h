@@ -15,6 +15,31 @@
 extern "C" {
 #endif
 
+/* The ranges of the numbers a caller gives, the same in the library, the command line and
+** atlas files (outside them: SK_EUSAGE, or exit status 2 from the tool).  dpi: PNG
+** resolution; classes: a count map's classes, the first for 0 projects (sk_map_spec);
+** group_from: combinations of this many labels or more as one class (sk_map_spec); jobs:
+** threads of an atlas (sk_atlas_options; 0 there: one per core, at most SK_JOBS_MAX). */
+#define SK_DPI_MIN 30
+#define SK_DPI_MAX 1200
+#define SK_CLASSES_MIN 2
+#define SK_CLASSES_MAX 7
+#define SK_GROUP_FROM_MIN 2
+#define SK_GROUP_FROM_MAX 11
+#define SK_JOBS_MIN 1
+#define SK_JOBS_MAX 64
+
+/* The names of the page sizes, the same in styles ([page] size), atlas files ([atlas] page)
+** and the command line (--page): "a4" and "a4-landscape" name SK_PAGE_A4_LANDSCAPE, "slide"
+** and "slide-16x9" SK_PAGE_SLIDE_16_9.  For messages: SK_PAGE_SIZE_NAMES. */
+#define SK_PAGE_SIZE_NAMES "a4, a4-landscape, slide or slide-16x9"
+
+/* The page size text names, exactly as in SK_PAGE_SIZE_NAMES; SK_EUSAGE otherwise, with a
+** message naming the value and every valid name ("page size 'letter' unknown: expected
+** a4, a4-landscape, slide or slide-16x9"), for the caller to prefix with where it came
+** from. */
+SK_API sk_status sk_page_size_parse(sk_ctx *ctx, const char *text, sk_page_size *size);
+
 typedef enum sk_format {
     SK_FORMAT_AUTO = 0,  /* from the output file's extension */
     SK_FORMAT_PNG,
@@ -24,7 +49,7 @@ typedef enum sk_format {
 
 typedef struct sk_render_options {
     sk_format format;
-    double dpi;          /* PNG resolution, 10 to 2400; default 150 */
+    double dpi;          /* PNG resolution, SK_DPI_MIN to SK_DPI_MAX; default 150 */
     int world_file;      /* PNG: write NAME.pgw beside it; default 1 */
     int threads;         /* PNG: threads for one page (1 or 2); default 2.  Batch renderers
                          ** that already keep every core busy use 1.  The bytes written do

@@ -101,6 +101,19 @@ read_principle(sk__keyfile *k, const char *group, const char *key, int *out)
     g_free(v);
 }
 
+/* A whole number from min to max (render.h); the problem names the range and the value. */
+static void
+read_number(sk__keyfile *k, const char *group, const char *key, int min, int max,
+            const char *what, const char *note, int *out)
+{
+    char *v = sk__keyfile_get(k, group, key);
+    char *expected = g_strdup_printf("%s from %d to %d%s, not '%s'", what, min, max, note,
+                                     v != NULL ? v : "");
+    sk__keyfile_get_int(k, group, key, min, max, expected, out);
+    g_free(expected);
+    g_free(v);
+}
+
 /* The keys that are plain values: texts, table, geography, zoom, overlays. */
 static void
 read_value_keys(sk__keyfile *k, const char *group, page *pg)
@@ -117,8 +130,8 @@ read_value_keys(sk__keyfile *k, const char *group, page *pg)
     sk__keyfile_get_bool(k, group, "table_by_region", &pg->table_by_region);
     sk__keyfile_get_bool(k, group, "regions_overview", &pg->overview);
     sk__keyfile_get_bool(k, group, "allow_similar_colours", &pg->allow_similar_colours);
-    sk__keyfile_get_int(k, group, "group_from", 2, 11, "a number of labels from 2 to 11",
-                        &pg->group_from);
+    read_number(k, group, "group_from", SK_GROUP_FROM_MIN, SK_GROUP_FROM_MAX,
+                "a number of labels", "", &pg->group_from);
     pg->table_key = sk__keyfile_get(k, group, "table_key");
     pg->table_column = sk__keyfile_get(k, group, "table_column");
     int tp = SK_INSURER;
@@ -144,8 +157,8 @@ read_count(sk__keyfile *k, const char *group, page *pg)
         sk_ctx_free(probe);
     }
     int classes = 5;
-    sk__keyfile_get_int(k, group, "classes", 2, 7,
-                        "a number of classes from 2 to 7 (the first is 0)", &classes);
+    read_number(k, group, "classes", SK_CLASSES_MIN, SK_CLASSES_MAX, "a number of classes",
+                " (the first is 0)", &classes);
     pg->classes = (size_t)classes;
 }
 
@@ -237,13 +250,10 @@ read_page_size(sk__keyfile *k, sk_atlas *a)
     a->page_size = SK_PAGE_FROM_STYLE;
     char *v = sk__keyfile_get(k, "atlas", "page");
     if (v != NULL) {
-        if (strcmp(v, "a4") == 0 || strcmp(v, "a4-landscape") == 0)
-            a->page_size = SK_PAGE_A4_LANDSCAPE;
-        else if (strcmp(v, "slide") == 0 || strcmp(v, "slide-16x9") == 0)
-            a->page_size = SK_PAGE_SLIDE_16_9;
-        else
-            sk__keyfile_problem(k, "atlas", "page", "unknown value '%s' (expected a4 or slide)",
-                                v);
+        sk_ctx *probe = sk_ctx_new();
+        if (sk_page_size_parse(probe, v, &a->page_size) != SK_OK)
+            sk__keyfile_problem(k, "atlas", "page", "%s", sk_ctx_errmsg(probe));
+        sk_ctx_free(probe);
     }
     g_free(v);
 }

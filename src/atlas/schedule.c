@@ -201,7 +201,6 @@ draw_pages(sk_ctx *ctx, sk__atlas_job *j, int jobs)
 }
 
 /* More threads than this only cost memory (a page surface each). */
-#define SK__ATLAS_MAX_JOBS 64
 
 /* The pixels and fonts the PNG threads draw with (one page and thumbnail each, for as many
 ** threads as there are pages at most) and the raster border layers, made before any thread
@@ -241,10 +240,7 @@ static sk_status
 render_files(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o, const sk_style *style,
              sk_map **maps, sk_panels **sets, sk__plan **plans)
 {
-    if (o->jobs > SK__ATLAS_MAX_JOBS)
-        return sk__error(ctx, SK_EUSAGE, "jobs: expected 1 to %d threads, not %d",
-                         SK__ATLAS_MAX_JOBS, o->jobs);
-    int jobs = o->jobs > 0 ? o->jobs : MIN((int)g_get_num_processors(), SK__ATLAS_MAX_JOBS);
+    int jobs = o->jobs > 0 ? o->jobs : MIN((int)g_get_num_processors(), SK_JOBS_MAX);
     sk_atlas_options effective = *o;
     effective.jobs = jobs;
     sk__atlas_job j = {.ctx = ctx, .atlas = a, .options = &effective, .style = style, .maps = maps,
@@ -346,6 +342,13 @@ sk_atlas_render(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
 {
     if (o->output_dir == NULL || o->output_dir[0] == '\0')
         return sk__error(ctx, SK_EUSAGE, "no output folder given; nothing was written");
+    /* Checked before anything is read, as the command line checks them. */
+    if (o->jobs > SK_JOBS_MAX)
+        return sk__error(ctx, SK_EUSAGE, "jobs: expected %d to %d threads, not %d",
+                         SK_JOBS_MIN, SK_JOBS_MAX, o->jobs);
+    if (!(o->dpi >= SK_DPI_MIN && o->dpi <= SK_DPI_MAX))
+        return sk__error(ctx, SK_EUSAGE, "dpi: expected %d to %d dots per inch, not %g",
+                         SK_DPI_MIN, SK_DPI_MAX, o->dpi);
     sk_outputs *own = sk__ctx_outputs(ctx) == NULL ? sk_outputs_new(ctx) : NULL;
     sk_status st = render_atlas(ctx, a, o);
     if (own != NULL) {

@@ -1,4 +1,6 @@
 /* Text measurement for layout (measure.h) and page sizes. */
+#include <string.h>
+#include "../internal.h"
 #include "measure.h"
 
 void
@@ -11,6 +13,23 @@ sk__page_size(sk_page_size page, double *w, double *h)
         *w = 297 * SK__MM;
         *h = 210 * SK__MM;
     }
+}
+
+sk_status
+sk_page_size_parse(sk_ctx *ctx, const char *text, sk_page_size *size)
+{
+    /* One list for styles, atlas files and the command line: the short names users type and
+    ** the long ones styles have always spelled out. */
+    static const struct { const char *name; sk_page_size size; } names[] = {
+        {"a4", SK_PAGE_A4_LANDSCAPE}, {"a4-landscape", SK_PAGE_A4_LANDSCAPE},
+        {"slide", SK_PAGE_SLIDE_16_9}, {"slide-16x9", SK_PAGE_SLIDE_16_9}};
+    for (size_t i = 0; text != NULL && i < G_N_ELEMENTS(names); i++)
+        if (strcmp(text, names[i].name) == 0) {
+            *size = names[i].size;
+            return SK_OK;
+        }
+    return sk__error(ctx, SK_EUSAGE, "page size '%s' unknown: expected %s",
+                     text != NULL ? text : "", SK_PAGE_SIZE_NAMES);
 }
 
 /* No hinting, no rounding, so PNG, PDF and SVG share one layout and PNGs are byte-identical

@@ -49,8 +49,10 @@ check_options(sk_ctx *ctx, const sk_render_options *options, const char *path, i
     if (*format == SK_FORMAT_AUTO)
         return sk__error(ctx, SK_EUSAGE, "%s: unknown output format (use .png, .pdf or .svg)",
                          path);
-    if ((any_dpi || *format == SK_FORMAT_PNG) && !(options->dpi >= 10 && options->dpi <= 2400))
-        return sk__error(ctx, SK_EUSAGE, "dpi %g out of range (10 to 2400)", options->dpi);
+    if ((any_dpi || *format == SK_FORMAT_PNG) &&
+        !(options->dpi >= SK_DPI_MIN && options->dpi <= SK_DPI_MAX))
+        return sk__error(ctx, SK_EUSAGE, "dpi: expected %d to %d dots per inch, not %g",
+                         SK_DPI_MIN, SK_DPI_MAX, options->dpi);
     return SK_OK;
 }
 
