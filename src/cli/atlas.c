@@ -6,20 +6,6 @@
 #include "run.h"
 #include "sk-config.h"
 
-/* --jobs N: 1 to 64 threads (the group's user data is the int). */
-static gboolean
-parse_jobs(const char *option, const char *value, void *data, GError **error)
-{
-    gint64 n;
-    if (!g_ascii_string_to_signed(value, 10, 1, 64, &n, NULL)) {
-        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                    "%s: expected 1 to 64 threads, not '%s'", option, value);
-        return FALSE;
-    }
-    *(int *)data = (int)n;
-    return TRUE;
-}
-
 typedef struct progress_state {
     gboolean quiet, tty;
     gint64 start;
@@ -50,18 +36,17 @@ int
 cmd_atlas(int argc, char **argv)
 {
     char *output = NULL, *data_dir = NULL, *cache = NULL;
-    int jobs = 0;
-    double dpi = 0;
+    cli_args a = {0};   /* the numeric options: --jobs, --dpi */
     gboolean quiet = FALSE, no_cache = FALSE, list = FALSE;
-    /* GOption takes a callback as a data pointer. */
-    union { GOptionArgFunc fn; void *data; } jobs_cb = {.fn = parse_jobs};
     GOptionEntry entries[] = {
         {"list", 0, 0, G_OPTION_ARG_NONE, &list,
          "Check the atlas file and list its pages (name, maps, title); render nothing", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output directory (required)",
          "DIR"},
-        {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, jobs_cb.data, "Threads, 1 to 64 (default: all cores, at most 64)", "N"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default 150)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, number_arg(),
+         "Threads, 1 to 64 (default: all cores, at most 64)", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(),
+         "PNG resolution, 30 to 1200 dots per inch (default 150)", "N"},
         {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
          "Data the atlas file does not name (default: $SAMENKAART_DATA, else the installed data/nl2017)", "DIR"},
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Cache prepared data here", "DIR"},
@@ -76,15 +61,13 @@ cmd_atlas(int argc, char **argv)
         "write that is in DIR and the previous manifest does not list is refused, and so\n"
         "is a folder another atlas is writing into (docs/atlas.md).",
         "Example:\n  samenkaart atlas styles/aef-2017/atlas.ini --output out/");
-    GOptionGroup *main_group = g_option_group_new(NULL, NULL, NULL, &jobs, NULL);
-    g_option_group_add_entries(main_group, entries);
-    g_option_context_set_main_group(oc, main_group);
+    main_entries(oc, entries, &a);
     int rc = parse_options(oc, "atlas", &argc, &argv, 1);
     if (rc != EXIT_OK) {
         /* reported by parse_options */
     } else if (argc != 2) {
         rc = usage_error("atlas", "%s", "expected one atlas file");
-    } else if (list && (output != NULL || dpi > 0)) {
+    } else if (list && (output != NULL || a.dpi > 0)) {
         /* Not silently ignored: the user may think the atlas was rendered. */
         rc = usage_error("atlas", "%s", "--list only lists the pages and renders nothing: "
                          "give --list, or --output DIR (with --dpi)");
@@ -105,9 +88,9 @@ cmd_atlas(int argc, char **argv)
         sk_atlas_options ao;
         sk_atlas_options_init(&ao);
         ao.output_dir = output;
-        ao.jobs = jobs;
-        if (dpi > 0)
-            ao.dpi = dpi;
+        ao.jobs = a.jobs;
+        if (a.dpi > 0)
+            ao.dpi = a.dpi;
         ao.cache_dir = cache_path;
         ao.progress = print_progress;
         ao.progress_data = &ps;

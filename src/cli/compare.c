@@ -71,9 +71,6 @@ compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
     if (a->group_from != G_MININT && a->show == NULL)
         return usage_error("compare", "%s", "--group-from groups combinations of labels: give "
                            "it with --show");
-    if (a->group_from != G_MININT && a->group_from < 2)
-        return usage_error("compare", "--group-from: a number of labels from 2 on, not %d",
-                           a->group_from);
     if (a->output == NULL && c->table_csv == NULL && c->table_md == NULL &&
         a->classes_csv == NULL)
         return usage_error("compare", "%s", "nothing to write: give --output, --table-csv, "
@@ -331,13 +328,14 @@ cmd_compare(int argc, char **argv)
          "of every map, with a panel column)", "FILE"},
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Page title", "TEXT"},
         {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
-        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 or a4-landscape, slide or slide-16x9 (16:9)",
          "SIZE"},
         {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
          "FILE"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
-        {"group-from", 0, 0, G_OPTION_ARG_INT, &a.group_from,
-         "With --show: combinations of N or more labels as one class", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(), 
+         "PNG resolution, 30 to 1200 dots per inch (default 150)", "N"},
+        {"group-from", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(),
+         "With --show: combinations of N (2 to 11) or more labels as one class", "N"},
         {"allow-similar-colours", 0, 0, G_OPTION_ARG_NONE, &a.allow_similar,
          "Draw maps whose classes are too alike for some reader, with a warning", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
@@ -352,7 +350,7 @@ cmd_compare(int argc, char **argv)
         "  samenkaart compare --insurer all --output insurers.png --table-md insurers.md\n"
         "  samenkaart compare --map inhoudelijk=preventie --map inhoudelijk=ggz "
         "--show samenwerkingsvorm --output preventie-ggz.png");
-    g_option_context_add_main_entries(oc, entries, NULL);
+    main_entries(oc, entries, &a);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
     int rc = parse_options(oc, "compare", &argc, &argv, 0);

@@ -178,11 +178,12 @@ cmd_diff(int argc, char **argv)
         {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
         {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
          NULL},
-        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 or a4-landscape, slide or slide-16x9 (16:9)",
          "SIZE"},
         {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
          "FILE"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(), 
+         "PNG resolution, 30 to 1200 dots per inch (default 150)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &a.quiet, "No warnings", NULL},
         G_OPTION_ENTRY_NULL};
     GOptionContext *oc = command_context("- what changed between two project databases",
@@ -191,7 +192,7 @@ cmd_diff(int argc, char **argv)
         "collaboration, collaboration ended, changed, unchanged.",
         "Example:\n  samenkaart diff --before projecten_2017.csv --after projecten_2018.csv \\\n"
         "    --output diff.png --changes-csv changes.csv");
-    g_option_context_add_main_entries(oc, entries, NULL);
+    main_entries(oc, entries, &a);
     g_option_context_add_group(oc, data_group(&a));
     int rc = parse_options(oc, "diff", &argc, &argv, 0);
     if (rc == EXIT_OK)

@@ -1,6 +1,8 @@
 /* What the commands share (options.h): exit statuses, reporting, option parsing, the data
 ** options and their loading. */
+#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include "options.h"
@@ -56,6 +58,39 @@ usage_error(const char *command, const char *fmt, ...)
     return EXIT_INPUT;
 }
 
+#define DATA_OPTIONS "Data options:"
+#define CORE_OPTIONS "Core working area options:"
+
+/* Every option of the command, grouped, its own first: GLib puts them last, as "Application
+** Options", behind the data options users look for them above. */
+static char *
+command_help(GOptionContext *oc)
+{
+    char *help = g_option_context_get_help(oc, FALSE, NULL);
+    char *own = strstr(help, "\nApplication Options:\n");
+    char *own_end = own != NULL ? strstr(own + 1, "\n\n") : NULL;
+    if (own_end == NULL)
+        return help;
+    char *first = NULL;
+    const char *groups[] = {"\n" DATA_OPTIONS "\n", "\n" CORE_OPTIONS "\n"};
+    for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
+        char *at = strstr(help, groups[i]);
+        if (at != NULL && at < own && (first == NULL || at < first))
+            first = at;
+    }
+    if (first == NULL)
+        first = own;
+    /* Usage and summary; own options; the groups; the examples. */
+    GString *out = g_string_new_len(help, first - help);
+    g_string_append(out, "\nOptions:\n");
+    g_string_append_len(out, own + strlen("\nApplication Options:\n"),
+                        own_end - own - (gssize)strlen("\nApplication Options:\n") + 1);
+    g_string_append_len(out, first, own - first);
+    g_string_append(out, own_end + 1);
+    g_free(help);
+    return g_string_free(out, FALSE);
+}
+
 /* Parse a command's options; expected_args operands may follow.  EXIT_OK, or the status of
 ** the usage error already reported. */
 int
@@ -74,12 +109,16 @@ parse_options(GOptionContext *oc, const char *command, int *argc, char ***argv,
         const char *arg = (*argv)[i];
         if (strcmp(arg, "--") == 0)
             break;
-        int main_help = strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 ||
-                        strcmp(arg, "-?") == 0;
-        if (main_help || g_str_has_prefix(arg, "--help-")) {
-            char *help = g_option_context_get_help(oc, main_help, NULL);
+        /* Every option of the command, grouped: none hidden behind --help-all. */
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "-?") == 0 ||
+            g_str_has_prefix(arg, "--help-")) {
+            char *help = command_help(oc);
             fputs(help, stdout);
             g_free(help);
+            return EXIT_HELP;
+        }
+        if (strcmp(arg, "--version") == 0) {
+            printf("samenkaart %s\n", sk_version());
             return EXIT_HELP;
         }
     }
@@ -258,7 +297,7 @@ data_group(cli_args *a)
          "Write every reference remapped through --mergers (where,value,mapped_to,note)",
          "FILE"},
         G_OPTION_ENTRY_NULL};
-    GOptionGroup *g = g_option_group_new("data", "Data options:", "Show data options", NULL,
+    GOptionGroup *g = g_option_group_new("data", DATA_OPTIONS, "Show data options", NULL,
                                          NULL);
     g_option_group_add_entries(g, data);
     return g;
@@ -284,7 +323,7 @@ core_group(cli_args *a)
         {"core-region-name-field", 0, 0, G_OPTION_ARG_STRING, &a->core_name_field,
          "Region name field (default zk_naam)", "NAME"},
         G_OPTION_ENTRY_NULL};
-    GOptionGroup *g = g_option_group_new("core", "Core working area options:",
+    GOptionGroup *g = g_option_group_new("core", CORE_OPTIONS,
                                          "Show core working area options", NULL, NULL);
     g_option_group_add_entries(g, core);
     return g;
@@ -341,19 +380,90 @@ load_data(sk_ctx *ctx, cli_args *a, const char *projects_path, sk_geography **ge
     return st;
 }
 
-/* --page: a4 or slide. */
 int
 page_size(const char *command, const char *text, sk_page_size *out)
 {
     if (text == NULL)
         return EXIT_OK;
-    if (strcmp(text, "a4") == 0 || strcmp(text, "a4-landscape") == 0)
-        *out = SK_PAGE_A4_LANDSCAPE;
-    else if (strcmp(text, "slide") == 0 || strcmp(text, "slide-16x9") == 0)
-        *out = SK_PAGE_SLIDE_16_9;
-    else
-        return usage_error(command, "--page: unknown value '%s' (expected a4 or slide)", text);
-    return EXIT_OK;
+    sk_ctx *probe = sk_ctx_new();
+    int rc = sk_page_size_parse(probe, text, out) == SK_OK
+                 ? EXIT_OK
+                 : usage_error(command, "--page: %s", sk_ctx_errmsg(probe));
+    sk_ctx_free(probe);
+    return rc;
+}
+
+/* The numeric options and their ranges: "OPTION: BEFORE MIN to MAX AFTER, not VALUE". */
+static const struct number_option {
+    const char *name, *short_name, *before, *after;
+    double min, max;
+    int integer;
+    size_t offset;
+} numbers[] = {
+    {"--dpi", NULL, "expected", "dots per inch (the PNG's resolution)", SK_DPI_MIN,
+     SK_DPI_MAX, 0, offsetof(cli_args, dpi)},
+    {"--classes", NULL, "a count map has", "classes (the first is 0)", SK_CLASSES_MIN,
+     SK_CLASSES_MAX, 1, offsetof(cli_args, classes)},
+    {"--group-from", NULL, "expected a number of labels from", "(combinations of that many "
+     "labels or more become one class)", SK_GROUP_FROM_MIN, SK_GROUP_FROM_MAX, 1,
+     offsetof(cli_args, group_from)},
+    {"--jobs", "-j", "expected", "threads", SK_JOBS_MIN, SK_JOBS_MAX, 1,
+     offsetof(cli_args, jobs)},
+};
+
+/* A decimal number, all of value, finite and in [min, max] (g_ascii_strtod alone takes "nan",
+** "inf" and trailing text). */
+static gboolean
+number_in_range(const char *value, double min, double max, double *out)
+{
+    char *end = NULL;
+    double d = g_ascii_strtod(value, &end);
+    if (end == value || *end != '\0' || !isfinite(d) || d < min || d > max)
+        return FALSE;
+    *out = d;
+    return TRUE;
+}
+
+static gboolean
+parse_number(const char *option, const char *value, void *data, GError **error)
+{
+    const struct number_option *n = NULL;
+    for (size_t i = 0; i < G_N_ELEMENTS(numbers) && n == NULL; i++)
+        if (strcmp(option, numbers[i].name) == 0 ||
+            (numbers[i].short_name != NULL && strcmp(option, numbers[i].short_name) == 0))
+            n = &numbers[i];
+    g_assert(n != NULL && data != NULL);
+    char *field = (char *)data + n->offset;
+    gint64 i;
+    double d;
+    if (n->integer && g_ascii_string_to_signed(value, 10, (gint64)n->min, (gint64)n->max, &i,
+                                               NULL)) {
+        *(int *)field = (int)i;
+        return TRUE;
+    }
+    if (!n->integer && number_in_range(value, n->min, n->max, &d)) {
+        *(double *)field = d;
+        return TRUE;
+    }
+    g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "%s: %s %g to %g %s, not %s",
+                n->name, n->before, n->min, n->max, n->after, value[0] != '\0' ? value : "''");
+    return FALSE;
+}
+
+void *
+number_arg(void)
+{
+    /* GOption takes a callback as a data pointer. */
+    static const union { GOptionArgFunc fn; void *data; } cb = {.fn = parse_number};
+    return cb.data;
+}
+
+void
+main_entries(GOptionContext *oc, const GOptionEntry *entries, cli_args *a)
+{
+    GOptionGroup *main_group = g_option_group_new(NULL, NULL, NULL, a, NULL);
+    g_option_group_add_entries(main_group, entries);
+    g_option_context_set_main_group(oc, main_group);
 }
 
 /* The geography whose regions are the zorgkantoorregio's, for the core working areas. */
@@ -398,6 +508,7 @@ void
 render_options(const cli_args *a, sk_render_options *ro)
 {
     sk_render_options_init(ro);
+    /* 0: not given; a given --dpi is in range (number_arg). */
     if (a->dpi > 0)
         ro->dpi = a->dpi;
 }

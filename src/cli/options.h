@@ -56,6 +56,7 @@ typedef struct cli_args {
     /* Colours: classes of N or more labels as one group; classes too alike drawn anyway */
     int group_from;
     gboolean allow_similar;
+    int jobs;                /* atlas: threads (0: one per core) */
 } cli_args;
 
 void cli_args_clear(cli_args *a);
@@ -88,7 +89,15 @@ sk_status load_data(sk_ctx *ctx, cli_args *a, const char *projects_path, sk_geog
 sk_status load_core_areas(sk_ctx *ctx, cli_args *a, const sk_geography *geo,
                           sk_core_areas **out);
 
-/* --page: a4 or slide (NULL: leave *out). */
+/* The arg_data of a numeric option (--dpi, --classes, --group-from, --jobs; given as
+** G_OPTION_ARG_CALLBACK): the value is stored in the cli_args that is the user data of the
+** option's group when it is a number in the option's range (render.h), else refused naming
+** the option, the value and the range. */
+void *number_arg(void);
+/* A command's own options as the main group, with a as the user data number_arg needs. */
+void main_entries(GOptionContext *oc, const GOptionEntry *entries, cli_args *a);
+
+/* --page: a size of SK_PAGE_SIZE_NAMES (NULL: leave *out). */
 int page_size(const char *command, const char *text, sk_page_size *out);
 /* --show: a principle (NULL: leave *out); SK_EUSAGE on ctx otherwise. */
 sk_status show_principle(sk_ctx *ctx, const char *text, sk_principle *out);

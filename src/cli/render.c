@@ -39,8 +39,8 @@ kind_fields(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
         spec->highlight = (const char *const *)a->highlight;
     if (spec->kind == SK_MAP_COUNT) {
         spec->breaks = a->count;
-        /* G_MININT: not given (the default); 0 and below are refused by the spec's check. */
-        spec->classes = a->classes == G_MININT ? 0 : a->classes > 0 ? (size_t)a->classes : 1;
+        /* G_MININT: not given (the default); a given number is in range (number_arg). */
+        spec->classes = a->classes == G_MININT ? 0 : (size_t)a->classes;
     }
     if (spec->kind == SK_MAP_TABLE) {
         spec->table = a->table;
@@ -61,9 +61,9 @@ render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
     int rc = render_kind(a, &spec->kind);
     if (rc != EXIT_OK)
         return rc;
-    if (a->classes != G_MININT && a->classes < 2)
-        return usage_error("render", "--classes: a count map has 2 to 7 classes (the first is "
-                           "0), not %d", a->classes);
+    if (a->classes != G_MININT && spec->kind != SK_MAP_COUNT)
+        return usage_error("render", "%s", "--classes is the number of classes of a count map: "
+                           "give it with --count quantile or --count natural");
     spec->where = (const char *const *)a->where;
     if (kind_fields(ctx, a, spec) != SK_OK)
         return fail(ctx);
@@ -87,9 +87,6 @@ render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
         spec->kind != SK_MAP_TABLE)
         return usage_error("render", "%s", "--group-from groups combinations of labels: give "
                            "it with --show or --table");
-    if (a->group_from != G_MININT && a->group_from < 2)
-        return usage_error("render", "--group-from: a number of labels from 2 on, not %d",
-                           a->group_from);
     spec->group_from = a->group_from != G_MININT ? (size_t)a->group_from : 0;
     /* Arguments first: a typo in --where should not wait for the data to load. */
     return sk_map_spec_check(ctx, spec) == SK_OK ? EXIT_OK : fail(ctx);
@@ -196,7 +193,7 @@ cmd_render(int argc, char **argv)
         {"count", 0, 0, G_OPTION_ARG_STRING, &a.count,
          "Count map: projects per municipality, classed by quantile, natural or breaks "
          "like 1,3,10", "METHOD"},
-        {"classes", 0, 0, G_OPTION_ARG_INT, &a.classes,
+        {"classes", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(),
          "Count map classes for quantile/natural, 2 to 7, the first for 0 projects "
          "(default 5)", "N"},
         {"table", 0, 0, G_OPTION_ARG_FILENAME, &a.table,
@@ -239,16 +236,17 @@ cmd_render(int argc, char **argv)
          "Legend entries with their number of municipalities", NULL},
         {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts,
          "Legend entries without their number of municipalities", NULL},
-        {"group-from", 0, 0, G_OPTION_ARG_INT, &a.group_from,
-         "Combinations of N or more labels as one class ('3 of meer thema\'s'), so that a "
-         "map of many combinations stays one map", "N"},
+        {"group-from", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(),
+         "Combinations of N (2 to 11) or more labels as one class ('3 of meer thema\'s'), so "
+         "that a map of many combinations stays one map", "N"},
         {"allow-similar-colours", 0, 0, G_OPTION_ARG_NONE, &a.allow_similar,
          "Draw a map whose classes are too alike for some reader, with a warning", NULL},
-        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 (landscape) or slide (16:9)",
+        {"page", 0, 0, G_OPTION_ARG_STRING, &a.page, "a4 or a4-landscape, slide or slide-16x9 (16:9)",
          "SIZE"},
         {"style", 0, 0, G_OPTION_ARG_FILENAME, &a.style, "Style file (default styles/aef.ini)",
          "FILE"},
-        {"dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 150)", "N"},
+        {"dpi", 0, 0, G_OPTION_ARG_CALLBACK, number_arg(), 
+         "PNG resolution, 30 to 1200 dots per inch (default 150)", "N"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "map.png, map.pdf or map.svg",
          "FILE"},
         {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
@@ -261,7 +259,7 @@ cmd_render(int argc, char **argv)
         "instrumenteel, samenwerkingsvorm, geografisch, zorgverzekeraar).",
         "Example:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
         "--output jeugd.png");
-    g_option_context_add_main_entries(oc, map, NULL);
+    main_entries(oc, map, &a);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
     int rc = parse_options(oc, "render", &argc, &argv, 0);
