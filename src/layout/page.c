@@ -240,6 +240,54 @@ layout_head(page_state *ps)
     ps->bottom = l->source.y - 3 * MM;
 }
 
+/* About how many characters of text fit in height room at its layout's line height
+** (characters per line x the whole lines that fit, at least one). */
+static long
+chars_fitting(PangoLayout *layout, const char *text, double room)
+{
+    int lines = MAX(pango_layout_get_line_count(layout), 1);
+    double line_h = sk__text_height(layout) / lines;
+    long per_line = MAX(g_utf8_strlen(text, -1) / lines, 1);
+    return per_line * (room > line_h ? (long)floor(room / line_h) : 1);
+}
+
+/* The head and foot (title, caption, source line) leave the map and legend at least half
+** the page inside its margins; else the tallest of them is named, with how much room there
+** is and how short it should be. */
+static sk_status
+check_head(page_state *ps)
+{
+    const sk__page_spec *spec = ps->spec;
+    sk__layout *l = ps->l;
+    double inner_h = l->page_h - 2 * ps->m, need = inner_h / 2, room = ps->bottom - ps->top;
+    if (room >= need)
+        return SK_OK;
+    const struct { const char *what, *text, *advice; const sk__text *t; } parts[] = {
+        {"title", spec->title, "put details in the caption, or use a style with a smaller "
+         "title font ([fonts] title_pt)", &l->title},
+        {"caption", spec->caption, "put the rest in a text panel, or use a style with a "
+         "smaller caption font ([fonts] caption_pt)", &l->caption},
+        {"source", spec->source, "or use a style with a smaller source font ([fonts] "
+         "source_pt)", &l->source}};
+    size_t worst = 0;
+    double worst_h = -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(parts); i++)
+        if (parts[i].t->layout != NULL && parts[i].text != NULL &&
+            sk__text_height(parts[i].t->layout) > worst_h) {
+            worst = i;
+            worst_h = sk__text_height(parts[i].t->layout);
+        }
+    const char *what = parts[worst].what, *text = worst_h >= 0 ? parts[worst].text : "";
+    long fit = worst_h >= 0 ? chars_fitting(parts[worst].t->layout, text,
+                                            worst_h - (need - room)) : 0;
+    return sk__error(ps->ctx, SK_EINPUT, "%s: its %ld characters take %.0f mm of the %.0f mm "
+                     "the page has inside its margins, which leaves %.0f mm for the map and "
+                     "legend (they need at least %.0f mm); shorten the %s to about %ld "
+                     "characters, %s", what, (long)g_utf8_strlen(text, -1), worst_h / MM,
+                     inner_h / MM, fmax(room, 0) / MM, need / MM, what, fit,
+                     parts[worst].advice);
+}
+
 /* A note ("Let op!") sits at the foot of the legend column, above the scale bar; a zoomed
 ** map's locator there too.  Sets note_h and inset_h; 0 on a markup error. */
 static int
@@ -269,6 +317,46 @@ layout_note(page_state *ps)
     return 1;
 }
 
+/* The legend needs least (its most compact layout) and has room: the note is named when
+** without it the legend would fit, else the legend and its longest entry. */
+static sk_status
+legend_overflow(page_state *ps, double least, double room)
+{
+    const sk__page_spec *spec = ps->spec;
+    sk__layout *l = ps->l;
+    if (ps->note_h > 0 && least < room + ps->note_h) {
+        /* A note shorter by what the legend lacks. */
+        double keep = sk__text_height(l->note.layout) - (least - room);
+        return sk__error(ps->ctx, SK_EINPUT, "note: its %ld characters take %.0f mm of the "
+                         "legend column, which leaves %.0f mm for the legend above it (it "
+                         "needs %.0f mm); shorten the note to about %ld characters",
+                         (long)g_utf8_strlen(spec->note, -1), ps->note_h / MM,
+                         fmax(room, 0) / MM, least / MM,
+                         chars_fitting(l->note.layout, spec->note, keep));
+    }
+    size_t longest = 0;
+    long longest_n = 0;
+    for (size_t i = 0; i < l->legend_count; i++) {
+        sk__legend_item item;
+        long n = (long)g_utf8_strlen(entry_text(spec, ps->s, i, &item), -1);
+        if (n > longest_n) {
+            longest = i;
+            longest_n = n;
+        }
+    }
+    sk__legend_item item;
+    char *entry = longest_n > 80
+                      ? g_strdup_printf("; its entry '%.40s…' has %ld characters: shorten it",
+                                        entry_text(spec, ps->s, longest, &item), longest_n)
+                      : g_strdup("");
+    sk__error(ps->ctx, SK_EINPUT, "the legend does not fit on the page: its %zu entries need "
+              "%.0f mm in up to three columns, %.0f mm is available%s; show fewer classes, use "
+              "a narrower filter or a style with a smaller legend font ([fonts] legend_pt)",
+              l->legend_count, least / MM, fmax(room, 0) / MM, entry);
+    g_free(entry);
+    return SK_EINPUT;
+}
+
 /* The legend beside the map, the scale bar at its foot.  A long legend first gets slightly
 ** smaller type, then a second (and third) column; one that still does not fit is an error,
 ** never clipped.  Sets legend_w. */
@@ -289,19 +377,17 @@ fit_legend(page_state *ps)
                       (spec->area_label != NULL ? 1 : 0);
     l->legend = g_new0(sk__legend_item, l->legend_count);
     static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
-    double used = 0;
+    double used = 0, least = G_MAXDOUBLE;
     int fits = 0, columns = 1;
     for (columns = 1; columns <= 3 && !fits; columns++)
         for (size_t i = 0; i < G_N_ELEMENTS(scales) && !fits; i++) {
             used = legend_layout(ps->pc, spec, s, lw, scales[i], columns, col_gap, l);
             fits = used <= legend_room;
+            least = fmin(least, used);
         }
     columns--;
     if (!fits)
-        return sk__error(ps->ctx, SK_EINPUT, "the legend does not fit on the page: %zu classes "
-                         "need %.0f mm in three columns, %.0f mm is available; show fewer "
-                         "classes, use a narrower filter or a style with a smaller legend "
-                         "font", (size_t)spec->legend->len, used / MM, legend_room / MM);
+        return legend_overflow(ps, least, legend_room);
     ps->legend_w = columns * lw + (columns - 1) * col_gap;
     return SK_OK;
 }
@@ -322,11 +408,13 @@ layout_text_panel(page_state *ps)
                  text_w, 1);
     l->text_panel.x = l->page_w - ps->m - text_w;
     l->text_panel.y = ps->top;
-    double need = sk__text_height(l->text_panel.layout);
-    if (need > ps->bottom - ps->top)
-        return sk__error(ps->ctx, SK_EINPUT, "text: does not fit beside the map "
-                         "(%.0f mm needed, %.0f mm available); shorten it", need / MM,
-                         (ps->bottom - ps->top) / MM);
+    double need = sk__text_height(l->text_panel.layout), room = ps->bottom - ps->top;
+    if (need > room)
+        return sk__error(ps->ctx, SK_EINPUT, "text: its %ld characters need %.0f mm beside "
+                         "the map, %.0f mm is available; shorten the text to about %ld "
+                         "characters", (long)g_utf8_strlen(spec->text, -1), need / MM,
+                         fmax(room, 0) / MM,
+                         chars_fitting(l->text_panel.layout, spec->text, room));
     ps->inner_w -= text_w + 6 * MM;
     return SK_OK;
 }
@@ -465,7 +553,9 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
                      .l = l, .m = spec->style->margin,
                      .inner_w = l->page_w - 2 * spec->style->margin};
     layout_head(&ps);
-    sk_status st = layout_note(&ps) ? SK_OK : sk_ctx_status(ctx);
+    sk_status st = check_head(&ps);
+    if (st == SK_OK && !layout_note(&ps))
+        st = sk_ctx_status(ctx);
     if (st == SK_OK)
         st = fit_legend(&ps);
     if (st == SK_OK)
