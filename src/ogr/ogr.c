@@ -12,6 +12,7 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 #include "../ogr.h"
+#include "csvscan.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -33,9 +34,12 @@ typedef struct source {
     GDALDatasetH dataset;
     OGRLayerH layer;
     const char *path;
-    int is_csv;          /* line numbers are FID + 1 (the header is line 1) */
+    int is_csv;
     int is_sheet;
     int sheet_config;    /* the header/type options below are set for this thread */
+    int scanned;         /* scan holds the CSV's record structure (feature -> line) */
+    sk__csv_scan scan;
+    char *memfile;       /* the /vsimem/ copy GDAL reads (UTF-16 converted, no "sep=") */
 } source;
 
 /* Sheets: the first row is the header even when every cell below is text too (OGR's guess
@@ -62,58 +66,99 @@ close_source(source *src)
     for (size_t i = 0; src->sheet_config && i < G_N_ELEMENTS(sheet_config); i++)
         CPLSetThreadLocalConfigOption(sheet_config[i][0], NULL);
     src->sheet_config = 0;
+    if (src->memfile != NULL)
+        VSIUnlink(src->memfile);
+    g_free(src->memfile);
+    src->memfile = NULL;
+    if (src->scanned)
+        sk__csv_scan_clear(&src->scan);
+    src->scanned = 0;
 }
 
-/* A text table must be UTF-8 (the contract says so): find the first line that is not, and
-** say what it probably is instead.  Also refuses binary files (NUL bytes) before OGR reads
-** all of them.  Returns 1 when the file is clean. */
+/* A text table's record structure before GDAL parses it (csvscan.h): the encoding (UTF-8, or
+** UTF-16 read through a converted copy), field counts, unclosed quotes, and each feature's
+** real line.  Returns 1 when GDAL may read it; the name GDAL must open is in *open_path. */
 static int
-check_text(const char *path, const char *what, sk__ogr_data *out)
+check_text(source *src, const char *what, const char **open_path, sk__ogr_data *out)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return 1;   /* OGR reports it */
-    unsigned char buf[65536 + 4];
-    size_t carry = 0, line = 1;
-    int ok = 1;
-    for (;;) {
-        size_t n = fread(buf + carry, 1, sizeof buf - 4 - carry, f);
-        size_t len = carry + n;
-        if (len == 0)
-            break;
-        if (memchr(buf, '\0', len) != NULL) {
-            add_error(out, "%s: the %s is not a text file (it holds NUL bytes); expected "
-                      "UTF-8 CSV", path, what);
-            ok = 0;
-            break;
-        }
-        const char *end;
-        gboolean valid = g_utf8_validate((const char *)buf, (gssize)len, &end);
-        size_t good = (size_t)((const unsigned char *)end - buf);
-        for (size_t i = 0; i < good; i++)
-            line += buf[i] == '\n';
-        /* An incomplete sequence at the end of the chunk continues in the next one. */
-        if (!valid && n > 0 && len - good < 4 && (buf[good] & 0xc0) == 0xc0) {
-            memmove(buf, buf + good, len - good);
-            carry = len - good;
-            continue;
-        }
-        if (!valid) {
-            unsigned b = buf[good];
-            add_error(out, "%s:%zu: the %s is not UTF-8 (byte 0x%02X)%s; save it as UTF-8 "
-                      "(Excel: 'CSV UTF-8') or convert it, e.g. iconv -f windows-1252 -t "
-                      "utf-8", path, line, what, b,
-                      b >= 0x80 && b <= 0xff ? ", probably Windows-1252 as older Excel "
-                                               "writes it" : "");
-            ok = 0;
-            break;
-        }
-        carry = 0;
-        if (n == 0)
-            break;
+    sk__csv_scan_init(&src->scan);
+    src->scanned = 1;
+    if (!sk__csv_scan_file(src->path, what, has_suffix_ci(src->path, ".tsv"), &src->scan)) {
+        for (guint i = 0; i < src->scan.errors->len; i++)
+            add_error(out, "%s", (const char *)g_ptr_array_index(src->scan.errors, i));
+        return 0;
     }
-    fclose(f);
-    return ok;
+    if (src->scan.text != NULL) {
+        char *base = g_path_get_basename(src->path);
+        src->memfile = g_strdup_printf("/vsimem/samenkaart-%p/%s", (void *)src, base);
+        g_free(base);
+        VSIFCloseL(VSIFileFromMemBuffer(src->memfile, (GByte *)src->scan.text->str,
+                                        (vsi_l_offset)src->scan.text->len, FALSE));
+        *open_path = src->memfile;
+    }
+    return 1;
+}
+
+/* Every CSV column as text (the contract's values are strings, "GM0003"), the first line the
+** header even when it looks like data, the delimiter the scan found: only the options this
+** GDAL has (3.6 has no SEPARATOR and detects the delimiter as the scan does). */
+static char **
+csv_options(const source *src)
+{
+    const char *wanted[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
+                            "KEEP_SOURCE_DEFINED_COLUMN_NAMES=YES", "HEADERS=YES", NULL};
+    const char *list = GDALGetMetadataItem(GDALGetDriverByName("CSV"),
+                                           GDAL_DMD_OPENOPTIONLIST, NULL);
+    char **options = NULL;
+    for (size_t i = 0; wanted[i] != NULL; i++) {
+        char *key = g_strdup_printf("\"%.*s\"", (int)strcspn(wanted[i], "="), wanted[i]);
+        if (list != NULL && strstr(list, key) != NULL)
+            options = CSLAddString(options, wanted[i]);
+        g_free(key);
+    }
+    if (src->scanned && list != NULL && strstr(list, "\"SEPARATOR\"") != NULL) {
+        char d = src->scan.delimiter;
+        options = CSLAddString(options, d == ';' ? "SEPARATOR=SEMICOLON" : d == '\t'
+                               ? "SEPARATOR=TAB" : d == ' ' ? "SEPARATOR=SPACE"
+                               : "SEPARATOR=COMMA");
+    }
+    return options;
+}
+
+/* A shapefile is three files at least; say which one is missing. */
+static int
+check_sidecars(const char *path, const char *what, sk__ogr_data *out)
+{
+    const char *sidecars[] = {".shx", ".dbf"};
+    size_t stem = strlen(path) - 4, before = out->error_count;
+    for (size_t i = 0; i < G_N_ELEMENTS(sidecars); i++) {
+        char *lower = g_strdup_printf("%.*s%s", (int)stem, path, sidecars[i]);
+        char *upper = g_ascii_strup(lower + stem, -1);
+        char *alt = g_strdup_printf("%.*s%s", (int)stem, path, upper);
+        if (!g_file_test(lower, G_FILE_TEST_EXISTS) && !g_file_test(alt, G_FILE_TEST_EXISTS))
+            add_error(out, "%s: the %s has no %s beside it (%s): a shapefile needs its "
+                      ".shp, .shx and .dbf together", path, what, sidecars[i], lower);
+        g_free(lower);
+        g_free(upper);
+        g_free(alt);
+    }
+    return out->error_count == before;
+}
+
+/* The scan and GDAL must split the header alike, or the scan's field counts mean nothing
+** (GDAL before 3.8 takes no SEPARATOR and detects the delimiter itself). */
+static int
+header_agrees(const source *src, const char *what, sk__ogr_data *out)
+{
+    int n = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(src->layer));
+    if (!src->scanned || (guint)n == src->scan.header_fields)
+        return 1;
+    char d = src->scan.delimiter;
+    add_error(out, "%s:%u: the header of the %s reads as %u columns split by %s but GDAL "
+              "reads %d; save the file with one delimiter (';' or ',') between the fields",
+              src->path, src->scan.header_line, what, src->scan.header_fields,
+              d == ',' ? "','" : d == ';' ? "';'" : d == '\t' ? "tabs" : "spaces", n);
+    return 0;
 }
 
 static int
@@ -136,38 +181,24 @@ open_source(const char *path, const char *layer_name, const char *what, source *
     }
     src->is_csv = has_suffix_ci(path, ".csv") || has_suffix_ci(path, ".tsv") ||
                   has_suffix_ci(path, ".txt");
-    if (src->is_csv && is_plain && !check_text(path, what, out))
+    const char *open_path = path;
+    if (src->is_csv && is_plain && !check_text(src, what, &open_path, out)) {
+        close_source(src);
         return 0;
-    /* A shapefile is three files at least; say which one is missing. */
-    if (is_plain && has_suffix_ci(path, ".shp")) {
-        const char *sidecars[] = {".shx", ".dbf"};
-        size_t stem = strlen(path) - 4;
-        for (size_t i = 0; i < G_N_ELEMENTS(sidecars); i++) {
-            char *lower = g_strdup_printf("%.*s%s", (int)stem, path, sidecars[i]);
-            char *upper = g_ascii_strup(lower + stem, -1);
-            char *alt = g_strdup_printf("%.*s%s", (int)stem, path, upper);
-            if (!g_file_test(lower, G_FILE_TEST_EXISTS) && !g_file_test(alt, G_FILE_TEST_EXISTS))
-                add_error(out, "%s: the %s has no %s beside it (%s): a shapefile needs its "
-                          ".shp, .shx and .dbf together", path, what, sidecars[i], lower);
-            g_free(lower);
-            g_free(upper);
-            g_free(alt);
-        }
-        if (out->error_count > 0)
-            return 0;
     }
-    /* Every CSV column as text: the contract's values are strings ("GM0003"). */
-    const char *csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO",
-                                 "KEEP_SOURCE_DEFINED_COLUMN_NAMES=YES", NULL};
+    if (is_plain && has_suffix_ci(path, ".shp") && !check_sidecars(path, what, out))
+        return 0;
     const char *csv_driver[] = {"CSV", NULL};
+    char **options = src->is_csv ? csv_options(src) : NULL;
     src->sheet_config = has_suffix_ci(path, ".xlsx") || has_suffix_ci(path, ".xlsm") ||
                         has_suffix_ci(path, ".ods");
     for (size_t i = 0; src->sheet_config && i < G_N_ELEMENTS(sheet_config); i++)
         CPLSetThreadLocalConfigOption(sheet_config[i][0], sheet_config[i][1]);
     CPLErrorReset();
-    src->dataset = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                              src->is_csv ? csv_driver : NULL,
-                              src->is_csv ? csv_options : NULL, NULL);
+    src->dataset = GDALOpenEx(open_path, GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                              src->is_csv ? csv_driver : NULL, (const char *const *)options,
+                              NULL);
+    CSLDestroy(options);
     if (src->dataset == NULL) {
         const char *msg = CPLGetLastErrorMsg();
         add_error(out, "%s: cannot read %s%s%s", path, what,
@@ -175,9 +206,12 @@ open_source(const char *path, const char *layer_name, const char *what, source *
         close_source(src);
         return 0;
     }
-    char **files = GDALGetFileList(src->dataset);
+    /* A converted copy stands for the file itself. */
+    char **files = src->memfile != NULL ? NULL : GDALGetFileList(src->dataset);
     for (char **f = files; f != NULL && *f != NULL; f++)
         g_ptr_array_add(out->files, g_strdup(*f));
+    if (src->memfile != NULL)
+        g_ptr_array_add(out->files, g_strdup(path));
     CSLDestroy(files);
     const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(src->dataset));
     src->is_sheet = g_strcmp0(driver, "XLSX") == 0 || g_strcmp0(driver, "ODS") == 0;
@@ -202,6 +236,10 @@ open_source(const char *path, const char *layer_name, const char *what, source *
     } else {
         src->layer = GDALDatasetGetLayer(src->dataset, 0);
     }
+    if (!header_agrees(src, what, out)) {
+        close_source(src);
+        return 0;
+    }
     return 1;
 }
 
@@ -209,6 +247,11 @@ static char *
 where_of(const source *src, OGRFeatureH feature)
 {
     GIntBig fid = OGR_F_GetFID(feature);
+    /* The scan knows each feature's first physical line (quoted values may hold line breaks,
+    ** empty lines have no feature); else the header is line 1 and features follow it. */
+    guint line = src->scanned ? sk__csv_scan_line_of(&src->scan, (long long)fid) : 0;
+    if (src->is_csv && line > 0)
+        return g_strdup_printf("%s:%u", src->path, line);
     if (src->is_csv)
         return g_strdup_printf("%s:%lld", src->path, (long long)fid + 1);
     if (src->is_sheet)
