@@ -15,14 +15,16 @@ extern "C" {
 ** differs.  Strings are borrowed for the duration of sk_geography_load. */
 typedef struct sk_geography_options {
     const char *municipalities;        /* any OGR data source (required) */
-    const char *municipality_layer;    /* NULL: the first layer */
+    /* The layer (table, sheet) of a source with several: NULL for a source of one layer, or
+    ** the only layer with polygons; a source with more is refused, listing its layers. */
+    const char *municipality_layer;
     const char *municipality_code_field;  /* default "gm_code" */
     const char *municipality_name_field;  /* default "gm_naam" */
     const char *municipality_population_field; /* default "inwoners"; optional in the data */
     const char *municipality_province_field;   /* default "pv_naam"; optional in the data */
 
     const char *regions;               /* Wmo-region layer; NULL: dissolve from membership */
-    const char *region_layer;
+    const char *region_layer;          /* as municipality_layer */
     const char *region_code_field;     /* default "wmo_code" */
     const char *region_name_field;     /* default "wmo_naam" */
 
@@ -30,6 +32,7 @@ typedef struct sk_geography_options {
     ** municipality belongs to.  Required when regions is NULL; otherwise optional, and
     ** membership is derived from the region polygons when it is NULL. */
     const char *membership;
+    const char *membership_layer;      /* NULL: the first (a sheet of a workbook …) */
     const char *membership_municipality_field; /* default "gm_code" */
     const char *membership_region_code_field;  /* default "wmo_code" */
     const char *membership_region_name_field;  /* default "wmo_naam" */
@@ -51,7 +54,10 @@ SK_API void sk_geography_options_init(sk_geography_options *options);
 ** sk_geography_free); on failure *out is NULL and ctx holds the message: SK_EUSAGE when
 ** options name neither regions nor membership; SK_EINPUT for unreadable sources, missing
 ** columns, bad geometries, duplicate codes and unknown names in the membership table (all
-** problems of a file in one message); SK_ERUNTIME when the reader back-end
+** problems of a file in one message), a source of several polygon layers without a layer
+** named, and a layer that does not overlap the Netherlands (a wrong coordinate system).  A
+** layer without a coordinate system is read as EPSG:4326 when its coordinates lie in the range
+** of degrees, else as EPSG:28992, with a warning either way.  SK_ERUNTIME when the reader back-end
 ** (libsamenkaart-ogr) cannot be loaded or a thread cannot be started. */
 SK_API sk_status sk_geography_load(sk_ctx *ctx, const sk_geography_options *options,
                                    sk_geography **out);

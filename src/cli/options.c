@@ -142,7 +142,8 @@ cli_args_clear(cli_args *a)
                         &a->municipality_name_field, &a->region_code_field,
                         &a->region_name_field, &a->show, &a->title, &a->caption, &a->source,
                         &a->page, &a->style, &a->output, &a->classes_csv,
-                        &a->cache_dir};
+                        &a->cache_dir, &a->region_layer, &a->membership_layer,
+                        &a->core_regions_layer};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(a->where);
@@ -229,6 +230,7 @@ municipality_options(const cli_args *a, sk_geography_options *go)
     sk_geography_options_init(go);
     go->municipalities = a->municipalities;
     go->municipality_layer = a->municipality_layer;
+    go->membership_layer = a->membership_layer;
     if (a->municipality_code_field)
         go->municipality_code_field = a->municipality_code_field;
     if (a->municipality_name_field)
@@ -260,11 +262,15 @@ data_group(cli_args *a)
         {"municipalities", 'm', 0, G_OPTION_ARG_FILENAME, &a->municipalities,
          "Municipality boundaries (any OGR source)", "FILE"},
         {"municipality-layer", 0, 0, G_OPTION_ARG_STRING, &a->municipality_layer,
-         "Layer of the municipality source", "NAME"},
+         "Layer of the municipality source (one of several, e.g. in a GeoPackage)", "NAME"},
         {"regions", 'r', 0, G_OPTION_ARG_FILENAME, &a->regions,
          "Wmo-region boundaries (without: dissolved from --membership)", "FILE"},
+        {"region-layer", 0, 0, G_OPTION_ARG_STRING, &a->region_layer,
+         "Layer of the region source (one of several, e.g. in a GeoPackage)", "NAME"},
         {"membership", 0, 0, G_OPTION_ARG_FILENAME, &a->membership,
          "Municipality -> region table, e.g. gemeenten_regios_2017.csv", "FILE"},
+        {"membership-layer", 0, 0, G_OPTION_ARG_STRING, &a->membership_layer,
+         "Layer or sheet of the membership table (default: the first)", "NAME"},
         {"projects", 'p', 0, G_OPTION_ARG_FILENAME, &a->projects,
          "Project database: CSV, XLSX/ODS, GeoPackage …", "FILE"},
         {"sheet", 0, 0, G_OPTION_ARG_STRING, &a->sheet,
@@ -313,6 +319,8 @@ core_group(cli_args *a)
          "kernwerkgebieden_2017.csv)", "FILE"},
         {"core-regions", 0, 0, G_OPTION_ARG_FILENAME, &a->core_regions,
          "The zorgkantoorregio's (default zorgkantoorregios_2017.shp)", "FILE"},
+        {"core-regions-layer", 0, 0, G_OPTION_ARG_STRING, &a->core_regions_layer,
+         "Layer of --core-regions (one of several, e.g. in a GeoPackage)", "NAME"},
         {"core-key", 0, 0, G_OPTION_ARG_STRING, &a->core_key,
          "Column of --core naming the region (default zk_code)", "COLUMN"},
         {"core-column", 0, 0, G_OPTION_ARG_STRING, &a->core_column,
@@ -349,6 +357,7 @@ load_data(sk_ctx *ctx, cli_args *a, const char *projects_path, sk_geography **ge
     sk_geography_options go;
     municipality_options(a, &go);
     go.regions = a->regions;
+    go.region_layer = a->region_layer;
     go.membership = a->membership;
     if (a->region_code_field)
         go.region_code_field = a->region_code_field;
@@ -478,6 +487,7 @@ load_core_areas(sk_ctx *ctx, cli_args *a, const sk_geography *geo, sk_core_areas
     sk_geography_options go;
     municipality_options(a, &go);
     go.regions = regions;
+    go.region_layer = a->core_regions_layer;
     go.membership = a->membership;
     go.region_code_field = a->core_code_field != NULL ? a->core_code_field : "zk_code";
     go.region_name_field = a->core_name_field != NULL ? a->core_name_field : "zk_naam";

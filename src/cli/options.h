@@ -34,6 +34,7 @@ int parse_options(GOptionContext *oc, const char *command, int *argc, char ***ar
 typedef struct cli_args {
     char *data_dir;
     char *municipalities, *municipality_layer, *regions, *membership, *projects, *sheet;
+    char *region_layer, *membership_layer, *core_regions_layer;   /* layers of those sources */
     char *municipality_code_field, *municipality_name_field;
     char *region_code_field, *region_name_field;
     char **where, **highlight;

@@ -78,6 +78,19 @@ read_regions(gpointer data)
     return NULL;
 }
 
+/* The region layer's warnings and errors after the municipality layer's, so that both
+** layers' problems are told in one run when the municipality layer is refused. */
+static void
+add_problems(sk__ogr_data *into, const sk__ogr_data *from)
+{
+    for (guint i = 0; i < from->warnings->len; i++)
+        g_ptr_array_add(into->warnings, g_strdup(g_ptr_array_index(from->warnings, i)));
+    if (from->error_count > 0)
+        g_string_append_printf(into->errors, "%s%s", into->error_count > 0 ? "\n" : "",
+                               from->errors->str);
+    into->error_count += from->error_count;
+}
+
 /* Read both boundary layers into mun and job->data (the region layer, if any, on a second
 ** core while this thread reads the municipalities), then take their areas into geo. */
 static sk_status
@@ -93,6 +106,8 @@ read_layers(sk_ctx *ctx, const sk_geography_options *o, sk_geography *geo, regio
                                 mun);
     if (thread != NULL)
         g_thread_join(thread);
+    if (mun->error_count > 0 && o->regions != NULL)
+        add_problems(mun, &job->data);
 
     layer_fields mf = {o->municipality_code_field, o->municipality_name_field,
                        o->municipality_population_field, o->municipality_province_field};

@@ -124,7 +124,7 @@ sk__geo_assign_regions(sk_ctx *ctx, sk_geography *geo, const sk_geography_option
     }
     sk__ogr_data table;
     sk__ogr_data_init(&table);
-    be->read_table(o->membership, NULL, "membership table", &table);
+    be->read_table(o->membership, o->membership_layer, "membership table", &table);
     sk_status st = sk__ogr_report(ctx, &table);
     if (st == SK_OK)
         st = take_membership(ctx, geo, o, &table);

@@ -160,7 +160,7 @@ sk__geo_cache_key(const sk_geography_options *o, sk__cache_key *key)
                             o->municipality_province_field, o->region_layer,
                             o->region_code_field, o->region_name_field,
                             o->membership_municipality_field, o->membership_region_code_field,
-                            o->membership_region_name_field, epsg};
+                            o->membership_region_name_field, epsg, o->membership_layer};
     return sk__cache_make_key("geography", sources, G_N_ELEMENTS(sources), params,
                               G_N_ELEMENTS(params), key);
 }

@@ -13,6 +13,7 @@
 #include <ogr_srs_api.h>
 #include "../ogr.h"
 #include "csvscan.h"
+#include "layers.h"
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -386,15 +387,60 @@ is_areal(OGRGeometryH g)
     return 0;
 }
 
+/* The layer when none was named: the source's only one, or its only polygon layer. */
+static int
+choose_layer(source *src, const char *layer_name, const char *what, sk__ogr_data *out)
+{
+    if (layer_name != NULL && layer_name[0] != '\0')
+        return 1;
+    char *error = NULL;
+    src->layer = sk__ogr_polygon_layer(src->dataset, src->path, what, &error);
+    if (error != NULL)
+        add_error(out, "%s", error);
+    g_free(error);
+    return src->layer != NULL;
+}
+
+/* The transformation of the layer's coordinates to epsg (NULL in *ct when none is needed),
+** once its coordinate system is known (or read from the range of its coordinates, with a
+** warning).  A layer that does not overlap the Netherlands gets no transformation but the
+** error in *outside, said when its features are fine (a layer of points is refused as
+** that).  0 on error (added to out). */
+static int
+layer_transform(const source *src, const char *what, int epsg,
+                OGRCoordinateTransformationH *ct, char **outside, sk__ogr_data *out)
+{
+    *ct = NULL;
+    char *note = NULL;
+    OGRSpatialReferenceH srs = sk__ogr_layer_srs(src->layer, src->path, &note);
+    if (note != NULL)
+        g_ptr_array_add(out->warnings, note);
+    *outside = sk__ogr_outside_netherlands(src->layer, srs, src->path, what);
+    OGRSpatialReferenceH target = OSRNewSpatialReference(NULL);
+    OSRImportFromEPSG(target, epsg);
+    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+    int ok = 1;
+    if (*outside == NULL && !OSRIsSame(srs, target) &&
+        (*ct = OCTNewCoordinateTransformation(srs, target)) == NULL) {
+        add_error(out, "%s: cannot reproject %s to EPSG:%d: %s", src->path, what, epsg,
+                  CPLGetLastErrorMsg());
+        ok = 0;
+    }
+    OSRDestroySpatialReference(srs);
+    OSRDestroySpatialReference(target);
+    return ok;
+}
+
 static void
 read_polygons(const char *path, const char *layer_name, const char *what, int epsg,
               const char *code_column, sk__ogr_data *out)
 {
     CPLPushErrorHandler(CPLQuietErrorHandler);
     source src;
-    OGRSpatialReferenceH target = NULL;
     OGRCoordinateTransformationH ct = NULL;
-    if (!open_source(path, layer_name, what, &src, out))
+    char *outside = NULL;
+    if (!open_source(path, layer_name, what, &src, out) ||
+        !choose_layer(&src, layer_name, what, out))
         goto out;
     read_columns(&src, out);
     OGRwkbGeometryType type = wkbFlatten(OGR_L_GetGeomType(src.layer));
@@ -404,25 +450,8 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
                   path, what, OGRGeometryTypeToName(type));
         goto out;
     }
-    target = OSRNewSpatialReference(NULL);
-    OSRImportFromEPSG(target, epsg);
-    OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
-    OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(src.layer);
-    if (srs == NULL) {
-        g_ptr_array_add(out->warnings,
-                        g_strdup_printf("%s: no coordinate reference system (.prj missing?); "
-                                        "assuming EPSG:%d", path, epsg));
-    } else if (!OSRIsSame(srs, target)) {
-        OGRSpatialReferenceH s = OSRClone(srs);
-        OSRSetAxisMappingStrategy(s, OAMS_TRADITIONAL_GIS_ORDER);
-        ct = OCTNewCoordinateTransformation(s, target);
-        OSRDestroySpatialReference(s);
-        if (ct == NULL) {
-            add_error(out, "%s: cannot reproject %s to EPSG:%d: %s", path, what, epsg,
-                      CPLGetLastErrorMsg());
-            goto out;
-        }
-    }
+    if (!layer_transform(&src, what, epsg, &ct, &outside, out))
+        goto out;
     int code_f = -1;
     for (guint i = 0; i < out->columns->len; i++)
         if (g_ascii_strcasecmp(g_ptr_array_index(out->columns, i), code_column) == 0)
@@ -475,13 +504,14 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
         g_free(where);
         OGR_F_Destroy(f);
     }
+    if (outside != NULL && out->error_count == 0)
+        add_error(out, "%s", outside);
     if (out->rows == 0 && out->error_count == 0)
         add_error(out, "%s: %s is empty (no features)", path, what);
 out:
+    g_free(outside);
     if (ct != NULL)
         OCTDestroyCoordinateTransformation(ct);
-    if (target != NULL)
-        OSRDestroySpatialReference(target);
     close_source(&src);
     CPLPopErrorHandler();
 }
