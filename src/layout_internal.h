@@ -51,6 +51,13 @@ sk__plan *sk__plan_contents_page(const sk_style *style, double w, double h, cons
                                  size_t count, size_t rows);
 /* The plan of a section page w x h points: its title, large, on the style's background. */
 sk__plan *sk__plan_section_page(const sk_style *style, double w, double h, const char *title);
+/* Whether a contents page's title and subtitle leave room for rows rows of entries, and a
+** section page's title fits below where it starts: SK_EINPUT naming the text, the room and
+** about how many characters fit otherwise (no entry or title is silently cut off). */
+sk_status sk__contents_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
+                                  const char *title, const char *subtitle, size_t rows);
+sk_status sk__section_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
+                                 const char *title);
 
 /* Page size in points. */
 void sk__page_size(sk_page_size page, double *w, double *h);

@@ -23,6 +23,13 @@ contents_plan(const sk_atlas *a, const sk_style *style, size_t k, double w, doub
     return p;
 }
 
+/* The entries of the contents (every page but the contents pages). */
+static size_t
+contents_entries(const sk_atlas *a)
+{
+    return a->pages->len - a->contents_pages;
+}
+
 sk_status
 sk__atlas_page_plan(sk_ctx *ctx, const sk_atlas *a, const sk_style *style, size_t i,
                     const sk_map *map, const sk_panels *set, sk__plan **out)
@@ -31,13 +38,18 @@ sk__atlas_page_plan(sk_ctx *ctx, const sk_atlas *a, const sk_style *style, size_
     double w, h;
     sk__page_size(a->page_size == SK_PAGE_FROM_STYLE ? style->page : a->page_size, &w, &h);
     *out = NULL;
+    sk_status st;
     switch (pg->kind) {
     case PAGE_CONTENTS:
-        *out = contents_plan(a, style, i, w, h);
-        return SK_OK;
+        st = i > 0 ? SK_OK
+                   : sk__contents_page_check(ctx, style, w, h, a->title, a->subtitle,
+                                             MIN(contents_entries(a), SK__ATLAS_CONTENTS_ROWS));
+        *out = st == SK_OK ? contents_plan(a, style, i, w, h) : NULL;
+        return st;
     case PAGE_SECTION:
-        *out = sk__plan_section_page(style, w, h, pg->title);
-        return SK_OK;
+        st = sk__section_page_check(ctx, style, w, h, pg->title);
+        *out = st == SK_OK ? sk__plan_section_page(style, w, h, pg->title) : NULL;
+        return st;
     case PAGE_PANELS:
     case PAGE_MAP:
         break;

@@ -76,8 +76,11 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk__atlas_sources *src, sk_map 
         if (status[i] == SK_OK)
             continue;
         const page *pg = SK__ATLAS_PAGE(a, i);
-        st = sk__error(ctx, status[i], "%s:%d: page '%s': %s", a->path, pg->line, pg->id,
-                       errors[i]);
+        /* Contents pages are made, not defined: their texts are the [atlas] group's. */
+        st = pg->kind == PAGE_CONTENTS
+                 ? sk__error(ctx, status[i], "%s: [atlas] %s", a->path, errors[i])
+                 : sk__error(ctx, status[i], "%s:%d: page '%s': %s", a->path, pg->line,
+                             pg->id, errors[i]);
     }
     for (guint i = 0; i < n; i++)
         g_free(errors[i]);

@@ -1,4 +1,5 @@
 /* Text measurement for layout (measure.h) and page sizes. */
+#include <math.h>
 #include <string.h>
 #include "../internal.h"
 #include "measure.h"
@@ -146,4 +147,13 @@ sk__text_layout(const sk_style *style, double size, int bold, const char *text, 
     PangoLayout *l = sk__measure_text(pc, style->font_family, size, bold, text, width, 0);
     g_object_unref(pc);
     return l;
+}
+
+long
+sk__chars_fitting(PangoLayout *layout, const char *text, double room)
+{
+    int lines = MAX(pango_layout_get_line_count(layout), 1);
+    double line_h = sk__text_height(layout) / lines;
+    long per_line = MAX(g_utf8_strlen(text, -1) / lines, 1);
+    return per_line * (room > line_h ? (long)floor(room / line_h) : 1);
 }

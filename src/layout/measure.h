@@ -14,5 +14,8 @@ void sk__text_clear(sk__text *t);
 ** titles. */
 void sk__text_keep_terms(sk__text *t);
 double sk__text_height(PangoLayout *l);
+/* About how many characters of text, laid out in layout, fit in height room: characters per
+** line times the whole lines that fit (at least one line's worth); for messages. */
+long sk__chars_fitting(PangoLayout *layout, const char *text, double room);
 
 #endif

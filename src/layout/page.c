@@ -240,17 +240,6 @@ layout_head(page_state *ps)
     ps->bottom = l->source.y - 3 * MM;
 }
 
-/* About how many characters of text fit in height room at its layout's line height
-** (characters per line x the whole lines that fit, at least one). */
-static long
-chars_fitting(PangoLayout *layout, const char *text, double room)
-{
-    int lines = MAX(pango_layout_get_line_count(layout), 1);
-    double line_h = sk__text_height(layout) / lines;
-    long per_line = MAX(g_utf8_strlen(text, -1) / lines, 1);
-    return per_line * (room > line_h ? (long)floor(room / line_h) : 1);
-}
-
 /* The head and foot (title, caption, source line) leave the map and legend at least half
 ** the page inside its margins; else the tallest of them is named, with how much room there
 ** is and how short it should be. */
@@ -278,7 +267,7 @@ check_head(page_state *ps)
             worst_h = sk__text_height(parts[i].t->layout);
         }
     const char *what = parts[worst].what, *text = worst_h >= 0 ? parts[worst].text : "";
-    long fit = worst_h >= 0 ? chars_fitting(parts[worst].t->layout, text,
+    long fit = worst_h >= 0 ? sk__chars_fitting(parts[worst].t->layout, text,
                                             worst_h - (need - room)) : 0;
     return sk__error(ps->ctx, SK_EINPUT, "%s: its %ld characters take %.0f mm of the %.0f mm "
                      "the page has inside its margins, which leaves %.0f mm for the map and "
@@ -332,7 +321,7 @@ legend_overflow(page_state *ps, double least, double room)
                          "needs %.0f mm); shorten the note to about %ld characters",
                          (long)g_utf8_strlen(spec->note, -1), ps->note_h / MM,
                          fmax(room, 0) / MM, least / MM,
-                         chars_fitting(l->note.layout, spec->note, keep));
+                         sk__chars_fitting(l->note.layout, spec->note, keep));
     }
     size_t longest = 0;
     long longest_n = 0;
@@ -414,7 +403,7 @@ layout_text_panel(page_state *ps)
                          "the map, %.0f mm is available; shorten the text to about %ld "
                          "characters", (long)g_utf8_strlen(spec->text, -1), need / MM,
                          fmax(room, 0) / MM,
-                         chars_fitting(l->text_panel.layout, spec->text, room));
+                         sk__chars_fitting(l->text_panel.layout, spec->text, room));
     ps->inner_w -= text_w + 6 * MM;
     return SK_OK;
 }

@@ -1,5 +1,7 @@
 /* Text pages -> page plans (layout.h): a document's contents pages (entries linking to their
 ** pages) and section pages, measured like every other text run. */
+#include <math.h>
+#include "../internal.h"
 #include "measure.h"
 
 /* A text run of one style's family at (x, y), wrapped at width (< 0: one line); returns the
@@ -89,4 +91,66 @@ sk__plan_contents_page(const sk_style *s, double w, double h, const char *title,
     }
     g_object_unref(pc);
     return p;
+}
+
+/* The height of text at size in a column width wide (0 for NULL). */
+static double
+measured_height(PangoContext *pc, const sk_style *s, double size, int bold, const char *text,
+                double width, PangoLayout **layout)
+{
+    *layout = text != NULL ? sk__measure_text(pc, s->font_family, size, bold, text, width, 0)
+                           : NULL;
+    return *layout != NULL ? sk__text_height(*layout) : 0;
+}
+
+sk_status
+sk__contents_page_check(sk_ctx *ctx, const sk_style *s, double w, double h, const char *title,
+                        const char *subtitle, size_t rows)
+{
+    PangoContext *pc = sk__measure_context();
+    PangoLayout *tl, *sl;
+    double m = s->margin, th = measured_height(pc, s, s->title_size * 1.4, 1, title, w - 2 * m,
+                                               &tl);
+    double sh = measured_height(pc, s, s->caption_size * 1.2, 0, subtitle, w - 2 * m, &sl);
+    double room = h - 2 * m - th - (sl != NULL ? sh + 2 : 0) - 6 * SK__MM;
+    double need = (double)rows * s->legend_size * 1.55;
+    sk_status st = SK_OK;
+    if (room < need && tl != NULL) {
+        /* The taller of the two is the one to shorten. */
+        int sub = sl != NULL && sh > th;
+        const char *what = sub ? "subtitle" : "title", *text = sub ? subtitle : title;
+        PangoLayout *l = sub ? sl : tl;
+        st = sk__error(ctx, SK_EINPUT, "%s: its %ld characters take %.0f mm of the contents "
+                       "page, which leaves %.0f mm for its %zu rows of entries (%.0f mm "
+                       "needed); shorten the %s to about %ld characters", what,
+                       (long)g_utf8_strlen(text, -1), sk__text_height(l) / SK__MM,
+                       fmax(room, 0) / SK__MM, rows, need / SK__MM, what,
+                       sk__chars_fitting(l, text, sk__text_height(l) - (need - room)));
+    }
+    if (tl != NULL)
+        g_object_unref(tl);
+    if (sl != NULL)
+        g_object_unref(sl);
+    g_object_unref(pc);
+    return st;
+}
+
+sk_status
+sk__section_page_check(sk_ctx *ctx, const sk_style *s, double w, double h, const char *title)
+{
+    PangoContext *pc = sk__measure_context();
+    PangoLayout *l;
+    /* The title starts at 40 % of the height (sk__plan_section_page). */
+    double th = measured_height(pc, s, s->title_size * 1.8, 1, title, w - 2 * s->margin, &l);
+    double room = h * 0.6 - s->margin;
+    sk_status st = SK_OK;
+    if (l != NULL && th > room)
+        st = sk__error(ctx, SK_EINPUT, "title: its %ld characters take %.0f mm of the section "
+                       "page, %.0f mm is available; shorten the title to about %ld characters",
+                       (long)g_utf8_strlen(title, -1), th / SK__MM, room / SK__MM,
+                       sk__chars_fitting(l, title, room));
+    if (l != NULL)
+        g_object_unref(l);
+    g_object_unref(pc);
+    return st;
 }
