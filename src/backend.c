@@ -91,6 +91,42 @@ sk__ogr_column(const sk__ogr_data *d, const char *path, const char *name,
     return -1;
 }
 
+/* names joined by ", " (at most max of them, then "…"); g_free it. */
+static char *
+joined(const char *const *names, size_t n, size_t max)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < n && i <= max; i++)
+        g_string_append_printf(s, "%s%s", i ? ", " : "", i < max ? names[i] : "…");
+    return g_string_free(s, FALSE);
+}
+
+void
+sk__ogr_columns(const sk__ogr_data *d, const char *path, const char *const *names, size_t n,
+                int *out, sk__diagnostics *diags)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++)
+        found += (out[i] = sk__ogr_column_optional(d, names[i])) >= 0;
+    if (found > 0 || n < 2) {
+        for (size_t i = 0; i < n; i++)
+            if (out[i] < 0)
+                out[i] = sk__ogr_column(d, path, names[i], diags);
+        return;
+    }
+    /* Not one of them: the wrong file, table or sheet, one cause and one message. */
+    char *want = joined(names, n, n);
+    char *have = joined((const char *const *)d->columns->pdata, d->columns->len, 12);
+    if (d->columns->len == 0)
+        sk__diagnostics_add(diags, "%s: the layer has no columns (expected %s); is the table "
+                            "or sheet name right?", path, want);
+    else
+        sk__diagnostics_add(diags, "%s: none of the columns %s (the layer has %s); is this "
+                            "the right file, table or sheet?", path, want, have);
+    g_free(want);
+    g_free(have);
+}
+
 sk_status
 sk__ogr_report(sk_ctx *ctx, const sk__ogr_data *d)
 {

@@ -46,6 +46,9 @@ const char *sk__geography_cache_dir(const sk_geography *geo);
 /* The nearest municipality or region name to an unknown one (for "did you mean"). */
 const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);
 const char *sk__geography_suggest_region(const sk_geography *geo, const char *value);
+/* Every nearest municipality (region when regions) name to value, quoted for "did you mean
+** %s?": "'Bergen (L.)' or 'Bergen (NH.)'"; g_free it. */
+char *sk__geography_nearest(const sk_geography *geo, int regions, const char *value);
 
 /* Members of region r: *count indices into the municipalities. */
 const size_t *sk__geography_region_members(const sk_geography *geo, size_t r, size_t *count);

@@ -208,19 +208,22 @@ sk__keyfile_check_repeats(sk__keyfile *k)
         char *l = g_strstrip(g_strdup(k->lines[i]));
         char *eq = strchr(l, '=');
         char *id = NULL;
-        if (l[0] == '[' && strrchr(l, ']') != NULL) {
+        int is_group = l[0] == '[' && strrchr(l, ']') != NULL;
+        if (is_group) {
             *strrchr(l, ']') = '\0';
             g_free(group);
             group = g_strdup(l + 1);
             id = g_strdup_printf("[%s]", group);
         } else if (group != NULL && l[0] != '#' && eq != NULL) {
             *eq = '\0';
-            id = g_strdup_printf("[%s] %s", group, g_strstrip(l));
+            id = g_strdup_printf("[%s] %s:", group, g_strstrip(l));
         }
         int first = id != NULL ? GPOINTER_TO_INT(g_hash_table_lookup(seen, id)) : 0;
         if (first > 0)
-            sk__diagnostics_add(k->diags, "%s:%d: %s: repeated (first on line %d); give it once",
-                                k->path, i + 1, id, first);
+            sk__diagnostics_add(k->diags, "%s:%d: %s repeats the %s at line %d; %s", k->path,
+                                i + 1, id, is_group ? "group" : "key", first,
+                                is_group ? "give each group once (merge the two or rename one)"
+                                         : "give it once");
         if (id != NULL && first == 0)
             g_hash_table_insert(seen, id, GINT_TO_POINTER(i + 1));
         else

@@ -40,6 +40,25 @@ sk_mergers_count(const sk_mergers *m)
     return m->rows->len;
 }
 
+/* Report a merger of old_code into new_code given before (seen: key -> where, borrowed). */
+static void
+repeated_merger(sk__diagnostics *d, GHashTable *seen, const char *where, const char *old_code,
+                const char *new_code)
+{
+    char *key = g_ascii_strup(old_code, -1), *to = g_ascii_strup(new_code, -1);
+    char *both = g_strconcat(key, "\n", to, NULL);
+    const char *first = g_hash_table_lookup(seen, both);
+    if (first != NULL) {
+        sk__diagnostics_add(d, "%s: the merger of %s into %s is given again (first at %s); "
+                            "give it once", where, old_code, new_code, first);
+        g_free(both);
+    } else {
+        g_hash_table_insert(seen, both, (gpointer)where);
+    }
+    g_free(key);
+    g_free(to);
+}
+
 sk_status
 sk_mergers_load(sk_ctx *ctx, const char *path, sk_mergers **out)
 {
@@ -60,10 +79,11 @@ sk_mergers_load(sk_ctx *ctx, const char *path, sk_mergers **out)
     sk__diagnostics_init(&d);
     const char *names[] = {"jaar", "oud_code", "oud_naam", "nieuw_code", "nieuw_naam", "deel"};
     int col[G_N_ELEMENTS(names)];
-    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-        col[i] = sk__ogr_column(&t, path, names[i], &d);
+    sk__ogr_columns(&t, path, names, G_N_ELEMENTS(names), col, &d);
     sk_mergers *m = g_new0(sk_mergers, 1);
     m->rows = g_array_new(FALSE, TRUE, sizeof(merger));
+    /* "old code -> new code" -> where it was first given: a merger given twice is an error. */
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t r = 0; r < t.rows && d.count == 0; r++) {
         const char *where = g_ptr_array_index(t.where, r);
         const char *cell[G_N_ELEMENTS(names)];
@@ -82,7 +102,9 @@ sk_mergers_load(sk_ctx *ctx, const char *path, sk_mergers **out)
         merger row = {(int)year, g_strdup(cell[1]), g_strdup(cell[2]), g_strdup(cell[3]),
                       g_strdup(cell[4]), strcmp(cell[5], "ja") == 0};
         g_array_append_val(m->rows, row);
+        repeated_merger(&d, seen, where, cell[1], cell[3]);
     }
+    g_hash_table_destroy(seen);
     sk__ogr_data_clear(&t);
     if ((st = sk__diagnostics_finish(&d, ctx)) != SK_OK) {
         sk_mergers_free(m);

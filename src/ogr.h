@@ -116,6 +116,10 @@ const sk__ogr_backend *sk__ogr_backend_get(sk_ctx *ctx);
 int sk__ogr_column_optional(const sk__ogr_data *d, const char *name);
 int sk__ogr_column(const sk__ogr_data *d, const char *path, const char *name,
                    struct sk__diagnostics *diags);
+/* The indices of n required columns into out (-1 when missing): a message per missing
+** column, or one message when the layer has none of them (the wrong file, table or sheet). */
+void sk__ogr_columns(const sk__ogr_data *d, const char *path, const char *const *names,
+                     size_t n, int *out, struct sk__diagnostics *diags);
 
 /* Pass the read's warnings to ctx and turn its problems into one SK_EINPUT error. */
 sk_status sk__ogr_report(sk_ctx *ctx, const sk__ogr_data *d);

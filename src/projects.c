@@ -107,8 +107,10 @@ parse_labels(sk__diagnostics *d, const char *where, sk_principle p, const char *
         char *detail = NULL;
         int label = sk__label_parse(p, values[i], p == SK_THEME ? &detail : NULL);
         if (label < 0) {
-            sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean '%s'?)",
-                                where, column, values[i], sk__label_suggest(p, values[i]));
+            char *near = sk__label_nearest(p, values[i]);
+            sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean %s?)",
+                                where, column, values[i], near);
+            g_free(near);
             continue;
         }
         project->labels[p] |= (sk_labelset)1 << label;
@@ -164,10 +166,10 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
                 continue;
         }
         if (k < 0) {
-            sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean '%s'?)",
-                                where, column, v,
-                                regions ? sk__geography_suggest_region(geo, v)
-                                        : sk__geography_suggest_municipality(geo, v));
+            char *near = sk__geography_nearest(geo, regions, v);
+            sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean %s?)",
+                                where, column, v, near);
+            g_free(near);
             continue;
         }
         if (!regions) {
@@ -195,8 +197,10 @@ find_columns(sk_ctx *ctx, const sk__ogr_data *table, const char *path, columns *
         names[3 + p] = sk__principle_column((sk_principle)p);
         slots[3 + p] = &c->principle[p];
     }
+    int found[G_N_ELEMENTS(names)];
+    sk__ogr_columns(table, path, names, G_N_ELEMENTS(names), found, &d);
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
-        *slots[i] = sk__ogr_column(table, path, names[i], &d);
+        *slots[i] = found[i];
     return sk__diagnostics_finish(&d, ctx);
 }
 

@@ -24,24 +24,37 @@ sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
     }
     sk__diagnostics d;
     sk__diagnostics_init(&d);
-    int kf = sk__ogr_column(&t, path, key_column, &d);
-    int vf = sk__ogr_column(&t, path, value_column, &d);
+    const char *names[] = {key_column, value_column};
+    int col[2];
+    sk__ogr_columns(&t, path, names, 2, col, &d);
+    int kf = col[0], vf = col[1];
     size_t nmun = sk_geography_municipality_count(geo);
     sk_labelset *sets = g_new0(sk_labelset, nmun + 1);
-    guint8 *listed = g_new0(guint8, nmun + 1);
+    /* Where each municipality or region was listed first: a second row is an error, not the
+    ** silent winner. */
+    GHashTable *first = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (size_t row = 0; row < t.rows && kf >= 0 && vf >= 0; row++) {
         const char *where = g_ptr_array_index(t.where, row);
         const char *key = sk__ogr_cell(&t, row, (size_t)kf);
         int k = by_region ? sk__geography_lookup_region(geo, key)
                           : sk__geography_lookup_municipality(geo, key);
         if (k < 0) {
-            sk__diagnostics_add(&d, "%s: column '%s': %s value '%s' (did you mean '%s'?)",
+            char *near = sk__geography_nearest(geo, by_region, key);
+            sk__diagnostics_add(&d, "%s: column '%s': %s value '%s' (did you mean %s?)",
                                 where, key_column,
-                                k == SK__AMBIGUOUS ? "ambiguous" : "unknown", key,
-                                by_region ? sk__geography_suggest_region(geo, key)
-                                          : sk__geography_suggest_municipality(geo, key));
+                                k == SK__AMBIGUOUS ? "ambiguous" : "unknown", key, near);
+            g_free(near);
             continue;
         }
+        const char *before = g_hash_table_lookup(first, GINT_TO_POINTER(k + 1));
+        if (before != NULL) {
+            sk__diagnostics_add(&d, "%s: column '%s': %s '%s' is listed again (first at %s); "
+                                "give each %s one row", where, key_column,
+                                by_region ? "region" : "municipality", key, before,
+                                by_region ? "region" : "municipality");
+            continue;
+        }
+        g_hash_table_insert(first, GINT_TO_POINTER(k + 1), (gpointer)where);
         sk_labelset set = 0;
         char **values = g_strsplit(sk__ogr_cell(&t, row, (size_t)vf), ";", -1);
         for (size_t i = 0; values[i] != NULL; i++) {
@@ -49,11 +62,12 @@ sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
             if (v[0] == '\0')
                 continue;
             int l = sk__label_parse(principle, v, NULL);
-            if (l < 0)
+            if (l < 0) {
+                char *near = sk__label_nearest(principle, v);
                 sk__diagnostics_add(&d, "%s: column '%s': unknown value '%s' (did you mean "
-                                    "'%s'?)", where, value_column, v,
-                                    sk__label_suggest(principle, v));
-            else
+                                    "%s?)", where, value_column, v, near);
+                g_free(near);
+            } else
                 set |= (sk_labelset)1 << l;
         }
         g_strfreev(values);
@@ -64,13 +78,10 @@ sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
         size_t single = (size_t)k;
         const size_t *members = by_region ? sk__geography_region_members(geo, (size_t)k, &n)
                                           : &single;
-        for (size_t m = 0; m < n; m++) {
+        for (size_t m = 0; m < n; m++)
             sets[members[m]] = set;
-            listed[members[m]] = 1;
-        }
     }
-    (void)listed;
-    g_free(listed);
+    g_hash_table_destroy(first);
     sk__ogr_data_clear(&t);
     st = sk__diagnostics_finish(&d, ctx);
     if (st == SK_OK)

@@ -98,3 +98,142 @@ sk__csv_row(GString *s, const char *const *cells, size_t n)
     }
     g_string_append_c(s, '\n');
 }
+
+/* ---- nearest candidates ------------------------------------------------------------- */
+
+typedef struct nearest_candidate {
+    const char *display;
+    int tier;   /* 0 the name but for a qualifier, 1 prefix, 2 same first word or a word, 3 other */
+    size_t distance;
+} nearest_candidate;
+
+enum { MAX_NEAREST = 6 };
+
+/* The name without a trailing qualifier: "bergen (l.)" -> "bergen".  g_free it. */
+static char *
+base_name(const char *norm)
+{
+    char *b = g_strdup(norm);
+    char *open = strrchr(b, '(');
+    if (open != NULL && open > b && b[strlen(b) - 1] == ')') {
+        *open = '\0';
+        g_strchomp(b);
+    }
+    return b;
+}
+
+/* The first word (up to a space or hyphen) of a normalised name.  g_free it. */
+static char *
+first_word(const char *norm)
+{
+    return g_strndup(norm, strcspn(norm, " -"));
+}
+
+/* Whether word is one of the words of a normalised name ("haag" of "den haag"). */
+static int
+has_word(const char *norm, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = norm; n > 0 && (p = strstr(p, word)) != NULL; p++)
+        if ((p == norm || strchr(" -'", p[-1]) != NULL) && strchr(" -", p[n]) != NULL)
+            return 1;
+    return 0;
+}
+
+void
+sk__nearest_init(sk__nearest *n, const char *value)
+{
+    n->query = sk__normalize(value);
+    n->first = first_word(n->query);
+    n->found = g_array_new(FALSE, FALSE, sizeof(nearest_candidate));
+}
+
+void
+sk__nearest_offer(sk__nearest *n, const char *display, const char *name)
+{
+    char *norm = sk__normalize(name);
+    char *base = base_name(norm), *first = first_word(norm);
+    nearest_candidate c = {display, 3, sk__edit_distance(n->query, norm)};
+    size_t to_base = sk__edit_distance(n->query, base);
+    c.distance = MIN(c.distance, to_base);
+    if (n->query[0] == '\0')
+        c.tier = 3;
+    else if (strcmp(base, n->query) == 0)
+        c.tier = 0;
+    else if (g_str_has_prefix(norm, n->query))
+        c.tier = 1;
+    else if (strcmp(first, n->first) == 0 || has_word(norm, n->query))
+        c.tier = 2;
+    g_free(norm);
+    g_free(base);
+    g_free(first);
+    /* One display text offered under several names (a label's key and aliases) counts once,
+    ** at its best. */
+    for (guint i = 0; i < n->found->len; i++) {
+        nearest_candidate *o = &g_array_index(n->found, nearest_candidate, i);
+        if (strcmp(o->display, display) != 0)
+            continue;
+        if (c.tier < o->tier || (c.tier == o->tier && c.distance < o->distance))
+            *o = c;
+        return;
+    }
+    g_array_append_val(n->found, c);
+}
+
+static gint
+by_nearness(gconstpointer pa, gconstpointer pb)
+{
+    const nearest_candidate *a = pa, *b = pb;
+    if (a->tier != b->tier)
+        return a->tier < b->tier ? -1 : 1;
+    if (a->distance != b->distance)
+        return a->distance < b->distance ? -1 : 1;
+    return strcmp(a->display, b->display);
+}
+
+GPtrArray *
+sk__nearest_best(sk__nearest *n)
+{
+    GPtrArray *best = g_ptr_array_new();
+    g_array_sort(n->found, by_nearness);
+    if (n->found->len == 0)
+        return best;
+    const nearest_candidate *top = &g_array_index(n->found, nearest_candidate, 0);
+    for (guint i = 0; i < n->found->len && best->len < MAX_NEAREST; i++) {
+        const nearest_candidate *c = &g_array_index(n->found, nearest_candidate, i);
+        /* Every name sharing the query's name or prefix; else the nearest ones, ties all. */
+        if (c->tier != top->tier || (top->tier >= 2 && c->distance != top->distance))
+            break;
+        g_ptr_array_add(best, (gpointer)c->display);
+    }
+    return best;
+}
+
+const char *
+sk__nearest_first(sk__nearest *n)
+{
+    GPtrArray *best = sk__nearest_best(n);
+    const char *first = best->len > 0 ? g_ptr_array_index(best, 0) : NULL;
+    g_ptr_array_free(best, TRUE);
+    return first;
+}
+
+char *
+sk__nearest_quoted(sk__nearest *n)
+{
+    GPtrArray *best = sk__nearest_best(n);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < best->len; i++)
+        g_string_append_printf(s, "%s'%s'", i == 0 ? "" : i + 1 == best->len ? " or " : ", ",
+                               (const char *)g_ptr_array_index(best, i));
+    g_ptr_array_free(best, TRUE);
+    return g_string_free(s, FALSE);
+}
+
+void
+sk__nearest_clear(sk__nearest *n)
+{
+    g_free(n->query);
+    g_free(n->first);
+    g_array_free(n->found, TRUE);
+}

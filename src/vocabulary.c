@@ -127,8 +127,8 @@ sk_status
 sk_principle_parse(sk_ctx *ctx, const char *text, sk_principle *out)
 {
     char *norm = sk__normalize(text);
-    sk__suggestion s;
-    sk__suggestion_init(&s, norm);
+    sk__nearest near;
+    sk__nearest_init(&near, text);
     for (int p = 0; p < SK_PRINCIPLE_COUNT; p++) {
         const char *names[1 + G_N_ELEMENTS(principles[p].aliases)] = {principles[p].name};
         memcpy(names + 1, principles[p].aliases, sizeof principles[p].aliases);
@@ -136,14 +136,19 @@ sk_principle_parse(sk_ctx *ctx, const char *text, sk_principle *out)
             if (strcmp(norm, names[i]) == 0) {
                 *out = (sk_principle)p;
                 g_free(norm);
+                sk__nearest_clear(&near);
                 return SK_OK;
             }
-            sk__suggestion_offer(&s, principles[p].name, names[i]);
+            sk__nearest_offer(&near, principles[p].name, names[i]);
         }
     }
     g_free(norm);
-    return sk__error(ctx, SK_EUSAGE, "unknown ordering principle '%s' (did you mean '%s'?)",
-                     text, s.best);
+    char *quoted = sk__nearest_quoted(&near);
+    sk__nearest_clear(&near);
+    sk_status st = sk__error(ctx, SK_EUSAGE, "unknown ordering principle '%s' (did you mean "
+                             "%s?)", text, quoted);
+    g_free(quoted);
+    return st;
 }
 
 /* Whether normalised value names label l by key, display name, legend text or alias. */
@@ -196,29 +201,40 @@ sk__label_parse(sk_principle p, const char *value, char **detail)
     return found;
 }
 
+/* Offer every name of every label of p, each under its key. */
+static void
+offer_labels(sk_principle p, sk__nearest *n)
+{
+    for (size_t i = 0; i < principles[p].count; i++) {
+        const sk__label_def *l = &principles[p].labels[i];
+        sk__nearest_offer(n, l->key, l->key);
+        sk__nearest_offer(n, l->key, l->display);
+        /* A misspelt alias ("achmeaa") points at its label too. */
+        for (size_t a = 0; a < SK__MAX_ALIASES && l->aliases[a] != NULL; a++)
+            sk__nearest_offer(n, l->key, l->aliases[a]);
+    }
+}
+
 const char *
 sk__label_suggest(sk_principle p, const char *value)
 {
-    char *norm = sk__normalize(value);
-    sk__suggestion s;
-    sk__suggestion_init(&s, norm);
-    for (size_t i = 0; i < principles[p].count; i++) {
-        const sk__label_def *l = &principles[p].labels[i];
-        char *k = sk__normalize(l->key);
-        char *d = sk__normalize(l->display);
-        sk__suggestion_offer(&s, l->key, k);
-        sk__suggestion_offer(&s, l->key, d);
-        /* A misspelt alias ("achmeaa") points at its label too. */
-        for (size_t a = 0; a < SK__MAX_ALIASES && l->aliases[a] != NULL; a++) {
-            char *n = sk__normalize(l->aliases[a]);
-            sk__suggestion_offer(&s, l->key, n);
-            g_free(n);
-        }
-        g_free(k);
-        g_free(d);
-    }
-    g_free(norm);
-    return s.best;
+    sk__nearest n;
+    sk__nearest_init(&n, value);
+    offer_labels(p, &n);
+    const char *best = sk__nearest_first(&n);
+    sk__nearest_clear(&n);
+    return best;
+}
+
+char *
+sk__label_nearest(sk_principle p, const char *value)
+{
+    sk__nearest n;
+    sk__nearest_init(&n, value);
+    offer_labels(p, &n);
+    char *quoted = sk__nearest_quoted(&n);
+    sk__nearest_clear(&n);
+    return quoted;
 }
 
 int

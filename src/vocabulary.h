@@ -32,5 +32,7 @@ int sk__label_parse(sk_principle p, const char *value, char **detail);
 
 /* The nearest known label (display text, static) to an unknown value of principle p. */
 const char *sk__label_suggest(sk_principle p, const char *value);
+/* Every nearest label key to value, quoted for "did you mean %s?"; g_free it. */
+char *sk__label_nearest(sk_principle p, const char *value);
 
 #endif

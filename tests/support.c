@@ -97,12 +97,15 @@ assert_file_errors(const char *name, const char *content, const char *const *exp
     char *dir = tmp_dir_new();
     char *file = g_build_filename(dir, name, NULL);
     g_assert_true(g_file_set_contents(file, content, -1, NULL));
-    char *out = g_build_filename(dir, "out", NULL), *err = NULL;
+    /* "{out.png}": an output whose format is known, so that only the input can be wrong. */
+    int png = g_strv_contains(args, "{out.png}");
+    char *out = g_build_filename(dir, png ? "out.png" : "out", NULL), *err = NULL;
     GPtrArray *argv = g_ptr_array_new();
     for (size_t i = 0; args[i] != NULL; i++)
-        g_ptr_array_add(argv, strcmp(args[i], "{file}") == 0  ? file
-                              : strcmp(args[i], "{out}") == 0 ? out
-                                                              : (char *)args[i]);
+        g_ptr_array_add(argv, strcmp(args[i], "{file}") == 0 ? file
+                              : strcmp(args[i], "{out}") == 0 || strcmp(args[i], "{out.png}") == 0
+                                  ? out
+                                  : (char *)args[i]);
     g_ptr_array_add(argv, NULL);
     g_assert_cmpint(run_cli_argv(&err, (const char *const *)argv->pdata), ==, 2);
     g_ptr_array_free(argv, TRUE);

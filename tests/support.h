@@ -23,7 +23,8 @@ int run_cli(char **err, ...) G_GNUC_NULL_TERMINATED;
 void assert_cli_error(const char *expected, ...) G_GNUC_NULL_TERMINATED;
 
 /* Write content to a file called name in a fresh directory, run the CLI with args
-** (NULL-terminated; "{file}" stands for that file, "{out}" for an output path beside it) and
+** (NULL-terminated; "{file}" stands for that file, "{out}" for an output path beside it,
+** "{out.png}" for the same with the extension .png) and
 ** fail the test unless it exits with status 2, says every line of expected (each prefixed
 ** with "FILE:") on stderr and writes nothing to the output path. */
 void assert_file_errors(const char *name, const char *content, const char *const *expected,

@@ -92,8 +92,9 @@ test_misplaced_far_and_repeated_keys(void)
     const char *far[] = {"2: [page] foo_bar_baz: unknown key (the keys of [page]: size, "
                          "margin_mm", NULL};
     assert_style_errors("[page]\nfoo_bar_baz = 1\n", far);
-    const char *repeated[] = {"3: [page] margin_mm: repeated (first on line 2); give it once",
-                              "4: [page]: repeated (first on line 1); give it once", NULL};
+    const char *repeated[] = {"3: [page] margin_mm: repeats the key at line 2; give it once",
+                              "4: [page] repeats the group at line 1; give each group once",
+                              NULL};
     assert_style_errors("[page]\nmargin_mm = 5\nmargin_mm = 6\n[page]\nsize = a4-landscape\n",
                         repeated);
 }

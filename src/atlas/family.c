@@ -41,6 +41,35 @@ family_text(const char *template, const sk__label_def *l, const sk__label_def *h
     return v;
 }
 
+void
+sk__atlas_check_placeholders(sk__keyfile *k, const char *group, const char *key,
+                             const char *text, const char *const *valid)
+{
+    for (const char *p = text != NULL ? strchr(text, '{') : NULL; p != NULL;
+         p = strchr(p + 1, '{')) {
+        size_t n = strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+        if (n == 0 || p[1 + n] != '}')
+            continue;
+        char *name = g_strndup(p, n + 2);
+        if (!g_strv_contains(valid, name) && valid[0] == NULL) {
+            sk__keyfile_problem(k, group, key, "'%s' stands for a label only in a [family]; "
+                                "a [map] has no placeholders: write the text", name);
+        } else if (!g_strv_contains(valid, name) && strcmp(name, "{highlight}") == 0) {
+            char *list = g_strjoinv(", ", (char **)valid);
+            sk__keyfile_problem(k, group, key, "'{highlight}' stands for the highlighted label "
+                                "of one map: only with highlight_for, and with per_page only "
+                                "in panel_title (here: %s)", list);
+            g_free(list);
+        } else if (!g_strv_contains(valid, name)) {
+            char *list = g_strjoinv(", ", (char **)valid);
+            sk__keyfile_problem(k, group, key, "unknown placeholder '%s' (here: %s; did you "
+                                "mean '%s'?)", name, list, sk__keyfile_nearest(name, valid));
+            g_free(list);
+        }
+        g_free(name);
+    }
+}
+
 /* The labels a family runs over: every label of principle p, or those listed under key
 ** (picked and ordered).  Returns their indices; *n their number. */
 static size_t *
@@ -194,6 +223,20 @@ expand(family *f, size_t n, size_t nh)
     }
 }
 
+/* The placeholders of a family's texts: a page of small multiples of pairs stands for one
+** label, its panels for the highlighted ones. */
+static void
+check_family_texts(family *f)
+{
+    static const char *const single[] = {"{label}", "{key}", NULL};
+    static const char *const pairs[] = {"{label}", "{key}", "{highlight}", NULL};
+    const char *const *page_texts = f->pairs && f->per_page == 0 ? pairs : single;
+    sk__atlas_check_placeholders(f->k, f->group, "title", f->title, page_texts);
+    sk__atlas_check_placeholders(f->k, f->group, "caption", f->caption, page_texts);
+    sk__atlas_check_placeholders(f->k, f->group, "panel_title", f->panel_title,
+                                 f->pairs ? pairs : single);
+}
+
 void
 sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char *id,
                       int section)
@@ -219,6 +262,7 @@ sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char
     f.horder = f.pairs ? family_labels(k, group, "highlight_labels", f.hp, &nh) : NULL;
     f.labels = sk__vocabulary(f.p, &count);
     f.hlabels = sk__vocabulary(f.hp, &count);
+    check_family_texts(&f);
     if (ok)
         expand(&f, n, nh);
     g_free(f.order);

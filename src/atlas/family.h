@@ -10,4 +10,9 @@
 void sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char *id,
                            int section);
 
+/* Report every {placeholder} in the text of key that is not among valid (NULL-terminated;
+** empty for a plain [map], which has none), naming the valid ones. */
+void sk__atlas_check_placeholders(sk__keyfile *k, const char *group, const char *key,
+                                  const char *text, const char *const *valid);
+
 #endif

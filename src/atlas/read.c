@@ -192,6 +192,9 @@ read_map(sk__keyfile *k, sk_atlas *a, const char *group, const char *id, int sec
                .line = sk__keyfile_line(k, group, NULL)};
     pg.title = sk__keyfile_require(k, group, "title");
     pg.caption = sk__keyfile_get(k, group, "caption");
+    static const char *const none[] = {NULL};
+    sk__atlas_check_placeholders(k, group, "title", pg.title, none);
+    sk__atlas_check_placeholders(k, group, "caption", pg.caption, none);
     sk__atlas_read_map_keys(k, group, &pg, NULL, NULL);
     int *keys_of[] = {&pg.core_of, &pg.zoom_core};
     const char *key_names[] = {"core_of", "zoom_core"};
@@ -432,6 +435,7 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     else
         read_head(k, a);
     default_data(a, data_dir);
+    sk__keyfile_check_repeats(k);
     read_groups(k, a);
     check_geographies(k, a, &diags);
     if (a->pages->len == 0 && diags.count == 0)

@@ -5,13 +5,15 @@
 #include "../text.h"
 #include "model.h"
 
-/* Common ways of writing a municipality name that are not its official 2017 name. */
-static const struct { const char *alias, *name; } municipality_aliases[] = {
-    {"Den Haag", "'s-Gravenhage"},
-    {"The Hague", "'s-Gravenhage"},
-    {"Den Bosch", "'s-Hertogenbosch"},
-    {"s-Gravenhage", "'s-Gravenhage"},
-    {"s-Hertogenbosch", "'s-Hertogenbosch"},
+/* Common ways of writing a municipality name that are not its official 2017 name; a
+** suggestion shows the alias itself when it is a name of its own (shown), the official name
+** when it is only a spelling of it. */
+static const struct { const char *alias, *name; int shown; } municipality_aliases[] = {
+    {"Den Haag", "'s-Gravenhage", 1},
+    {"The Hague", "'s-Gravenhage", 1},
+    {"Den Bosch", "'s-Hertogenbosch", 1},
+    {"s-Gravenhage", "'s-Gravenhage", 0},
+    {"s-Hertogenbosch", "'s-Hertogenbosch", 0},
 };
 
 #define AMBIGUOUS_VALUE GINT_TO_POINTER(-1)
@@ -92,32 +94,58 @@ sk_geography_find_region(const sk_geography *geo, const char *code_or_name)
     return i >= 0 ? i : -1;
 }
 
-static const char *
-suggest(GArray *areas, const char *value)
+/* Offer every name of areas (and, for municipalities, the aliases that name one of them). */
+static void
+offer_areas(const sk_geography *geo, GArray *areas, sk__nearest *n)
 {
-    char *norm = sk__normalize(value);
-    sk__suggestion s;
-    sk__suggestion_init(&s, norm);
     for (guint i = 0; i < areas->len; i++) {
         const sk__area *a = &g_array_index(areas, sk__area, i);
-        char *n = sk__normalize(a->name);
-        sk__suggestion_offer(&s, a->name, n);
-        g_free(n);
+        sk__nearest_offer(n, a->name, a->name);
     }
-    g_free(norm);
-    return s.best != NULL ? s.best : "";
+    if (areas != geo->municipalities)
+        return;
+    for (size_t k = 0; k < G_N_ELEMENTS(municipality_aliases); k++) {
+        int m = sk__geo_lookup(geo->municipality_index, municipality_aliases[k].alias);
+        if (m >= 0)
+            sk__nearest_offer(n, municipality_aliases[k].shown
+                                     ? municipality_aliases[k].alias
+                                     : g_array_index(areas, sk__area, m).name,
+                              municipality_aliases[k].alias);
+    }
+}
+
+static const char *
+suggest(const sk_geography *geo, GArray *areas, const char *value)
+{
+    sk__nearest n;
+    sk__nearest_init(&n, value);
+    offer_areas(geo, areas, &n);
+    const char *best = sk__nearest_first(&n);
+    sk__nearest_clear(&n);
+    return best != NULL ? best : "";
 }
 
 const char *
 sk__geography_suggest_municipality(const sk_geography *geo, const char *value)
 {
-    return suggest(geo->municipalities, value);
+    return suggest(geo, geo->municipalities, value);
 }
 
 const char *
 sk__geography_suggest_region(const sk_geography *geo, const char *value)
 {
-    return suggest(geo->regions, value);
+    return suggest(geo, geo->regions, value);
+}
+
+char *
+sk__geography_nearest(const sk_geography *geo, int regions, const char *value)
+{
+    sk__nearest n;
+    sk__nearest_init(&n, value);
+    offer_areas(geo, regions ? geo->regions : geo->municipalities, &n);
+    char *quoted = sk__nearest_quoted(&n);
+    sk__nearest_clear(&n);
+    return quoted;
 }
 
 /* ---- selection ---------------------------------------------------------------------- */
@@ -128,8 +156,9 @@ select_region(const sk_geography *geo, const char *name, unsigned char *mask,
 {
     int r = sk_geography_find_region(geo, name);
     if (r < 0) {
-        sk__diagnostics_add(diags, "unknown region '%s' (did you mean '%s'?)", name,
-                            sk__geography_suggest_region(geo, name));
+        char *near = sk__geography_nearest(geo, 1, name);
+        sk__diagnostics_add(diags, "unknown region '%s' (did you mean %s?)", name, near);
+        g_free(near);
         return;
     }
     size_t n;
@@ -144,8 +173,8 @@ select_province(const sk_geography *geo, const char *name, unsigned char *mask,
                 sk__diagnostics *diags)
 {
     char *want = sk__normalize(name);
-    sk__suggestion s;
-    sk__suggestion_init(&s, want);
+    sk__nearest near;
+    sk__nearest_init(&near, name);
     size_t hits = 0;
     for (size_t m = 0; m < geo->municipalities->len; m++) {
         const char *p = sk_geography_municipality_province(geo, m);
@@ -154,13 +183,17 @@ select_province(const sk_geography *geo, const char *name, unsigned char *mask,
             mask[m] = 1;
             hits++;
         } else if (*p) {
-            sk__suggestion_offer(&s, p, have);
+            sk__nearest_offer(&near, p, p);
         }
         g_free(have);
     }
-    if (hits == 0)
-        sk__diagnostics_add(diags, "unknown province '%s' (did you mean '%s'?)", name,
-                            s.best != NULL ? s.best : "(the layer has no provinces)");
+    char *quoted = sk__nearest_quoted(&near);
+    if (hits == 0 && quoted[0] != '\0')
+        sk__diagnostics_add(diags, "unknown province '%s' (did you mean %s?)", name, quoted);
+    else if (hits == 0)
+        sk__diagnostics_add(diags, "unknown province '%s' (the layer has no provinces)", name);
+    g_free(quoted);
+    sk__nearest_clear(&near);
     g_free(want);
 }
 
@@ -169,11 +202,13 @@ select_municipality(const sk_geography *geo, const char *name, unsigned char *ma
                     sk__diagnostics *diags)
 {
     int m = sk_geography_find_municipality(geo, name);
-    if (m < 0)
-        sk__diagnostics_add(diags, "unknown municipality '%s' (did you mean '%s'?)", name,
-                            sk__geography_suggest_municipality(geo, name));
-    else
+    if (m >= 0) {
         mask[m] = 1;
+        return;
+    }
+    char *near = sk__geography_nearest(geo, 0, name);
+    sk__diagnostics_add(diags, "unknown municipality '%s' (did you mean %s?)", name, near);
+    g_free(near);
 }
 
 sk_status
