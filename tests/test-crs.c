@@ -268,6 +268,42 @@ geopackage(const char *dir)
     return gpkg;
 }
 
+/* An atlas file names the layers with municipality_layer, region_layer and membership_layer:
+** its map is the reference map; without region_layer it is refused as the command line is. */
+static void
+atlas_with_layers(const char *dir, const char *gpkg, const char *refusal)
+{
+    char *ini = g_build_filename(dir, "atlas.ini", NULL);
+    char *out = g_build_filename(dir, "atlas", NULL);
+    for (int chosen = 1; chosen >= 0; chosen--) {
+        char *text = g_strdup_printf(
+            "[atlas]\ntitle = Lagen\nmunicipalities = %s\nmunicipality_layer = gemeenten\n"
+            "regions = %s\n%smembership = %s\nmembership_layer = lidmaatschap\n\n"
+            "[map jeugd]\ntitle = Jeugd\nwhere = inhoudelijk=jeugd\nshow = samenwerkingsvorm\n",
+            gpkg, gpkg, chosen ? "region_layer = wmo\n" : "", gpkg);
+        g_assert_true(g_file_set_contents(ini, text, -1, NULL));
+        g_free(text);
+        char *err = NULL;
+        int rc = run_cli(&err, "atlas", "--no-cache", ini, "--output", out, NULL);
+        if (chosen) {
+            g_assert_cmpint(rc, ==, 0);
+            char *csv = g_build_filename(out, "002-jeugd.csv", NULL);   /* 001: contents */
+            char *ref = g_build_filename(dir, "reference.csv", NULL);
+            assert_same_file(ref, csv);
+            g_free(csv);
+            g_free(ref);
+            tmp_dir_remove(g_strdup(out));
+        } else {
+            g_assert_cmpint(rc, ==, 2);
+            g_assert_nonnull(strstr(err, refusal));
+            g_assert_false(file_exists(out));
+        }
+        g_free(err);
+    }
+    g_free(ini);
+    g_free(out);
+}
+
 static void
 test_several_layers(void)
 {
@@ -275,9 +311,10 @@ test_several_layers(void)
     const char *layers = "has 4 layers ('gemeenten', 'wmo', 'zk', 'lidmaatschap'), 3 of them "
                          "with polygons; ";
     char *mun = g_strdup_printf("%s %schoose the municipality layer with --municipality-layer "
-                                "NAME", gpkg, layers);
+                                "NAME, or municipality_layer in an atlas file", gpkg, layers);
     char *reg = g_strdup_printf("%s %schoose the region layer with --region-layer NAME "
-                                "(--core-regions-layer NAME for --core-regions)", gpkg, layers);
+                                "(--core-regions-layer NAME for --core-regions), or region_layer in an "
+                                "atlas file", gpkg, layers);
     /* Neither layer chosen: both said in one run. */
     const char *both[] = {mun, reg, NULL};
     const char *a1[] = {"--municipalities", gpkg, "--regions", gpkg, "--membership", gpkg,
@@ -305,6 +342,7 @@ test_several_layers(void)
     g_assert_cmpstr(err, ==, "");
     g_free(err);
     assert_like_reference(dir, "chosen");
+    atlas_with_layers(dir, gpkg, reg);
     g_free(none);
     g_free(mun);
     g_free(reg);

@@ -29,7 +29,8 @@ geographies_free(GArray *geographies)
         alt_geography *g = &g_array_index(geographies, alt_geography, i);
         char **fields[] = {&g->name, &g->municipalities, &g->regions, &g->membership,
                            &g->region_code, &g->region_name, &g->membership_code,
-                           &g->membership_name, &g->region_label};
+                           &g->membership_name, &g->region_label, &g->municipality_layer,
+                           &g->region_layer, &g->membership_layer};
         for (size_t k = 0; k < G_N_ELEMENTS(fields); k++)
             g_free(*fields[k]);
     }
@@ -44,7 +45,8 @@ sk_atlas_free(sk_atlas *a)
     char **strings[] = {&a->core, &a->core_geography, &a->core_column,
                         &a->path, &a->dir, &a->data_dir, &a->title, &a->subtitle, &a->source, &a->style,
                         &a->municipalities, &a->regions, &a->membership, &a->projects,
-                        &a->sheet};
+                        &a->sheet, &a->municipality_layer, &a->region_layer,
+                        &a->membership_layer};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     if (a->pages != NULL) {

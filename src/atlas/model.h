@@ -51,6 +51,7 @@ typedef struct page {
 typedef struct alt_geography {
     char *name;
     char *municipalities, *regions, *membership;
+    char *municipality_layer, *region_layer, *membership_layer;   /* of multi-layer sources */
     char *region_code, *region_name, *membership_code, *membership_name;
     char *region_label;
     int line;
@@ -61,6 +62,7 @@ struct sk_atlas {
     GArray *geographies;  /* alt_geography */
     char *title, *subtitle, *source;
     char *style, *municipalities, *regions, *membership, *projects, *sheet;
+    char *municipality_layer, *region_layer, *membership_layer;   /* of multi-layer sources */
     char *core, *core_geography, *core_column;   /* kernwerkgebieden for core_of */
     sk_page_size page_size;
     GArray *pages;        /* page; contents pages first */

@@ -224,6 +224,8 @@ static void
 read_geography(sk__keyfile *k, sk_atlas *a, const char *group, const char *id)
 {
     static const char *const keys[] = {"municipalities", "regions", "membership",
+                                       "municipality_layer", "region_layer",
+                                       "membership_layer",
                                        "region_code_field", "region_name_field",
                                        "membership_region_code_field",
                                        "membership_region_name_field", "region_label", NULL};
@@ -243,6 +245,9 @@ read_geography(sk__keyfile *k, sk_atlas *a, const char *group, const char *id)
     ag.membership_code = sk__keyfile_get(k, group, "membership_region_code_field");
     ag.membership_name = sk__keyfile_get(k, group, "membership_region_name_field");
     ag.region_label = sk__keyfile_get(k, group, "region_label");
+    ag.municipality_layer = sk__keyfile_get(k, group, "municipality_layer");
+    ag.region_layer = sk__keyfile_get(k, group, "region_layer");
+    ag.membership_layer = sk__keyfile_get(k, group, "membership_layer");
     g_array_append_val(a->geographies, ag);
 }
 
@@ -267,7 +272,8 @@ read_head(sk__keyfile *k, sk_atlas *a)
     static const char *const keys[] = {"title", "subtitle", "source", "style", "page",
                                        "data", "municipalities", "regions", "membership",
                                        "projects", "sheet", "core", "core_geography",
-                                       "core_column", NULL};
+                                       "core_column", "municipality_layer", "region_layer",
+                                       "membership_layer", NULL};
     sk__keyfile_check_keys(k, "atlas", keys);
     a->title = sk__keyfile_require(k, "atlas", "title");
     a->subtitle = sk__keyfile_get(k, "atlas", "subtitle");
@@ -285,6 +291,9 @@ read_head(sk__keyfile *k, sk_atlas *a)
         g_free(v);
     }
     a->sheet = sk__keyfile_get(k, "atlas", "sheet");
+    a->municipality_layer = sk__keyfile_get(k, "atlas", "municipality_layer");
+    a->region_layer = sk__keyfile_get(k, "atlas", "region_layer");
+    a->membership_layer = sk__keyfile_get(k, "atlas", "membership_layer");
     v = sk__keyfile_get(k, "atlas", "core");
     a->core = sk__atlas_resolve_data(a, v);
     g_free(v);

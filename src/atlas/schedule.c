@@ -283,6 +283,9 @@ load_alt(sk_ctx *ctx, const alt_geography *ag, const char *cache_dir, sk_geograp
     go.municipalities = ag->municipalities;
     go.regions = ag->regions;
     go.membership = ag->membership;
+    go.municipality_layer = ag->municipality_layer;
+    go.region_layer = ag->region_layer;
+    go.membership_layer = ag->membership_layer;
     if (ag->region_code)
         go.region_code_field = ag->region_code;
     if (ag->region_name)
@@ -306,6 +309,9 @@ load_sources(sk_ctx *ctx, const sk_atlas *a, const char *cache_dir, loaded *l)
         go.municipalities = a->municipalities;
         go.regions = a->regions;
         go.membership = a->membership;
+        go.municipality_layer = a->municipality_layer;
+        go.region_layer = a->region_layer;
+        go.membership_layer = a->membership_layer;
         go.cache_dir = cache_dir;
         st = sk_geography_load(ctx, &go, &l->geo);
     }

@@ -17,21 +17,21 @@ has_polygons(OGRLayerH layer)
            t == wkbMultiSurface;
 }
 
-/* The command-line option that names the layer for what ("region layer": --region-layer). */
+/* How to name the layer for what ("region layer"): the command-line option and the key of
+** an atlas file ("--region-layer NAME, or region_layer in an atlas file"). */
 static char *
 layer_option(const char *what)
 {
-    char *option = g_strdup_printf("--%s NAME", what);
+    char *option = g_strdup_printf("--%s", what), *key = g_strdup(what);
     g_strdelimit(option, " ", '-');
-    option[strlen(option) - 5] = ' ';
+    g_strdelimit(key, " ", '_');
     /* The zorgkantoorregio's of compare and --core-of are read as a region layer too. */
-    if (strcmp(what, "region layer") == 0) {
-        char *both = g_strconcat(option, " (--core-regions-layer NAME for --core-regions)",
-                                 NULL);
-        g_free(option);
-        option = both;
-    }
-    return option;
+    const char *core = strcmp(what, "region layer") == 0
+                           ? " (--core-regions-layer NAME for --core-regions)" : "";
+    char *text = g_strdup_printf("%s NAME%s, or %s in an atlas file", option, core, key);
+    g_free(option);
+    g_free(key);
+    return text;
 }
 
 OGRLayerH
