@@ -19,13 +19,14 @@ struct sk_core_areas {
 
 sk_status
 sk_core_areas_load(sk_ctx *ctx, const sk_geography *geo, const sk_geography *core_regions,
-                   const char *table, const char *key_column, const char *insurer_column,
+                   const char *table, const char *layer, const char *key_column,
+                   const char *insurer_column,
                    sk_core_areas **out)
 {
     *out = NULL;
     /* The kernwerkgebieden map is a table map by region: its classes are the insurers. */
     sk_classification *c = NULL;
-    sk_status st = sk_classify_table(ctx, core_regions, table, key_column, insurer_column,
+    sk_status st = sk_classify_table(ctx, core_regions, table, layer, key_column, insurer_column,
                                      SK_INSURER, 1, &c);
     if (st != SK_OK)
         return st;

@@ -63,7 +63,7 @@ classify_table(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
     const char *key = s->table_key != NULL ? s->table_key
                       : s->table_by_region  ? "zk_code"
                                             : "gm_code";
-    return sk_classify_table(ctx, in->data->geo, s->table, key,
+    return sk_classify_table(ctx, in->data->geo, s->table, s->table_layer, key,
                              s->table_column != NULL ? s->table_column : "verzekeraars",
                              s->table_principle, s->table_by_region, out);
 }

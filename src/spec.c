@@ -39,6 +39,7 @@ field_set(const sk_map_spec *s, unsigned field)
         return s->breaks != NULL ? "breaks" : s->classes != 0 ? "classes" : NULL;
     case SK__FIELD_TABLE:
         return s->table != NULL                    ? "table"
+               : s->table_layer != NULL            ? "table_layer"
                : s->table_key != NULL              ? "table_key"
                : s->table_column != NULL           ? "table_column"
                : s->table_principle != SK_INSURER  ? "table_principle"

@@ -10,14 +10,14 @@
 #include "vocabulary.h"
 
 sk_status
-sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
+sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path, const char *layer,
                   const char *key_column, const char *value_column, sk_principle principle,
                   int by_region, sk_classification **out)
 {
     *out = NULL;
     sk__ogr_data t;
     sk__ogr_data_init(&t);
-    sk_status st = sk__read_table(ctx, path, NULL, "table", sk__geography_cache_dir(geo), &t);
+    sk_status st = sk__read_table(ctx, path, layer, "table", sk__geography_cache_dir(geo), &t);
     if (st != SK_OK) {
         sk__ogr_data_clear(&t);
         return st;

@@ -298,7 +298,7 @@ test_keep_label_table(void)
     ** 18 listed without a contract are in no panel. */
     char *path = data_path("gemeentepolissen_2017.csv");
     sk_classification *c = NULL;
-    g_assert_cmpint(sk_classify_table(ctx, geo, path, "gm_code", "verzekeraars", SK_INSURER, 0,
+    g_assert_cmpint(sk_classify_table(ctx, geo, path, NULL, "gm_code", "verzekeraars", SK_INSURER, 0,
                                       &c), ==, SK_OK);
     const char *names[] = {"Menzis", "VGZ", "Caresq"};
     const size_t sizes[] = {65, 127, 0};

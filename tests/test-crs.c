@@ -373,7 +373,8 @@ test_one_polygon_layer(void)
     tmp_dir_remove(dir);
 }
 
-/* compare reads the zorgkantoorregio's from a layer chosen with --core-regions-layer. */
+/* compare reads the zorgkantoorregio's from a layer chosen with --core-regions-layer, the
+** kernwerkgebieden from --core-layer; render a table map from --table-layer. */
 static void
 test_core_regions_layer(void)
 {
@@ -388,6 +389,30 @@ test_core_regions_layer(void)
     g_assert_cmpstr(err, ==, "");
     assert_same_file(a, b);
     g_free(err);
+    /* The kernwerkgebieden and the minima contracts as layers of the same GeoPackage. */
+    char *core = data_path("kernwerkgebieden_2017.csv");
+    char *minima = data_path("gemeentepolissen_2017.csv");
+    char *kern[] = {"-update", "-nln", "kern", NULL}, *polissen[] = {"-update", "-nln",
+                                                                     "polissen", NULL};
+    translate(core, gpkg, kern);
+    translate(minima, gpkg, polissen);
+    g_assert_cmpint(run_cli(&err, "compare", "--no-cache", "--insurer", "menzis",
+                            "--core-regions", gpkg, "--core-regions-layer", "zk", "--core",
+                            gpkg, "--core-layer", "kern", "--table-csv", b, NULL), ==, 0);
+    g_assert_cmpstr(err, ==, "");
+    assert_same_file(a, b);
+    g_free(err);
+    char *png = g_build_filename(dir, "t.png", NULL);
+    g_assert_cmpint(run_cli(NULL, "render", "--no-cache", "--table", minima, "--output", png,
+                            "--classes-csv", a, NULL), ==, 0);
+    g_assert_cmpint(run_cli(&err, "render", "--no-cache", "--table", gpkg, "--table-layer",
+                            "polissen", "--output", png, "--classes-csv", b, NULL), ==, 0);
+    g_assert_cmpstr(err, ==, "");
+    assert_same_file(a, b);
+    g_free(err);
+    g_free(png);
+    g_free(core);
+    g_free(minima);
     g_free(a);
     g_free(b);
     g_free(gpkg);
@@ -404,6 +429,6 @@ main(int argc, char **argv)
     g_test_add_func("/crs/outside-netherlands", test_outside_netherlands);
     g_test_add_func("/crs/several-layers", test_several_layers);
     g_test_add_func("/crs/one-polygon-layer", test_one_polygon_layer);
-    g_test_add_func("/crs/core-regions-layer", test_core_regions_layer);
+    g_test_add_func("/crs/core-and-table-layers", test_core_regions_layer);
     return g_test_run();
 }

@@ -72,11 +72,12 @@ SK_API size_t sk_filter_clause_count(const sk_filter *filter);
 ** ';'-separated list of labels of principle — e.g. the insurers holding a municipality's
 ** collective minima contract.  Classes are the combinations present, canonical order;
 ** municipalities listed with no label form the class SK_LABELSET_NONE; those not listed have
-** none.  Every unknown key or label is reported as FILE:LINE: … (SK_EINPUT, also for an
+** none.  layer names the layer or sheet of a source with several (NULL: its only layer, or a
+** spreadsheet's first sheet).  Every unknown key or label is reported as FILE:LINE: … (SK_EINPUT, also for an
 ** unreadable file or a missing column); SK_ERUNTIME when the reader back-end cannot be
 ** loaded.  *out owns the result. */
 SK_API sk_status sk_classify_table(sk_ctx *ctx, const sk_geography *geo, const char *path,
-                                   const char *key_column, const char *value_column,
+                                   const char *layer, const char *key_column, const char *value_column,
                                    sk_principle principle, int by_region,
                                    sk_classification **out);
 

@@ -15,7 +15,7 @@ extern "C" {
 
 
 /* Read the core working areas: table rows name a region of core_regions (key_column, e.g.
-** zk_code) and its insurer (insurer_column, e.g. verzekeraar); core_regions is the geography
+** zk_code) and its insurer (insurer_column, e.g. verzekeraar); layer as for sk_classify_table; core_regions is the geography
 ** whose regions are the zorgkantoorregio's.  The areas are kept as municipalities of geo
 ** (matched by code), which both geographies must share.  Every unknown region or insurer is
 ** reported as FILE:LINE (SK_EINPUT, also for a municipality of core_regions not in geo).
@@ -23,7 +23,7 @@ extern "C" {
 ** message.  The geographies are only read during the call. */
 SK_API sk_status sk_core_areas_load(sk_ctx *ctx, const sk_geography *geo,
                                     const sk_geography *core_regions, const char *table,
-                                    const char *key_column, const char *insurer_column,
+                                    const char *layer, const char *key_column, const char *insurer_column,
                                     sk_core_areas **out);
 /* Free the core areas.  sk_core_areas_free(NULL) does nothing. */
 SK_API void sk_core_areas_free(sk_core_areas *core);

@@ -38,10 +38,11 @@ typedef struct sk_map_spec {
     const char *breaks;
     size_t classes;
     /* SK_MAP_TABLE only (table required): labels per municipality (or per region of the
-    ** geography, by_region) from a table: its path, key column (NULL: gm_code, zk_code by
+    ** geography, by_region) from a table: its path (and layer or sheet, NULL: as for
+    ** sk_classify_table), key column (NULL: gm_code, zk_code by
     ** region), the column holding the labels (NULL: verzekeraars) and their principle
     ** (SK_INSURER by default).  The source line names the table. */
-    const char *table, *table_key, *table_column;
+    const char *table, *table_layer, *table_key, *table_column;
     sk_principle table_principle;
     int table_by_region;
     /* SK_MAP_TOTAL and SK_MAP_COMBINATION only: an insurer's map (compare), by name, key or

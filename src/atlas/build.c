@@ -42,6 +42,7 @@ page_spec(const sk_atlas *a, const page *pg, sk_map_spec *spec)
     if (spec->kind == SK_MAP_TABLE) {
         /* The atlas's own defaults, also for tables by region. */
         spec->table = pg->table_path;
+        spec->table_layer = pg->table_layer;
         spec->table_key = pg->table_key != NULL ? pg->table_key : "gm_code";
         spec->table_column = pg->table_column != NULL ? pg->table_column : "verzekeraars";
         spec->table_principle = pg->table_principle;
@@ -144,7 +145,7 @@ sk__atlas_load_core(sk_ctx *ctx, const sk_atlas *a, const sk_geography *geo,
     const alt_geography *ag = &g_array_index(a->geographies, alt_geography, k);
     char *table = a->core != NULL ? g_strdup(a->core)
                                   : sk__atlas_resolve_data(a, "kernwerkgebieden_2017.csv");
-    sk_status st = sk_core_areas_load(ctx, geo, alts[k], table,
+    sk_status st = sk_core_areas_load(ctx, geo, alts[k], table, a->core_layer,
                                       ag->region_code != NULL ? ag->region_code : "zk_code",
                                       a->core_column != NULL ? a->core_column : "verzekeraar",
                                       out);

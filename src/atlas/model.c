@@ -12,7 +12,7 @@ sk__atlas_page_clear(page *p)
         g_array_free(p->panels, TRUE);
     }
     char **strings[] = {&p->panel_principle, &p->zoom_regions, &p->zoom_municipalities,
-                        &p->zoom_province, &p->table, &p->table_key, &p->table_column,
+                        &p->zoom_province, &p->table, &p->table_layer, &p->table_key, &p->table_column,
                         &p->table_path, &p->geography, &p->text, &p->id, &p->name, &p->title,
                         &p->caption, &p->note, &p->breaks, &p->core_of_name,
                         &p->zoom_core_name};
@@ -42,7 +42,7 @@ sk_atlas_free(sk_atlas *a)
 {
     if (a == NULL)
         return;
-    char **strings[] = {&a->core, &a->core_geography, &a->core_column,
+    char **strings[] = {&a->core, &a->core_layer, &a->core_geography, &a->core_column,
                         &a->path, &a->dir, &a->data_dir, &a->title, &a->subtitle, &a->source, &a->style,
                         &a->municipalities, &a->regions, &a->membership, &a->projects,
                         &a->sheet, &a->municipality_layer, &a->region_layer,

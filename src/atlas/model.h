@@ -28,7 +28,7 @@ typedef struct page {
     int line;             /* where the page is defined, for messages */
     GArray *panels;       /* panel pages: the maps (page, kind PAGE_MAP) on the page */
     char *panel_principle;/* highlight panels: what is highlighted, for the shared legend */
-    char *table, *table_key, *table_column;   /* table maps */
+    char *table, *table_layer, *table_key, *table_column;   /* table maps */
     char *table_path;                         /* table resolved (atlas dir, data dir) */
     int overview;                             /* the regions overview */
     int table_by_region;                      /* table rows name regions */
@@ -63,7 +63,7 @@ struct sk_atlas {
     char *title, *subtitle, *source;
     char *style, *municipalities, *regions, *membership, *projects, *sheet;
     char *municipality_layer, *region_layer, *membership_layer;   /* of multi-layer sources */
-    char *core, *core_geography, *core_column;   /* kernwerkgebieden for core_of */
+    char *core, *core_layer, *core_geography, *core_column;   /* kernwerkgebieden for core_of */
     sk_page_size page_size;
     GArray *pages;        /* page; contents pages first */
     size_t contents_pages;

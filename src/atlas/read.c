@@ -132,6 +132,7 @@ read_value_keys(sk__keyfile *k, const char *group, page *pg)
     sk__keyfile_get_bool(k, group, "allow_similar_colours", &pg->allow_similar_colours);
     read_number(k, group, "group_from", SK_GROUP_FROM_MIN, SK_GROUP_FROM_MAX,
                 "a number of labels", "", &pg->group_from);
+    pg->table_layer = sk__keyfile_get(k, group, "table_layer");
     pg->table_key = sk__keyfile_get(k, group, "table_key");
     pg->table_column = sk__keyfile_get(k, group, "table_column");
     int tp = SK_INSURER;
@@ -272,7 +273,7 @@ read_head(sk__keyfile *k, sk_atlas *a)
     static const char *const keys[] = {"title", "subtitle", "source", "style", "page",
                                        "data", "municipalities", "regions", "membership",
                                        "projects", "sheet", "core", "core_geography",
-                                       "core_column", "municipality_layer", "region_layer",
+                                       "core_column", "core_layer", "municipality_layer", "region_layer",
                                        "membership_layer", NULL};
     sk__keyfile_check_keys(k, "atlas", keys);
     a->title = sk__keyfile_require(k, "atlas", "title");
@@ -299,6 +300,7 @@ read_head(sk__keyfile *k, sk_atlas *a)
     g_free(v);
     a->core_geography = sk__keyfile_get(k, "atlas", "core_geography");
     a->core_column = sk__keyfile_get(k, "atlas", "core_column");
+    a->core_layer = sk__keyfile_get(k, "atlas", "core_layer");
 }
 
 /* Data the atlas does not name comes from the data directory. */

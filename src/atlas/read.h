@@ -8,7 +8,7 @@
 
 /* The keys every map (and family) may have. */
 #define SK__ATLAS_MAP_KEYS "title", "caption", "where", "show", "counts", "highlight", "count", \
-                 "classes", "note", "table", "table_key", "table_column", "table_principle", \
+                 "classes", "note", "table", "table_layer", "table_key", "table_column", "table_principle", \
                  "regions_overview", "table_by_region", "geography", "outline_regions", \
                  "text", "core_of", "zoom_regions", "zoom_municipalities", "zoom_province", \
                  "zoom_core", "group_from", "allow_similar_colours"

@@ -143,7 +143,7 @@ cli_args_clear(cli_args *a)
                         &a->region_name_field, &a->show, &a->title, &a->caption, &a->source,
                         &a->page, &a->style, &a->output, &a->classes_csv,
                         &a->cache_dir, &a->region_layer, &a->membership_layer,
-                        &a->core_regions_layer};
+                        &a->core_regions_layer, &a->table_layer, &a->core_layer};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(a->where);
@@ -321,6 +321,8 @@ core_group(cli_args *a)
          "The zorgkantoorregio's (default zorgkantoorregios_2017.shp)", "FILE"},
         {"core-regions-layer", 0, 0, G_OPTION_ARG_STRING, &a->core_regions_layer,
          "Layer of --core-regions (one of several, e.g. in a GeoPackage)", "NAME"},
+        {"core-layer", 0, 0, G_OPTION_ARG_STRING, &a->core_layer,
+         "Layer or sheet of --core (one of several, e.g. in a GeoPackage)", "NAME"},
         {"core-key", 0, 0, G_OPTION_ARG_STRING, &a->core_key,
          "Column of --core naming the region (default zk_code)", "COLUMN"},
         {"core-column", 0, 0, G_OPTION_ARG_STRING, &a->core_column,
@@ -498,7 +500,7 @@ load_core_areas(sk_ctx *ctx, cli_args *a, const sk_geography *geo, sk_core_areas
     sk_geography *zk = NULL;
     sk_status st = sk_geography_load(ctx, &go, &zk);
     if (st == SK_OK)
-        st = sk_core_areas_load(ctx, geo, zk, table,
+        st = sk_core_areas_load(ctx, geo, zk, table, a->core_layer,
                                 a->core_key != NULL ? a->core_key : go.region_code_field,
                                 a->core_column != NULL ? a->core_column : "verzekeraar", out);
     sk_geography_free(zk);

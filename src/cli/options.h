@@ -35,6 +35,7 @@ typedef struct cli_args {
     char *data_dir;
     char *municipalities, *municipality_layer, *regions, *membership, *projects, *sheet;
     char *region_layer, *membership_layer, *core_regions_layer;   /* layers of those sources */
+    char *table_layer, *core_layer;
     char *municipality_code_field, *municipality_name_field;
     char *region_code_field, *region_name_field;
     char **where, **highlight;

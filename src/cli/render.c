@@ -44,6 +44,7 @@ kind_fields(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
     }
     if (spec->kind == SK_MAP_TABLE) {
         spec->table = a->table;
+        spec->table_layer = a->table_layer;
         spec->table_key = a->table_key;
         spec->table_column = a->table_column;
         spec->table_principle = table_principle;
@@ -199,6 +200,8 @@ cmd_render(int argc, char **argv)
         {"table", 0, 0, G_OPTION_ARG_FILENAME, &a.table,
          "Table map: labels per municipality from FILE, e.g. gemeentepolissen_2017.csv",
          "FILE"},
+        {"table-layer", 0, 0, G_OPTION_ARG_STRING, &a.table_layer,
+         "Layer or sheet of --table (one of several, e.g. in a GeoPackage)", "NAME"},
         {"table-key", 0, 0, G_OPTION_ARG_STRING, &a.table_key,
          "Column naming the municipality (default gm_code) or region (zk_code)", "COLUMN"},
         {"table-column", 0, 0, G_OPTION_ARG_STRING, &a.table_column,
