@@ -147,6 +147,9 @@ test_scan_faults(void)
     const char *sep[] = {"F:1: the line 'sep=|' names a delimiter samenkaart does not read",
                          NULL};
     assert_scan_errors("sep=|\na|b\n", -1, sep);
+    const char *other[] = {"F:1: the 'sep=' line names ',' as the delimiter, but the header "
+                           "on line 2 does not use it", NULL};
+    assert_scan_errors("sep=,\na;b\n1;2\n", -1, other);
 }
 
 /* Every fault of a file in one run, the 21st on only counted. */

@@ -378,6 +378,10 @@ check_header(scanner *sc)
     else if (h->bytes == 0 || all_empty(h, k))
         add_error(sc, "%s:%u: the first line is empty: the header (the column names) must be "
                   "the first line; remove the empty lines above it", sc->path, h->first_line);
+    else if (sc->forced && h->count[k] == 0 && (h->seen_out & ~(1u << k) & ~(1u << 3)) != 0)
+        add_error(sc, "%s:1: the 'sep=' line names %s as the delimiter, but the header on "
+                  "line 2 does not use it; make it name the delimiter between the fields, or "
+                  "remove the line", sc->path, delimiter_name(sc->forced));
     /* Without a header, field counts mean nothing: one message is enough. */
     sc->header_bad = s->errors->len > 0;
     sc->decided = TRUE;

@@ -155,9 +155,9 @@ header_agrees(const source *src, const char *what, sk__ogr_data *out)
     if (!src->scanned || (guint)n == src->scan.header_fields)
         return 1;
     char d = src->scan.delimiter;
-    add_error(out, "%s:%u: the header of the %s reads as %u columns split by %s but GDAL "
-              "reads %d; save the file with one delimiter (';' or ',') between the fields",
-              src->path, src->scan.header_line, what, src->scan.header_fields,
+    add_error(out, "%s:%u: the header of the %s splits into %u fields at %s, but GDAL "
+              "splits it into %d; save the file with one delimiter (';' or ',') between the "
+              "fields", src->path, src->scan.header_line, what, src->scan.header_fields,
               d == ',' ? "','" : d == ';' ? "';'" : d == '\t' ? "tabs" : "spaces", n);
     return 0;
 }
