@@ -410,6 +410,17 @@ test_core_regions_layer(void)
     g_assert_cmpstr(err, ==, "");
     assert_same_file(a, b);
     g_free(err);
+    /* A table source of several layers without one named: which, and how to name it. */
+    g_assert_cmpint(g_unlink(png), ==, 0);
+    g_assert_cmpint(run_cli(&err, "render", "--no-cache", "--table", gpkg, "--output", png,
+                            NULL), ==, 2);
+    char *want = g_strdup_printf("%s has 6 layers ('gemeenten', 'wmo', 'zk', 'lidmaatschap', "
+                                 "'kern', 'polissen'); name the one with the table: "
+                                 "--table-layer NAME (--core-layer NAME for --core)", gpkg);
+    g_assert_nonnull(strstr(err, want));
+    g_assert_false(file_exists(png));
+    g_free(want);
+    g_free(err);
     g_free(png);
     g_free(core);
     g_free(minima);

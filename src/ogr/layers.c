@@ -66,6 +66,46 @@ sk__ogr_polygon_layer(GDALDatasetH dataset, const char *path, const char *what, 
     return found;
 }
 
+/* How to name the layer of a table source, by what it is (the words callers pass). */
+static const char *
+table_layer_option(const char *what)
+{
+    static const char *const options[][2] = {
+        {"project database", "--sheet NAME, or sheet in an atlas file"},
+        {"membership table", "--membership-layer NAME, or membership_layer in an atlas file"},
+        {"table", "--table-layer NAME (--core-layer NAME for --core), or table_layer / "
+                  "core_layer in an atlas file"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(options); i++)
+        if (strcmp(what, options[i][0]) == 0)
+            return options[i][1];
+    return NULL;
+}
+
+char *
+sk__ogr_table_layer_problem(GDALDatasetH dataset, const char *path, const char *what)
+{
+    const char *driver = GDALGetDriverShortName(GDALGetDatasetDriver(dataset));
+    int n = GDALDatasetGetLayerCount(dataset);
+    if (n <= 1 || g_strcmp0(driver, "XLSX") == 0 || g_strcmp0(driver, "ODS") == 0)
+        return NULL;
+    GString *names = g_string_new(NULL);
+    for (int i = 0; i < n && i < 12; i++)
+        g_string_append_printf(names, "%s'%s'", i ? ", " : "",
+                               OGR_L_GetName(GDALDatasetGetLayer(dataset, i)));
+    if (n > 12)
+        g_string_append_printf(names, " and %d more", n - 12);
+    const char *option = table_layer_option(what);
+    char *error = option != NULL
+                      ? g_strdup_printf("%s has %d layers (%s); name the one with the %s: %s",
+                                        path, n, names->str, what, option)
+                      : g_strdup_printf("%s has %d layers (%s); the %s must be a source of "
+                                        "one layer (e.g. a CSV file)", path, n, names->str,
+                                        what);
+    g_string_free(names, TRUE);
+    return error;
+}
+
 /* "x 3.3585…7.2275, y 50.7504…53.5546" (degrees to 4 decimals, metres whole). */
 static char *
 extent_text(const double e[4], int degrees)

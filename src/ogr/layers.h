@@ -16,6 +16,11 @@
 OGRLayerH sk__ogr_polygon_layer(GDALDatasetH dataset, const char *path, const char *what,
                                 char **error);
 
+/* NULL when a table source read without a layer name is one table (or a spreadsheet, whose
+** first sheet is read), else the error listing its layers (the first 12) and how to name one
+** for what ("membership table": --membership-layer).  g_free it. */
+char *sk__ogr_table_layer_problem(GDALDatasetH dataset, const char *path, const char *what);
+
 /* The layer's coordinate system (destroy it with OSRDestroySpatialReference).  A layer without
 ** one is read as longitude/latitude (EPSG:4326) when its extent lies in the range of degrees,
 ** else as EPSG:28992 (RD New); either way *warning says so and what to do.  The axis order

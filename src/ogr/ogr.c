@@ -300,7 +300,13 @@ read_table(const char *path, const char *layer, const char *what, sk__ogr_data *
 {
     CPLPushErrorHandler(CPLQuietErrorHandler);
     source src;
-    if (open_source(path, layer, what, &src, out)) {
+    char *several = NULL;
+    if (open_source(path, layer, what, &src, out) && (layer == NULL || layer[0] == '\0') &&
+        (several = sk__ogr_table_layer_problem(src.dataset, path, what)) != NULL) {
+        add_error(out, "%s", several);
+        g_free(several);
+        close_source(&src);
+    } else if (src.dataset != NULL) {
         read_columns(&src, out);
         OGRFeatureH f;
         OGR_L_ResetReading(src.layer);
