@@ -39,9 +39,10 @@ typedef void (*sk_progress_fn)(void *user_data, size_t done, size_t total, const
 
 typedef struct sk_atlas_options {
     const char *output_dir;     /* required; created if needed */
-    int jobs;                   /* threads, at most 64 (more: SK_EUSAGE); <= 0: one per
-                                ** core, at most 64 */
-    double dpi;                 /* PNG resolution; default 150 */
+    int jobs;                   /* threads, at most SK_JOBS_MAX (more: SK_EUSAGE); <= 0:
+                                ** one per core, at most SK_JOBS_MAX (render.h) */
+    double dpi;                 /* PNG resolution, SK_DPI_MIN to SK_DPI_MAX (else
+                                ** SK_EUSAGE, before anything is written); default 150 */
     const char *cache_dir;      /* prepared data cache (see sk_geography_options) */
     int thumbnail_width;        /* thumbnails for index.html at most this wide (pixels);
                                 ** default 440, a quarter of a 150-dpi A4 page */
