@@ -1,3 +1,5 @@
+/* The files of a cache entry (cachefiles.h): their identities in groups of same-stem
+** siblings, and the sources VRTs name, found without GDAL. */
 #include <string.h>
 #include <sys/stat.h>
 #include "cachefiles.h"
