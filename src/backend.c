@@ -176,8 +176,9 @@ deserialize_table(GBytes *payload, sk__ogr_data *t)
     return !b.failed && b.p == b.end;
 }
 
-/* The database as a table of text cells: from the cache when the file did not change, else
-** read by the back-end (and cached).  Bad input (no file, no such sheet) is an error. */
+/* The database as a table of text cells: from the cache when no file it was read from
+** changed, else read by the back-end (and cached).  Bad input (no file, no such sheet) is an
+** error. */
 sk_status
 sk__read_table(sk_ctx *ctx, const char *path, const char *layer, const char *what,
                const char *cache_dir, sk__ogr_data *table)
@@ -188,7 +189,7 @@ sk__read_table(sk_ctx *ctx, const char *path, const char *layer, const char *wha
     const char *params[] = {layer, what};
     int cacheable = cache_dir != NULL && path != NULL &&
                     sk__cache_make_key("table", sources, 1, params, 2, &key);
-    GBytes *payload = cacheable ? sk__cache_read(cache_dir, &key) : NULL;
+    GBytes *payload = cacheable ? sk__cache_read(ctx, cache_dir, &key) : NULL;
     if (payload != NULL) {
         int ok = deserialize_table(payload, table);
         g_bytes_unref(payload);
@@ -200,13 +201,16 @@ sk__read_table(sk_ctx *ctx, const char *path, const char *layer, const char *wha
     const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
     if (be == NULL)
         return sk_ctx_status(ctx);
+    sk__cache_reading reading;
+    sk__cache_reading_start(&reading, ctx);
+    sk__ctx_note_input(ctx, path);
     be->read_table(path, layer, what, table);
     sk_status st = sk__ogr_report(ctx, table);
     if (st == SK_OK && cacheable) {
         GByteArray *blob = serialize_table(table);
-        sk__cache_write(cache_dir, &key, blob);
+        sk__cache_write(cache_dir, &key, &reading, blob);
         g_byte_array_unref(blob);
     }
+    sk__cache_reading_end(&reading);
     return st;
 }
-

@@ -7,104 +7,34 @@
 #include <glib/gstdio.h>
 #include <zlib.h>
 #include "cache.h"
+#include "cachefiles.h"
+#include "internal.h"
 #include "sk-config.h"
 
-/* Bump when the payload layout changes or a reader reads the same file differently (4:
-** sheets read with their first row as header). */
-#define CACHE_FORMAT "samenkaart-cache-4"
-static const char magic[8] = {'S', 'K', 'C', 'A', 'C', 'H', 'E', '1'};
+/* Bump when the payload layout changes or a reader reads the same file differently (5:
+** change times to the nanosecond, VRT sources cached with the files they name). */
+#define CACHE_FORMAT "samenkaart-cache-5"
+static const char magic[8] = {'S', 'K', 'C', 'A', 'C', 'H', 'E', '2'};
 
-static void
-hash_str(GChecksum *c, const char *s)
-{
-    /* Length-prefixed so that ("ab", "c") and ("a", "bc") differ; NULL differs from "". */
-    gint64 len = s != NULL ? (gint64)strlen(s) : -1;
-    g_checksum_update(c, (const guchar *)&len, sizeof len);
-    if (s != NULL)
-        g_checksum_update(c, (const guchar *)s, (gssize)len);
-}
-
-static int
-hash_file(GChecksum *c, const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return 0;
-    char *absolute = g_canonicalize_filename(path, NULL);
-    hash_str(c, absolute);
-    g_free(absolute);
-    gint64 id[6] = {(gint64)st.st_dev, (gint64)st.st_ino, (gint64)st.st_size,
-                    (gint64)st.st_mtim.tv_sec, (gint64)st.st_mtim.tv_nsec,
-                    (gint64)st.st_ctim.tv_sec};
-    g_checksum_update(c, (const guchar *)id, sizeof id);
-    return 1;
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A source is its file and every file beside it with the same stem (a shapefile's .shx, .dbf,
-** .prj, .cpg …), or every file of a directory source.  Listing them needs no GDAL: opening
-** the dataset would parse its CRS, which costs more than the rest of a cached load.  Taking
-** a file too many only costs a cache miss. */
-static int
-hash_source(GChecksum *c, const char *source)
-{
-    struct stat st;
-    if (stat(source, &st) != 0)
-        return 0;   /* not a local file: a database can change without a file telling us */
-    /* A VRT names its sources itself: they can change without it (and the run must know
-    ** them as inputs, which only reading tells). */
-    size_t len = strlen(source);
-    if (len >= 4 && g_ascii_strcasecmp(source + len - 4, ".vrt") == 0)
-        return 0;
-    int is_dir = S_ISDIR(st.st_mode);
-    char *dir = is_dir ? g_strdup(source) : g_path_get_dirname(source);
-    char *base = g_path_get_basename(source);
-    char *dot = strrchr(base, '.');
-    if (dot != NULL && !is_dir)
-        dot[1] = '\0';     /* "gemeenten_2017." */
-    GDir *d = g_dir_open(dir, 0, NULL);
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name(d)) != NULL)
-        if (is_dir || strcmp(name, base) == 0 || (dot != NULL && g_str_has_prefix(name, base)))
-            g_ptr_array_add(names, g_strdup(name));
-    if (d != NULL)
-        g_dir_close(d);
-    /* Directory order is arbitrary; the key must not be. */
-    g_ptr_array_sort(names, compare_names);
-    int ok = d != NULL && names->len > 0;
-    for (guint i = 0; i < names->len && ok; i++) {
-        char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
-        ok = hash_file(c, path);
-        g_free(path);
-    }
-    g_ptr_array_free(names, TRUE);
-    g_free(base);
-    g_free(dir);
-    return ok;
-}
+/* A temporary file of a writer that died is removed after this long. */
+#define STALE_TEMP_US ((gint64)3600 * G_USEC_PER_SEC)
 
 int
 sk__cache_make_key(const char *kind, const char *const *sources, size_t nsources,
               const char *const *params, size_t nparams, sk__cache_key *key)
 {
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-    hash_str(c, CACHE_FORMAT);
-    hash_str(c, SK_VERSION);
-    hash_str(c, kind);
+    sk__cache_hash_str(c, CACHE_FORMAT);
+    sk__cache_hash_str(c, SK_VERSION);
+    sk__cache_hash_str(c, kind);
     for (size_t i = 0; i < nparams; i++)
-        hash_str(c, params[i]);
+        sk__cache_hash_str(c, params[i]);
     int ok = 1;
     for (size_t i = 0; i < nsources && ok; i++) {
         if (sources[i] == NULL)
-            hash_str(c, NULL);
+            sk__cache_hash_str(c, NULL);
         else
-            ok = hash_source(c, sources[i]);
+            ok = sk__cache_hash_source(c, sources[i], NULL);
     }
     if (ok) {
         g_strlcpy(key->kind, kind, sizeof key->kind);
@@ -123,64 +53,242 @@ entry_path(const char *dir, const sk__cache_key *key)
     return path;
 }
 
-/* Entry layout: magic, key (64 hex), payload length (u64), adler32 of payload (u64), payload. */
-enum { HEADER = 8 + 64 + 8 + 8 };
+void
+sk__cache_reading_start(sk__cache_reading *r, sk_ctx *ctx)
+{
+    r->ctx = ctx;
+    r->files = g_ptr_array_new_with_free_func(g_free);
+    r->started = g_get_real_time();
+    sk__ctx_record_inputs(ctx, r->files, 1);
+}
+
+void
+sk__cache_reading_end(sk__cache_reading *r)
+{
+    sk__ctx_record_inputs(r->ctx, r->files, 0);
+    g_ptr_array_unref(r->files);
+    r->files = NULL;
+}
+
+/* Entry layout: magic, key (64 hex), body length (u64), adler32 of body (u64), body.  The
+** body: the number of files, each file's path and group digest (32 bytes), the payload. */
+enum { HEADER = 8 + 64 + 8 + 8, DIGEST = 32 };
+
+/* Whether every file the entry was made from is as it was then; its paths go to files. */
+static int
+files_unchanged(sk__blob *b, GPtrArray *files)
+{
+    size_t n = sk__blob_count(b, (size_t)(b->end - b->p) / (8 + DIGEST));
+    for (size_t i = 0; i < n && !b->failed; i++) {
+        char *path = sk__blob_str(b);
+        guint8 was[DIGEST], now[DIGEST];
+        sk__blob_bytes(b, was, DIGEST);
+        g_ptr_array_add(files, path);
+        if (!b->failed && (!sk__cache_group_digest(path, now, NULL) ||
+                           memcmp(was, now, DIGEST) != 0))
+            return 0;
+    }
+    return !b->failed;
+}
 
 GBytes *
-sk__cache_read(const char *dir, const sk__cache_key *key)
+sk__cache_read(sk_ctx *ctx, const char *dir, const sk__cache_key *key)
 {
     char *path = entry_path(dir, key);
     char *data = NULL;
     gsize len = 0;
-    gboolean ok = g_file_get_contents(path, &data, &len, NULL);
-    g_free(path);
-    if (!ok)
+    if (!g_file_get_contents(path, &data, &len, NULL)) {
+        g_free(path);
         return NULL;
-    uint64_t plen = 0, sum = 0;
+    }
+    uint64_t blen = 0, sum = 0;
     if (len >= HEADER) {
-        memcpy(&plen, data + 72, sizeof plen);
+        memcpy(&blen, data + 72, sizeof blen);
         memcpy(&sum, data + 80, sizeof sum);
     }
-    if (len < HEADER || memcmp(data, magic, 8) != 0 || memcmp(data + 8, key->hex, 64) != 0 ||
-        plen != len - HEADER ||
-        sum != adler32(adler32(0, NULL, 0), (const Bytef *)data + HEADER, (uInt)plen)) {
+    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    sk__blob b = {(const guint8 *)data + HEADER, (const guint8 *)data + len, 0};
+    int ok = len >= HEADER && memcmp(data, magic, 8) == 0 &&
+             memcmp(data + 8, key->hex, 64) == 0 && blen == len - HEADER &&
+             sum == adler32(adler32(0, NULL, 0), (const Bytef *)data + HEADER, (uInt)blen) &&
+             files_unchanged(&b, files);
+    GBytes *payload = NULL;
+    if (ok) {
+        GBytes *all = g_bytes_new_take(data, len);
+        payload = g_bytes_new_from_bytes(all, (gsize)(b.p - (const guint8 *)data),
+                                         (gsize)(b.end - b.p));
+        g_bytes_unref(all);
+        /* Its files are this run's inputs as much as when they were read. */
+        for (guint i = 0; i < files->len; i++)
+            sk__ctx_note_input(ctx, g_ptr_array_index(files, i));
+        /* Used now: the last to be evicted (the modification time; access times are often
+        ** not kept). */
+        g_utime(path, NULL);
+    } else {
         g_free(data);
-        return NULL;
     }
-    GBytes *all = g_bytes_new_take(data, len);
-    GBytes *payload = g_bytes_new_from_bytes(all, HEADER, len - HEADER);
-    g_bytes_unref(all);
+    g_ptr_array_free(files, TRUE);
+    g_free(path);
     return payload;
 }
 
-void
-sk__cache_write(const char *dir, const sk__cache_key *key, const GByteArray *payload)
+/* The files section of r's entry, or NULL when the read is not to be stored: a file is not
+** local, or changed so recently that a change after the read could leave its times as
+** they are. */
+static GByteArray *
+record_files(const sk__cache_reading *r)
 {
-    if (g_mkdir_with_parents(dir, 0755) != 0)
-        return;
-    char *path = entry_path(dir, key);
+    GPtrArray *groups = sk__cache_groups(r->files);
+    if (groups == NULL)
+        return NULL;
+    GByteArray *b = g_byte_array_new();
+    sk__blob_put_u64(b, groups->len);
+    sk__cache_stamp stamp = {0};
+    int ok = 1;
+    for (guint i = 0; i < groups->len && ok; i++) {
+        guint8 digest[DIGEST];
+        ok = sk__cache_group_digest(g_ptr_array_index(groups, i), digest, &stamp);
+        sk__blob_put_str(b, g_ptr_array_index(groups, i));
+        g_byte_array_append(b, digest, DIGEST);
+    }
+    g_ptr_array_unref(groups);
+    if (!ok || stamp.settled > r->started)
+        g_clear_pointer(&b, g_byte_array_unref);
+    return b;
+}
+
+/* Write the entry to a temporary file renamed into place; 0 when that failed. */
+static int
+store(const char *path, const sk__cache_key *key, const GByteArray *files,
+      const GByteArray *payload)
+{
     char *temp = g_strdup_printf("%s.XXXXXX", path);
-    int fd = g_mkstemp(temp);
+    int fd = g_mkstemp(temp), good = 0;
     if (fd >= 0) {
-        uint64_t plen = payload->len;
-        uint64_t sum = adler32(adler32(0, NULL, 0), payload->data, payload->len);
+        uint64_t blen = files->len + payload->len;
+        uLong sum = adler32(adler32(0, NULL, 0), files->data, files->len);
+        uint64_t sum64 = adler32(sum, payload->data, payload->len);
         GByteArray *head = g_byte_array_sized_new(HEADER);
         g_byte_array_append(head, (const guint8 *)magic, 8);
         g_byte_array_append(head, (const guint8 *)key->hex, 64);
-        g_byte_array_append(head, (const guint8 *)&plen, sizeof plen);
-        g_byte_array_append(head, (const guint8 *)&sum, sizeof sum);
+        g_byte_array_append(head, (const guint8 *)&blen, sizeof blen);
+        g_byte_array_append(head, (const guint8 *)&sum64, sizeof sum64);
         FILE *fp = fdopen(fd, "wb");
-        int good = fp != NULL && fwrite(head->data, 1, head->len, fp) == head->len &&
-                   fwrite(payload->data, 1, payload->len, fp) == payload->len;
+        good = fp != NULL && fwrite(head->data, 1, head->len, fp) == head->len &&
+               fwrite(files->data, 1, files->len, fp) == files->len &&
+               fwrite(payload->data, 1, payload->len, fp) == payload->len;
         good = fp != NULL && fclose(fp) == 0 && good;
         if (fp == NULL)
             close(fd);
-        if (!good || g_rename(temp, path) != 0)
+        good = good && g_rename(temp, path) == 0;
+        if (!good)
             g_unlink(temp);
         g_byte_array_unref(head);
     }
     g_free(temp);
+    return good;
+}
+
+void
+sk__cache_write(const char *dir, const sk__cache_key *key, const sk__cache_reading *r,
+                const GByteArray *payload)
+{
+    guint64 max = sk__ctx_cache_max(r->ctx);
+    GByteArray *files = max > 0 ? record_files(r) : NULL;
+    /* An entry larger than the cap would only evict everything else, then itself. */
+    if (files == NULL || HEADER + (guint64)files->len + payload->len > max ||
+        g_mkdir_with_parents(dir, 0755) != 0) {
+        if (files != NULL)
+            g_byte_array_unref(files);
+        return;
+    }
+    char *path = entry_path(dir, key);
+    if (store(path, key, files, payload))
+        sk__cache_evict(dir, path, max);
+    g_byte_array_unref(files);
     g_free(path);
+}
+
+/* ---- the size cap ------------------------------------------------------------------- */
+
+typedef struct entry_file {
+    char *path;
+    gint64 used;     /* modification time, µs: a hit refreshes it */
+    guint64 size;
+} entry_file;
+
+/* "KIND-<64 hex>.skc", and with temp set "KIND-<64 hex>.skc.XXXXXX" (being written). */
+static int
+is_entry_name(const char *name, int temp)
+{
+    const char *dash = strrchr(name, '-');
+    if (dash == NULL || dash == name)
+        return 0;
+    for (int i = 1; i <= 64; i++)
+        if (!g_ascii_isxdigit(dash[i]))
+            return 0;
+    const char *rest = dash + 65;
+    return temp ? g_str_has_prefix(rest, ".skc.") && strlen(rest) == 11
+                : strcmp(rest, ".skc") == 0;
+}
+
+static int
+compare_use(const void *a, const void *b)
+{
+    const entry_file *x = a, *y = b;
+    if (x->used != y->used)
+        return x->used < y->used ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+/* The entries of dir, their total size in *total. */
+static GArray *
+list_entries(const char *dir, guint64 *total)
+{
+    GArray *entries = g_array_new(FALSE, FALSE, sizeof(entry_file));
+    *total = 0;
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+    gint64 now = g_get_real_time();
+    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
+        int entry = is_entry_name(name, 0), temp = !entry && is_entry_name(name, 1);
+        char *path = entry || temp ? g_build_filename(dir, name, NULL) : NULL;
+        struct stat st;
+        if (path == NULL || g_stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            g_free(path);
+            continue;
+        }
+        gint64 used = (gint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+        if (temp) {
+            if (now - used > STALE_TEMP_US)
+                g_unlink(path);
+            g_free(path);
+            continue;
+        }
+        entry_file e = {path, used, (guint64)st.st_size};
+        g_array_append_val(entries, e);
+        *total += e.size;
+    }
+    if (d != NULL)
+        g_dir_close(d);
+    return entries;
+}
+
+void
+sk__cache_evict(const char *dir, const char *keep, guint64 max)
+{
+    guint64 total;
+    GArray *entries = list_entries(dir, &total);
+    g_array_sort(entries, compare_use);
+    for (guint i = 0; i < entries->len; i++) {
+        entry_file *e = &g_array_index(entries, entry_file, i);
+        /* Gone already (another process evicted it): it no longer counts either. */
+        if (total > max && strcmp(e->path, keep) != 0 &&
+            (g_unlink(e->path) == 0 || errno == ENOENT))
+            total -= e->size;
+        g_free(e->path);
+    }
+    g_array_free(entries, TRUE);
 }
 
 void
@@ -241,6 +349,12 @@ void
 sk__blob_f64s(sk__blob *b, double *v, size_t n)
 {
     take(b, v, n * sizeof *v);
+}
+
+void
+sk__blob_bytes(sk__blob *b, void *v, size_t n)
+{
+    take(b, v, n);
 }
 
 char *

@@ -13,6 +13,8 @@ typedef struct shared {
     GMutex lock;            /* guards outputs and inputs */
     sk_outputs *outputs;    /* the open run, or NULL */
     GPtrArray *inputs;      /* paths read (char *), no repeats */
+    GPtrArray *recorders;   /* GPtrArray * each: paths noted while a read is recorded */
+    guint64 cache_max;      /* bytes the cache directory may hold (sk_ctx_set_cache_max_mb) */
     gint fault_at;          /* atomic: the fault point that fails, 0 none */
     gint points;            /* atomic: fault points passed */
 } shared;
@@ -57,6 +59,8 @@ sk_ctx_new(void)
     ctx->owns_shared = 1;
     g_mutex_init(&ctx->shared->lock);
     ctx->shared->inputs = g_ptr_array_new_with_free_func(g_free);
+    ctx->shared->recorders = g_ptr_array_new();
+    ctx->shared->cache_max = (guint64)512 << 20;
     return ctx;
 }
 
@@ -81,6 +85,7 @@ sk_ctx_free(sk_ctx *ctx)
         return;
     if (ctx->owns_shared) {
         g_ptr_array_free(ctx->shared->inputs, TRUE);
+        g_ptr_array_free(ctx->shared->recorders, TRUE);
         g_mutex_clear(&ctx->shared->lock);
         g_free(ctx->shared);
     }
@@ -90,9 +95,8 @@ sk_ctx_free(sk_ctx *ctx)
 
 static void note_one(sk_ctx *ctx, const char *path);
 
-/* The archive a /vsizip/, /vsitar/ … path reads from, or NULL; caller frees. */
-static char *
-archive_of(const char *path)
+char *
+sk__archive_of(const char *path)
 {
     static const char *const prefixes[] = {"/vsizip/", "/vsitar/", "/vsigzip/", "/vsi7z/",
                                            "/vsirar/"};
@@ -141,7 +145,13 @@ sk__ctx_note_input(sk_ctx *ctx, const char *path)
     if (path == NULL || path[0] == '\0')
         return;
     note_one(ctx, path);
-    char *archive = archive_of(path);
+    /* Everything noted counts, even from another thread: recording too much costs only a
+    ** cache miss, too little a stale entry. */
+    g_mutex_lock(&ctx->shared->lock);
+    for (guint i = 0; i < ctx->shared->recorders->len; i++)
+        g_ptr_array_add(g_ptr_array_index(ctx->shared->recorders, i), g_strdup(path));
+    g_mutex_unlock(&ctx->shared->lock);
+    char *archive = sk__archive_of(path);
     if (archive != NULL)
         note_one(ctx, archive);
     g_free(archive);
@@ -172,6 +182,35 @@ note_one(sk_ctx *ctx, const char *path)
     if (i == inputs->len)
         g_ptr_array_add(inputs, g_strdup(path));
     g_mutex_unlock(&ctx->shared->lock);
+}
+
+void
+sk__ctx_record_inputs(sk_ctx *ctx, GPtrArray *into, int on)
+{
+    g_mutex_lock(&ctx->shared->lock);
+    if (on)
+        g_ptr_array_add(ctx->shared->recorders, into);
+    else
+        g_ptr_array_remove(ctx->shared->recorders, into);
+    g_mutex_unlock(&ctx->shared->lock);
+}
+
+void
+sk_ctx_set_cache_max_mb(sk_ctx *ctx, size_t megabytes)
+{
+    guint64 mb = MIN((guint64)megabytes, G_MAXUINT64 >> 20);
+    g_mutex_lock(&ctx->shared->lock);
+    ctx->shared->cache_max = mb << 20;
+    g_mutex_unlock(&ctx->shared->lock);
+}
+
+guint64
+sk__ctx_cache_max(sk_ctx *ctx)
+{
+    g_mutex_lock(&ctx->shared->lock);
+    guint64 max = ctx->shared->cache_max;
+    g_mutex_unlock(&ctx->shared->lock);
+    return max;
 }
 
 char **

@@ -48,6 +48,13 @@ sk_ctx *sk__ctx_child(sk_ctx *parent);
 void sk__ctx_note_input(sk_ctx *ctx, const char *path);
 /* The inputs noted so far, NULL-terminated; free with g_strfreev. */
 char **sk__ctx_inputs(sk_ctx *ctx);
+/* Start (on) or stop adding every path noted on ctx, or on a context sharing its run, to into
+** (char *, as given to sk__ctx_note_input): what a read touched, for its cache entry. */
+void sk__ctx_record_inputs(sk_ctx *ctx, GPtrArray *into, int on);
+/* The bytes a cache directory may hold (sk_ctx_set_cache_max_mb; 0: write nothing). */
+guint64 sk__ctx_cache_max(sk_ctx *ctx);
+/* The archive a /vsizip/, /vsitar/ … path reads from, or NULL; caller frees. */
+char *sk__archive_of(const char *path);
 /* The run open on ctx (or on its parent), or NULL. */
 sk_outputs *sk__ctx_outputs(sk_ctx *ctx);
 /* Open (outputs) or close (NULL) the run on ctx; 0 when one is open already. */

@@ -124,8 +124,8 @@ void sk__ogr_columns(const sk__ogr_data *d, const char *path, const char *const 
 /* Pass the read's warnings to ctx and turn its problems into one SK_EINPUT error. */
 sk_status sk__ogr_report(sk_ctx *ctx, const sk__ogr_data *d);
 
-/* Read a table (read_table) through the cache in cache_dir (NULL: none): keyed by the file's
-** identity, so later reads of an unchanged local file need neither GDAL nor the file.  what
+/* Read a table (read_table) through the cache in cache_dir (NULL: none): later reads need
+** neither GDAL nor the file while no file the read touched changed (cache.h).  what
 ** names it in messages.  out must be initialised; problems are reported on ctx. */
 sk_status sk__read_table(sk_ctx *ctx, const char *path, const char *layer, const char *what,
                          const char *cache_dir, sk__ogr_data *out);

@@ -96,6 +96,12 @@ SK_API void sk_ctx_clear_error(sk_ctx *ctx);
 ** starts for the call (the atlas's pages), never two at once. */
 SK_API void sk_ctx_set_warning_handler(sk_ctx *ctx, sk_warning_fn fn, void *user_data);
 
+/* The size cap of a cache directory (the options' cache_dir) for loads on ctx and the threads
+** it starts: after writing an entry, the least recently used entries are removed until the
+** directory's entries total at most megabytes MB (2^20 bytes); an entry larger than that is
+** not written.  0: entries are read but never written.  Default 512. */
+SK_API void sk_ctx_set_cache_max_mb(sk_ctx *ctx, size_t megabytes);
+
 /* Write size bytes of data to path the way every output is written (outputs.h): staged under
 ** a temporary name in the same folder and renamed when complete, with the run open on ctx
 ** or at once, so that a failure leaves no partial file.  data is borrowed.  SK_EIO naming the

@@ -35,7 +35,9 @@ print_progress(void *user_data, size_t done, size_t total, const char *page)
 int
 cmd_atlas(int argc, char **argv)
 {
-    char *output = NULL, *data_dir = NULL, *cache = NULL;
+    char *output = NULL, *data_dir = NULL, *cache = NULL, *cache_max = NULL;
+    size_t cache_max_mb = 0;
+    GError *cache_max_error = NULL;
     cli_args a = {0};   /* the numeric options: --jobs, --dpi */
     gboolean quiet = FALSE, no_cache = FALSE, list = FALSE;
     GOptionEntry entries[] = {
@@ -51,6 +53,9 @@ cmd_atlas(int argc, char **argv)
          "Data the atlas file does not name (default: $SAMENKAART_DATA, else the installed data/nl2017)", "DIR"},
         {"cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cache, "Cache prepared data here", "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &no_cache, "Read every source", NULL},
+        {"cache-max-mb", 0, 0, G_OPTION_ARG_STRING, &cache_max,
+         "Keep the cache under N MB (default $SAMENKAART_CACHE_MAX_MB, else 512; 0: write "
+         "nothing)", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress, no warnings", NULL},
         G_OPTION_ENTRY_NULL};
     GOptionContext *oc = command_context("ATLAS-FILE - render a whole report",
@@ -65,6 +70,8 @@ cmd_atlas(int argc, char **argv)
     int rc = parse_options(oc, "atlas", &argc, &argv, 1);
     if (rc != EXIT_OK) {
         /* reported by parse_options */
+    } else if (!cache_max_mb_of(cache_max, &cache_max_mb, &cache_max_error)) {
+        rc = usage_error("atlas", "%s", cache_max_error->message);
     } else if (argc != 2) {
         rc = usage_error("atlas", "%s", "expected one atlas file");
     } else if (list && (output != NULL || a.dpi > 0)) {
@@ -80,6 +87,7 @@ cmd_atlas(int argc, char **argv)
             goto done;
         cli_run_input(&run, argv[1], "the atlas file");
         sk_ctx *ctx = run.ctx;
+        sk_ctx_set_cache_max_mb(ctx, cache_max_mb);
         const char *dir = data_dir_of(data_dir);
         gboolean cache_warned = FALSE;
         char *cache_path = cache_dir_of(cache, no_cache, quiet, &cache_warned);
@@ -116,5 +124,7 @@ done:
     g_free(output);
     g_free(data_dir);
     g_free(cache);
+    g_free(cache_max);
+    g_clear_error(&cache_max_error);
     return rc;
 }

@@ -215,6 +215,43 @@ cache_dir_of(const char *given, gboolean no_cache, gboolean quiet, gboolean *war
     return NULL;
 }
 
+gboolean
+cache_max_mb_of(const char *given, size_t *mb, GError **error)
+{
+    const char *env = g_getenv("SAMENKAART_CACHE_MAX_MB");
+    const char *text = given != NULL ? given : env != NULL && env[0] != '\0' ? env : "512";
+    guint64 n = 0;
+    if (!g_ascii_string_to_unsigned(text, 10, 0, 1048576, &n, NULL)) {
+        g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                    "%s: expected the cache's size cap in megabytes, 0 (write no entries) to "
+                    "1048576, not '%s'", given != NULL ? "--cache-max-mb" :
+                    "$SAMENKAART_CACHE_MAX_MB", text);
+        return FALSE;
+    }
+    *mb = (size_t)n;
+    return TRUE;
+}
+
+/* --cache-max-mb or $SAMENKAART_CACHE_MAX_MB (the data group's user data is the arguments):
+** checked when the options are parsed, so that a bad value is a usage error. */
+static gboolean
+parse_cache_max_mb(const char *option, const char *value, void *data, GError **error)
+{
+    (void)option;
+    cli_args *a = data;
+    a->cache_max_mb_given = TRUE;
+    return cache_max_mb_of(value, &a->cache_max_mb, error);
+}
+
+static gboolean
+check_cache_max_mb(GOptionContext *oc, GOptionGroup *g, void *data, GError **error)
+{
+    (void)oc;
+    (void)g;
+    cli_args *a = data;
+    return a->cache_max_mb_given || cache_max_mb_of(NULL, &a->cache_max_mb, error);
+}
+
 const char *
 data_dir_of(const char *given)
 {
@@ -256,6 +293,8 @@ command_context(const char *parameter, const char *summary, const char *examples
 GOptionGroup *
 data_group(cli_args *a)
 {
+    /* GOption takes a callback as a data pointer. */
+    union { GOptionArgFunc fn; void *data; } cache_max_mb = {.fn = parse_cache_max_mb};
     GOptionEntry data[] = {
         {"data-dir", 0, 0, G_OPTION_ARG_FILENAME, &a->data_dir,
          "Default data directory (default: $SAMENKAART_DATA, else the installed data/nl2017)", "DIR"},
@@ -296,6 +335,9 @@ data_group(cli_args *a)
          "DIR"},
         {"no-cache", 0, 0, G_OPTION_ARG_NONE, &a->no_cache,
          "Read every source, without the cache", NULL},
+        {"cache-max-mb", 0, 0, G_OPTION_ARG_CALLBACK, cache_max_mb.data,
+         "Keep the cache under N MB, removing the least recently used entries (default "
+         "$SAMENKAART_CACHE_MAX_MB, else 512; 0: read the cache, write nothing)", "N"},
         {"mergers", 0, 0, G_OPTION_ARG_FILENAME, &a->mergers,
          "Municipal mergers, e.g. shapes/herindelingen_2018_2019.csv: a database naming "
          "municipalities of another year's boundaries", "FILE"},
@@ -303,9 +345,10 @@ data_group(cli_args *a)
          "Write every reference remapped through --mergers (where,value,mapped_to,note)",
          "FILE"},
         G_OPTION_ENTRY_NULL};
-    GOptionGroup *g = g_option_group_new("data", DATA_OPTIONS, "Show data options", NULL,
+    GOptionGroup *g = g_option_group_new("data", DATA_OPTIONS, "Show data options", a,
                                          NULL);
     g_option_group_add_entries(g, data);
+    g_option_group_set_parse_hooks(g, NULL, check_cache_max_mb);
     return g;
 }
 
@@ -371,6 +414,7 @@ load_data(sk_ctx *ctx, cli_args *a, const char *projects_path, sk_geography **ge
         go.membership_region_name_field = a->membership_region_name_field;
     char *cache = cache_dir_of(a->cache_dir, a->no_cache, a->quiet, &a->cache_warned);
     go.cache_dir = cache;
+    sk_ctx_set_cache_max_mb(ctx, a->cache_max_mb);
     sk_status st = *geo != NULL ? SK_OK : sk_geography_load(ctx, &go, geo);
     sk_mergers *mergers = NULL;
     if (st == SK_OK && projects != NULL && a->mergers != NULL)
@@ -497,6 +541,7 @@ load_core_areas(sk_ctx *ctx, cli_args *a, const sk_geography *geo, sk_core_areas
     go.membership_region_name_field = go.region_name_field;
     char *cache = cache_dir_of(a->cache_dir, a->no_cache, a->quiet, &a->cache_warned);
     go.cache_dir = cache;
+    sk_ctx_set_cache_max_mb(ctx, a->cache_max_mb);
     sk_geography *zk = NULL;
     sk_status st = sk_geography_load(ctx, &go, &zk);
     if (st == SK_OK)

@@ -48,6 +48,8 @@ typedef struct cli_args {
     double dpi;
     gboolean counts, no_counts, quiet, no_cache;
     gboolean cache_warned;   /* the warning about a missing cache directory was given */
+    size_t cache_max_mb;     /* --cache-max-mb, else $SAMENKAART_CACHE_MAX_MB, else 512 */
+    gboolean cache_max_mb_given;
     /* The insurers' core working areas (compare; render --core-of) */
     char *core_of, *core, *core_regions, *core_key, *core_column, *core_code_field,
         *core_name_field;
@@ -73,6 +75,10 @@ int cli_args_declare(struct cli_run *r, const cli_args *a);
 ** when it is an absolute path).  NULL: no cache; without a usable home that is said once
 ** (*warned), unless quiet.  Caller frees. */
 char *cache_dir_of(const char *given, gboolean no_cache, gboolean quiet, gboolean *warned);
+/* The cache's size cap in megabytes: given (--cache-max-mb), else $SAMENKAART_CACHE_MAX_MB,
+** else 512.  FALSE with a G_OPTION_ERROR naming the option or variable for anything but a
+** whole number from 0 to 1048576. */
+gboolean cache_max_mb_of(const char *given, size_t *mb, GError **error);
 /* The data directory: --data-dir, $SAMENKAART_DATA, the installed data, or the source
 ** tree's data/nl2017 (sk_default_data_dir). */
 const char *data_dir_of(const char *given);

@@ -178,7 +178,7 @@ record_warning(void *user_data, const char *message)
 static sk_geography *
 load_cached(sk_ctx *ctx, const char *cache_dir, const sk__cache_key *key)
 {
-    GBytes *payload = sk__cache_read(cache_dir, key);
+    GBytes *payload = sk__cache_read(ctx, cache_dir, key);
     if (payload == NULL)
         return NULL;
     GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
@@ -204,6 +204,8 @@ load_fresh(sk_ctx *ctx, const sk_geography_options *o, const sk__cache_key *key,
     sk__ctx_warning_handler(ctx, &rec.forward, &rec.forward_data);
     sk_ctx_set_warning_handler(ctx, record_warning, &rec);
     sk_geography *geo = sk__geo_new(o->epsg);
+    sk__cache_reading reading;
+    sk__cache_reading_start(&reading, ctx);
     sk_status st = load_sources(ctx, o, geo);
     sk_ctx_set_warning_handler(ctx, rec.forward, rec.forward_data);
     if (st != SK_OK) {
@@ -211,9 +213,10 @@ load_fresh(sk_ctx *ctx, const sk_geography_options *o, const sk__cache_key *key,
         geo = NULL;
     } else if (key != NULL) {
         GByteArray *blob = sk__geo_serialize(geo, warnings);
-        sk__cache_write(o->cache_dir, key, blob);
+        sk__cache_write(o->cache_dir, key, &reading, blob);
         g_byte_array_unref(blob);
     }
+    sk__cache_reading_end(&reading);
     g_ptr_array_free(warnings, TRUE);
     *out = geo;
     return st;
