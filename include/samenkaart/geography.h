@@ -40,8 +40,9 @@ typedef struct sk_geography_options {
     int epsg;                          /* map CRS; default 28992 (Amersfoort / RD New) */
 
     /* Directory for prepared geometry (reprojected, repaired, simplification prepared), so
-    ** that later loads of unchanged local files skip that work.  NULL: no cache.  Entries
-    ** are keyed by every input file's path, size and modification time. */
+    ** that later loads of unchanged local files skip that work.  NULL: no cache.  An entry is
+    ** used only while every file its read touched (sidecars, a VRT's sources, the membership
+    ** table) is unchanged; the directory is kept under sk_ctx_set_cache_max_mb. */
     const char *cache_dir;
 } sk_geography_options;
 

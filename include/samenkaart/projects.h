@@ -16,9 +16,11 @@ extern "C" {
 /* Strings are borrowed for the duration of sk_projects_load. */
 typedef struct sk_projects_options {
     const char *path;   /* any OGR data source (required) */
-    const char *layer;  /* sheet or table; NULL: the first layer */
-    /* Directory to cache the database as read (keyed by the file's identity), so that later
-    ** loads of an unchanged local file skip reading it.  NULL: no cache.  Validation against
+    /* Sheet or table; NULL: a spreadsheet's first sheet, or a source's only layer (a source
+    ** of several layers is refused without one named). */
+    const char *layer;
+    /* Directory to cache the database as read (used only while every file the read touched is
+    ** unchanged), so that later loads of an unchanged local file skip reading it.  NULL: no cache.  Validation against
     ** the geography runs every time. */
     const char *cache_dir;
     /* Municipal mergers (mergers.h): a municipality the boundaries lack is looked up there,
