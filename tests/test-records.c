@@ -124,8 +124,23 @@ test_scan_faults(void)
                            "only on line 4, so lines 2–4 read as one record of 4 fields where "
                            "the header has 3", NULL};
     assert_scan_errors("a,b,c\n1,x\"y,3\n4,5,6\n7,z\"w,8,9\n10,11,12\n", -1, spans);
-    /* Quotes that pair up over lines with the right count are a value with line breaks. */
-    assert_lines("a,b,c\n1,x\"y,3\n4,5,6\n7,z\"w,9\n10,11,12\n", "2 5");
+    /* Stray quotes that pair up over lines into a record of the right count would lose the
+    ** rows between without a word (the review's 19" titles): refused at the first one. */
+    const char *pair[] = {"F:2: the quote (\") in the middle of a value here in column 'b' "
+                          "opens a value that runs on to line 4, so lines 2–4 read as one "
+                          "record and any rows in them are lost", NULL};
+    assert_scan_errors("a,b,c\n1,x\"y,3\n4,5,6\n7,z\"w,9\n10,11,12\n", -1, pair);
+    const char *late_close[] = {"F:2: the quote (\") that opens a value here in column 'b' "
+                                "closes on line 4 in the middle of a value", NULL};
+    assert_scan_errors("a,b,c\n1,\"y,3\n4,5,6\n7,z\" w,9\n10,11,12\n", -1, late_close);
+    /* A value quoted from its start to its end may hold line breaks. */
+    assert_lines("a,b,c\n1,\"x\ny\",3\n \"4\",\"5\r\n\",6\n", "2 4");
+    /* A delimiter at the end of every row: trailing empty fields, nothing shifted. */
+    assert_lines("a,b,c\n1,2,3,\n4,5,6,,\n", "2 3");
+    /* A row of blanks only (a tab in a comma file) is an empty row. */
+    assert_lines("a,b,c\n\t\n1,2,3\n", "2 3");
+    const char *one[] = {"F:2: 1 field where the header has 3", NULL};
+    assert_scan_errors("a,b,c\nx\n", -1, one);
     const char *header[] = {"F:1: the quote (\") that opens a value here in the header is "
                           "never closed", NULL};
     assert_scan_errors("a,\"b,c\n1,2,3\n", -1, header);
@@ -361,6 +376,16 @@ test_cli_stray_quote(void)
                        "inside a quoted value twice (\"\")", NULL};
     text_refused(text, -1, e);
     g_free(text);
+    /* Two stray quotes in one column (19" screens in two titles) pair up over lines 6-9 into
+    ** one record of the header's width: exit 0 and a map without P0006-P0008 before. */
+    char *one = edited(database, 6, "Implementatie methodiek", "Implementatie 19\" methodiek");
+    char *two = edited(one, 9, "Werkagenda", "Werkagenda 19\"");
+    const char *pair[] = {":6: the quote (\") in the middle of a value here in column 'titel' "
+                          "opens a value that runs on to line 9, so lines 6–9 read as one "
+                          "record and any rows in them are lost", NULL};
+    text_refused(two, -1, pair);
+    g_free(two);
+    g_free(one);
 }
 
 static void
@@ -381,7 +406,8 @@ test_cli_field_counts(void)
 static void
 test_cli_real_lines(void)
 {
-    char *one = edited(database, 4, "Doorontwikkeling", "\"Doorontwikkeling\nmet regel\"");
+    char *one = edited(database, 4, "Doorontwikkeling methodiek jeugd 18-/18+ FoodValley",
+                       "\"Doorontwikkeling\nmet regel, methodiek jeugd 18-/18+ FoodValley\"");
     char *text = edited(one, 13, ",ggz,", ",ggzz,");   /* record 12, physical line 13 */
     const char *e[] = {":13: column 'inhoudelijk': unknown value 'ggzz'", NULL};
     text_refused(text, -1, e);

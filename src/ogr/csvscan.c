@@ -24,6 +24,14 @@ typedef struct record {
     guint open_count[4];     /* … and the fields before it */
     guint span_line;         /* the quote whose value holds the first line break, or 0 */
     guint span_count[4];
+    /* Per candidate delimiter (bit k): the byte before was a delimiter or the record's
+    ** start (blanks kept), so a quote here starts a value, not a stray one in its middle. */
+    guint8 field_start;
+    guint8 open_mid;         /* the latest opening quote was in the middle of a value */
+    guint8 span_mid;         /* … the one that opened the value holding a line break */
+    guint8 span_close_ok;    /* the quote closing that value ends it (delimiter, blank, end) */
+    gboolean span_closed, close_pending;
+    guint content_count[4];  /* the fields before the last one with content */
     guint8 seen_out, seen_in;  /* candidates met outside / inside quotes (bit per candidate) */
     gboolean other;          /* any other visible character */
     gboolean in_string, quote_pending;   /* a '"' in quotes: closes, or "" is one quote */
@@ -87,6 +95,7 @@ start_record(scanner *sc)
 {
     memset(&sc->rec, 0, sizeof sc->rec);
     sc->rec.first_line = sc->line;
+    sc->rec.field_start = 0xf;
     sc->open = TRUE;
 }
 
@@ -95,6 +104,21 @@ quote_closes(record *r)
 {
     r->quote_pending = FALSE;
     r->in_string = FALSE;
+    if (r->span_line != 0 && !r->span_closed) {
+        r->span_closed = TRUE;
+        r->close_pending = TRUE;   /* what follows says whether it ends the value */
+    }
+}
+
+/* The byte after the quote that closed a value holding a line break: a delimiter or the end
+** of the line ends the value there; anything else means the quotes were stray. */
+static void
+after_span_close(record *r, int k, unsigned char c)
+{
+    r->close_pending = FALSE;
+    r->span_close_ok = k >= 0 ? (guint8)(1u << k) : 0;
+    if (c == '\n' || c == '\r')
+        r->span_close_ok = 0xf;
 }
 
 static void
@@ -114,17 +138,29 @@ byte_in_record(scanner *sc, unsigned char c)
         }
         quote_closes(r);
     }
+    int k = candidate((char)c);
+    if (r->close_pending)
+        after_span_close(r, k, c);
     if (c == '"') {
         if (r->in_string) {
             r->quote_pending = TRUE;
         } else {
             r->in_string = TRUE;
             r->open_line = sc->line;
+            r->open_mid = (guint8)(~r->field_start & 0xf);
             memcpy(r->open_count, r->count, sizeof r->count);
         }
+        memcpy(r->content_count, r->count, sizeof r->count);
+        r->field_start = 0;
         return;
     }
-    int k = candidate((char)c);
+    if (k >= 0 && !r->in_string)
+        r->field_start = c == ' ' || c == '\t' ? (guint8)(r->field_start | (1u << k))
+                                                : (guint8)(1u << k);
+    else if (!r->in_string && c != '\v' && c != '\f')
+        r->field_start = 0;
+    if (k < 0 && c != '\v' && c != '\f')
+        memcpy(r->content_count, r->count, sizeof r->count);
     if (k >= 0 && r->in_string)
         r->seen_in |= (guint8)(1u << k);
     else if (k >= 0) {
@@ -150,11 +186,14 @@ line_break(scanner *sc)
         sc->raw_empty[rel] = !sc->open || sc->rec.bytes == 0;
     if (sc->open && sc->rec.quote_pending)
         quote_closes(&sc->rec);
+    if (sc->open && sc->rec.close_pending)
+        after_span_close(&sc->rec, -1, '\n');
     if (sc->open && sc->rec.in_string) {
         /* The value goes on: GDAL reads the next line into the same record. */
         record *r = &sc->rec;
         if (r->span_line == 0) {
             r->span_line = r->open_line;
+            r->span_mid = r->open_mid;
             memcpy(r->span_count, r->open_count, sizeof r->count);
         }
         r->bytes++;
@@ -180,6 +219,12 @@ plain_run(scanner *sc, const char *p, size_t n)
     while (j < n && !special[(unsigned char)p[j]])
         j++;
     if (j > 0) {
+        record *r = &sc->rec;
+        if (r->close_pending)
+            after_span_close(r, -1, (unsigned char)p[0]);
+        if (!r->in_string)
+            r->field_start = 0;
+        memcpy(r->content_count, r->count, sizeof r->count);
         sc->rec.bytes += j;
         sc->rec.other = TRUE;
         sc->visible = TRUE;
@@ -309,7 +354,41 @@ column_of(const scanner *sc, guint field)
 static gboolean
 all_empty(const record *r, int k)
 {
-    return !r->other && r->seen_in == 0 && (r->seen_out & ~(1u << k) & ~(1u << 3)) == 0;
+    /* Blanks (space, tab) and the delimiter only. */
+    return !r->other && r->seen_in == 0 &&
+           (r->seen_out & ~(1u << k) & ~(1u << 2) & ~(1u << 3)) == 0;
+}
+
+/* A value holding a line break whose quotes look stray: the opening one in the middle of a
+** value (19" monitor), or the closing one followed by more of the value.  GDAL would join
+** the lines into one record, which may even have the header's field count, and the rows
+** between would silently be lost. */
+static gboolean
+stray_span(const record *r, int k)
+{
+    if (r->span_line == 0)
+        return FALSE;
+    gboolean close_ok = !r->span_closed || r->close_pending || (r->span_close_ok >> k) & 1;
+    return ((r->span_mid >> k) & 1) || !close_ok;
+}
+
+static void
+stray_quote(scanner *sc, const record *r, int k)
+{
+    char *col = column_of(sc, r->span_count[k]);
+    char *what = (r->span_mid >> k) & 1
+                     ? g_strdup_printf("the quote (\") in the middle of a value here in %s "
+                                       "opens a value that runs on to line %u", col,
+                                       r->last_line)
+                     : g_strdup_printf("the quote (\") that opens a value here in %s closes "
+                                       "on line %u in the middle of a value", col,
+                                       r->last_line);
+    add_error(sc, "%s:%u: %s, so lines %u–%u read as one record and any rows in them are "
+              "lost; put a value holding a quote in quotes and write the quote twice "
+              "(\"19\"\" monitor\"), or remove the stray quote", sc->path, r->span_line,
+              what, r->first_line, r->last_line);
+    g_free(what);
+    g_free(col);
 }
 
 static void
@@ -345,6 +424,11 @@ check_record(scanner *sc, const record *r)
     } else if (r->bytes > MAX_RECORD) {
         add_error(sc, "%s:%u: a record of more than 10 MB; is a quote (\") left open?",
                   sc->path, r->first_line);
+    } else if (fields == want && stray_span(r, k)) {
+        stray_quote(sc, r, k);
+    } else if (fields > want && r->content_count[k] + 1 <= want) {
+        /* Trailing empty fields (a delimiter at the end of the row): GDAL drops them, and no
+        ** value is lost or shifted. */
     } else if (fields != want && r->span_line != 0) {
         char *col = column_of(sc, r->span_count[k]);
         add_error(sc, "%s:%u: the quote (\") that opens a value here in %s closes only on "
@@ -358,9 +442,9 @@ check_record(scanner *sc, const record *r)
                   "in double quotes (\"…\"), or remove the extra %s", sc->path, r->first_line,
                   fields, want, d, d);
     } else if (fields < want) {
-        add_error(sc, "%s:%u: %u fields where the header has %u: a missing %s? Every row "
+        add_error(sc, "%s:%u: %u field%s where the header has %u: a missing %s? Every row "
                   "needs one field per column, empty ones too", sc->path, r->first_line,
-                  fields, want, d);
+                  fields, fields == 1 ? "" : "s", want, d);
     }
 }
 
