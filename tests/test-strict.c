@@ -110,6 +110,21 @@ test_core_table_names_a_region_twice(void)
     g_free(csv);
 }
 
+/* The membership table too: a second row for Appingedam (in Achterhoek) moved it into
+** another region's projects without a word (review). */
+static void
+test_membership_names_a_municipality_twice(void)
+{
+    char *csv = data_plus("gemeenten_regios_2017.csv",
+                          "GM0003,Appingedam,WR01,1,Achterhoek,ZK09,Groningen,JZ01,11971\n");
+    const char *expected[] = {
+        "390: column 'gm_code': municipality 'GM0003' is listed again (first at ", NULL};
+    const char *args[] = {"render", "--quiet", "--no-cache", "--membership", "{file}",
+                          "--output", "{out.png}", NULL};
+    assert_file_errors("lidmaatschap.csv", csv, expected, args);
+    g_free(csv);
+}
+
 static void
 test_mergers_table_repeats_a_row(void)
 {
@@ -221,6 +236,8 @@ main(int argc, char **argv)
     g_test_add_func("/strict/core-table-names-a-region-twice",
                     test_core_table_names_a_region_twice);
     g_test_add_func("/strict/mergers-table-repeats-a-row", test_mergers_table_repeats_a_row);
+    g_test_add_func("/strict/membership-names-a-municipality-twice",
+                    test_membership_names_a_municipality_twice);
     g_test_add_func("/strict/atlas-repeats", test_atlas_repeats);
     g_test_add_func("/strict/atlas-placeholders", test_atlas_placeholders);
     g_test_add_func("/strict/one-message-for-the-wrong-layer",

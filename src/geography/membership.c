@@ -36,12 +36,23 @@ take_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o,
     if (diags.count > 0)
         return sk__diagnostics_finish(&diags, ctx);
     int create = geo->regions->len == 0;
+    /* Where each municipality was listed first: a second row is an error, never the silent
+    ** winner (it would move the municipality into another region's projects). */
+    const char **first = g_new0(const char *, geo->municipalities->len + 1);
     for (size_t row = 0; row < d->rows; row++) {
         const char *where = g_ptr_array_index(d->where, row);
         const char *mun = sk__ogr_cell(d, row, (size_t)mun_f);
         const char *region_code = sk__ogr_cell(d, row, (size_t)code_f);
         int m = sk__geo_lookup(geo->municipality_index, mun);
         int r = sk__geo_lookup(geo->region_index, region_code);
+        if (m >= 0 && first[m] != NULL) {
+            sk__diagnostics_add(&diags, "%s: column '%s': municipality '%s' is listed again "
+                                "(first at %s); give each municipality one row", where,
+                                o->membership_municipality_field, mun, first[m]);
+            continue;
+        }
+        if (m >= 0)
+            first[m] = where;
         if (m < 0) {
             sk__diagnostics_add(&diags, "%s: column '%s': unknown municipality '%s' (did you "
                                 "mean '%s'?)", where, o->membership_municipality_field, mun,
@@ -58,6 +69,7 @@ take_membership(sk_ctx *ctx, sk_geography *geo, const sk_geography_options *o,
         if (m >= 0 && r >= 0)
             g_array_index(geo->municipalities, sk__area, m).region = r;
     }
+    g_free(first);
     return sk__diagnostics_finish(&diags, ctx);
 }
 
