@@ -69,6 +69,15 @@ sk__ogr_column(const sk__ogr_data *d, const char *path, const char *name,
                sk__diagnostics *diags)
 {
     int i = sk__ogr_column_optional(d, name);
+    /* Two columns of one name: which one holds the data is a guess, so neither is taken. */
+    for (guint k = (guint)i + 1; i >= 0 && k < d->columns->len; k++)
+        if (g_ascii_strcasecmp(g_ptr_array_index(d->columns, k), name) == 0) {
+            sk__diagnostics_add(diags, "%s: two columns are named '%s' (columns %d '%s' and "
+                                "%u '%s', case ignored); rename or remove one", path, name,
+                                i + 1, (const char *)g_ptr_array_index(d->columns, (guint)i),
+                                k + 1, (const char *)g_ptr_array_index(d->columns, k));
+            return -1;
+        }
     if (i >= 0)
         return i;
     char *norm = sk__normalize(name);
@@ -109,9 +118,9 @@ sk__ogr_columns(const sk__ogr_data *d, const char *path, const char *const *name
     for (size_t i = 0; i < n; i++)
         found += (out[i] = sk__ogr_column_optional(d, names[i])) >= 0;
     if (found > 0 || n < 2) {
+        /* Every column again through sk__ogr_column: a name given twice is refused too. */
         for (size_t i = 0; i < n; i++)
-            if (out[i] < 0)
-                out[i] = sk__ogr_column(d, path, names[i], diags);
+            out[i] = sk__ogr_column(d, path, names[i], diags);
         return;
     }
     /* Not one of them: the wrong file, table or sheet, one cause and one message. */

@@ -125,6 +125,23 @@ test_membership_names_a_municipality_twice(void)
     g_free(csv);
 }
 
+/* A header naming a column twice (case ignored): which one holds the data would be a guess;
+** before, the first one silently won. */
+static void
+test_column_named_twice(void)
+{
+    const char *rows[] = {"Groningen,jeugd", NULL};
+    char *csv = projects_csv(rows);
+    char **parts = g_strsplit(csv, ",partners,", 2);
+    char *twice = g_strjoinv(",GEMEENTEN,", parts);
+    const char *expected[] = {" two columns are named 'gemeenten' (columns 4 'gemeenten' and "
+                              "10 'GEMEENTEN', case ignored); rename or remove one", NULL};
+    assert_file_errors("projecten.csv", twice, expected, render_projects);
+    g_free(twice);
+    g_strfreev(parts);
+    g_free(csv);
+}
+
 static void
 test_mergers_table_repeats_a_row(void)
 {
@@ -236,6 +253,7 @@ main(int argc, char **argv)
     g_test_add_func("/strict/core-table-names-a-region-twice",
                     test_core_table_names_a_region_twice);
     g_test_add_func("/strict/mergers-table-repeats-a-row", test_mergers_table_repeats_a_row);
+    g_test_add_func("/strict/column-named-twice", test_column_named_twice);
     g_test_add_func("/strict/membership-names-a-municipality-twice",
                     test_membership_names_a_municipality_twice);
     g_test_add_func("/strict/atlas-repeats", test_atlas_repeats);
