@@ -39,8 +39,8 @@ refused() {
 }
 
 dpi="expected 30 to 1200 dots per inch (the PNG's resolution), not"
-check "render --dpi 0, -5, nan, inf, 1e9, abc, 29, 1201: exit 2 naming the range" \
-  refused render -o map.png --dpi -- "--dpi: $dpi" "${bad[@]}" 29 1201
+check "render --dpi 0, -5, nan, inf, 1e9, abc, 29, 1201, 0x96, 1.5e2, 150.: exit 2 naming the range" \
+  refused render -o map.png --dpi -- "--dpi: $dpi" "${bad[@]}" 29 1201 0x96 1.5e2 150.
 check "atlas --dpi out of range: exit 2 before anything is written" \
   refused atlas plain.ini -o out.d --dpi -- "--dpi: $dpi" "${bad[@]}" 29 1201
 check "compare --dpi out of range: exit 2" \

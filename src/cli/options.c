@@ -471,6 +471,12 @@ static const struct number_option {
 static gboolean
 number_in_range(const char *value, double min, double max, double *out)
 {
+    /* Plain decimals only ("150", "150.5"): strtod would also take " 150", "0x96", "1.5e2". */
+    size_t digits = strspn(value, "0123456789"), fraction = 0;
+    if (value[digits] == '.' && (fraction = strspn(value + digits + 1, "0123456789")) == 0)
+        return FALSE;
+    if (digits == 0 || value[digits + (fraction ? fraction + 1 : 0)] != '\0')
+        return FALSE;
     char *end = NULL;
     double d = g_ascii_strtod(value, &end);
     if (end == value || *end != '\0' || !isfinite(d) || d < min || d > max)
