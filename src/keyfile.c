@@ -204,6 +204,7 @@ sk__keyfile_check_repeats(sk__keyfile *k)
 {
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     char *group = NULL;
+    int in_repeated_group = 0;   /* its keys repeat the first one's: one message says it */
     for (int i = 0; k->lines[i] != NULL; i++) {
         char *l = g_strstrip(g_strdup(k->lines[i]));
         char *eq = strchr(l, '=');
@@ -219,7 +220,9 @@ sk__keyfile_check_repeats(sk__keyfile *k)
             id = g_strdup_printf("[%s] %s:", group, g_strstrip(l));
         }
         int first = id != NULL ? GPOINTER_TO_INT(g_hash_table_lookup(seen, id)) : 0;
-        if (first > 0)
+        if (is_group)
+            in_repeated_group = first > 0;
+        if (first > 0 && (is_group || !in_repeated_group))
             sk__diagnostics_add(k->diags, "%s:%d: %s repeats the %s at line %d; %s", k->path,
                                 i + 1, id, is_group ? "group" : "key", first,
                                 is_group ? "give each group once (merge the two or rename one)"

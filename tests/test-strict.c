@@ -170,7 +170,20 @@ test_atlas_repeats(void)
         "9: [map b] title: repeats the key at line 8; give it once",
         "11: [map a] repeats the group at line 4; give each group once", NULL};
     assert_atlas_error("[atlas]\ntitle = T\n\n[map a]\ntitle = A\n\n[map b]\ntitle = B\n"
-                       "title = C\n\n[map a]\nshow = samenwerkingsvorm\n", expected);
+                       "title = C\n\n[map a]\nshow = samenwerkingsvorm\ntitle = D\n", expected);
+    /* A repeated group is one message, not one more for each of its keys (review). */
+    char *dir = tmp_dir_new(), *ini = g_build_filename(dir, "a.ini", NULL);
+    char *out = g_build_filename(dir, "out", NULL), *err = NULL;
+    g_assert_true(g_file_set_contents(ini, "[atlas]\ntitle = T\n\n[map a]\ntitle = A\n\n"
+                                      "[map a]\ntitle = B\nshow = inhoudelijk\n", -1, NULL));
+    g_assert_cmpint(run_cli(&err, "atlas", "--quiet", ini, "--output", out, NULL), ==, 2);
+    const char *once = strstr(err, "repeats");
+    g_assert_true(once != NULL && g_str_has_prefix(once, "repeats the group at line 4"));
+    g_assert_null(strstr(once + 1, "repeats"));
+    g_free(err);
+    g_free(out);
+    g_free(ini);
+    tmp_dir_remove(dir);
 }
 
 static void
