@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "csvscan.h"
+#include "csvtext.h"
 
 #define MAX_RECORD 10000000   /* GDAL's MAX_LINE_SIZE: a longer record ends its reading */
 #define MAX_KEEP 1048576      /* the header and first line are kept up to this many bytes */
@@ -267,32 +268,6 @@ feed(scanner *sc, const char *p, size_t n)
 
 /* ---- the delimiter and the header -------------------------------------------------------- */
 
-/* GDAL's CSVDetectSeperator: the first of ',', ';', tab outside quotes, ',' when they mix;
-** a space when there is none of them but a space. */
-static char
-detect(const char *line)
-{
-    gboolean in_string = FALSE;
-    char d = '\0';
-    int spaces = 0;
-    for (; *line != '\0'; line++) {
-        if (!in_string && (*line == ',' || *line == ';' || *line == '\t')) {
-            if (d == '\0')
-                d = *line;
-            else if (d != *line)
-                return ',';
-        } else if (!in_string && *line == ' ') {
-            spaces++;
-        } else if (*line == '"') {
-            if (!in_string || line[1] != '"')
-                in_string = !in_string;
-            else
-                line++;
-        }
-    }
-    return d != '\0' ? d : spaces > 0 ? ' ' : ',';
-}
-
 /* GDAL prefers tabs when the first line has one and the first two records (quotes honoured,
 ** then not) split by tabs into as many fields, at least two. */
 static char
@@ -300,7 +275,7 @@ choose_delimiter(scanner *sc, const record *header)
 {
     if (sc->forced)
         return sc->forced;
-    char d = detect(sc->first->str);
+    char d = sk__csv_detect_delimiter(sc->first->str);
     if (d == '\t' || strchr(sc->first->str, '\t') == NULL)
         return d;
     if (sc->tsv)
@@ -312,32 +287,6 @@ choose_delimiter(scanner *sc, const record *header)
     n1 = sc->raw_empty[0] ? 0 : sc->raw_tabs[0] + 1;
     n2 = sc->raw_empty[1] ? 0 : sc->raw_tabs[1] + 1;
     return n1 >= 2 && n1 == n2 ? '\t' : d;
-}
-
-/* The header's names, split as GDAL splits: every '"' toggles quoting, "" in quotes is one. */
-static void
-header_names(scanner *sc)
-{
-    const char *p = sc->header->str;
-    char d = sc->s->delimiter;
-    GString *name = g_string_new(NULL);
-    gboolean in_string = FALSE;
-    for (;; p++) {
-        if (*p == '\0' || (!in_string && *p == d)) {
-            char *v = g_string_free(name, FALSE);
-            if (sc->s->columns->len == 0 && g_str_has_prefix(v, "\xEF\xBB\xBF"))
-                memmove(v, v + 3, strlen(v + 3) + 1);
-            g_ptr_array_add(sc->s->columns, g_strstrip(v));
-            if (*p == '\0')
-                break;
-            name = g_string_new(NULL);
-        } else if (*p == '"' && (!in_string || p[1] != '"')) {
-            in_string = !in_string;
-        } else {
-            p += *p == '"';
-            g_string_append_c(name, *p);
-        }
-    }
 }
 
 static char *
@@ -456,7 +405,7 @@ check_header(scanner *sc)
     s->delimiter = choose_delimiter(sc, h);
     int k = candidate(s->delimiter);
     s->header_fields = h->count[k] + 1;
-    header_names(sc);
+    sk__csv_header_names(sc->header->str, sc->s->delimiter, sc->s->columns);
     if (h->in_string)
         unclosed(sc, h, k);
     else if (h->bytes == 0 || all_empty(h, k))
@@ -565,28 +514,6 @@ preamble(scanner *sc, const char *p, size_t n)
     return off + end;
 }
 
-/* UTF-16 by its BOM, or by the NULs every other byte of text in it has; UTF-32 by its BOM. */
-static const char *
-wide_encoding(const unsigned char *p, size_t n, size_t *bom)
-{
-    *bom = 0;
-    if (n >= 4 && ((p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) ||
-                   (p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF)))
-        return "UTF-32";
-    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
-        return *bom = 2, "UTF-16LE";
-    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
-        return *bom = 2, "UTF-16BE";
-    size_t zeros[2] = {0, 0}, pairs = MIN(n, 512) / 2;
-    for (size_t i = 0; i < 2 * pairs; i++)
-        zeros[i & 1] += p[i] == 0;
-    if (pairs >= 2 && zeros[0] == 0 && zeros[1] * 2 >= pairs)
-        return "UTF-16LE";
-    if (pairs >= 2 && zeros[1] == 0 && zeros[0] * 2 >= pairs)
-        return "UTF-16BE";
-    return NULL;
-}
-
 /* UTF-8 checked chunk by chunk: a NUL makes it binary, a bad sequence probably Windows-1252.
 ** carry: bytes of a sequence the chunk cut, moved to the front for the next one.  FALSE
 ** after a problem (reported). */
@@ -682,7 +609,7 @@ sk__csv_scan_bytes(const char *data, size_t len, const char *path, const char *w
                    gboolean tsv, sk__csv_scan *s)
 {
     size_t bom;
-    const char *wide = wide_encoding((const unsigned char *)data, len, &bom);
+    const char *wide = sk__csv_wide_encoding((const unsigned char *)data, len, &bom);
     if (wide == NULL)
         return scan_utf8(data, len, path, what, tsv, FALSE, s);
     scanner sc;
@@ -713,7 +640,7 @@ sk__csv_scan_file(const char *path, const char *what, gboolean tsv, sk__csv_scan
         return TRUE;   /* GDAL says why */
     char *buf = g_malloc(CHUNK + 4);
     size_t len = fread(buf, 1, CHUNK, f), bom;
-    if (wide_encoding((const unsigned char *)buf, len, &bom) != NULL) {
+    if (sk__csv_wide_encoding((const unsigned char *)buf, len, &bom) != NULL) {
         fclose(f);
         g_free(buf);
         char *all = NULL;
