@@ -165,6 +165,11 @@ test_scan_faults(void)
     const char *other[] = {"F:1: the 'sep=' line names ',' as the delimiter, but the header "
                            "on line 2 does not use it", NULL};
     assert_scan_errors("sep=,\na;b\n1;2\n", -1, other);
+    /* Almost Excel's line: one message about it, not one per row about field counts. */
+    const char *almost[] = {"F:1: the first line 'sep= ,' is not Excel's 'sep=' line", NULL};
+    assert_scan_errors("sep= ,\na,b\n1,2\n3,4\n", -1, almost);
+    const char *quoted[] = {"F:1: the first line '\"sep=;\"' is not Excel's 'sep=' line", NULL};
+    assert_scan_errors("\"sep=;\"\r\na;b\r\n1;2\r\n", -1, quoted);
 }
 
 /* Every fault of a file in one run, the 21st on only counted. */

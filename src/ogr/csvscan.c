@@ -488,30 +488,21 @@ scanner_clear(scanner *sc)
 
 /* ---- encodings and the first line ----------------------------------------------------------- */
 
-/* A UTF-8 BOM, then Excel's "sep=X" line: where the header starts. */
+/* A UTF-8 BOM, then Excel's "sep=X" line (csvtext.c): where the header starts. */
 static size_t
 preamble(scanner *sc, const char *p, size_t n)
 {
-    size_t off = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    const char *q = p + off;
-    size_t left = n - off;
-    if (left < 5 || g_ascii_strncasecmp(q, "sep=", 4) != 0)
-        return off;
-    size_t end = 5;
-    if (end < left && q[end] == '\r')
-        end++;
-    if (end < left && q[end] != '\n' && q[end - 1] != '\r')
-        return off;   /* more on the line: not Excel's line */
-    if (end < left && q[end] == '\n')
-        end++;
-    char d = q[4];
-    if (d != ',' && d != ';' && d != '\t')
-        add_error(sc, "%s:1: the line '%.5s' names a delimiter samenkaart does not read: save "
-                  "the file with ';', ',' or tabs between the fields", sc->path, q);
-    sc->forced = d;
-    sc->line = 2;
-    sc->s->header_line = 2;
-    return off + end;
+    char *problem = NULL;
+    size_t start = sk__csv_preamble(p, n, &sc->forced, &problem);
+    if (problem != NULL)
+        add_error(sc, "%s:1: %s", sc->path, problem);
+    g_free(problem);
+    size_t bom = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (start > bom) {
+        sc->line = 2;   /* the "sep=" line was line 1 */
+        sc->s->header_line = 2;
+    }
+    return start;
 }
 
 /* UTF-8 checked chunk by chunk: a NUL makes it binary, a bad sequence probably Windows-1252.

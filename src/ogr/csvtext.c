@@ -75,3 +75,44 @@ sk__csv_wide_encoding(const unsigned char *p, size_t n, size_t *bom)
         return "UTF-16BE";
     return NULL;
 }
+
+/* A first line that starts like Excel's but is not it ("sep= ,", "\"sep=,\""): one message,
+** and the line is left out, so the rows are not all miscounted against it as a header. */
+static size_t
+malformed_sep(const char *q, size_t left, char **problem)
+{
+    size_t len = 0;
+    while (len < left && len < 40 && q[len] != '\r' && q[len] != '\n')
+        len++;
+    *problem = g_strdup_printf("the first line '%.*s' is not Excel's 'sep=' line: write it as "
+                               "sep=; (or sep=, ) with nothing else on the line, or remove it",
+                               (int)len, q);
+    size_t end = len;
+    while (end < left && end < len + 2 && (q[end] == '\r' || q[end] == '\n'))
+        end++;
+    return end;
+}
+
+size_t
+sk__csv_preamble(const char *p, size_t n, char *delimiter, char **problem)
+{
+    size_t off = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const char *q = p + off;
+    size_t left = n - off, quoted = left > 0 && q[0] == '"';
+    *problem = NULL;
+    if (left < 5 + quoted || g_ascii_strncasecmp(q + quoted, "sep=", 4) != 0)
+        return off;
+    size_t end = 5;
+    if (end < left && q[end] == '\r')
+        end++;
+    if (quoted || (end < left && q[end] != '\n' && q[end - 1] != '\r'))
+        return off + malformed_sep(q, left, problem);
+    if (end < left && q[end] == '\n')
+        end++;
+    char d = q[4];
+    if (d != ',' && d != ';' && d != '\t')
+        *problem = g_strdup_printf("the line '%.5s' names a delimiter samenkaart does not read: "
+                                   "save the file with ';', ',' or tabs between the fields", q);
+    *delimiter = d;
+    return off + end;
+}

@@ -20,4 +20,9 @@ void sk__csv_header_names(const char *header, char d, GPtrArray *columns);
 ** length to skip. */
 const char *sk__csv_wide_encoding(const unsigned char *p, size_t n, size_t *bom);
 
+/* Where the header of the n bytes at p starts: after a UTF-8 BOM and Excel's "sep=X" line
+** (*delimiter set to X).  *problem: NULL, or what is wrong with a line that starts like
+** "sep=" (g_free it); such a line is skipped too. */
+size_t sk__csv_preamble(const char *p, size_t n, char *delimiter, char **problem);
+
 #endif
