@@ -226,7 +226,8 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
     p->remaps = g_array_new(FALSE, TRUE, sizeof(remap));
     size_t nmun = sk_geography_municipality_count(geo);
     guint8 *touched = g_new0(guint8, nmun);
-    GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+    /* Ids in any case: "P0001" and "p0001" would be one project counted twice. */
+    GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sk__diagnostics d;
     sk__diagnostics_init(&d);
 
@@ -239,12 +240,20 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
             sk__diagnostics_add(&d, "%s: column 'id': empty value (every project needs a "
                                 "unique id)", where);
         } else {
-            const char *first = g_hash_table_lookup(ids, project.id);
-            if (first != NULL)
-                sk__diagnostics_add(&d, "%s: column 'id': duplicate value '%s' (first at %s)",
-                                    where, project.id, first);
+            char *key = g_ascii_strdown(project.id, -1);
+            /* The value: the first row with this id, plus one. */
+            size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(ids, key));
+            if (first > 0)
+                sk__diagnostics_add(&d, "%s: column 'id': duplicate value '%s' (first at %s%s)",
+                                    where, project.id,
+                                    (const char *)g_ptr_array_index(table.where, first - 1),
+                                    strcmp(sk__ogr_cell(&table, first - 1, (size_t)c.id),
+                                           project.id) == 0
+                                        ? "" : "; ids are compared ignoring case");
+            if (first == 0)
+                g_hash_table_insert(ids, key, GSIZE_TO_POINTER(row + 1));
             else
-                g_hash_table_insert(ids, (char *)CELL(c.id), (char *)where);
+                g_free(key);
         }
         for (int pr = 0; pr < SK_PRINCIPLE_COUNT; pr++)
             parse_labels(&d, where, (sk_principle)pr, CELL(c.principle[pr]), &project);

@@ -142,6 +142,21 @@ test_column_named_twice(void)
     g_free(csv);
 }
 
+/* Ids differing only in case are one project written twice (review): counted twice before. */
+static void
+test_ids_ignore_case(void)
+{
+    const char *rows[] = {"Groningen,jeugd", "Oldambt,ggz", NULL};
+    char *csv = projects_csv(rows);
+    char **parts = g_strsplit(csv, "\nP002,", 2);
+    char *lower = g_strjoinv("\np001,", parts);
+    const char *expected[] = {"3: column 'id': duplicate value 'p001' (first at ", NULL};
+    assert_file_errors("projecten.csv", lower, expected, render_projects);
+    g_free(lower);
+    g_strfreev(parts);
+    g_free(csv);
+}
+
 static void
 test_mergers_table_repeats_a_row(void)
 {
@@ -267,6 +282,7 @@ main(int argc, char **argv)
                     test_core_table_names_a_region_twice);
     g_test_add_func("/strict/mergers-table-repeats-a-row", test_mergers_table_repeats_a_row);
     g_test_add_func("/strict/column-named-twice", test_column_named_twice);
+    g_test_add_func("/strict/ids-ignore-case", test_ids_ignore_case);
     g_test_add_func("/strict/membership-names-a-municipality-twice",
                     test_membership_names_a_municipality_twice);
     g_test_add_func("/strict/atlas-repeats", test_atlas_repeats);
