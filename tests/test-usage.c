@@ -83,6 +83,7 @@ test_render_dpi(void)
     g_assert_cmpint(SK_DPI_MAX, ==, 1200);
     sk_map_free(map);
     sk_style_free(style);
+    sk_geography_free(geo);
     sk_ctx_free(ctx);
     g_free(png);
     g_free(svg);
