@@ -51,6 +51,30 @@ tmp_dir_remove(char *dir)
     g_free(dir);
 }
 
+static int
+compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *
+dir_names(const char *dir, const char *prefix, const char *suffix)
+{
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *n;
+    while (d != NULL && (n = g_dir_read_name(d)) != NULL)
+        if (g_str_has_prefix(n, prefix) && g_str_has_suffix(n, suffix))
+            g_ptr_array_add(names, g_strdup(n));
+    if (d != NULL)
+        g_dir_close(d);
+    g_ptr_array_sort(names, compare_names);
+    g_ptr_array_add(names, NULL);
+    char *s = g_strjoinv(" ", (char **)names->pdata);
+    g_ptr_array_unref(names);
+    return s;
+}
+
 /* Run the CLI with args (NULL-terminated, without the program). */
 static int
 run_cli_argv(char **err, const char *const *args)

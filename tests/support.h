@@ -13,6 +13,9 @@ char *data_path(const char *name);
 /* A fresh temporary directory, removed with everything in it by tmp_dir_remove. */
 char *tmp_dir_new(void);
 void tmp_dir_remove(char *dir);
+/* The names in dir that start with prefix and end with suffix ("" for any), sorted and joined
+** by spaces ("" for none or no such directory).  g_free it. */
+char *dir_names(const char *dir, const char *prefix, const char *suffix);
 
 /* Run the samenkaart CLI with NULL-terminated args; returns the exit status, stderr in
 ** *err (g_free it; may be NULL). */

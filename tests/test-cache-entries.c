@@ -48,31 +48,6 @@ write_projects(const char *path, const char *from, const char *to)
 #define P0001 "Menzis,Groningen,,jeugd"
 #define P0001_EDITED "Menzis,Oldambt,,jeugd"
 
-static int
-compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names of the cache's entries whose names start with kind, sorted, joined by spaces. */
-static char *
-entries(const char *cache, const char *kind)
-{
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    GDir *d = g_dir_open(cache, 0, NULL);
-    const char *n;
-    while (d != NULL && (n = g_dir_read_name(d)) != NULL)
-        if (g_str_has_prefix(n, kind) && g_str_has_suffix(n, ".skc"))
-            g_ptr_array_add(names, g_strdup(n));
-    if (d != NULL)
-        g_dir_close(d);
-    g_ptr_array_sort(names, compare_names);
-    g_ptr_array_add(names, NULL);
-    char *s = g_strjoinv(" ", (char **)names->pdata);
-    g_ptr_array_unref(names);
-    return s;
-}
-
 static guint64
 cache_bytes(const char *cache)
 {
@@ -131,7 +106,7 @@ test_vrt_source_edited(void)
     int groningen = projects_of(dir, cache, vrt, "GM0014", NULL);
     int oldambt = projects_of(dir, cache, vrt, "GM1895", NULL);
     /* Cached: one entry, made by the first run and used by the second. */
-    char *first = entries(cache, "table-");
+    char *first = dir_names(cache, "table-", ".skc");
     g_assert_cmpstr(first, !=, "");
     g_assert_null(strchr(first, ' '));
 
@@ -140,7 +115,7 @@ test_vrt_source_edited(void)
     g_assert_cmpint(projects_of(dir, cache, vrt, "GM0014", NULL), ==, groningen - 1);
     g_assert_cmpint(projects_of(dir, cache, vrt, "GM1895", NULL), ==, oldambt + 1);
     /* The stale entry was replaced, not kept beside the new one. */
-    char *second = entries(cache, "table-");
+    char *second = dir_names(cache, "table-", ".skc");
     g_assert_cmpstr(second, ==, first);
 
     /* Served from the cache, the CSV is still an input of the run: no output replaces it. */
@@ -175,7 +150,7 @@ test_map_beside_data(void)
             g_error("render failed: %s", err);
         g_free(err);
     }
-    char *listed = entries(cache, "table-");
+    char *listed = dir_names(cache, "table-", ".skc");
     g_assert_cmpstr(listed, !=, "");
     g_assert_null(strchr(listed, ' '));
     g_free(listed);
@@ -210,7 +185,7 @@ test_vrt_union_and_relative(void)
     g_assert_cmpint(g_chdir(a), ==, 0);
     int groningen = projects_of(dir, cache, vrt, "GM0014", NULL);
     g_assert_cmpint(projects_of(dir, cache, vrt, "GM0014", NULL), ==, groningen);
-    char *first = entries(cache, "table-");
+    char *first = dir_names(cache, "table-", ".skc");
     g_assert_cmpstr(first, !=, "");
     g_assert_cmpint(g_chdir(b), ==, 0);
     g_assert_cmpint(projects_of(dir, cache, vrt, "GM0014", NULL), ==, groningen - 1);
@@ -245,7 +220,7 @@ test_vrt_source_vanished(void)
                            "  </OGRVRTLayer>\n</OGRVRTDataSource>\n");
     g_usleep(SETTLE_US);
     projects_of(dir, cache, vrt, "GM0014", NULL);
-    char *first = entries(cache, "table-");
+    char *first = dir_names(cache, "table-", ".skc");
     g_assert_cmpstr(first, !=, "");
     g_assert_cmpint(g_unlink(csv), ==, 0);
     char *png = g_build_filename(dir, "vanished.png", NULL), *err = NULL;
@@ -375,7 +350,7 @@ check_edit_seen(const char *edit, const char *from, const char *to,
         gint64 written = change_second(path);
         g_usleep(SETTLE_US);
         sk_geography *before = load(shp, membership, cache);
-        char *made = entries(cache, "geography-");
+        char *made = dir_names(cache, "geography-", ".skc");
         rewrite_keeping_time(path, from, to);
         int one_second = change_second(path) == written;
         sk_geography *after = one_second ? load(shp, membership, cache) : NULL;
@@ -462,9 +437,9 @@ write_big_projects(const char *dir, const char *tag)
 static char *
 render_capped(const char *dir, const char *cache, const char *projects)
 {
-    char *before = entries(cache, "table-");
+    char *before = dir_names(cache, "table-", ".skc");
     projects_of(dir, cache, projects, "GM0014", "--cache-max-mb=1");
-    char *after = entries(cache, "table-");
+    char *after = dir_names(cache, "table-", ".skc");
     char **names = g_strsplit(after, " ", -1);
     char *added = g_strdup("");
     for (size_t i = 0; names[i] != NULL; i++)
@@ -493,7 +468,7 @@ test_size_cap(void)
         entry[i] = render_capped(dir, cache, db[i]);
         g_assert_cmpstr(entry[i], !=, "");
     }
-    char *three = entries(cache, "");
+    char *three = dir_names(cache, "", ".skc");
     g_assert_nonnull(strstr(three, entry[0]));
     g_assert_nonnull(strstr(three, entry[1]));
     g_assert_nonnull(strstr(three, entry[2]));
@@ -501,13 +476,13 @@ test_size_cap(void)
     char *again = render_capped(dir, cache, db[0]);
     g_assert_cmpstr(again, ==, "");
     entry[3] = render_capped(dir, cache, db[3]);
-    char *now = entries(cache, "");
+    char *now = dir_names(cache, "", ".skc");
     g_assert_nonnull(strstr(now, entry[0]));
     g_assert_null(strstr(now, entry[1]));
     g_assert_nonnull(strstr(now, entry[3]));
     /* Then C. */
     entry[4] = render_capped(dir, cache, db[4]);
-    char *last = entries(cache, "");
+    char *last = dir_names(cache, "", ".skc");
     g_assert_nonnull(strstr(last, entry[0]));
     g_assert_null(strstr(last, entry[2]));
     g_assert_nonnull(strstr(last, entry[3]));
@@ -516,7 +491,7 @@ test_size_cap(void)
     /* 0: nothing written. */
     char *none = g_build_filename(dir, "none", NULL);
     projects_of(dir, none, db[0], "GM0014", "--cache-max-mb=0");
-    char *listed = entries(none, "");
+    char *listed = dir_names(none, "", ".skc");
     g_assert_cmpstr(listed, ==, "");
     g_free(listed);
     g_free(none);

@@ -33,29 +33,6 @@ write_file(const char *dir, const char *name, const char *content, gssize len)
     return path;
 }
 
-static int
-compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names in dir, sorted and joined by spaces: what a failed run left behind. */
-static char *
-listing(const char *dir)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    const char *n;
-    while ((n = g_dir_read_name(d)) != NULL)
-        g_ptr_array_add(names, g_strdup(n));
-    g_dir_close(d);
-    g_ptr_array_sort(names, compare_names);
-    g_ptr_array_add(names, NULL);
-    char *s = g_strjoinv(" ", (char **)names->pdata);
-    g_ptr_array_unref(names);
-    return s;
-}
-
 /* Run `samenkaart render … --output DIR/out.png` with args: exit status 2, expected on
 ** stderr, and the directory exactly as before (no output, no temporary file). */
 static void
@@ -71,7 +48,7 @@ assert_refused(const char *dir, const char *expected, const char *const *args)
     g_ptr_array_add(argv, "--output");
     g_ptr_array_add(argv, out);
     g_ptr_array_add(argv, NULL);
-    char *before = listing(dir), *err = NULL;
+    char *before = dir_names(dir, "", ""), *err = NULL;
     int status = 0;
     GError *e = NULL;
     g_assert_true(g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
@@ -80,7 +57,7 @@ assert_refused(const char *dir, const char *expected, const char *const *args)
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 2 || strstr(err, expected) == NULL)
         g_error("expected exit status 2 and on stderr:\n%s\ngot status %d and:\n%s", expected,
                 WIFEXITED(status) ? WEXITSTATUS(status) : -1, err);
-    char *after = listing(dir);
+    char *after = dir_names(dir, "", "");
     g_assert_cmpstr(after, ==, before);
     g_free(before);
     g_free(after);
@@ -384,7 +361,7 @@ test_unwritable_outputs(void)
     g_assert_nonnull(strstr(err, msg));
     g_free(msg);
     g_free(err);
-    char *left = listing(dir);
+    char *left = dir_names(dir, "", "");
     g_assert_cmpstr(left, ==, "a-file");
     g_free(left);
     g_free(png);
