@@ -11,17 +11,6 @@
 #include "text.h"
 #include "vocabulary.h"
 
-typedef struct clause {
-    sk_principle principle;
-    sk_labelset labels;     /* any of these */
-    char *theme_detail;     /* with "anders: X": only that kind of anders */
-    int negate;             /* "principle!=value": none of these */
-} clause;
-
-struct sk_filter {
-    GArray *clauses;
-};
-
 sk_status
 sk_label_find(sk_ctx *ctx, sk_principle principle, const char *text, size_t *label)
 {
@@ -32,104 +21,6 @@ sk_label_find(sk_ctx *ctx, sk_principle principle, const char *text, size_t *lab
                          sk__label_suggest(principle, text));
     *label = (size_t)k;
     return SK_OK;
-}
-
-sk_filter *
-sk_filter_new(void)
-{
-    sk_filter *f = g_new0(sk_filter, 1);
-    f->clauses = g_array_new(FALSE, TRUE, sizeof(clause));
-    return f;
-}
-
-void
-sk_filter_free(sk_filter *f)
-{
-    if (f == NULL)
-        return;
-    for (guint i = 0; i < f->clauses->len; i++)
-        g_free(g_array_index(f->clauses, clause, i).theme_detail);
-    g_array_free(f->clauses, TRUE);
-    g_free(f);
-}
-
-sk_filter *
-sk__filter_copy(const sk_filter *f)
-{
-    sk_filter *copy = sk_filter_new();
-    for (guint i = 0; f != NULL && i < f->clauses->len; i++) {
-        clause c = g_array_index(f->clauses, clause, i);
-        c.theme_detail = g_strdup(c.theme_detail);
-        g_array_append_val(copy->clauses, c);
-    }
-    return copy;
-}
-
-size_t
-sk_filter_clause_count(const sk_filter *f)
-{
-    return f->clauses->len;
-}
-
-sk_status
-sk_filter_add(sk_ctx *ctx, sk_filter *f, const char *text)
-{
-    const char *eq = strchr(text, '=');
-    if (eq == NULL)
-        return sk__error(ctx, SK_EUSAGE, "filter '%s': expected PRINCIPLE=VALUE or "
-                         "PRINCIPLE!=VALUE, e.g. inhoudelijk=preventie", text);
-    clause c = {0};
-    c.negate = eq > text && eq[-1] == '!';
-    char *name = g_strndup(text, (size_t)(eq - text - c.negate));
-    sk_status st = sk_principle_parse(ctx, g_strstrip(name), &c.principle);
-    g_free(name);
-    if (st != SK_OK)
-        return st;
-    char **values = g_strsplit(eq + 1, ",", -1);
-    for (size_t i = 0; values[i] != NULL && st == SK_OK; i++) {
-        char *v = g_strstrip(values[i]);
-        char *detail = NULL;
-        int label = sk__label_parse(c.principle, v, &detail);
-        if (label < 0) {
-            st = sk__error(ctx, SK_EUSAGE, "filter '%s': unknown %s '%s' (did you mean '%s'?)",
-                           text, sk_principle_name(c.principle), v,
-                           sk__label_suggest(c.principle, v));
-        } else if (detail != NULL && values[1] != NULL) {
-            st = sk__error(ctx, SK_EUSAGE, "filter '%s': 'anders: …' cannot be combined with "
-                           "other values in one clause; repeat --where instead", text);
-        } else {
-            c.labels |= (sk_labelset)1 << label;
-            g_free(c.theme_detail);
-            c.theme_detail = detail;
-            detail = NULL;
-        }
-        g_free(detail);
-    }
-    g_strfreev(values);
-    if (st == SK_OK && c.labels == 0)
-        st = sk__error(ctx, SK_EUSAGE, "filter '%s': no value given", text);
-    if (st != SK_OK) {
-        g_free(c.theme_detail);
-        return st;
-    }
-    g_array_append_val(f->clauses, c);
-    return SK_OK;
-}
-
-int
-sk__project_matches(const sk__project *p, const sk_filter *f)
-{
-    if (f == NULL)
-        return 1;
-    for (guint i = 0; i < f->clauses->len; i++) {
-        const clause *c = &g_array_index(f->clauses, clause, i);
-        int has = (p->labels[c->principle] & c->labels) != 0;
-        if (has && c->theme_detail != NULL)
-            has = p->theme_detail != NULL && strcmp(p->theme_detail, c->theme_detail) == 0;
-        if (has == c->negate)
-            return 0;
-    }
-    return 1;
 }
 
 /* ---- classification ----------------------------------------------------------------- */
@@ -250,6 +141,8 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
     *out = NULL;
     if (show >= SK_PRINCIPLE_COUNT)
         return sk__error(ctx, SK_EUSAGE, "no such ordering principle (%d)", show);
+    if (sk_filter_check(ctx, filter, projects) != SK_OK)
+        return sk_ctx_status(ctx);
     const sk_geography *geo = sk__projects_geography(projects);
     size_t nmun = sk_geography_municipality_count(geo), nproj;
     const sk__project *items = sk__projects_items(projects, &nproj);
@@ -262,14 +155,7 @@ sk_classify(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter, i
     c->class_of = g_new(int, nmun);
     c->projects_of = g_new0(unsigned, nmun);
     sk_labelset *combination = g_new0(sk_labelset, nmun);
-    /* Showing the principle a clause selects on: only the selected labels are shown
-    ** ("projects of DSW, Eno and ONVZ" does not colour their partners). */
-    sk_labelset shown_mask = ~(sk_labelset)0;
-    for (guint k = 0; filter != NULL && show >= 0 && k < filter->clauses->len; k++) {
-        const clause *cl = &g_array_index(filter->clauses, clause, k);
-        if ((int)cl->principle == show && !cl->negate)
-            shown_mask &= cl->labels;
-    }
+    sk_labelset shown_mask = sk__filter_shown_mask(filter, show);
 
     c->region_count = sk_geography_region_count(geo);
     c->regions_named = g_new0(guint8, c->region_count + 1);
@@ -314,9 +200,12 @@ sk_classify_highlight(sk_ctx *ctx, const sk_projects *projects, const sk_filter 
                       const sk_filter *highlight, sk_classification **out)
 {
     *out = NULL;
-    if (highlight == NULL || highlight->clauses->len == 0)
+    if (highlight == NULL || sk_filter_clause_count(highlight) == 0)
         return sk__error(ctx, SK_EUSAGE, "a highlight map needs a highlight filter, e.g. "
                          "inhoudelijk=ouderen");
+    if (sk_filter_check(ctx, filter, projects) != SK_OK ||
+        sk_filter_check(ctx, highlight, projects) != SK_OK)
+        return sk_ctx_status(ctx);
     const sk_geography *geo = sk__projects_geography(projects);
     size_t nmun = sk_geography_municipality_count(geo), nproj;
     const sk__project *items = sk__projects_items(projects, &nproj);
@@ -451,62 +340,6 @@ unsigned
 sk_classification_projects_of(const sk_classification *c, size_t i)
 {
     return i < c->municipality_count ? c->projects_of[i] : 0;
-}
-
-static const char *
-display_text(void *user_data, sk_principle p, size_t label)
-{
-    (void)user_data;
-    size_t count;
-    return sk__vocabulary(p, &count)[label].display;
-}
-
-char *
-sk__filter_describe(const sk_filter *f)
-{
-    return sk__filter_describe_with(f, display_text, NULL);
-}
-
-char *
-sk__filter_describe_with(const sk_filter *f, sk__label_text_fn text, void *user_data)
-{
-    if (f == NULL || f->clauses->len == 0)
-        return NULL;
-    GString *s = g_string_new(NULL);
-    for (guint i = 0; i < f->clauses->len; i++) {
-        const clause *c = &g_array_index(f->clauses, clause, i);
-        size_t count = sk_principle_label_count(c->principle);
-        if (i > 0)
-            g_string_append(s, ", ");
-        if (c->negate)
-            g_string_append(s, "zonder ");
-        int first = 1;
-        for (size_t l = 0; l < count; l++) {
-            if (!(c->labels & ((sk_labelset)1 << l)))
-                continue;
-            g_string_append_printf(s, "%s%s", first ? "" : " of ",
-                                   text(user_data, c->principle, l));
-            first = 0;
-        }
-        if (c->theme_detail != NULL)
-            g_string_append_printf(s, ": %s", c->theme_detail);
-    }
-    return g_string_free(s, FALSE);
-}
-
-int
-sk__filter_one_label(const sk_filter *f, sk_principle p)
-{
-    for (guint i = 0; f != NULL && i < f->clauses->len; i++) {
-        const clause *c = &g_array_index(f->clauses, clause, i);
-        sk_labelset s = c->labels;
-        if (c->principle == p && !c->negate && c->theme_detail == NULL && s != 0 &&
-            (s & (s - 1)) == 0)
-            for (int l = 0; l < 31; l++)
-                if (s == (sk_labelset)1 << l)
-                    return l;
-    }
-    return -1;
 }
 
 sk_status

@@ -16,6 +16,10 @@ char *sk__filter_describe_with(const sk_filter *filter, sk__label_text_fn text,
 ** value), or -1. */
 int sk__filter_one_label(const sk_filter *f, sk_principle p);
 
+/* The labels of principle show a map of f may colour: those its clauses on show select
+** (every label when none does, or show < 0). */
+sk_labelset sk__filter_shown_mask(const sk_filter *f, int show);
+
 /* A copy of f (NULL: an empty filter); free with sk_filter_free. */
 sk_filter *sk__filter_copy(const sk_filter *f);
 

@@ -39,6 +39,8 @@ sk_projects_free(sk_projects *p)
         for (guint i = 0; i < p->items->len; i++) {
             sk__project *it = &g_array_index(p->items, sk__project, i);
             g_free(it->id);
+            g_free(it->title);
+            g_free(it->title_key);
             g_free(it->theme_detail);
         }
         g_array_free(p->items, TRUE);
@@ -63,24 +65,15 @@ sk_projects_free(sk_projects *p)
 /* Column indices of the contract's columns in the source. */
 typedef struct columns {
     int id, municipalities, regions;
+    int title;          /* optional: -1 without one */
     int principle[SK_PRINCIPLE_COUNT];
 } columns;
 
-/* Split a ';'-separated cell into trimmed, non-empty values.  Free with g_strfreev. */
+/* A ';'-separated cell as trimmed, non-empty values.  Free with g_strfreev. */
 static char **
 split_values(const char *cell)
 {
-    char **parts = g_strsplit(cell, ";", -1);
-    size_t n = 0;
-    for (size_t i = 0; parts[i] != NULL; i++) {
-        g_strstrip(parts[i]);
-        if (parts[i][0] != '\0')
-            parts[n++] = parts[i];
-        else
-            g_free(parts[i]);
-    }
-    parts[n] = NULL;
-    return parts;
+    return sk__split_trimmed(cell, ";");
 }
 
 static void
@@ -201,9 +194,91 @@ find_columns(sk_ctx *ctx, const sk__ogr_data *table, const char *path, columns *
     sk__ogr_columns(table, path, names, G_N_ELEMENTS(names), found, &d);
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
         *slots[i] = found[i];
+    c->title = sk__ogr_column_optional(table, "titel");
     return sk__diagnostics_finish(&d, ctx);
 }
 
+/* What reading the rows shares: the table, its columns, the database being filled. */
+typedef struct reader {
+    const sk__ogr_data *table;
+    const columns *c;
+    const sk_projects_options *o;
+    sk_projects *p;
+    guint8 *touched;          /* per municipality, for the row being read */
+    GHashTable *ids;          /* lower-case id -> first row + 1 */
+    sk__diagnostics d;
+} reader;
+
+/* The row's id: present, and not an earlier row's in any case. */
+static void
+read_id(reader *r, size_t row, const char *where, sk__project *project)
+{
+    project->id = g_strdup(sk__ogr_cell(r->table, row, (size_t)r->c->id));
+    if (project->id[0] == '\0') {
+        sk__diagnostics_add(&r->d, "%s: column 'id': empty value (every project needs a "
+                            "unique id)", where);
+        return;
+    }
+    char *key = g_ascii_strdown(project->id, -1);
+    /* The value: the first row with this id, plus one. */
+    size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(r->ids, key));
+    if (first > 0)
+        sk__diagnostics_add(&r->d, "%s: column 'id': duplicate value '%s' (first at %s%s)",
+                            where, project->id,
+                            (const char *)g_ptr_array_index(r->table->where, first - 1),
+                            strcmp(sk__ogr_cell(r->table, first - 1, (size_t)r->c->id),
+                                   project->id) == 0
+                                ? "" : "; ids are compared ignoring case");
+    if (first == 0)
+        g_hash_table_insert(r->ids, key, GSIZE_TO_POINTER(row + 1));
+    else
+        g_free(key);
+}
+
+/* The municipalities the row touches (none without a geography: a catalog). */
+static void
+read_places(reader *r, size_t row, const char *where, sk__project *project)
+{
+    sk_projects *p = r->p;
+    if (p->geo == NULL)
+        return;
+    size_t nmun = sk_geography_municipality_count(p->geo);
+    memset(r->touched, 0, nmun);
+    const char *muns = sk__ogr_cell(r->table, row, (size_t)r->c->municipalities);
+    const char *regs = sk__ogr_cell(r->table, row, (size_t)r->c->regions);
+    resolve_places(&r->d, where, p->geo, "gemeenten", muns, 0, r->touched, p->regions,
+                   r->o->mergers, p->remaps);
+    project->first_region = p->regions->len;
+    resolve_places(&r->d, where, p->geo, "wmo_regios", regs, 1, r->touched, p->regions,
+                   r->o->mergers, p->remaps);
+    project->region_count = p->regions->len - project->first_region;
+    project->first_touch = p->touches->len;
+    for (size_t m = 0; m < nmun; m++)
+        if (r->touched[m])
+            g_array_append_val(p->touches, m);
+    project->touch_count = p->touches->len - project->first_touch;
+    if (muns[0] == '\0' && regs[0] == '\0')
+        sk__diagnostics_add(&r->d, "%s: project '%s' names no municipality: columns "
+                            "'gemeenten' and 'wmo_regios' are both empty", where, project->id);
+}
+
+static void
+read_row(reader *r, size_t row)
+{
+    const char *where = g_ptr_array_index(r->table->where, row);
+    sk__project project = {0};
+    read_id(r, row, where, &project);
+    project.title = g_strdup(r->c->title >= 0
+                                 ? sk__ogr_cell(r->table, row, (size_t)r->c->title) : "");
+    project.title_key = sk__normalize(project.title);
+    for (int pr = 0; pr < SK_PRINCIPLE_COUNT; pr++)
+        parse_labels(&r->d, where, (sk_principle)pr,
+                     sk__ogr_cell(r->table, row, (size_t)r->c->principle[pr]), &project);
+    read_places(r, row, where, &project);
+    g_array_append_val(r->p->items, project);
+}
+
+/* geo NULL: a catalog (sk__projects_load_catalog), places not resolved. */
 sk_status
 sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options *o,
                  sk_projects **out)
@@ -224,71 +299,34 @@ sk_projects_load(sk_ctx *ctx, const sk_geography *geo, const sk_projects_options
     p->touches = g_array_new(FALSE, FALSE, sizeof(size_t));
     p->regions = g_array_new(FALSE, FALSE, sizeof(size_t));
     p->remaps = g_array_new(FALSE, TRUE, sizeof(remap));
-    size_t nmun = sk_geography_municipality_count(geo);
-    guint8 *touched = g_new0(guint8, nmun);
+    size_t nmun = geo != NULL ? sk_geography_municipality_count(geo) : 0;
     /* Ids in any case: "P0001" and "p0001" would be one project counted twice. */
-    GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    sk__diagnostics d;
-    sk__diagnostics_init(&d);
-
-    for (size_t row = 0; row < table.rows; row++) {
-        const char *where = g_ptr_array_index(table.where, row);
-#define CELL(column) sk__ogr_cell(&table, row, (size_t)(column))
-        sk__project project = {0};
-        project.id = g_strdup(CELL(c.id));
-        if (project.id[0] == '\0') {
-            sk__diagnostics_add(&d, "%s: column 'id': empty value (every project needs a "
-                                "unique id)", where);
-        } else {
-            char *key = g_ascii_strdown(project.id, -1);
-            /* The value: the first row with this id, plus one. */
-            size_t first = GPOINTER_TO_SIZE(g_hash_table_lookup(ids, key));
-            if (first > 0)
-                sk__diagnostics_add(&d, "%s: column 'id': duplicate value '%s' (first at %s%s)",
-                                    where, project.id,
-                                    (const char *)g_ptr_array_index(table.where, first - 1),
-                                    strcmp(sk__ogr_cell(&table, first - 1, (size_t)c.id),
-                                           project.id) == 0
-                                        ? "" : "; ids are compared ignoring case");
-            if (first == 0)
-                g_hash_table_insert(ids, key, GSIZE_TO_POINTER(row + 1));
-            else
-                g_free(key);
-        }
-        for (int pr = 0; pr < SK_PRINCIPLE_COUNT; pr++)
-            parse_labels(&d, where, (sk_principle)pr, CELL(c.principle[pr]), &project);
-
-        memset(touched, 0, nmun);
-        const char *muns = CELL(c.municipalities), *regs = CELL(c.regions);
-#undef CELL
-        resolve_places(&d, where, geo, "gemeenten", muns, 0, touched, p->regions,
-                       o->mergers, p->remaps);
-        project.first_region = p->regions->len;
-        resolve_places(&d, where, geo, "wmo_regios", regs, 1, touched, p->regions,
-                       o->mergers, p->remaps);
-        project.region_count = p->regions->len - project.first_region;
-        project.first_touch = p->touches->len;
-        for (size_t m = 0; m < nmun; m++)
-            if (touched[m])
-                g_array_append_val(p->touches, m);
-        project.touch_count = p->touches->len - project.first_touch;
-        if (muns[0] == '\0' && regs[0] == '\0')
-            sk__diagnostics_add(&d, "%s: project '%s' names no municipality: columns "
-                                "'gemeenten' and 'wmo_regios' are both empty", where,
-                                project.id);
-        g_array_append_val(p->items, project);
-    }
-    if (p->items->len == 0 && d.count == 0)
-        sk__diagnostics_add(&d, "%s: the project database has no rows", o->path);
-    g_free(touched);
-    g_hash_table_destroy(ids);
+    reader r = {&table, &c, o, p, g_new0(guint8, nmun + 1),
+                g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), {0}};
+    sk__diagnostics_init(&r.d);
+    for (size_t row = 0; row < table.rows; row++)
+        read_row(&r, row);
+    if (p->items->len == 0 && r.d.count == 0)
+        sk__diagnostics_add(&r.d, "%s: the project database has no rows", o->path);
+    g_free(r.touched);
+    g_hash_table_destroy(r.ids);
     sk__ogr_data_clear(&table);
-    if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
+    if (sk__diagnostics_finish(&r.d, ctx) != SK_OK) {
         sk_projects_free(p);
         return SK_EINPUT;
     }
     *out = p;
     return SK_OK;
+}
+
+sk_status
+sk__projects_load_catalog(sk_ctx *ctx, const char *path, const char *layer, sk_projects **out)
+{
+    sk_projects_options o;
+    sk_projects_options_init(&o);
+    o.path = path;
+    o.layer = layer;
+    return sk_projects_load(ctx, NULL, &o, out);
 }
 
 size_t
@@ -301,6 +339,35 @@ const char *
 sk_projects_id(const sk_projects *p, size_t i)
 {
     return g_array_index(p->items, sk__project, i).id;
+}
+
+int
+sk__projects_find(const sk_projects *p, const char *id)
+{
+    for (guint i = 0; i < p->items->len; i++)
+        if (g_ascii_strcasecmp(g_array_index(p->items, sk__project, i).id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+char *
+sk__projects_nearest_ids(const sk_projects *p, const char *id)
+{
+    sk__nearest near;
+    sk__nearest_init(&near, id);
+    for (guint i = 0; i < p->items->len; i++) {
+        const char *other = g_array_index(p->items, sk__project, i).id;
+        sk__nearest_offer(&near, other, other);
+    }
+    char *quoted = sk__nearest_quoted(&near);
+    sk__nearest_clear(&near);
+    return quoted;
+}
+
+const char *
+sk_projects_title(const sk_projects *p, size_t i)
+{
+    return g_array_index(p->items, sk__project, i).title;
 }
 
 const char *

@@ -237,3 +237,19 @@ sk__nearest_clear(sk__nearest *n)
     g_free(n->first);
     g_array_free(n->found, TRUE);
 }
+
+char **
+sk__split_trimmed(const char *s, const char *separators)
+{
+    char **parts = g_strsplit_set(s, separators, -1);
+    size_t n = 0;
+    for (size_t i = 0; parts[i] != NULL; i++) {
+        g_strstrip(parts[i]);
+        if (parts[i][0] != '\0')
+            parts[n++] = parts[i];
+        else
+            g_free(parts[i]);
+    }
+    parts[n] = NULL;
+    return parts;
+}

@@ -45,6 +45,10 @@ const char *sk__nearest_first(sk__nearest *n);
 char *sk__nearest_quoted(sk__nearest *n);
 void sk__nearest_clear(sk__nearest *n);
 
+/* s split at any of the characters in separators, each part trimmed, empty parts left out
+** (NULL-terminated; g_strfreev it). */
+char **sk__split_trimmed(const char *s, const char *separators);
+
 /* Append value to s as one CSV field (RFC 4180: quoted only where it must be). */
 void sk__csv_append(GString *s, const char *value);
 /* Append one CSV line of n cells. */

@@ -51,7 +51,10 @@ SK_API int sk_labelset_compare(sk_labelset a, sk_labelset b);
 /* A filter: clauses "principle=value[,value…]" that must all hold (AND); the values of one
 ** clause are alternatives (OR).  "principle!=value[,value…]" excludes projects with any of
 ** the values.  "inhoudelijk=anders: minima" matches only that kind of "anders";
-** "inhoudelijk=anders" matches every one.
+** "inhoudelijk=anders" matches every one.  "id=P0009,P0010" keeps those projects (ids
+** ignoring case), "titel~tekst" the projects whose title holds the text (ignoring case and
+** accents; the whole rest of the clause, commas included); "id!=…" and "titel!~…" leave
+** them out.
 ** sk_filter_new makes one without clauses (every project passes); free it with
 ** sk_filter_free (NULL is a no-op).  A filter is only read by the maps that use it. */
 SK_API sk_filter *sk_filter_new(void);
@@ -61,6 +64,12 @@ SK_API void sk_filter_free(sk_filter *filter);
 SK_API sk_status sk_filter_add(sk_ctx *ctx, sk_filter *filter, const char *clause);
 /* The number of clauses added. */
 SK_API size_t sk_filter_clause_count(const sk_filter *filter);
+/* Check the filter against a database: every id of an id clause is a project's, and some
+** title holds the text of each title clause (a text no title holds is a typo, not an empty
+** map).  SK_EUSAGE naming the clause and, for an id, the nearest ids.  sk_classify and
+** sk_classify_highlight check their filters with it. */
+SK_API sk_status sk_filter_check(sk_ctx *ctx, const sk_filter *filter,
+                                 const sk_projects *projects);
 
 /* The classes of one map. */
 /* The class of municipalities that a table lists with no label ("geen contract"); it sorts

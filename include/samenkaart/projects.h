@@ -47,6 +47,8 @@ SK_API void sk_projects_free(sk_projects *projects);
 SK_API size_t sk_projects_count(const sk_projects *projects);
 /* The project's id; owned by projects. */
 SK_API const char *sk_projects_id(const sk_projects *projects, size_t index);
+/* The project's title (column 'titel'; "" when the database has none); owned by projects. */
+SK_API const char *sk_projects_title(const sk_projects *projects, size_t index);
 /* References remapped through municipal mergers, in file order (see mergers.h); the
 ** strings get fills in are owned by projects. */
 SK_API size_t sk_projects_remap_count(const sk_projects *projects);

@@ -3,6 +3,8 @@
 #include <string.h>
 #include "family.h"
 #include "read.h"
+#include "../classify_internal.h"
+#include "../projects_internal.h"
 #include "../text.h"
 #include "../vocabulary.h"
 
@@ -25,6 +27,21 @@ replace(const char *text, const char *from, const char *to)
     char *out = g_strjoinv(to, parts);
     g_strfreev(parts);
     return out;
+}
+
+/* Replace {page} and {pages} in a page of small multiples' title or caption: its place
+** among the pages of its run ("1", "7"). */
+static char *
+sheet_text(char *text, size_t at, size_t pages)
+{
+    char number[24], count[24];
+    g_snprintf(number, sizeof number, "%zu", at);
+    g_snprintf(count, sizeof count, "%zu", pages);
+    char *t = replace(text, "{page}", number);
+    char *u = replace(t, "{pages}", count);
+    g_free(t);
+    g_free(text);
+    return u;
 }
 
 /* Replace {label}, {key} and {highlight} in a family's title or caption. */
@@ -98,6 +115,19 @@ family_labels(sk__keyfile *k, const char *group, const char *key, sk_principle p
     return order;
 }
 
+/* for = project: a map per project (of those the family's where selects). */
+static int
+family_over_projects(sk__keyfile *k, const char *group)
+{
+    char *name = sk__keyfile_get(k, group, "for");
+    char *norm = name != NULL ? sk__normalize(name) : NULL;
+    int projects = norm != NULL && (strcmp(norm, "project") == 0 ||
+                                    strcmp(norm, "projecten") == 0);
+    g_free(norm);
+    g_free(name);
+    return projects;
+}
+
 static int
 family_principle(sk__keyfile *k, const char *group, const char *key, sk_principle *p)
 {
@@ -126,7 +156,20 @@ typedef struct family {
     const sk__label_def *labels, *hlabels;
     size_t *order, *horder;
     page *sheet;          /* the page of small multiples being filled */
+    /* A run's maps spread evenly over its pages: `sheets` pages of `base` maps, the first
+    ** `extra` of them one more (7 maps at 6 to a page: 4 and 3, not 6 and 1). */
+    size_t sheets, base, extra, sheet_index, per_sheet;
+    int projects;         /* for = project: a map per project of the database */
+    sk_projects *catalog; /* its projects (ids, titles, labels), while expanding */
+    sk__label_def *project_defs;  /* per project: key its id, display its title */
 } family;
+
+/* What the family runs over, for messages. */
+static const char *
+for_name(const family *f)
+{
+    return f->projects ? "project" : sk_principle_name(f->p);
+}
 
 /* {label} in core_of or zoom_core: each map its own insurer's kernwerkgebied (label of the
 ** family's own run over zorgverzekeraar). */
@@ -139,13 +182,12 @@ fill_insurer_keys(family *f, page *pg, size_t label, int first)
     for (size_t q = 0; q < 2; q++) {
         if (*keys_of[q] >= 0)
             continue;
-        if (f->p == SK_INSURER && !f->pairs) {
+        if (f->p == SK_INSURER && !f->pairs && !f->projects) {
             *keys_of[q] = (int)label + 1;
             *names[q] = g_strdup(sk_principle_label_key(SK_INSURER, label));
         } else if (first) {
             sk__keyfile_problem(f->k, f->group, key_names[q], "{label} stands for the insurer "
-                                "of a family over zorgverzekeraar, not %s",
-                                sk_principle_name(f->p));
+                                "of a family over zorgverzekeraar, not %s", for_name(f));
         }
         if (*keys_of[q] < 0)
             *keys_of[q] = 0;
@@ -164,8 +206,12 @@ start_sheet(family *f, const page *pg, const sk__label_def *l, const char *key, 
         number += g_str_has_prefix(SK__ATLAS_PAGE(a, q)->id, f->id);
     pp.id = f->pairs ? g_strdup_printf("%s-%s-%zu", f->id, key, k / (size_t)f->per_page + 1)
                      : g_strdup_printf("%s-%u", f->id, number);
-    pp.title = family_text(f->title, l, NULL);
-    pp.caption = f->caption != NULL ? family_text(f->caption, l, NULL) : NULL;
+    size_t at = f->sheet_index++;
+    pp.title = sheet_text(family_text(f->title, l, NULL), at + 1, f->sheets);
+    pp.caption = f->caption != NULL
+                     ? sheet_text(family_text(f->caption, l, NULL), at + 1, f->sheets)
+                     : NULL;
+    f->per_sheet = f->base + (at < f->extra);
     pp.note = sk__keyfile_get(f->k, f->group, "note");
     pp.panels = g_array_new(FALSE, TRUE, sizeof(page));
     pp.panel_principle = f->pairs ? g_strdup(sk_principle_name(f->hp)) : NULL;
@@ -179,7 +225,8 @@ add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
 {
     const sk__label_def *l = &f->labels[label];
     char *key = id_part(l->key), *hkey = h != NULL ? id_part(h->key) : NULL;
-    char *clause = g_strdup_printf("%s=%s", sk_principle_name(f->p), l->key);
+    char *clause = g_strdup_printf("%s=%s", f->projects ? "id" : sk_principle_name(f->p),
+                                   l->key);
     char *hclause = h != NULL ? g_strdup_printf("%s=%s", sk_principle_name(f->hp), h->key)
                               : NULL;
     page pg = {.kind = PAGE_MAP, .section = f->section,
@@ -193,7 +240,7 @@ add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
         pg.caption = f->caption != NULL ? family_text(f->caption, l, h) : NULL;
         g_array_append_val(f->atlas->pages, pg);
     } else {
-        if (f->sheet == NULL || f->sheet->panels->len == (guint)f->per_page)
+        if (f->sheet == NULL || f->sheet->panels->len == (guint)f->per_sheet)
             start_sheet(f, &pg, l, key, k);
         const char *panel_title = f->panel_title != NULL ? f->panel_title
                                   : f->pairs             ? "{highlight}"
@@ -207,14 +254,103 @@ add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
     g_free(hkey);
 }
 
+/* The family's where clauses as a filter, or NULL (the problem reported) when one is bad. */
+static sk_filter *
+family_filter(family *f)
+{
+    gsize n = 0;
+    char **list = g_key_file_get_string_list(sk__keyfile_gkf(f->k), f->group, "where", &n, NULL);
+    sk_filter *filter = sk_filter_new();
+    sk_ctx *probe = sk_ctx_new();
+    for (gsize i = 0; i < n && filter != NULL; i++) {
+        const char *clause = g_strstrip(list[i]);
+        if (clause[0] != '\0' && sk_filter_add(probe, filter, clause) != SK_OK) {
+            sk__keyfile_problem(f->k, f->group, "where", "%s", sk_ctx_errmsg(probe));
+            sk_filter_free(filter);
+            filter = NULL;
+        }
+    }
+    sk_ctx_free(probe);
+    g_strfreev(list);
+    return filter;
+}
+
+/* labels = P0009; P0010: the projects picked by id, in that order (indices into items). */
+static size_t
+pick_projects(family *f, char **chosen, size_t *order)
+{
+    size_t n = 0;
+    for (size_t i = 0; chosen[i] != NULL; i++) {
+        const char *id = g_strstrip(chosen[i]);
+        int k = sk__projects_find(f->catalog, id);
+        if (k >= 0) {
+            order[n++] = (size_t)k;
+            continue;
+        }
+        char *quoted = sk__projects_nearest_ids(f->catalog, id);
+        sk__keyfile_problem(f->k, f->group, "labels", "unknown project id '%s' (did you mean "
+                            "%s?)", id, quoted);
+        g_free(quoted);
+    }
+    return n;
+}
+
+/* for = project: the database's projects that pass the family's where (or those labels
+** names), as labels whose key is the id and whose display is the title.  The database is
+** read without places (a catalog): the maps themselves are built on the full one. */
+static size_t *
+project_labels(family *f, size_t *n)
+{
+    *n = 0;
+    sk_ctx *probe = sk_ctx_new();
+    if (f->atlas->projects == NULL ||
+        sk__projects_load_catalog(probe, f->atlas->projects, f->atlas->sheet, &f->catalog) !=
+            SK_OK) {
+        sk__keyfile_problem(f->k, f->group, "for", "a map per project needs the project "
+                            "database: %s", f->atlas->projects == NULL ? "none given"
+                                                                       : sk_ctx_errmsg(probe));
+        sk_ctx_free(probe);
+        return g_new0(size_t, 1);
+    }
+    size_t count;
+    const sk__project *items = sk__projects_items(f->catalog, &count);
+    f->project_defs = g_new0(sk__label_def, count + 1);
+    for (size_t i = 0; i < count; i++)
+        f->project_defs[i] = (sk__label_def){.key = items[i].id, .display = items[i].title};
+    size_t *order = g_new0(size_t, count + 1);
+    char **chosen = g_key_file_get_string_list(sk__keyfile_gkf(f->k), f->group, "labels", NULL,
+                                               NULL);
+    sk_filter *filter = family_filter(f);
+    if (filter != NULL && sk_filter_check(probe, filter, f->catalog) != SK_OK)
+        sk__keyfile_problem(f->k, f->group, "where", "%s", sk_ctx_errmsg(probe));
+    else if (chosen != NULL)
+        *n = pick_projects(f, chosen, order);
+    else
+        for (size_t i = 0; filter != NULL && i < count; i++)
+            if (sk__project_matches(&items[i], filter))
+                order[(*n)++] = i;
+    if (filter != NULL && chosen == NULL && *n == 0 && sk_ctx_status(probe) == SK_OK)
+        sk__keyfile_problem(f->k, f->group, "where", "no project passes it: a family of no "
+                            "maps");
+    sk_filter_free(filter);
+    g_strfreev(chosen);
+    sk_ctx_free(probe);
+    return order;
+}
+
 /* Pairs run over the highlighted labels within each label; single families over the
 ** labels.  With per_page, consecutive maps of one run share a page. */
 static void
 expand(family *f, size_t n, size_t nh)
 {
     size_t outer = f->pairs ? n : 1, inner = f->pairs ? nh : n;
+    size_t per = f->per_page > 0 ? (size_t)f->per_page : 1;
+    f->sheets = MAX((inner + per - 1) / per, 1);
+    f->base = inner / f->sheets;
+    f->extra = inner % f->sheets;
     for (size_t i = 0; i < outer; i++) {
         f->sheet = NULL;
+        f->sheet_index = 0;
         for (size_t k = 0; k < inner; k++) {
             size_t label = f->order[f->pairs ? i : k];
             const sk__label_def *h = f->pairs ? &f->hlabels[f->horder[k]] : NULL;
@@ -230,7 +366,12 @@ check_family_texts(family *f)
 {
     static const char *const single[] = {"{label}", "{key}", NULL};
     static const char *const pairs[] = {"{label}", "{key}", "{highlight}", NULL};
-    const char *const *page_texts = f->pairs && f->per_page == 0 ? pairs : single;
+    /* A page of small multiples of single maps may say which of the family's pages it is
+    ** (pairs make a page per label). */
+    static const char *const sheet[] = {"{label}", "{key}", "{page}", "{pages}", NULL};
+    const char *const *page_texts = f->pairs ? (f->per_page == 0 ? pairs : single)
+                                    : f->per_page > 0 ? sheet
+                                                      : single;
     sk__atlas_check_placeholders(f->k, f->group, "title", f->title, page_texts);
     sk__atlas_check_placeholders(f->k, f->group, "caption", f->caption, page_texts);
     sk__atlas_check_placeholders(f->k, f->group, "panel_title", f->panel_title,
@@ -251,22 +392,25 @@ sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char
     /* per_page: the family's maps as small multiples, that many to a page (2 to 6). */
     sk__keyfile_get_int(k, group, "per_page", 2, 6, "2 to 6 maps per page", &f.per_page);
     f.panel_title = sk__keyfile_get(k, group, "panel_title");
-    int ok = f.title != NULL && family_principle(k, group, "for", &f.p);
+    f.projects = family_over_projects(k, group);
+    int ok = f.title != NULL && (f.projects || family_principle(k, group, "for", &f.p));
     if (!g_key_file_has_key(sk__keyfile_gkf(k), group, "for", NULL))
         sk__keyfile_problem(k, group, NULL, "missing 'for'");
     f.pairs = g_key_file_has_key(sk__keyfile_gkf(k), group, "highlight_for", NULL);
     if (f.pairs)
         ok = family_principle(k, group, "highlight_for", &f.hp) && ok;
     size_t n = 0, nh = 1, count;
-    f.order = family_labels(k, group, "labels", f.p, &n);
+    f.order = f.projects ? project_labels(&f, &n) : family_labels(k, group, "labels", f.p, &n);
     f.horder = f.pairs ? family_labels(k, group, "highlight_labels", f.hp, &nh) : NULL;
-    f.labels = sk__vocabulary(f.p, &count);
+    f.labels = f.projects ? f.project_defs : sk__vocabulary(f.p, &count);
     f.hlabels = sk__vocabulary(f.hp, &count);
     check_family_texts(&f);
     if (ok)
         expand(&f, n, nh);
     g_free(f.order);
     g_free(f.horder);
+    g_free(f.project_defs);
+    sk_projects_free(f.catalog);
     g_free(f.title);
     g_free(f.caption);
     g_free(f.panel_title);

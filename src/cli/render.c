@@ -184,7 +184,8 @@ cmd_render(int argc, char **argv)
     GOptionEntry map[] = {
         {"where", 'w', 0, G_OPTION_ARG_STRING_ARRAY, &a.where,
          "Only projects with this label, e.g. inhoudelijk=preventie (repeat: AND; "
-         "a,b: OR)", "PRINCIPLE=VALUE"},
+         "a,b: OR; != leaves them out); id=P0009,P0010: those projects; titel~tekst: "
+         "projects whose title holds the text (any case)", "PRINCIPLE=VALUE"},
         {"show", 's', 0, G_OPTION_ARG_STRING, &a.show,
          "Colour by the combination of this principle's labels (without: total map)",
          "PRINCIPLE"},
@@ -260,8 +261,10 @@ cmd_render(int argc, char **argv)
         "Colours every municipality by the projects that touch it: a total map, or with\n"
         "--show the combination of one ordering principle's labels (inhoudelijk,\n"
         "instrumenteel, samenwerkingsvorm, geografisch, zorgverzekeraar).",
-        "Example:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
-        "--output jeugd.png");
+        "Examples:\n  samenkaart render --where inhoudelijk=jeugd --show samenwerkingsvorm "
+        "--output jeugd.png\n  samenkaart render --where titel~leertuin --show inhoudelijk "
+        "--outline-regions --output leertuinen.png\n  samenkaart render --where id=P0009,P0010 "
+        "--outline-regions --output werkagenda.png");
     main_entries(oc, map, &a);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
