@@ -148,6 +148,17 @@ assert_same_set(GHashTable *got, GHashTable *want)
             g_error("%s has a class but no selected project touches it", (char *)key);
 }
 
+/* The classed municipalities of a classes CSV (of one panel) are exactly those the projects
+** passing keep touch. */
+static void
+assert_classes_are(const char *csv, const char *panel, row_test keep, const void *data)
+{
+    GHashTable *want = touched_by(keep, data), *got = classed(csv, panel);
+    assert_same_set(got, want);
+    g_hash_table_destroy(want);
+    g_hash_table_destroy(got);
+}
+
 /* The class, colour and count of one municipality in a classes CSV: "class|color|projects". */
 static char *
 class_of(const char *csv, const char *code)
@@ -170,25 +181,20 @@ test_where_ids(void)
     g_assert_cmpint(run_cli(NULL, "render", "--quiet", "--where", "id=p0009,P0010", "--output",
                             png, "--classes-csv", csv, NULL), ==, 0);
     static const char *const ids[] = {"P0009", "P0010", NULL};
-    GHashTable *want = touched_by(id_in, ids), *got = classed(csv, NULL);
-    assert_same_set(got, want);
+    assert_classes_are(csv, NULL, id_in, ids);
     /* Arnhem (GM0202) is in both: by name in P0009, through Regio Arnhem in both. */
     char *arnhem = class_of(csv, "GM0202");
     g_assert_true(g_str_has_suffix(arnhem, "|2"));
     g_free(arnhem);
-    g_hash_table_destroy(want);
-    g_hash_table_destroy(got);
 
     /* One clause with a label clause: only the projects passing both. */
     g_assert_cmpint(run_cli(NULL, "render", "--quiet", "--where", "id=P0009,P0010,P0011",
                             "--where", "zorgverzekeraar=Zilveren Kruis", "--output", png,
                             "--classes-csv", csv, NULL), ==, 0);
     static const char *const epa[] = {"P0011", NULL};
-    want = touched_by(id_in, epa);
-    got = classed(csv, NULL);
-    assert_same_set(got, want);
+    assert_classes_are(csv, NULL, id_in, epa);
+    GHashTable *got = classed(csv, NULL);
     g_assert_cmpuint(g_hash_table_size(got), ==, 10);
-    g_hash_table_destroy(want);
     g_hash_table_destroy(got);
     g_free(png);
     g_free(csv);
@@ -203,20 +209,13 @@ test_where_title(void)
     /* Any case: the three leertuinen of VGZ (Drechtsteden, Noord Limburg). */
     g_assert_cmpint(run_cli(NULL, "render", "--quiet", "--where", "titel~LEERTUIN", "--show",
                             "inhoudelijk", "--output", png, "--classes-csv", csv, NULL), ==, 0);
-    GHashTable *want = touched_by(title_has, "leertuin"), *got = classed(csv, NULL);
-    assert_same_set(got, want);
-    g_hash_table_destroy(want);
-    g_hash_table_destroy(got);
+    assert_classes_are(csv, NULL, title_has, "leertuin");
     /* A title holding a comma and a quote: the whole rest of the clause is the text. */
     g_assert_cmpint(run_cli(NULL, "render", "--quiet", "--where",
                             "titel~Menzis, gemeenten en regio's", "--output", png,
                             "--classes-csv", csv, NULL), ==, 0);
     static const char *const agenda[] = {"P0009", NULL};
-    want = touched_by(id_in, agenda);
-    got = classed(csv, NULL);
-    assert_same_set(got, want);
-    g_hash_table_destroy(want);
-    g_hash_table_destroy(got);
+    assert_classes_are(csv, NULL, id_in, agenda);
     g_free(png);
     g_free(csv);
     tmp_dir_remove(dir);
@@ -317,17 +316,10 @@ test_atlas_where(void)
                             NULL), ==, 0);
     static const char *const epa[] = {"P0011", NULL};
     char *csv = page_path(out, "epa", "csv");
-    GHashTable *want = touched_by(id_in, epa), *got = classed(csv, NULL);
-    assert_same_set(got, want);
-    g_hash_table_destroy(want);
-    g_hash_table_destroy(got);
+    assert_classes_are(csv, NULL, id_in, epa);
     g_free(csv);
     csv = page_path(out, "leertuinen", "csv");
-    want = touched_by(title_has, "leertuin");
-    got = classed(csv, NULL);
-    assert_same_set(got, want);
-    g_hash_table_destroy(want);
-    g_hash_table_destroy(got);
+    assert_classes_are(csv, NULL, title_has, "leertuin");
     g_free(csv);
     g_free(out);
     g_free(file);
@@ -546,10 +538,7 @@ test_strategy_pages(void)
     };
     for (size_t i = 0; i < G_N_ELEMENTS(pages); i++) {
         char *csv = page_path(atlas_out, pages[i].page, "csv");
-        GHashTable *want = touched_by(pages[i].keep, pages[i].data), *got = classed(csv, NULL);
-        assert_same_set(got, want);
-        g_hash_table_destroy(want);
-        g_hash_table_destroy(got);
+        assert_classes_are(csv, NULL, pages[i].keep, pages[i].data);
         g_free(csv);
     }
     /* The werkagenda's jeugd 18-/18+ cycle: developed in Groningen, introduced in Enschede. */
@@ -578,8 +567,7 @@ test_instrument_by_level(void)
         char *id = g_strdup_printf("instrument-geografisch-%s", instruments[i]);
         char *csv = page_path(atlas_out, id, "csv");
         char *clause = g_strdup_printf("instrumenteel=%s", instruments[i]);
-        GHashTable *want = touched_by(column_has, clause), *got = classed(csv, NULL);
-        assert_same_set(got, want);
+        assert_classes_are(csv, NULL, column_has, clause);
         GHashTable *c = read_classes(csv);
         GHashTableIter it;
         gpointer value;
@@ -595,8 +583,6 @@ test_instrument_by_level(void)
             g_strfreev(parts);
         }
         g_hash_table_destroy(c);
-        g_hash_table_destroy(want);
-        g_hash_table_destroy(got);
         g_free(clause);
         g_free(csv);
         g_free(id);
