@@ -4,6 +4,7 @@
 #define SK_GEOGRAPHY_INTERNAL_H
 
 #include <stddef.h>
+#include <glib.h>
 #include "samenkaart/geography.h"
 
 /* A ring: count points starting at point index start of the geography's coordinate array.
@@ -52,6 +53,12 @@ char *sk__geography_nearest(const sk_geography *geo, int regions, const char *va
 
 /* Members of region r: *count indices into the municipalities. */
 const size_t *sk__geography_region_members(const sk_geography *geo, size_t r, size_t *count);
+
+/* Append to names (borrowed strings) the official spelling of each name of a selection
+** (sk_geography_select's what and list) not in names yet, e.g. "Gelderland" for
+** "gelderland": the area a zoomed map's title names. */
+void sk__geography_selection_names(const sk_geography *geo, const char *what,
+                                   const char *list, GPtrArray *names);
 
 /* Ambiguous name marker returned by the internal finders. */
 enum { SK__AMBIGUOUS = -2 };

@@ -240,6 +240,12 @@ map_texts(sk_map *map, const sk_filter *filter, const sk_map_options *o)
     sk__kind_texts t = {style, map->geo, map->classification, filter, o->highlight};
     map->page = o->page == SK_PAGE_FROM_STYLE ? style->page : o->page;
     map->title = o->title != NULL ? g_strdup(o->title) : make_title(&t);
+    if (o->zoom != NULL && o->zoom_label != NULL && o->zoom_label[0] != '\0') {
+        /* A zoomed map's title says where it looks. */
+        char *title = sk__style_format(style->names.title_format, map->title, o->zoom_label);
+        g_free(map->title);
+        map->title = title;
+    }
     map->caption = g_strdup(o->caption);
     map->source = map_source(style, map->projects, o);
     map->note = map_note(map, o);

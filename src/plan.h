@@ -86,7 +86,9 @@ typedef enum sk__role {
     SK__ROLE_SUBTITLE,           /* a contents page's, under its title */
     SK__ROLE_CONTENTS_ENTRY,     /* id: the page it names (1-based): link, title */
     SK__ROLE_CONTENTS_PAGE,      /* id: the same page, its number */
-    SK__ROLE_LEGEND_COUNT        /* id: legend entry; its count ("184 gemeenten") */
+    SK__ROLE_LEGEND_COUNT,       /* id: legend entry; its count ("184 gemeenten") */
+    SK__ROLE_NAME_LEADER         /* id: municipality; the line from its name placed outside
+                                 ** (x0, y0 at the name) into it (x1, y1), and its casing */
 } sk__role;
 
 typedef enum sk__item_kind {

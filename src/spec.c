@@ -1,13 +1,16 @@
 /* Map descriptions (samenkaart/spec.h): a spec checked against the table of map kinds, then
 ** classified and dressed by sk_map_new. */
 #include "samenkaart/samenkaart.h"
+#include <string.h>
 #include "classify_internal.h"
+#include "geography_internal.h"
 #include "internal.h"
 #include "map_internal.h"
 #include "mapkinds.h"
 #include "registry.h"
 #include "spec_internal.h"
 #include "split.h"
+#include "text.h"
 #include "vocabulary.h"
 
 void
@@ -211,6 +214,49 @@ resolve_zoom(sk_ctx *ctx, const sk_map_data *data, const sk_map_spec *s, unsigne
     return SK_OK;
 }
 
+/* Whether text names name, ignoring case and diacritics. */
+static int
+names_it(const char *text, const char *name)
+{
+    char *t = sk__normalize(text), *n = sk__normalize(name);
+    int found = strstr(t, n) != NULL;
+    g_free(t);
+    g_free(n);
+    return found;
+}
+
+/* The area a zoomed map frames, as its title names it: the official names of the provinces,
+** regions or municipalities selected and the kernwerkgebied, joined by ", "; NULL when not
+** zoomed or when title (may be NULL) names each of them already.  g_free it. */
+static char *
+zoom_label(const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
+           const char *title)
+{
+    GPtrArray *names = g_ptr_array_new();
+    const char *what[] = {"province", "regions", "municipalities"};
+    const char *lists[] = {s->zoom_province, s->zoom_regions, s->zoom_municipalities};
+    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
+        if (lists[i] != NULL)
+            sk__geography_selection_names(data->geo, what[i], lists[i], names);
+    size_t nlabels, areas = names->len;
+    if (s->zoom_core != NULL)
+        g_ptr_array_add(names, (gpointer)sk__vocabulary(SK_INSURER, &nlabels)
+                                   [insurer_index(s->zoom_core)].display);
+    int named = title != NULL;
+    for (guint i = 0; i < names->len && named; i++)
+        named = names_it(title, g_ptr_array_index(names, i));
+    GString *label = g_string_new(NULL);
+    for (guint i = 0; i < names->len && !named; i++) {
+        char *part = i < areas ? g_strdup(g_ptr_array_index(names, i))
+                               : sk__style_format(style->names.core_format,
+                                                  g_ptr_array_index(names, i), NULL);
+        g_string_append_printf(label, "%s%s", i > 0 ? ", " : "", part);
+        g_free(part);
+    }
+    g_ptr_array_free(names, TRUE);
+    return g_string_free(label, label->len == 0);
+}
+
 /* The texts of an insurer's map: its title and the legend text of its kernwerkgebied, and the
 ** area itself (none when it has no kernwerkgebied). */
 static void
@@ -366,6 +412,8 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     unsigned char *zoom = NULL;
     sk_status st = resolve_zoom(ctx, data, s, &zoom);
     mo.zoom = zoom;
+    char *area = zoom != NULL ? zoom_label(data, style, s, mo.title) : NULL;
+    mo.zoom_label = area;
     sk_classification *c = NULL;
     sk__kind_input in = {s, data, filter, highlight};
     if (st == SK_OK)
@@ -373,6 +421,7 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     if (st == SK_OK)
         st = dress(ctx, data, style, s, filter, &mo, c, out, panels);
     g_free(zoom);
+    g_free(area);
     g_free(title);
     g_free(area_label);
     return st;

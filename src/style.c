@@ -39,6 +39,8 @@ sk_style_free(sk_style *s)
     g_free(s->title_insurers);
     g_free(s->core_area_format);
     g_free(s->core_area_any);
+    g_free(s->names.title_format);
+    g_free(s->names.core_format);
     for (size_t i = 0; i < 4; i++)
         g_free(s->change_label[i]);
     g_free(s->total_label);
@@ -413,8 +415,9 @@ read_fonts(reader *r, sk_style *s)
     s->source_size = get_number(r, "fonts", "source_pt", 4, 72);
     s->scale_size = get_number(r, "fonts", "scale_bar_pt", 4, 72);
     s->label_size = get_number(r, "fonts", "label_pt", 4, 72);
-    s->name_size = get_number(r, "fonts", "name_pt", 0, 72);
-    s->name_min_size = get_number(r, "fonts", "name_min_pt", 3, 72);
+    s->names.large = get_number(r, "fonts", "name_pt", 0, 72);
+    s->names.medium = get_number(r, "fonts", "name_medium_pt", 3, 72);
+    s->names.small = get_number(r, "fonts", "name_min_pt", 3, 72);
     s->note_size = get_number(r, "fonts", "note_pt", 4, 72);
 }
 
@@ -437,6 +440,26 @@ read_map(reader *r, sk_style *s)
     s->area_casing_width = get_number(r, "map", "area_outline_casing_pt", 0, 20);
     s->label_color = get_color(r, "map", "label");
     s->label_halo = get_color(r, "map", "label_halo");
+}
+
+/* [names]: which names a zoomed map always shows, their leader lines, the area's outline and
+** its name in the title. */
+static void
+read_names(reader *r, sk__names_style *n)
+{
+    n->always = (int)get_number(r, "names", "always", 0, 100);
+    n->large_count = (int)get_number(r, "names", "large", 0, 1000);
+    n->medium_count = (int)get_number(r, "names", "medium", 0, 1000);
+    n->leader = get_color(r, "names", "leader");
+    n->leader_width = get_number(r, "names", "leader_pt", 0.1, 5);
+    n->leader_casing_width = get_number(r, "names", "leader_casing_pt", 0, 10);
+    n->leader_max = get_number(r, "names", "leader_max_mm", 1, 200) * MM;
+    n->outline = get_color(r, "names", "area_outline");
+    n->outline_width = get_number(r, "names", "area_outline_pt", 0, 10);
+    n->outline_casing = get_color(r, "names", "area_outline_casing");
+    n->outline_casing_width = get_number(r, "names", "area_outline_casing_pt", 0, 20);
+    n->title_format = get_format(r, "names", "title", 2);
+    n->core_format = get_format(r, "names", "core_area", 1);
 }
 
 static void
@@ -605,6 +628,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
         read_fonts(&r, s);
         read_map(&r, s);
         read_legend(&r, s);
+        read_names(&r, &s->names);
         read_texts(&r, s);
         read_palette(&r, s);
         for (int i = 0; i < 2; i++)

@@ -10,6 +10,21 @@
 
 typedef uint32_t sk__color;   /* 0xRRGGBB */
 
+/* [names] (and [fonts] name_*): municipality names on zoomed maps and the zoomed area
+** (src/layout/names.c, the zoom title in map.c). */
+typedef struct sk__names_style {
+    double large, medium, small;   /* sizes by population rank, points (large 0: no names) */
+    int large_count, medium_count; /* ranks sized large, then medium; the rest small */
+    int always;                    /* the most populous of the area named whatever the room */
+    sk__color leader;              /* the line from a name placed outside to its municipality */
+    double leader_width, leader_max;     /* points; leader_max: its longest */
+    double leader_casing_width;          /* under it, in the names' halo colour */
+    sk__color outline, outline_casing;   /* the zoomed area's outline, on a casing */
+    double outline_width, outline_casing_width;
+    char *title_format;            /* "%s – %s": the title, the area */
+    char *core_format;             /* "kernwerkgebied %s": the area of zoom_core */
+} sk__names_style;
+
 struct sk_style {
     char *path;
     sk_page_size page;
@@ -50,7 +65,7 @@ struct sk_style {
     sk__color change_fill[4];
     GArray *regions_palette;       /* sk__color: soft colours for the regions overview */
     double label_size;
-    double name_size, name_min_size;   /* municipality names on zoomed maps */
+    sk__names_style names;             /* municipality names on zoomed maps */
     double inset_width;                /* the small map of the whole beside a zoomed one */
     sk__color inset_land, inset_border, inset_extent;
     char *outline_label;

@@ -56,6 +56,10 @@ typedef struct sk_map_options {
     /* The legend text of white (municipalities in no class); NULL: the kind's ("geen
     ** project", "niet in de tabel" …). */
     const char *white_label;
+    /* A zoomed map's area as its title names it ("Gelderland", "kernwerkgebied Menzis"):
+    ** appended to the title with the style's [names] title format, and outlined; NULL: the
+    ** title as it is (sk_map_build sets it unless the given title names the area). */
+    const char *zoom_label;
 } sk_map_options;
 
 /* Set *options to the defaults: every text and array NULL (the style's), show_counts -1,

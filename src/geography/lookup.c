@@ -241,3 +241,45 @@ sk_geography_select(sk_ctx *ctx, const sk_geography *geo, const char *what, cons
         sk__diagnostics_add(&diags, "no %s named to select", what);
     return sk__diagnostics_finish(&diags, ctx);
 }
+
+/* The official spelling of one name of a selection ("gelderland" -> "Gelderland"), or NULL
+** when it names nothing (borrowed from geo). */
+static const char *
+official_name(const sk_geography *geo, const char *what, const char *name)
+{
+    if (strcmp(what, "regions") == 0) {
+        int r = sk_geography_find_region(geo, name);
+        return r >= 0 ? sk_geography_region_name(geo, (size_t)r) : NULL;
+    }
+    if (strcmp(what, "municipalities") == 0) {
+        int m = sk_geography_find_municipality(geo, name);
+        return m >= 0 ? sk_geography_municipality_name(geo, (size_t)m) : NULL;
+    }
+    char *want = sk__normalize(name);
+    const char *found = NULL;
+    for (size_t m = 0; m < geo->municipalities->len && found == NULL; m++) {
+        const char *p = sk_geography_municipality_province(geo, m);
+        char *have = sk__normalize(p);
+        if (strcmp(have, want) == 0)
+            found = p;
+        g_free(have);
+    }
+    g_free(want);
+    return found;
+}
+
+void
+sk__geography_selection_names(const sk_geography *geo, const char *what, const char *list,
+                              GPtrArray *names)
+{
+    char **parts = g_strsplit_set(list, ",;", -1);
+    for (size_t i = 0; parts[i] != NULL; i++) {
+        const char *name = official_name(geo, what, g_strstrip(parts[i]));
+        int seen = 0;
+        for (guint k = 0; name != NULL && k < names->len && !seen; k++)
+            seen = strcmp(g_ptr_array_index(names, k), name) == 0;
+        if (name != NULL && !seen)
+            g_ptr_array_add(names, (gpointer)name);
+    }
+    g_strfreev(parts);
+}

@@ -76,6 +76,7 @@ plan_map(sk__plan *p, size_t k, const sk__layout *l, const sk_map *map)
         path.ids = ids_of(map->outline, NULL, 0, nreg, &path.count);
         sk__plan_add_path(p, k, &path);
     }
+    sk__plan_zoom_outline(p, k, map);
     if (map->area != NULL) {
         size_t nmun;
         sk__geography_municipalities(map->geo, &nmun);
@@ -204,23 +205,6 @@ plan_region_numbers(sk__plan *p, PangoContext *pc, const sk_map *map, const sk__
     }
 }
 
-/* The municipality names of a zoomed map, where sk__place_names put them. */
-static void
-plan_names(sk__plan *p, PangoContext *pc, const sk_map *map, const sk__layout *l)
-{
-    if (map->zoom == NULL)
-        return;
-    GArray *names = sk__place_names(map, l);
-    for (guint i = 0; i < names->len; i++) {
-        const sk__placed_label *pl = &g_array_index(names, sk__placed_label, i);
-        double halo = pl->size * 0.15;
-        add_halo_text(p, pc, map->style, pl->text, pl->size, 0, 1, pl->box.x + halo,
-                      pl->box.y + halo, 2 * halo, SK__ROLE_NAME, (long)pl->municipality);
-        g_array_index(p->items, sk__plan_item, p->items->len - 1).u.text.box = pl->box;
-    }
-    sk__placed_labels_free(names);
-}
-
 static void
 plan_inset(sk__plan *p, const sk_map *map, const sk__layout *l)
 {
@@ -251,7 +235,7 @@ plan_furniture(sk__plan *p, const sk__layout *l, const sk_map *map, int names)
     PangoContext *pc = sk__measure_context();
     plan_region_numbers(p, pc, map, l);
     if (names)
-        plan_names(p, pc, map, l);
+        sk__plan_names(p, map, l);
     g_object_unref(pc);
     plan_inset(p, map, l);
     add_text(p, s, &l->text_panel, s->text_color, SK__ROLE_TEXT_PANEL, 0);

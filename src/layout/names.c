@@ -1,96 +1,14 @@
-/* Placing municipality names on zoomed maps (names.h). */
+/* Placing municipality names on zoomed maps (names.h): who is named, in which order and at
+** which size; inside a municipality; the plan's items. */
 #include <math.h>
 #include <string.h>
 #include "../geography_internal.h"
-#include "names.h"
+#include "names_internal.h"
 
-/* Whether map point (x, y) lies inside municipality m (even-odd over its rings). */
-static int
-inside(const sk_geography *geo, const sk__area *m, double x, double y)
+double
+sk__name_halo(double size)
 {
-    const sk__ring *rings = sk__geography_rings(geo);
-    const double *pts = sk__geography_points(geo);
-    int in = 0;
-    for (size_t r = m->first_ring; r < m->first_ring + m->ring_count; r++) {
-        const double *p = pts + 2 * rings[r].start;
-        size_t n = rings[r].count;
-        for (size_t i = 0, j = n - 1; i < n; j = i++) {
-            double xi = p[2 * i], yi = p[2 * i + 1], xj = p[2 * j], yj = p[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-                in = !in;
-        }
-    }
-    return in;
-}
-
-/* A page box in the map's CRS: minx, miny, maxx, maxy. */
-static void
-box_to_map(const sk__layout *l, const sk__box *b, double m[4])
-{
-    m[0] = l->extent_minx + (b->x - l->origin_x) / l->scale;
-    m[1] = l->extent_maxy - (b->y + b->h - l->origin_y) / l->scale;
-    m[2] = l->extent_minx + (b->x + b->w - l->origin_x) / l->scale;
-    m[3] = l->extent_maxy - (b->y - l->origin_y) / l->scale;
-}
-
-/* Whether segment (x0,y0)-(x1,y1) meets the rectangle [minx,maxx] x [miny,maxy]
-** (Liang-Barsky clipping: some part of the segment survives). */
-static int
-segment_meets(double x0, double y0, double x1, double y1, const double r[4])
-{
-    /* Most borders are nowhere near the box. */
-    if ((x0 < r[0] && x1 < r[0]) || (x0 > r[2] && x1 > r[2]) || (y0 < r[1] && y1 < r[1]) ||
-        (y0 > r[3] && y1 > r[3]))
-        return 0;
-    double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {x0 - r[0], r[2] - x0, y0 - r[1], r[3] - y0};
-    for (int i = 0; i < 4; i++) {
-        if (p[i] == 0) {
-            if (q[i] < 0)
-                return 0;
-            continue;
-        }
-        double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = fmax(t0, t);
-        else
-            t1 = fmin(t1, t);
-        if (t0 > t1)
-            return 0;
-    }
-    return 1;
-}
-
-/* Whether the whole page box lies inside municipality m: its centre inside, and no border of
-** the municipality crossing it (then the box, being connected, is wholly inside).  Exact on
-** the full-resolution boundary, with a metre to spare. */
-static int
-box_inside(const sk_geography *geo, const sk__area *m, const sk__layout *l, const sk__box *b)
-{
-    double r[4];
-    box_to_map(l, b, r);
-    r[0] -= 1;
-    r[1] -= 1;
-    r[2] += 1;
-    r[3] += 1;
-    if (!inside(geo, m, (r[0] + r[2]) / 2, (r[1] + r[3]) / 2))
-        return 0;
-    const sk__ring *rings = sk__geography_rings(geo);
-    const double *pts = sk__geography_points(geo);
-    for (size_t k = m->first_ring; k < m->first_ring + m->ring_count; k++) {
-        const double *p = pts + 2 * rings[k].start;
-        for (size_t i = 0, j = rings[k].count - 1; i < rings[k].count; j = i++)
-            if (segment_meets(p[2 * j], p[2 * j + 1], p[2 * i], p[2 * i + 1], r))
-                return 0;
-    }
-    return 1;
-}
-
-static int
-overlaps(const sk__box *a, const sk__box *b)
-{
-    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+    return size * 0.15;
 }
 
 /* The name on two lines, broken at the space or hyphen nearest its middle; NULL when it
@@ -116,109 +34,214 @@ two_lines(const char *name)
                              : g_strdup_printf("%.*s\n%s", (int)best, name, name + best + 1);
 }
 
-typedef struct candidate_order {
+void
+sk__name_text_init(sk__name_text *t, const sk_style *s, const char *name, double size)
+{
+    t->lines[0] = g_strdup(name);
+    t->lines[1] = two_lines(name);
+    for (int v = 0; v < 2; v++) {
+        t->w[v] = t->h[v] = 0;
+        if (t->lines[v] == NULL)
+            continue;
+        PangoLayout *pl = sk__text_layout(s, size, 0, t->lines[v], -1);
+        pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
+        int w, h;
+        pango_layout_get_size(pl, &w, &h);
+        g_object_unref(pl);
+        t->w[v] = (double)w / PANGO_SCALE + 2 * sk__name_halo(size);
+        t->h[v] = (double)h / PANGO_SCALE + 2 * sk__name_halo(size);
+    }
+}
+
+void
+sk__name_text_clear(sk__name_text *t)
+{
+    g_free(t->lines[0]);
+    g_free(t->lines[1]);
+}
+
+void
+sk__names_pole(const sk__names *n, size_t m, double *x, double *y)
+{
+    const sk__layout *l = n->l;
+    *x = l->origin_x + (n->map->poles[2 * m] - l->extent_minx) * l->scale;
+    *y = l->origin_y + (l->extent_maxy - n->map->poles[2 * m + 1]) * l->scale;
+}
+
+void
+sk__name_job_begin(sk__names *n, size_t m, double size, sk__name_job *job)
+{
+    size_t count;
+    const sk__area *a = &sk__geography_municipalities(n->map->geo, &count)[m];
+    job->m = m;
+    job->size = size;
+    sk__names_pole(n, m, &job->ax, &job->ay);
+    sk__name_text_init(&job->t, n->map->style, a->name, size);
+    job->waiting = n->waiting[m];
+    n->waiting[m] = 0;
+}
+
+int
+sk__name_job_end(sk__names *n, sk__name_job *job, int v, const sk__box *b,
+                 const double *leader)
+{
+    n->waiting[job->m] = b != NULL ? 0 : job->waiting;
+    if (b != NULL) {
+        sk__placed_label pl = {job->m, g_strdup(job->t.lines[v]), job->size, *b,
+                               leader != NULL, {0}};
+        if (leader != NULL)
+            memcpy(pl.line, leader, sizeof pl.line);
+        g_array_append_val(n->placed, pl);
+    }
+    sk__name_text_clear(&job->t);
+    return b != NULL;
+}
+
+int
+sk__name_spot_compare(const void *a, const void *b)
+{
+    const sk__name_spot *x = a, *y = b;
+    if (x->d != y->d)
+        return x->d < y->d ? -1 : 1;
+    if (x->j != y->j)
+        return x->j < y->j ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Every place of a grid of step points over the page box of m's shape, nearest to the pole
+** (ax, ay) first. */
+static GArray *
+inside_spots(const sk__names *n, size_t m, double ax, double ay, double step)
+{
+    size_t count;
+    const double *e = sk__geography_municipalities(n->map->geo, &count)[m].bbox;
+    const sk__layout *l = n->l;
+    double x0 = l->origin_x + (e[0] - l->extent_minx) * l->scale;
+    double x1 = l->origin_x + (e[2] - l->extent_minx) * l->scale;
+    double y0 = l->origin_y + (l->extent_maxy - e[3]) * l->scale;
+    double y1 = l->origin_y + (l->extent_maxy - e[1]) * l->scale;
+    GArray *list = g_array_new(FALSE, FALSE, sizeof(sk__name_spot));
+    for (int j = (int)floor((y0 - ay) / step); j <= (int)ceil((y1 - ay) / step); j++)
+        for (int i = (int)floor((x0 - ax) / step); i <= (int)ceil((x1 - ax) / step); i++) {
+            sk__name_spot s = {(double)i * i + (double)j * j, i, j};
+            g_array_append_val(list, s);
+        }
+    g_array_sort(list, sk__name_spot_compare);
+    return list;
+}
+
+/* The name of m inside it: centred on its pole first, then ever further from it, anywhere
+** in the municipality; on two lines when one does not fit. */
+static int
+place_inside(sk__names *n, size_t m, double size)
+{
+    sk__name_job job;
+    sk__name_job_begin(n, m, size, &job);
+    const sk__name_text *t = &job.t;
+    int done = 0, v;
+    sk__box b = {0};
+    for (v = 0; v < 2 && !done && t->lines[v] != NULL; v++) {
+        /* Half a line's height: fine enough for narrow shapes, few enough to be quick. */
+        double step = fmax(t->h[v] / 2, 1);
+        GArray *spots = inside_spots(n, m, job.ax, job.ay, step);
+        for (guint c = 0; c < spots->len && !done; c++) {
+            const sk__name_spot *s = &g_array_index(spots, sk__name_spot, c);
+            b = (sk__box){job.ax + s->i * step - t->w[v] / 2, job.ay + s->j * step - t->h[v] / 2,
+                          t->w[v], t->h[v]};
+            done = sk__names_clear(n, &b) && sk__names_box_inside(n, m, &b);
+        }
+        g_array_free(spots, TRUE);
+    }
+    return sk__name_job_end(n, &job, v - 1, done ? &b : NULL, NULL);
+}
+
+typedef struct ranked {
     size_t municipality;
     long population;
-} candidate_order;
+} ranked;
 
 static int
 by_population(const void *a, const void *b)
 {
-    const candidate_order *x = a, *y = b;
+    const ranked *x = a, *y = b;
     if (x->population != y->population)
         return x->population > y->population ? -1 : 1;
     return (x->municipality > y->municipality) - (x->municipality < y->municipality);
 }
 
-/* Where a name may go, relative to its municipality's pole (in box widths and heights),
-** nearest first. */
-typedef struct shift {
-    double dx, dy;
-} shift;
-
-static int
-by_distance(const void *a, const void *b)
+/* The municipalities of the zoom, most populous first. */
+static ranked *
+rank_zoom(const sk_map *map, size_t *n)
 {
-    const shift *x = a, *y = b;
-    double dx = x->dx * x->dx + x->dy * x->dy, dy = y->dx * y->dx + y->dy * y->dy;
-    if (dx != dy)
-        return dx < dy ? -1 : 1;
-    if (x->dy != y->dy)
-        return x->dy < y->dy ? -1 : 1;
-    return (x->dx > y->dx) - (x->dx < y->dx);
+    size_t nmun;
+    const sk__area *areas = sk__geography_municipalities(map->geo, &nmun);
+    ranked *order = g_new(ranked, nmun + 1);
+    *n = 0;
+    for (size_t m = 0; m < nmun; m++)
+        if (map->zoom[m])
+            order[(*n)++] = (ranked){m, areas[m].population};
+    qsort(order, *n, sizeof *order, by_population);
+    return order;
 }
 
+/* Size by rank, never by room. */
+static double
+size_of_rank(const sk__names_style *s, size_t rank)
+{
+    if (rank < (size_t)s->large_count)
+        return s->large;
+    return rank < (size_t)s->large_count + (size_t)s->medium_count ? s->medium : s->small;
+}
+
+/* The names always shown: inside, else beside (islands: in the water first), at most a
+** leader's length away, else twice that. */
+static void
+place_always(sk__names *n, const ranked *order, size_t always, const guint8 *island)
+{
+    const sk__names_style *s = &n->map->style->names;
+    for (size_t i = 0; i < always; i++)
+        place_inside(n, order[i].municipality, size_of_rank(s, i));
+    for (size_t i = 0; i < always; i++) {
+        size_t m = order[i].municipality;
+        double size = size_of_rank(s, i);
+        for (int reach = 1; reach <= 2 && n->waiting[m]; reach++)
+            if (!(island[m] && sk__names_place_outside(n, m, size, reach * s->leader_max, 1)))
+                sk__names_place_outside(n, m, size, reach * s->leader_max, 0);
+    }
+}
 
 GArray *
 sk__place_names(const sk_map *map, const sk__layout *l)
 {
-    shift shifts[7 * 5];
-    size_t nshifts = 0;
-    for (int j = -2; j <= 2; j++)
-        for (int i = -3; i <= 3; i++)
-            shifts[nshifts++] = (shift){i / 3.0, j / 2.0};
-    qsort(shifts, nshifts, sizeof *shifts, by_distance);
-    GArray *placed = g_array_new(FALSE, TRUE, sizeof(sk__placed_label));
-    if (map->zoom == NULL || map->style->name_size <= 0)
-        return placed;
-    const sk_style *s = map->style;
-    size_t nmun;
-    const sk__area *areas = sk__geography_municipalities(map->geo, &nmun);
-    candidate_order *order = g_new(candidate_order, nmun + 1);
-    size_t n = 0;
-    for (size_t m = 0; m < nmun; m++)
-        if (map->zoom[m])
-            order[n++] = (candidate_order){m, areas[m].population};
-    qsort(order, n, sizeof *order, by_population);
-    const sk__box *frame = &l->map_frame;
-    const double sizes[] = {1.0, 0.85, 0.72};
-    for (size_t i = 0; i < n; i++) {
-        const sk__area *a = &areas[order[i].municipality];
-        /* Start where the municipality is widest inside: its pole of inaccessibility. */
-        double px = map->poles[2 * order[i].municipality];
-        double py = map->poles[2 * order[i].municipality + 1];
-        double ax = l->origin_x + (px - l->extent_minx) * l->scale;
-        double ay = l->origin_y + (l->extent_maxy - py) * l->scale;
-        char *variants[2] = {g_strdup(a->name), two_lines(a->name)};
-        int done = 0;
-        for (size_t k = 0; k < G_N_ELEMENTS(sizes) && !done; k++) {
-            double size = fmax(s->name_size * sizes[k], s->name_min_size);
-            if (k > 0 && size == fmax(s->name_size * sizes[k - 1], s->name_min_size))
+    sk__names n = {map, l, g_array_new(FALSE, TRUE, sizeof(sk__placed_label)), NULL};
+    const sk__names_style *s = &map->style->names;
+    if (map->zoom == NULL || s->large <= 0)
+        return n.placed;
+    size_t count, nmun = sk_geography_municipality_count(map->geo);
+    ranked *order = rank_zoom(map, &count);
+    size_t always = MIN(count, (size_t)s->always);
+    n.waiting = g_new0(guint8, nmun + 1);
+    for (size_t i = 0; i < always; i++)
+        n.waiting[order[i].municipality] = 1;
+    guint8 *island = sk__names_islands(map->geo);
+    place_always(&n, order, always, island);
+    for (size_t i = 0; i < always; i++)
+        n.waiting[order[i].municipality] = 0;
+    /* Islands next, in the water beside them when they have no room inside; then the rest
+    ** where they fit inside. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = always; i < count; i++) {
+            size_t m = order[i].municipality;
+            if (island[m] != (pass == 0))
                 continue;
-            for (int v = 0; v < 2 && !done && variants[v] != NULL; v++) {
-                PangoLayout *t = sk__text_layout(s, size, 0, variants[v], -1);
-                pango_layout_set_alignment(t, PANGO_ALIGN_CENTER);
-                int tw, th;
-                pango_layout_get_size(t, &tw, &th);
-                g_object_unref(t);
-                double halo = size * 0.15;
-                double w = (double)tw / PANGO_SCALE + 2 * halo;
-                double h = (double)th / PANGO_SCALE + 2 * halo;
-                /* Centred on the pole first, then shifted ever further from it, up to a
-                ** box width sideways and a box height up or down. */
-                for (size_t c = 0; c < G_N_ELEMENTS(shifts) && !done; c++) {
-                    sk__box b = {ax - w / 2 + shifts[c].dx * w, ay - h / 2 + shifts[c].dy * h,
-                                 w, h};
-                    if (b.x < frame->x || b.y < frame->y || b.x + b.w > frame->x + frame->w ||
-                        b.y + b.h > frame->y + frame->h)
-                        continue;
-                    int clear = 1;
-                    for (guint q = 0; q < placed->len && clear; q++)
-                        clear = !overlaps(&b, &g_array_index(placed, sk__placed_label, q).box);
-                    if (!clear || !box_inside(map->geo, a, l, &b))
-                        continue;
-                    sk__placed_label pl = {order[i].municipality, g_strdup(variants[v]), size,
-                                           b};
-                    g_array_append_val(placed, pl);
-                    done = 1;
-                }
-            }
+            double size = size_of_rank(s, i);
+            if (!place_inside(&n, m, size) && island[m])
+                sk__names_place_outside(&n, m, size, s->leader_max, 1);
         }
-        g_free(variants[0]);
-        g_free(variants[1]);
-    }
+    g_free(island);
     g_free(order);
-    return placed;
+    g_free(n.waiting);
+    return n.placed;
 }
 
 void
@@ -229,4 +252,63 @@ sk__placed_labels_free(GArray *labels)
     for (guint i = 0; i < labels->len; i++)
         g_free(g_array_index(labels, sk__placed_label, i).text);
     g_array_free(labels, TRUE);
+}
+
+/* A leader line of m: its casing, then the line (both role SK__ROLE_NAME_LEADER). */
+static void
+plan_leader(sk__plan *p, const sk_style *s, const sk__placed_label *pl)
+{
+    const double *e = pl->line;
+    sk__plan_item it = {.kind = SK__ITEM_LINE, .role = SK__ROLE_NAME_LEADER,
+                        .id = (long)pl->municipality};
+    if (s->names.leader_casing_width > 0) {
+        it.u.line = (sk__plan_line){e[0], e[1], e[2], e[3], s->label_halo,
+                                    s->names.leader_casing_width};
+        sk__plan_add(p, &it);
+    }
+    it.u.line = (sk__plan_line){e[0], e[1], e[2], e[3], s->names.leader, s->names.leader_width};
+    sk__plan_add(p, &it);
+}
+
+void
+sk__plan_names(sk__plan *p, const sk_map *map, const sk__layout *l)
+{
+    if (map->zoom == NULL)
+        return;
+    const sk_style *s = map->style;
+    GArray *names = sk__place_names(map, l);
+    /* Leader lines under every name, so that a name's halo covers the end of its line. */
+    for (guint i = 0; i < names->len; i++)
+        if (g_array_index(names, sk__placed_label, i).leader)
+            plan_leader(p, s, &g_array_index(names, sk__placed_label, i));
+    for (guint i = 0; i < names->len; i++) {
+        sk__placed_label *pl = &g_array_index(names, sk__placed_label, i);
+        double halo = sk__name_halo(pl->size);
+        sk__plan_item it = {.kind = SK__ITEM_TEXT, .role = SK__ROLE_NAME,
+                            .id = (long)pl->municipality};
+        it.u.text = (sk__plan_text){pl->text, 0, s->font_family, pl->size, 0, -1, 1,
+                                    s->label_color, s->label_halo, 2 * halo,
+                                    pl->box.x + halo, pl->box.y + halo, pl->box, 0};
+        pl->text = NULL;   /* the plan's now */
+        sk__plan_add(p, &it);
+    }
+    sk__placed_labels_free(names);
+}
+
+void
+sk__plan_zoom_outline(sk__plan *p, size_t k, const sk_map *map)
+{
+    const sk__names_style *s = &map->style->names;
+    if (map->zoom == NULL || s->outline_width <= 0)
+        return;
+    size_t nmun = sk_geography_municipality_count(map->geo);
+    sk__plan_path path = {.kind = SK__PATH_AREA, .color = s->outline,
+                          .width = s->outline_width, .speck = s->outline_width,
+                          .casing = s->outline_casing,
+                          .casing_width = s->outline_casing_width};
+    path.ids = g_new(size_t, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        if (map->zoom[m])
+            path.ids[path.count++] = m;
+    sk__plan_add_path(p, k, &path);
 }
