@@ -58,6 +58,8 @@ typedef struct sk__layout {
     sk__text text_panel;        /* text beside the map (w = 0: none) */
     sk__box inset;              /* the locator map (w = 0: none) */
     double extent[4];           /* what the map frame shows (map CRS) */
+    sk__box scale_plate;        /* under the scale bar on a zoomed map (w = 0: none) */
+    double line_scale;          /* line widths of the maps: 1, less on small multiples */
 } sk__layout;
 
 sk_status sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *out);

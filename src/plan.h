@@ -46,7 +46,8 @@ typedef enum sk__path_kind {
     SK__PATH_MUNICIPAL_BORDERS,  /* every municipal border, once */
     SK__PATH_REGION_BORDERS,     /* every region border, once */
     SK__PATH_OUTLINE,            /* the borders of the regions ids (either side) */
-    SK__PATH_AREA                /* the outline of the municipalities ids (one side only) */
+    SK__PATH_AREA,               /* the outline of the municipalities ids (one side only) */
+    SK__PATH_FILL_BORDERS        /* the municipal borders with both sides among ids */
 } sk__path_kind;
 
 typedef struct sk__plan_path {
@@ -54,7 +55,7 @@ typedef struct sk__plan_path {
     sk__color color;
     double width;                /* line width, points (fills: see speck) */
     double speck;                /* shapes smaller than this on the page are left out */
-    sk__color casing;            /* SK__PATH_AREA: a wider line under it … */
+    sk__color casing;            /* SK__PATH_AREA, _REGION_BORDERS: a wider line under it … */
     double casing_width;         /* … this wide (0: none) */
     size_t *ids;                 /* owned; municipality or region indices of plan->geo */
     size_t count;

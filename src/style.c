@@ -400,6 +400,7 @@ read_page(reader *r, sk_style *s)
     s->background = get_color(r, "page", "background");
     s->text_color = get_color(r, "page", "text");
     s->muted_text_color = get_color(r, "page", "muted_text");
+    s->caption_lines = (int)get_number(r, "page", "caption_lines", 0, 10);
 }
 
 static void
@@ -411,7 +412,8 @@ read_fonts(reader *r, sk_style *s)
     s->title_size = get_number(r, "fonts", "title_pt", 4, 72);
     s->caption_size = get_number(r, "fonts", "caption_pt", 4, 72);
     s->legend_title_size = get_number(r, "fonts", "legend_title_pt", 4, 72);
-    s->legend_size = get_number(r, "fonts", "legend_pt", 4, 72);
+    /* A fixed size, never shrunk to make a legend fit, and readable on paper. */
+    s->legend_size = get_number(r, "fonts", "legend_pt", 7, 72);
     s->source_size = get_number(r, "fonts", "source_pt", 4, 72);
     s->scale_size = get_number(r, "fonts", "scale_bar_pt", 4, 72);
     s->label_size = get_number(r, "fonts", "label_pt", 4, 72);
@@ -440,6 +442,11 @@ read_map(reader *r, sk_style *s)
     s->area_casing_width = get_number(r, "map", "area_outline_casing_pt", 0, 20);
     s->label_color = get_color(r, "map", "label");
     s->label_halo = get_color(r, "map", "label_halo");
+    s->region_casing = get_color(r, "map", "region_border_casing");
+    s->region_casing_width = get_number(r, "map", "region_border_casing_pt", 0, 20);
+    s->fill_border = get_color(r, "map", "municipality_border_on_fill");
+    s->fill_border_width = get_number(r, "map", "municipality_border_on_fill_pt", 0, 10);
+    s->panel_lines_min = get_number(r, "map", "panel_lines_min", 0.1, 1);
 }
 
 /* [names]: which names a zoomed map always shows, their leader lines, the area's outline and

@@ -80,6 +80,17 @@ struct sk_style {
     double note_size;
     sk__color note_fill, note_border;
 
+    /* The atlas grid and its lines (issue 14): the head band holds a title line and
+    ** caption_lines caption lines; region borders on a lighter casing; municipal borders
+    ** between fills darker than municipality_border in a light colour; on small multiples
+    ** line widths scale with the panel, down to panel_lines_min of their width. */
+    double caption_lines;
+    sk__color region_casing;
+    double region_casing_width;
+    sk__color fill_border;
+    double fill_border_width;
+    double panel_lines_min;
+
     sk__color total_fill, highlight_fill, highlight_other_fill;
     sk__color group_fill;          /* a group of classes ("3 of meer thema's") */
     GArray *sequential;            /* sk__color, light to dark, for count maps */

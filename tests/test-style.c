@@ -69,7 +69,7 @@ test_all_errors_in_one_run(void)
 {
     const char *expected[] = {"2: [page] background: 'wit' is not a colour",
                               "5: [fonts] family: unknown font family 'Helvetika'",
-                              "6: [fonts] legend_pt: '100' is not a number from 4 to 72",
+                              "6: [fonts] legend_pt: '100' is not a number from 7 to 72",
                               "8: [text] source: 'Bron' must contain 1 %s",
                               "3: [page] margn_mm: unknown key (did you mean 'margin_mm'?)",
                               "9: [text] titel: unknown key",

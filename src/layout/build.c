@@ -1,6 +1,7 @@
 /* Layout -> page plan (plan.h): the laid-out boxes become the display list render draws. */
 #include <math.h>
 #include <string.h>
+#include "../colour.h"
 #include "../geography_internal.h"
 #include "../internal.h"
 #include "measure.h"
@@ -46,13 +47,33 @@ plan_fills(sk__plan *p, size_t k, const sk_map *map)
     g_free(colors);
 }
 
-/* Map k of the plan: panel k of l showing map. */
+/* The municipalities whose fill is darker than the municipal border colour: between two
+** of them a grey border would barely read, so a light one is drawn there (owned). */
+static size_t *
+dark_fills(const sk_map *map, size_t *count)
+{
+    const sk_style *s = map->style;
+    size_t nmun;
+    sk__geography_municipalities(map->geo, &nmun);
+    double border_l = sk__color_lab(s->municipality_border, SK__VISION_NORMAL).L;
+    guint8 *dark = g_new0(guint8, nmun + 1);
+    for (size_t m = 0; m < nmun; m++)
+        dark[m] = map->fill[m] != s->background &&
+                  sk__color_lab(map->fill[m], SK__VISION_NORMAL).L < border_l;
+    size_t *ids = ids_of(dark, NULL, 0, nmun, count);
+    g_free(dark);
+    return ids;
+}
+
+/* Map k of the plan: panel k of l showing map.  Line widths follow the panel's size
+** (l->line_scale). */
 static void
 plan_map(sk__plan *p, size_t k, const sk__layout *l, const sk_map *map)
 {
     const sk_style *s = map->style;
     const sk__panel *pn = &l->panels[k];
     sk__plan_map *pm = &p->maps[k];
+    double f = l->line_scale > 0 ? l->line_scale : 1;
     pm->frame = pn->frame;
     pm->at = (sk__transform){pn->origin_x, pn->origin_y, l->scale, l->extent_minx,
                              l->extent_maxy};
@@ -61,18 +82,22 @@ plan_map(sk__plan *p, size_t k, const sk__layout *l, const sk_map *map)
     pm->neat_color = s->inset_border;
     pm->neat_width = 0.6;
     plan_fills(p, k, map);
-    sk__plan_path borders[2] = {
+    sk__plan_path borders[3] = {
         {.kind = SK__PATH_MUNICIPAL_BORDERS, .color = s->municipality_border,
-         .width = s->municipality_border_width, .speck = s->municipality_border_width},
+         .width = s->municipality_border_width * f, .speck = s->municipality_border_width * f},
+        {.kind = SK__PATH_FILL_BORDERS, .color = s->fill_border,
+         .width = s->fill_border_width * f, .speck = s->fill_border_width * f},
         {.kind = SK__PATH_REGION_BORDERS, .color = s->region_border,
-         .width = s->region_border_width, .speck = s->region_border_width}};
-    sk__plan_add_path(p, k, &borders[0]);
-    sk__plan_add_path(p, k, &borders[1]);
+         .width = s->region_border_width * f, .speck = s->region_border_width * f,
+         .casing = s->region_casing, .casing_width = s->region_casing_width * f}};
+    borders[1].ids = dark_fills(map, &borders[1].count);
+    for (size_t i = 0; i < G_N_ELEMENTS(borders); i++)
+        sk__plan_add_path(p, k, &borders[i]);
     if (map->outline != NULL) {
         size_t nreg;
         sk__geography_regions(map->geo, &nreg);
         sk__plan_path path = {.kind = SK__PATH_OUTLINE, .color = s->outline_color,
-                              .width = s->outline_width, .speck = s->outline_width};
+                              .width = s->outline_width * f, .speck = s->outline_width * f};
         path.ids = ids_of(map->outline, NULL, 0, nreg, &path.count);
         sk__plan_add_path(p, k, &path);
     }
@@ -81,8 +106,9 @@ plan_map(sk__plan *p, size_t k, const sk__layout *l, const sk_map *map)
         size_t nmun;
         sk__geography_municipalities(map->geo, &nmun);
         sk__plan_path path = {.kind = SK__PATH_AREA, .color = s->area_color,
-                              .width = s->area_width, .speck = s->area_width,
-                              .casing = s->area_casing, .casing_width = s->area_casing_width};
+                              .width = s->area_width * f, .speck = s->area_width * f,
+                              .casing = s->area_casing,
+                              .casing_width = s->area_casing_width * f};
         path.ids = ids_of(map->area, NULL, 0, nmun, &path.count);
         sk__plan_add_path(p, k, &path);
     }
@@ -159,6 +185,8 @@ plan_scale_bar(sk__plan *p, const sk_style *s, const sk__layout *l)
 {
     const sk__box *b = &l->scale_bar;
     double seg = b->w / l->scale_segments;
+    if (l->scale_plate.w > 0)   /* a zoomed map goes on under the bar */
+        add_rect(p, l->scale_plate, s->background, s->background, 0, SK__ROLE_SCALE_BAR, 200);
     for (int i = 0; i < l->scale_segments; i++)
         add_rect(p, (sk__box){b->x + i * seg, b->y, seg, b->h},
                  i % 2 == 0 ? s->text_color : s->background, s->text_color, 0.5,

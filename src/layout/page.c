@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 #include "../internal.h"
+#include "legend.h"
 #include "measure.h"
 
 #define MM SK__MM
@@ -49,129 +50,6 @@ format_km(double metres)
     return g_strdup(g_ascii_formatd(buf, sizeof buf, "%g", metres / 1000));
 }
 
-/* Legend entry i's text: a class's, or after the classes the outline of the regions taking
-** part (if drawn), the outlined area (if any), then the region border; its colour too. */
-static const char *
-entry_text(const sk__page_spec *spec, const sk_style *s, size_t i, sk__legend_item *it)
-{
-    int is_line = i >= spec->legend->len;
-    size_t line = i - spec->legend->len;
-    int is_outline = is_line && spec->outline && line == 0;
-    int is_area = is_line && spec->area_label != NULL && line == (spec->outline ? 1u : 0u);
-    it->is_line = is_line;
-    it->line_width = is_outline ? s->outline_width
-                     : is_area  ? s->area_width
-                                : s->region_border_width;
-    it->color = is_outline ? s->outline_color
-                : is_area  ? s->area_color
-                : is_line  ? s->region_border
-                           : g_array_index(spec->legend, sk__legend_entry, i).color;
-    return is_outline ? s->outline_label
-           : is_area  ? spec->area_label
-           : is_line  ? (spec->region_label != NULL ? spec->region_label
-                                                    : s->region_border_label)
-                      : g_array_index(spec->legend, sk__legend_entry, i).text;
-}
-
-/* Measure legend entry i at font size size in a text column tw wide: its count (if any) on
-** one line at the column's right, the text wrapping in what the count leaves, never inside
-** a term. */
-static void
-entry_measure(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, size_t i,
-              double size, double tw, sk__legend_item *it)
-{
-    const char *text = entry_text(spec, s, i, it);
-    const char *count = i < spec->legend->len
-                            ? g_array_index(spec->legend, sk__legend_entry, i).count
-                            : NULL;
-    double cw = 0;
-    if (count != NULL && count[0] != '\0') {
-        sk__text_set(&it->count, pc, s->font_family, size, 0, count, -1, 0);
-        int w, h;
-        pango_layout_get_size(it->count.layout, &w, &h);
-        cw = (double)w / PANGO_SCALE + size * 0.6;   /* the count and a gap before it */
-    }
-    sk__text_set(&it->text, pc, s->font_family, size, 0, text, tw - cw, 0);
-    sk__text_keep_terms(&it->text);
-}
-
-/* Lay the legend out at font scale f in `columns` columns of width w, `col_gap` apart,
-** relative to (0, 0): the title across the top, then the entries, split where the columns
-** come out most even.  Returns the height. */
-static double
-legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s, double w,
-              double f, int columns, double col_gap, sk__layout *l)
-{
-    for (size_t k = 0; k < l->legend_count; k++) {
-        sk__text_clear(&l->legend[k].text);
-        sk__text_clear(&l->legend[k].count);
-    }
-    sk__text_clear(&l->legend_title);
-    double y0 = 0;
-    if (spec->legend_title != NULL) {
-        sk__text_set(&l->legend_title, pc, s->font_family, s->legend_title_size * f, 1,
-                     spec->legend_title, w, 0);
-        l->legend_title.x = 0;
-        l->legend_title.y = 0;
-        y0 = sk__text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
-    }
-    double sw = s->swatch_width, sh = s->swatch_height * f, gap = 2 * MM;
-    double *heights = g_new(double, l->legend_count), total = 0;
-    for (size_t i = 0; i < l->legend_count; i++) {
-        sk__legend_item *it = &l->legend[i];
-        entry_measure(pc, spec, s, i, s->legend_size * f, w - sw - gap, it);
-        double th = sk__text_height(it->text.layout);
-        if (it->count.layout != NULL)
-            th = fmax(th, sk__text_height(it->count.layout));
-        heights[i] = fmax(th, sh) + s->legend_spacing;
-        total += heights[i];
-    }
-    double target = total / columns, col_h = 0, tallest = 0;
-    int col = 0;
-    for (size_t i = 0; i < l->legend_count; i++) {
-        if (col_h > 0 && col + 1 < columns && col_h + heights[i] / 2 > target) {
-            col++;
-            col_h = 0;
-        }
-        sk__legend_item *it = &l->legend[i];
-        double x = col * (w + col_gap), y = y0 + col_h;
-        /* The first line of text is centred on the swatch. */
-        PangoLayoutIter *iter = pango_layout_get_iter(it->text.layout);
-        int y0l, y1l;
-        pango_layout_iter_get_line_yrange(iter, &y0l, &y1l);
-        pango_layout_iter_free(iter);
-        double first_line = (double)(y1l - y0l) / PANGO_SCALE;
-        it->swatch = (sk__box){x, fmax(y, y + (first_line - sh) / 2), sw, sh};
-        it->text.x = x + sw + gap;
-        it->text.y = y;
-        if (it->count.layout != NULL) {   /* right-aligned at the column's edge */
-            int cw, ch;
-            pango_layout_get_size(it->count.layout, &cw, &ch);
-            it->count.x = x + w - (double)cw / PANGO_SCALE;
-            it->count.y = y;
-        }
-        col_h += heights[i];
-        tallest = fmax(tallest, col_h);
-    }
-    g_free(heights);
-    return y0 + tallest - s->legend_spacing;
-}
-
-static void
-move_legend(sk__layout *l, double dx, double dy)
-{
-    l->legend_title.x += dx;
-    l->legend_title.y += dy;
-    for (size_t i = 0; i < l->legend_count; i++) {
-        l->legend[i].swatch.x += dx;
-        l->legend[i].swatch.y += dy;
-        l->legend[i].text.x += dx;
-        l->legend[i].text.y += dy;
-        l->legend[i].count.x += dx;
-        l->legend[i].count.y += dy;
-    }
-}
-
 sk_status
 sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
 {
@@ -205,11 +83,27 @@ typedef struct page_state {
     const sk_style *s;
     sk__layout *l;
     double m, inner_w, top, bottom;
+    double grid_top;       /* where the head band ends: the top of the map on the grid */
     double note_h, pad, inset_h, legend_w, lx;
+    double col_w;          /* the legend's column width */
+    sk__box box;           /* the map of the whole geography on the page's grid */
+    double grid_scale;     /* its scale */
 } page_state;
 
+/* The height of one line of text at size: the grid's bands are counted in lines. */
+static double
+line_height(page_state *ps, double size, int bold)
+{
+    PangoLayout *t = sk__measure_text(ps->pc, ps->s->font_family, size, bold, "Ag", -1, 0);
+    double h = sk__text_height(t);
+    g_object_unref(t);
+    return h;
+}
+
 /* Title and caption at the top, the source line at the foot: what lies between is
-** [top, bottom). */
+** [top, bottom).  The head band of the grid holds a title line and the style's caption
+** lines (grid_top); a title and caption that need more push top down: that page leaves the
+** grid, rather than cutting text or shrinking it. */
 static void
 layout_head(page_state *ps)
 {
@@ -230,14 +124,19 @@ layout_head(page_state *ps)
         l->caption.y = y;
         y += sk__text_height(l->caption.layout);
     }
-    ps->top = y + 4 * MM;
+    double band = line_height(ps, s->title_size, 1);
+    if (s->caption_lines > 0)
+        band += 1.5 * MM + s->caption_lines * line_height(ps, s->caption_size, 0);
+    ps->grid_top = m + band + 4 * MM;
+    ps->top = fmax(ps->grid_top, y + 4 * MM);
 
     sk__text_set(&l->source, ps->pc, s->font_family, s->source_size, 0,
                  spec->source != NULL ? spec->source : "", ps->inner_w, 0);
     double source_h = sk__text_height(l->source.layout);
     l->source.x = m;
     l->source.y = l->page_h - m - source_h;
-    ps->bottom = l->source.y - 3 * MM;
+    /* One source line on the grid, whatever the source's length. */
+    ps->bottom = l->page_h - m - fmax(source_h, line_height(ps, s->source_size, 0)) - 3 * MM;
 }
 
 /* The head and foot (title, caption, source line) leave the map and legend at least half
@@ -277,8 +176,8 @@ check_head(page_state *ps)
                      parts[worst].advice);
 }
 
-/* A note ("Let op!") sits at the foot of the legend column, above the scale bar; a zoomed
-** map's locator there too.  Sets note_h and inset_h; 0 on a markup error. */
+/* A note ("Let op!") sits at the foot of the legend column; a zoomed map's locator under
+** it, on the map's lower edge.  Sets note_h and inset_h; 0 on a markup error. */
 static int
 layout_note(page_state *ps)
 {
@@ -327,7 +226,7 @@ legend_overflow(page_state *ps, double least, double room)
     long longest_n = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item item;
-        long n = (long)g_utf8_strlen(entry_text(spec, ps->s, i, &item), -1);
+        long n = (long)g_utf8_strlen(sk__legend_entry_text(spec, ps->s, i, &item), -1);
         if (n > longest_n) {
             longest = i;
             longest_n = n;
@@ -336,49 +235,14 @@ legend_overflow(page_state *ps, double least, double room)
     sk__legend_item item;
     char *entry = longest_n > 80
                       ? g_strdup_printf("; its entry '%.40s…' has %ld characters: shorten it",
-                                        entry_text(spec, ps->s, longest, &item), longest_n)
+                                        sk__legend_entry_text(spec, ps->s, longest, &item), longest_n)
                       : g_strdup("");
     sk__error(ps->ctx, SK_EINPUT, "the legend does not fit on the page: its %zu entries need "
               "%.0f mm in up to three columns, %.0f mm is available%s; show fewer classes, use "
-              "a narrower filter or a style with a smaller legend font ([fonts] legend_pt)",
-              l->legend_count, least / MM, fmax(room, 0) / MM, entry);
+              "a narrower filter or a style with a smaller legend font ([fonts] legend_pt, at "
+              "least 7)", l->legend_count, least / MM, fmax(room, 0) / MM, entry);
     g_free(entry);
     return SK_EINPUT;
-}
-
-/* The legend beside the map, the scale bar at its foot.  A long legend first gets slightly
-** smaller type, then a second (and third) column; one that still does not fit is an error,
-** never clipped.  Sets legend_w. */
-static sk_status
-fit_legend(page_state *ps)
-{
-    const sk_style *s = ps->s;
-    const sk__page_spec *spec = ps->spec;
-    sk__layout *l = ps->l;
-    double lw = s->legend_width, col_gap = 4 * MM;
-    double scale_h = s->scale_size * 1.4 + 3 + 2 * MM;
-    double legend_room = ps->bottom - scale_h - 4 * MM - ps->top;
-    if (ps->note_h > 0)
-        legend_room -= ps->note_h + 4 * MM;
-    if (spec->inset)
-        legend_room -= ps->inset_h + 4 * MM;
-    l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0) +
-                      (spec->area_label != NULL ? 1 : 0);
-    l->legend = g_new0(sk__legend_item, l->legend_count);
-    static const double scales[] = {1.0, 0.92, 0.85, 0.78, 0.72};
-    double used = 0, least = G_MAXDOUBLE;
-    int fits = 0, columns = 1;
-    for (columns = 1; columns <= 3 && !fits; columns++)
-        for (size_t i = 0; i < G_N_ELEMENTS(scales) && !fits; i++) {
-            used = legend_layout(ps->pc, spec, s, lw, scales[i], columns, col_gap, l);
-            fits = used <= legend_room;
-            least = fmin(least, used);
-        }
-    columns--;
-    if (!fits)
-        return legend_overflow(ps, least, legend_room);
-    ps->legend_w = columns * lw + (columns - 1) * col_gap;
-    return SK_OK;
 }
 
 /* A text panel ("Analyse / Duiding") takes a column at the right. */
@@ -405,6 +269,67 @@ layout_text_panel(page_state *ps)
                          fmax(room, 0) / MM,
                          sk__chars_fitting(l->text_panel.layout, spec->text, room));
     ps->inner_w -= text_w + 6 * MM;
+    return SK_OK;
+}
+
+/* The grid's map: the whole geography as large as the band between head and foot and one
+** legend column beside it allow, at the left margin.  It depends on the page, the style and
+** the geography only (and on a text panel, which takes width), so every map of the whole
+** geography in an atlas lies at one place and scale; the legend column starts beside it. */
+static void
+grid_box(page_state *ps)
+{
+    double whole[4];
+    sk_geography_extent(ps->spec->geo, whole);
+    double ew = whole[2] - whole[0], eh = whole[3] - whole[1];
+    double room_w = ps->inner_w - ps->s->legend_width - 6 * MM;
+    ps->grid_scale = fmin(room_w / ew, (ps->bottom - ps->grid_top) / eh);
+    ps->box = (sk__box){ps->m, ps->grid_top, ew * ps->grid_scale, eh * ps->grid_scale};
+    ps->lx = ps->m + ps->box.w + 6 * MM;
+    if (ps->top > ps->grid_top) {   /* off the grid: the map fits below the head */
+        double sc = fmin(room_w / ew, (ps->bottom - ps->top) / eh);
+        ps->box = (sk__box){ps->m, ps->top, ew * sc, eh * sc};
+    }
+}
+
+/* The legend at the style's size in the legend column beside the map, from the map's top
+** to the note and locator at its foot.  A long legend flows into a second and third
+** column (sharing the room beside the map); its type never shrinks and the map never does.
+** One that still does not fit is an error, never clipped.  Sets legend_w and col_w. */
+static sk_status
+fit_legend(page_state *ps)
+{
+    const sk_style *s = ps->s;
+    const sk__page_spec *spec = ps->spec;
+    sk__layout *l = ps->l;
+    double col_gap = 4 * MM;
+    double legend_room = (spec->panel_count > 0 ? ps->bottom : ps->box.y + ps->box.h) - ps->top;
+    if (ps->note_h > 0)
+        legend_room -= ps->note_h + 4 * MM;
+    if (spec->inset)
+        legend_room -= ps->inset_h + 4 * MM;
+    l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0) +
+                      (spec->area_label != NULL ? 1 : 0);
+    l->legend = g_new0(sk__legend_item, l->legend_count);
+    int panels = spec->panel_count > 0;
+    /* Beside one map the legend has the page's width right of it; beside small multiples
+    ** it takes what it needs, and the maps the rest. */
+    double area_w = ps->m + ps->inner_w - ps->lx;
+    double natural = panels ? sk__legend_natural_width(ps->pc, spec, s, l) : s->legend_width;
+    double used = 0, least = G_MAXDOUBLE;
+    int fits = 0, columns;
+    for (columns = 1; columns <= 3 && !fits; columns++) {
+        double w = panels ? natural
+                          : fmin(s->legend_width, (area_w - (columns - 1) * col_gap) / columns);
+        used = sk__legend_layout(ps->pc, spec, s, w, columns, col_gap, l);
+        fits = used <= legend_room;
+        least = fmin(least, used);
+        ps->col_w = w;
+    }
+    columns--;
+    if (!fits)
+        return legend_overflow(ps, least, legend_room);
+    ps->legend_w = columns * ps->col_w + (columns - 1) * col_gap;
     return SK_OK;
 }
 
@@ -442,32 +367,42 @@ grid_columns(page_state *ps, double room_w, double room_h, double ew, double eh,
     return cols;
 }
 
-/* The maps: the data extent fitted into what the legend leaves, several maps in the grid of
-** columns that gives them the largest scale, all at one scale.  When the page is wider than
-** the maps need (the Netherlands is tall), maps and legend stay together as one group,
-** centred, rather than the legend drifting to the page edge.  Sets lx, the legend's x. */
+/* One map on the grid: the whole geography fills the grid's box; a zoomed extent is fitted
+** into it at its top left, so its frame starts where every map starts. */
 static void
-layout_maps(page_state *ps)
+layout_one_map(page_state *ps, const double *ext)
+{
+    sk__layout *l = ps->l;
+    double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
+    l->scale = ps->spec->extent == NULL ? ps->box.w / ew
+                                        : fmin(ps->box.w / ew, ps->box.h / eh);
+    sk__panel *pn = &l->panels[0];
+    pn->frame = (sk__box){ps->box.x, ps->box.y, ew * l->scale, eh * l->scale};
+    pn->origin_x = pn->frame.x;
+    pn->origin_y = pn->frame.y;
+    l->line_scale = 1;
+}
+
+/* Small multiples: the grid of columns that gives the maps the largest scale in what the
+** legend leaves, all at one scale, from the left margin; room left over widens the gaps a
+** little, so the maps spread over the page.  Their lines are drawn thinner, in proportion
+** to the map (style: panel_lines_min at least), so small maps do not turn into linework. */
+static void
+layout_panels(page_state *ps, const double *ext)
 {
     const sk__page_spec *spec = ps->spec;
     sk__layout *l = ps->l;
-    double ext[4], whole[4], gap = 6 * MM, cell_gap = 4 * MM;
-    sk_geography_extent(spec->geo, whole);
-    memcpy(ext, spec->extent != NULL ? spec->extent : whole, sizeof ext);
-    memcpy(l->extent, ext, sizeof ext);
-    double ew = ext[2] - ext[0], eh = ext[3] - ext[1];
-    double room_w = ps->inner_w - ps->legend_w - gap, room_h = ps->bottom - ps->top;
-    size_t n = spec->panel_count > 0 ? spec->panel_count : 1;
-    l->panel_count = n;
-    l->panels = g_new0(sk__panel, n);
+    double ew = ext[2] - ext[0], eh = ext[3] - ext[1], cell_gap = 4 * MM;
+    double room_w = ps->inner_w - ps->legend_w - 6 * MM, room_h = ps->bottom - ps->top;
+    size_t n = l->panel_count;
     double title_h;
     size_t cols = grid_columns(ps, room_w, room_h, ew, eh, &title_h);
     size_t rows = (n + cols - 1) / cols;
     double map_w = ew * l->scale, map_h = eh * l->scale;
-    double grid_w = (double)cols * map_w + (double)(cols - 1) * cell_gap;
-    double grid_h = (double)rows * (map_h + title_h) + (double)(rows - 1) * cell_gap;
-    double group_x = ps->m + (ps->inner_w - (grid_w + gap + ps->legend_w)) / 2;
-    double grid_y = ps->top + (room_h - grid_h) / 2;
+    double gap_x = cell_gap;
+    if (cols > 1)
+        gap_x += fmin((room_w - (double)cols * map_w - (double)(cols - 1) * cell_gap) /
+                          (double)(cols - 1), 0.15 * map_w);
     for (size_t i = 0; i < n; i++) {
         sk__panel *pn = &l->panels[i];
         if (spec->panel_titles != NULL) {
@@ -475,62 +410,107 @@ layout_maps(page_state *ps)
                          spec->panel_titles[i], map_w, 0);
             sk__text_keep_terms(&pn->title);
         }
-        double x = group_x + (double)(i % cols) * (map_w + cell_gap);
-        double y0 = grid_y + (double)(i / cols) * (map_h + title_h + cell_gap);
+        double x = ps->m + (double)(i % cols) * (map_w + gap_x);
+        double y0 = ps->top + (double)(i / cols) * (map_h + title_h + cell_gap);
         pn->frame = (sk__box){x, y0 + title_h, map_w, map_h};
         pn->origin_x = x;
         pn->origin_y = y0 + title_h;
         pn->title.x = x;
         pn->title.y = y0;
     }
+    ps->lx = ps->m + (double)cols * map_w + (double)(cols - 1) * gap_x + 6 * MM;
+    ps->box = (sk__box){ps->m, ps->top, ps->lx - 6 * MM - ps->m,
+                        (double)rows * (map_h + title_h + cell_gap) - cell_gap};
+    l->line_scale = fmax(ps->s->panel_lines_min, fmin(1, l->scale / ps->grid_scale));
+}
+
+/* The maps and the legend beside them.  Sets lx, the legend's x. */
+static void
+layout_maps(page_state *ps)
+{
+    const sk__page_spec *spec = ps->spec;
+    sk__layout *l = ps->l;
+    double ext[4];
+    sk_geography_extent(spec->geo, ext);
+    if (spec->extent != NULL)
+        memcpy(ext, spec->extent, sizeof ext);
+    memcpy(l->extent, ext, sizeof ext);
+    l->panel_count = spec->panel_count > 0 ? spec->panel_count : 1;
+    l->panels = g_new0(sk__panel, l->panel_count);
+    if (spec->panel_count > 0)
+        layout_panels(ps, ext);
+    else
+        layout_one_map(ps, ext);
     l->map_frame = l->panels[0].frame;
     l->extent_minx = ext[0];
     l->extent_maxy = ext[3];
     l->origin_x = l->panels[0].origin_x;
     l->origin_y = l->panels[0].origin_y;
-    ps->lx = group_x + grid_w + gap;
-    move_legend(l, ps->lx, ps->top);
+    sk__legend_move(l, ps->lx, ps->top);
 }
 
-/* Scale bar: a round length of at most 80 % of the legend width, in two segments; above it
-** the note and the inset.  Numbers centred on their ticks; the unit after the last number. */
+/* Scale bar: a round length of at most a quarter of the map's width, in two segments, at
+** the lower left of the (lower left) map: on a map of the Netherlands that is Belgium,
+** empty; on a zoomed map, cut at its frame, it sits on a plate of the page's colour.
+** Numbers centred on their ticks; the unit after the last number. */
 static void
-layout_foot(page_state *ps)
+layout_scale_bar(page_state *ps)
 {
     const sk_style *s = ps->s;
     sk__layout *l = ps->l;
-    double lx = ps->lx, lw = s->legend_width, note_h = ps->note_h, pad = ps->pad;
-    double max_m = 0.8 * lw / l->scale;
-    l->scale_length_m = nice_length(max_m);
+    size_t cols = 1;
+    while (cols < l->panel_count && l->panels[cols].frame.y == l->panels[0].frame.y)
+        cols++;
+    const sk__box *f = &l->panels[(l->panel_count - 1) / cols * cols].frame;
+    l->scale_length_m = nice_length(0.25 * f->w / l->scale);
     l->scale_segments = 2;
-    double bar_w = l->scale_length_m * l->scale;
-    l->scale_bar = (sk__box){lx, ps->bottom - 3 - s->scale_size * 1.4, bar_w, 3};
-    if (ps->inset_h > 0)
-        l->inset = (sk__box){lx, l->scale_bar.y - 4 * MM - (note_h > 0 ? note_h + 4 * MM : 0) -
-                                     ps->inset_h,
-                             s->inset_width, ps->inset_h};
-    if (note_h > 0) {
-        l->note_box = (sk__box){lx, l->scale_bar.y - 4 * MM - note_h, lw, note_h};
-        l->note_title.x = lx + pad;
-        l->note_title.y = l->note_box.y + pad;
-        l->note.x = lx + pad;
-        l->note.y = l->note_title.y + sk__text_height(l->note_title.layout) + 1;
-    }
+    double bar_w = l->scale_length_m * l->scale, pad = ps->spec->inset ? 1.5 * MM : 0;
+    double label_h = line_height(ps, s->scale_size, 0);
+    double x = f->x + 2 * pad;
+    l->scale_bar = (sk__box){x, f->y + f->h - 2 * pad - label_h - 1 - 3, bar_w, 3};
     double ly = l->scale_bar.y + l->scale_bar.h + 1;
     char *texts[4] = {g_strdup("0"), format_km(l->scale_length_m / 2),
                       format_km(l->scale_length_m), g_strdup("km")};
-    double right = 0;
+    double left = x, right = 0;
     for (int i = 0; i < 4; i++) {
         sk__text *t = &l->scale_labels[i];
         sk__text_set(t, ps->pc, s->font_family, s->scale_size, 0, texts[i], -1, 0);
         int tw, th;
         pango_layout_get_size(t->layout, &tw, &th);
         double w = (double)tw / PANGO_SCALE;
-        t->x = i < 3 ? lx + bar_w * i / 2.0 - w / 2 : right + s->scale_size * 0.3;
+        t->x = i < 3 ? x + bar_w * i / 2.0 - w / 2 : right + s->scale_size * 0.3;
         t->y = ly;
+        left = fmin(left, t->x);
         right = t->x + w;
         g_free(texts[i]);
     }
+    if (pad > 0)
+        l->scale_plate = (sk__box){left - pad, l->scale_bar.y - pad, right - left + 2 * pad,
+                                   ly + label_h - l->scale_bar.y + 2 * pad};
+}
+
+/* At the foot of the legend column, on the map's lower edge: a zoomed map's locator, above
+** it the note. */
+static void
+layout_foot(page_state *ps)
+{
+    const sk_style *s = ps->s;
+    sk__layout *l = ps->l;
+    double lx = ps->lx, note_h = ps->note_h, pad = ps->pad;
+    double y = ps->box.y + ps->box.h;
+    if (ps->inset_h > 0) {
+        y -= ps->inset_h;
+        l->inset = (sk__box){lx, y, s->inset_width, ps->inset_h};
+        y -= 4 * MM;
+    }
+    if (note_h > 0) {
+        l->note_box = (sk__box){lx, y - note_h, s->legend_width, note_h};
+        l->note_title.x = lx + pad;
+        l->note_title.y = l->note_box.y + pad;
+        l->note.x = lx + pad;
+        l->note.y = l->note_title.y + sk__text_height(l->note_title.layout) + 1;
+    }
+    layout_scale_bar(ps);
 }
 
 sk_status
@@ -546,9 +526,11 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     if (st == SK_OK && !layout_note(&ps))
         st = sk_ctx_status(ctx);
     if (st == SK_OK)
-        st = fit_legend(&ps);
-    if (st == SK_OK)
         st = layout_text_panel(&ps);
+    if (st == SK_OK) {
+        grid_box(&ps);
+        st = fit_legend(&ps);
+    }
     if (st == SK_OK) {
         layout_maps(&ps);
         layout_foot(&ps);

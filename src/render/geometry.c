@@ -72,7 +72,7 @@ path_arc(cairo_t *cr, const sk_geography *geo, const sk__transform *l, const sk_
 
 /* Which arcs path_arcs adds: all, or those along a set of municipalities or regions (mask,
 ** indexed like the arcs' layer) with a member on either side, or on one side only. */
-typedef enum arc_choice { ALL_ARCS, MASK_EITHER_SIDE, MASK_ONE_SIDE } arc_choice;
+typedef enum arc_choice { ALL_ARCS, MASK_EITHER_SIDE, MASK_ONE_SIDE, MASK_BOTH_SIDES } arc_choice;
 
 /* Add the borders (arcs) of the municipalities (regions = 0) or regions to the path,
 ** simplified to the output resolution: vertices less important than tolerance_pt are dropped
@@ -96,7 +96,9 @@ path_arcs(cairo_t *cr, const sk_geography *geo, const sk__transform *l, int regi
                      : regions                ? -2 - owner[arcs[a].twin]
                                               : owner[arcs[a].twin];
             int in1 = i1 >= 0 && mask[i1], in2 = i2 >= 0 && mask[i2];
-            if (choice == MASK_EITHER_SIDE ? !(in1 || in2) : in1 == in2)
+            if (choice == MASK_EITHER_SIDE  ? !(in1 || in2)
+                : choice == MASK_BOTH_SIDES ? !(in1 && in2)
+                                            : in1 == in2)
                 continue;
         }
         if (speck(geo, l, &arcs[a], line_width_pt, whole_ring))
@@ -255,7 +257,8 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
 }
 
 
-/* The municipal and region borders, each shared border once. */
+/* The municipal and region borders, each shared border once; the region borders on their
+** casing, a wider lighter line that parts them from dark fills. */
 static void
 draw_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
              const sk__plan_path *municipal, const sk__plan_path *region)
@@ -273,6 +276,8 @@ draw_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l, doubl
     if (region != NULL) {
         cairo_new_path(cr);
         path_arcs(cr, geo, l, 1, tolerance_pt, region->speck, 0, ALL_ARCS, NULL);
+        if (region->casing_width > 0)
+            stroke_round(cr, region->casing, region->casing_width);
         stroke_round(cr, region->color, region->width);
     }
     cairo_new_path(cr);
@@ -320,7 +325,9 @@ draw_outline(cairo_t *cr, const sk_geography *geo, const sk__transform *l, doubl
 
 /* The borders are the same on every page whose map sits at the same place and scale: an
 ** atlas draws them once per placement and lays them over each page's fills (for PDF a
-** recording surface, which cairo writes once as a form used by every page). */
+** recording surface, which cairo writes once as a form used by every page).  Two layers per
+** placement, the municipal borders and the region borders: between them each page draws
+** its own light borders inside dark fills. */
 typedef struct layer {
     const sk_geography *geo;
     sk__plan_path municipal, region;   /* their colours and widths (no ids) */
@@ -364,7 +371,8 @@ static int
 same_line(const sk__plan_path *a, const sk__plan_path *b)
 {
     return a->kind == b->kind && a->color == b->color && a->width == b->width &&
-           a->speck == b->speck;
+           a->speck == b->speck && a->casing == b->casing &&
+           a->casing_width == b->casing_width;
 }
 
 static int
@@ -386,12 +394,14 @@ path_of_kind(const sk__plan_map *pm, sk__path_kind kind)
     return NULL;
 }
 
-/* What identifies the border layer of map pm (no surface yet). */
+/* What identifies border layer `which` (0: municipal, 1: region borders) of map pm (no
+** surface yet). */
 static layer
-layer_key(const sk__plan *p, const sk__plan_map *pm, int raster, double px_per_pt)
+layer_key(const sk__plan *p, const sk__plan_map *pm, int raster, double px_per_pt, int which)
 {
-    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
-    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
+    const sk__plan_path *municipal =
+        which == 0 ? path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS) : NULL;
+    const sk__plan_path *region = which == 1 ? path_of_kind(pm, SK__PATH_REGION_BORDERS) : NULL;
     sk__plan_path none = {.kind = SK__PATH_FILL};
     layer key = {p->geo, municipal != NULL ? *municipal : none, region != NULL ? *region : none,
                  raster, raster ? px_per_pt : 0, pm->at.scale, pm->at.origin_x,
@@ -429,8 +439,9 @@ sk__layers_prepare(sk_ctx *ctx, sk__layers *ls, sk__plan *const *plans, size_t c
     sk_status st = SK_OK;
     g_mutex_lock(&ls->lock);
     for (size_t i = 0; i < count && st == SK_OK; i++) {
-        for (size_t k = 0; plans[i] != NULL && k < plans[i]->map_count && st == SK_OK; k++) {
-            layer key = layer_key(plans[i], &plans[i]->maps[k], 1, dpi / 72.0);
+        for (size_t k = 0; plans[i] != NULL && k < 2 * plans[i]->map_count && st == SK_OK;
+             k++) {
+            layer key = layer_key(plans[i], &plans[i]->maps[k / 2], 1, dpi / 72.0, (int)k % 2);
             if (find_layer(ls, &key) != NULL)
                 continue;
             st = sk__sink_image_surface(ctx, CAIRO_FORMAT_ARGB32, layer_width(&key),
@@ -455,13 +466,13 @@ layer_surface(const layer *key)
     return cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
 }
 
-/* The border layer for this map, drawn on first use.  Borrowed from ls; NULL when it
+/* Border layer `which` for this map, drawn on first use.  Borrowed from ls; NULL when it
 ** could not be made or drawn (*status tells why). */
 static cairo_surface_t *
 borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int raster,
-              double px_per_pt, double tolerance_pt, cairo_status_t *status)
+              double px_per_pt, double tolerance_pt, int which, cairo_status_t *status)
 {
-    layer key = layer_key(p, pm, raster, px_per_pt);
+    layer key = layer_key(p, pm, raster, px_per_pt, which);
     g_mutex_lock(&ls->lock);
     layer *found = find_layer(ls, &key);
     if (found == NULL) {
@@ -479,8 +490,8 @@ borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int ras
         if (raster)
             cairo_scale(cr, px_per_pt, px_per_pt);
         draw_borders(cr, p->geo, &pm->at, tolerance_pt,
-                     path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
-                     path_of_kind(pm, SK__PATH_REGION_BORDERS));
+                     which == 0 ? path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS) : NULL,
+                     which == 1 ? path_of_kind(pm, SK__PATH_REGION_BORDERS) : NULL);
         *status = cairo_status(cr);
         cairo_destroy(cr);
         /* A layer whose drawing failed stays undrawn: every page using it fails likewise. */
@@ -512,34 +523,73 @@ draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolera
     return status;
 }
 
-/* The map: fills, then the borders (from layers when given), outline and area.  Returns
-** a layer's failure (cr's own status tells the rest). */
+/* The light municipal borders inside dark fills (SK__PATH_FILL_BORDERS): the borders with
+** both sides among the path's municipalities. */
+static void
+draw_fill_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l,
+                  double tolerance_pt, const sk__plan_path *path)
+{
+    if (path == NULL || path->count == 0 || path->width <= 0)
+        return;
+    size_t n;
+    sk__geography_municipalities(geo, &n);
+    guint8 *mask = mask_of(path, n);
+    cairo_save(cr);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL);
+    cairo_new_path(cr);
+    path_arcs(cr, geo, l, 0, tolerance_pt, path->speck, 1, MASK_BOTH_SIDES, mask);
+    sk__set_color(cr, path->color);
+    cairo_set_line_width(cr, path->width);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    g_free(mask);
+}
+
+/* Lay border layer `which` over the page. */
+static cairo_status_t
+paint_layer(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
+            sk__layers *layers, int raster, double px_per_pt, int band_y, int which)
+{
+    cairo_status_t status = CAIRO_STATUS_SUCCESS;
+    cairo_surface_t *borders = borders_layer(layers, p, pm, raster, px_per_pt, tolerance_pt,
+                                             which, &status);
+    if (borders == NULL)
+        return status;
+    cairo_save(cr);
+    if (raster) {
+        cairo_identity_matrix(cr);
+        cairo_set_source_surface(cr, borders, 0, -band_y);
+    } else {
+        cairo_set_source_surface(cr, borders, 0, 0);
+    }
+    cairo_paint(cr);
+    cairo_restore(cr);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The map: fills, the municipal borders, the light ones inside dark fills, the region
+** borders (from layers when given), then outline and area.  Returns a layer's failure
+** (cr's own status tells the rest). */
 static cairo_status_t
 draw_map_content(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt,
                  sk__layers *layers, int raster, double px_per_pt, int band_y)
 {
     cairo_status_t status = draw_fills(cr, p, pm, tolerance_pt);
+    const sk__plan_path *municipal = path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS);
+    const sk__plan_path *region = path_of_kind(pm, SK__PATH_REGION_BORDERS);
+    for (int which = 0; which < 2 && status == CAIRO_STATUS_SUCCESS; which++) {
+        if (layers == NULL)
+            draw_borders(cr, p->geo, &pm->at, tolerance_pt, which == 0 ? municipal : NULL,
+                         which == 1 ? region : NULL);
+        else
+            status = paint_layer(cr, p, pm, tolerance_pt, layers, raster, px_per_pt, band_y,
+                                 which);
+        if (which == 0)
+            draw_fill_borders(cr, p->geo, &pm->at, tolerance_pt,
+                              path_of_kind(pm, SK__PATH_FILL_BORDERS));
+    }
     if (status != CAIRO_STATUS_SUCCESS)
         return status;
-    if (layers == NULL) {
-        draw_borders(cr, p->geo, &pm->at, tolerance_pt,
-                     path_of_kind(pm, SK__PATH_MUNICIPAL_BORDERS),
-                     path_of_kind(pm, SK__PATH_REGION_BORDERS));
-    } else {
-        cairo_surface_t *borders = borders_layer(layers, p, pm, raster, px_per_pt,
-                                                 tolerance_pt, &status);
-        if (borders == NULL)
-            return status;
-        cairo_save(cr);
-        if (raster) {
-            cairo_identity_matrix(cr);
-            cairo_set_source_surface(cr, borders, 0, -band_y);
-        } else {
-            cairo_set_source_surface(cr, borders, 0, 0);
-        }
-        cairo_paint(cr);
-        cairo_restore(cr);
-    }
     for (guint i = 0; pm->paths != NULL && i < pm->paths->len; i++) {
         const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
         if (path->kind == SK__PATH_OUTLINE || path->kind == SK__PATH_AREA)
