@@ -49,15 +49,43 @@ typedef struct sk__contents_entry {
 sk__plan *sk__plan_contents_page(const sk_style *style, double w, double h, const char *title,
                                  const char *subtitle, const sk__contents_entry *entries,
                                  size_t count, size_t rows);
-/* The plan of a section page w x h points: its title, large, on the style's background. */
-sk__plan *sk__plan_section_page(const sk_style *style, double w, double h, const char *title);
+/* The plan of a section page w x h points: its title, large, on the style's background, and
+** text (Pango markup; NULL: none) under it. */
+sk__plan *sk__plan_section_page(const sk_style *style, double w, double h, const char *title,
+                                const char *text);
 /* Whether a contents page's title and subtitle leave room for rows rows of entries, and a
 ** section page's title fits below where it starts: SK_EINPUT naming the text, the room and
 ** about how many characters fit otherwise (no entry or title is silently cut off). */
 sk_status sk__contents_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
                                   const char *title, const char *subtitle, size_t rows);
 sk_status sk__section_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
-                                 const char *title);
+                                 const char *title, const char *text);
+/* Whether the entries of a contents page (as for sk__plan_contents_page) end above the page
+** number at its foot: a title that wraps pushes the entries under it down.  SK_EINPUT
+** naming the entry that runs past and the room otherwise. */
+sk_status sk__contents_entries_check(sk_ctx *ctx, const sk_style *style, double w, double h,
+                                     const char *title, const char *subtitle,
+                                     const sk__contents_entry *entries, size_t count,
+                                     size_t rows);
+
+/* The texts of a document's cover (NULL: none; title required). */
+typedef struct sk__cover {
+    const char *title, *subtitle, *status, *organisation, *date, *version;
+} sk__cover;
+/* The plan of a cover page w x h points: the status mark framed at the top, title and
+** subtitle from 30 % of the height, organisation, date and version at the foot. */
+sk__plan *sk__plan_cover_page(const sk_style *style, double w, double h, const sk__cover *c);
+/* Whether title and subtitle fit above the cover's foot: SK_EINPUT naming the longer, its
+** room and about how many characters fit otherwise. */
+sk_status sk__cover_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
+                               const sk__cover *c);
+/* Add the page number at the foot of plan: flush with the right margin, on the baseline of
+** the source line's last line (a map page) or where a one-line source line would have it.
+** SK_EINPUT when the source line runs into it. */
+sk_status sk__plan_add_page_number(sk_ctx *ctx, sk__plan *plan, const sk_style *style,
+                                   size_t number);
+/* The top of the page number on a page h points high: text pages end above it. */
+double sk__page_foot_top(const sk_style *style, double h);
 
 /* Page size in points. */
 void sk__page_size(sk_page_size page, double *w, double *h);

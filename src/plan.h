@@ -88,8 +88,13 @@ typedef enum sk__role {
     SK__ROLE_CONTENTS_ENTRY,     /* id: the page it names (1-based): link, title */
     SK__ROLE_CONTENTS_PAGE,      /* id: the same page, its number */
     SK__ROLE_LEGEND_COUNT,       /* id: legend entry; its count ("184 gemeenten") */
-    SK__ROLE_NAME_LEADER         /* id: municipality; the line from its name placed outside
+    SK__ROLE_NAME_LEADER,        /* id: municipality; the line from its name placed outside
                                  ** (x0, y0 at the name) into it (x1, y1), and its casing */
+    SK__ROLE_PAGE_NUMBER,        /* the page's number at its foot */
+    SK__ROLE_STATUS,             /* the cover's status mark ("Werkdocument"): 0 text, 1 frame */
+    SK__ROLE_COVER_TEXT,         /* id: 0 organisation, 1 date, 2 version */
+    SK__ROLE_SECTION_TEXT,       /* a section page's text under its title */
+    SK__ROLE_CONTENTS_LEADER     /* id: the page an entry names; its dots */
 } sk__role;
 
 typedef enum sk__item_kind {

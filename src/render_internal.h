@@ -80,10 +80,14 @@ typedef sk_status (*sk__document_source)(sk_ctx *ctx, void *data, size_t i,
 
 /* Write count pages from source as one PDF at path (through the sink: nothing is left on
 ** failure): each page the size of its plan, the outline entries with their hierarchy, each
-** entry and link going to its page ("page=N"), metadata title (NULL: none) and creator
+** entry going to its page ("page=N"), each link to the page's named destination (below), metadata title (NULL: none) and creator
 ** samenkaart.  layers: border layers shared between pages, or NULL.  On failure ctx has the
 ** message, naming path. */
 sk_status sk__render_document(sk_ctx *ctx, const char *path, const char *title, size_t count,
                               sk__document_source source, void *data, sk__layers *layers);
+
+/* The named destination of page N (1-based) of a document, a format for a size_t: a link
+** goes there (plan.h's sk__plan_link), the PDF's /Dests name it. */
+#define SK__DOCUMENT_DEST "page-%zu"
 
 #endif

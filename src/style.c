@@ -30,6 +30,7 @@ sk_style_free(sk_style *s)
     g_free(s->path);
     g_free(s->font_family);
     g_free(s->region_border_label);
+    g_free(s->contents_title);
     g_free(s->source_format);
     g_free(s->source_table_format);
     g_free(s->title_changes_format);
@@ -485,6 +486,22 @@ read_legend(reader *r, sk_style *s)
     s->note_border = get_color(r, "legend", "note_border");
 }
 
+/* [document]: the atlas's own pages (cover, contents, sections, page numbers). */
+static void
+read_document(reader *r, sk_style *s)
+{
+    s->page_number_size = get_number(r, "document", "page_number_pt", 4, 72);
+    s->cover_title_size = get_number(r, "document", "cover_title_pt", 4, 144);
+    s->cover_subtitle_size = get_number(r, "document", "cover_subtitle_pt", 4, 72);
+    s->cover_text_size = get_number(r, "document", "cover_text_pt", 4, 72);
+    s->status_size = get_number(r, "document", "status_pt", 4, 72);
+    s->status_color = get_color(r, "document", "status");
+    s->section_text_size = get_number(r, "document", "section_text_pt", 4, 72);
+    s->section_text_width = get_number(r, "document", "section_text_width_mm", 20, 1000) * MM;
+    s->leader_color = get_color(r, "document", "leader");
+    s->contents_title = get_string(r, "document", "contents_title", NULL);
+}
+
 static void
 read_texts(reader *r, sk_style *s)
 {
@@ -637,6 +654,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
         read_legend(&r, s);
         read_names(&r, &s->names);
         read_texts(&r, s);
+        read_document(&r, s);
         read_palette(&r, s);
         for (int i = 0; i < 2; i++)
             if (r.files[i] != NULL)

@@ -112,6 +112,13 @@ struct sk_style {
     char *no_matching_format;      /* "geen project (%s)": white on a map of some projects */
     char *no_matching_panels;      /* white on a page of maps of different projects */
     char *table_panel_white, *combination_note, *split_note_format, *split_alike_format;
+
+    /* The pages of a document ([document]): the cover, the contents and section pages, and
+    ** the page number at the foot of every page after the cover. */
+    double page_number_size, cover_title_size, cover_subtitle_size, cover_text_size;
+    double status_size, section_text_size, section_text_width;
+    sk__color status_color, leader_color;
+    char *contents_title;          /* the heading of the contents pages ("Inhoud") */
 };
 
 /* Compare two label sets of principle p in the style's legend order (sk_labelset_compare with

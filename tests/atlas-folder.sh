@@ -16,7 +16,8 @@ echo "1..16"
 export LC_ALL=C
 cd "$tmp" || exit 1
 
-# Three pages and a contents page; the smaller atlas has two pages.
+# Three pages, a cover and a contents page (004-a, 005-b); the smaller atlas has three
+# pages (003-a).
 atlas_head() { printf '[atlas]\ntitle = Test\nstyle = %s/aef.ini\npage = a4\n' "$SAMENKAART_STYLES"; }
 { atlas_head; printf '\n[section s]\ntitle = S\n\n[map a]\ntitle = A\n\n[map b]\ntitle = B\nshow = inhoudelijk\n'; } >big.ini
 { atlas_head; printf '\n[map a]\ntitle = A\n'; } >small.ini
@@ -48,7 +49,7 @@ manifest_lists_the_folder() {
   diff <(files_of clean-big) <(listed_in clean-big) || return 1
   head -1 clean-big/samenkaart-atlas.txt | grep -q '^# samenkaart atlas big.ini' || return 1
   [ "$(grep -c '^#' clean-big/samenkaart-atlas.txt)" -eq 1 ] || return 1
-  grep -qx 'thumbs/003-a.png' clean-big/samenkaart-atlas.txt || return 1
+  grep -qx 'thumbs/004-a.png' clean-big/samenkaart-atlas.txt || return 1
   # Deterministic: the same atlas again writes the same manifest.
   atlas big.ini --output again && cmp clean-big/samenkaart-atlas.txt again/samenkaart-atlas.txt
 }
@@ -91,17 +92,17 @@ check "a smaller atlas into a larger one's folder: exactly its files; index.html
 odd_manifest_lines() {
   cp -a clean-big odd && mkdir outside && echo keep >outside/victim && echo keep >victim2 &&
     ln -s ../outside odd/link && echo keep >odd/.hidden || return 1
-  printf '%s\n' ../victim2 "$tmp/victim2" link/victim .hidden ./index.html 'a/../003-a.png' \
+  printf '%s\n' ../victim2 "$tmp/victim2" link/victim .hidden ./index.html 'a/../004-a.png' \
     thumbs >>odd/samenkaart-atlas.txt
   "$SK_CLI" atlas --dpi 40 --jobs 2 small.ini --output odd 2>err || return 1
   cat err
   local v
-  for v in ../victim2 "$tmp/victim2" link/victim .hidden ./index.html a/../003-a.png; do
+  for v in ../victim2 "$tmp/victim2" link/victim .hidden ./index.html a/../004-a.png; do
     grep -qF "odd/samenkaart-atlas.txt:" err && grep -qF "'$v' is not the name of a file in the atlas's folder" err ||
       { echo "no warning for $v"; return 1; }
   done
   [ -f victim2 ] && [ -f outside/victim ] && [ -f odd/.hidden ] && [ -L odd/link ] &&
-    [ -d odd/thumbs ] && [ ! -e odd/003-a.png ] && [ ! -e odd/004-b.png ]
+    [ -d odd/thumbs ] && [ ! -e odd/004-a.png ] && [ ! -e odd/005-b.png ]
 }
 check "manifest lines that are not plain names inside the folder: ignored with a warning, nothing outside removed" \
   odd_manifest_lines
@@ -143,12 +144,12 @@ users_files_kept() {
   SAMENKAART_FAULT=0 atlas small.ini --output uo2 2>err
   ! grep -q 'fault points' err || grep -q 'fault points: 0$' err || { cat err; return 1; }
   # A page's CSV is known only once the page is drawn: found before the commit.
-  cp -a clean-small uo5 && echo mine >uo5/004-b.csv && cp -a uo5 uo5.saved || return 1
-  refused "uo5/004-b.csv: already there and not written by a previous atlas" uo5 uo5.saved \
+  cp -a clean-small uo5 && echo mine >uo5/005-b.csv && cp -a uo5 uo5.saved || return 1
+  refused "uo5/005-b.csv: already there and not written by a previous atlas" uo5 uo5.saved \
     big.ini || return 1
-  # A manifest that does not list the user's 004-b.png (the larger atlas writes it).
-  cp -a clean-small uo3 && echo mine >uo3/004-b.png && cp -a uo3 uo3.saved || return 1
-  refused "uo3/004-b.png: already there and not written by a previous atlas (the manifest does not list it)" \
+  # A manifest that does not list the user's 005-b.png (the larger atlas writes it).
+  cp -a clean-small uo3 && echo mine >uo3/005-b.png && cp -a uo3 uo3.saved || return 1
+  refused "uo3/005-b.png: already there and not written by a previous atlas (the manifest does not list it)" \
     uo3 uo3.saved big.ini || return 1
   # A file named like the manifest that samenkaart did not write.
   mkdir uo4 && echo mine >uo4/samenkaart-atlas.txt && cp -a uo4 uo4.saved || return 1

@@ -97,7 +97,7 @@ limit_check "atlas: the pixels of 1200-dpi pages do not fit in 1.5 GB: exit 1 be
 fits() {
   limited 1500 atlas --quiet small.ini --output fits --jobs 2
   cat "$tmp/err"
-  [ "$rc" -eq 0 ] && [ -s fits/002-a.png ] && [ -s fits/thumbs/003-b.png ] &&
+  [ "$rc" -eq 0 ] && [ -s fits/003-a.png ] && [ -s fits/thumbs/004-b.png ] &&
     [ -s fits/atlas.pdf ] || return 1
   limited 1000 "${render[@]}" --output fits.png
   [ "$rc" -eq 0 ] && [ -s fits.png ]

@@ -287,7 +287,7 @@ atlas_with_layers(const char *dir, const char *gpkg, const char *refusal)
         int rc = run_cli(&err, "atlas", "--no-cache", ini, "--output", out, NULL);
         if (chosen) {
             g_assert_cmpint(rc, ==, 0);
-            char *csv = g_build_filename(out, "002-jeugd.csv", NULL);   /* 001: contents */
+            char *csv = g_build_filename(out, "003-jeugd.csv", NULL);   /* cover, contents */
             char *ref = g_build_filename(dir, "reference.csv", NULL);
             assert_same_file(ref, csv);
             g_free(csv);

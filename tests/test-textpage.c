@@ -24,7 +24,8 @@ assert_inside(const sk__box *inner, const sk__box *outer)
     g_assert_cmpfloat(inner->y + inner->h, <=, outer->y + outer->h + 1e-9);
 }
 
-/* Entry k starts at item first: a link to its page, then its title, then its number. */
+/* Entry k starts at item first: a link to its page, then its title, its number and the
+** leader dots between them. */
 static void
 assert_entry(const sk__plan *p, guint first, const sk__contents_entry *e)
 {
@@ -33,7 +34,7 @@ assert_entry(const sk__plan *p, guint first, const sk__contents_entry *e)
     g_assert_cmpint(link->kind, ==, SK__ITEM_LINK);
     g_assert_cmpint(link->role, ==, SK__ROLE_CONTENTS_ENTRY);
     g_assert_cmpint(link->u.link.page, ==, (long)e->page);
-    g_assert_cmpuint(link->u.link.count, ==, 2);
+    g_assert_cmpuint(link->u.link.count, ==, 3);
     g_assert_cmpint(title->kind, ==, SK__ITEM_TEXT);
     g_assert_cmpint(title->role, ==, SK__ROLE_CONTENTS_ENTRY);
     g_assert_cmpint(title->id, ==, (long)e->page);
@@ -55,35 +56,35 @@ test_contents(void)
         {"Jeugd", 1, 3}, {"Samenwerkingsvorm", 0, 4}, {"Ouderen", 1, 5}};
     sk__plan *p = sk__plan_contents_page(style, 842, 595, "Atlas", "Ondertitel", entries, 3, 2);
     g_assert_cmpuint(p->map_count, ==, 0);
-    g_assert_cmpuint(p->items->len, ==, 2 + 3 * 3);
+    g_assert_cmpuint(p->items->len, ==, 2 + 3 * 4);
     g_assert_cmpint(item(p, 0)->role, ==, SK__ROLE_TITLE);
     g_assert_cmpstr(item(p, 0)->u.text.text, ==, "Atlas");
     g_assert_cmpint(item(p, 1)->role, ==, SK__ROLE_SUBTITLE);
     for (guint k = 0; k < 3; k++)
-        assert_entry(p, 2 + 3 * k, &entries[k]);
+        assert_entry(p, 2 + 4 * k, &entries[k]);
     /* Two rows a column: the third entry heads the second column, level with the first;
     ** entries in a section are indented. */
-    const sk__box *b0 = &item(p, 2)->u.link.box, *b1 = &item(p, 5)->u.link.box,
-                  *b2 = &item(p, 8)->u.link.box;
+    const sk__box *b0 = &item(p, 2)->u.link.box, *b1 = &item(p, 6)->u.link.box,
+                  *b2 = &item(p, 10)->u.link.box;
     g_assert_cmpfloat(b2->x, >, b0->x + b0->w);
     g_assert_cmpfloat(b2->y, ==, b0->y);
     g_assert_cmpfloat(b1->y, >, b0->y);
-    g_assert_cmpfloat(item(p, 6)->u.text.x, >, item(p, 3)->u.text.x);
+    g_assert_cmpfloat(item(p, 7)->u.text.x, >, item(p, 3)->u.text.x);
     sk__plan_free(p);
     /* Without a title the entries start at the top margin; on a page too short for them
     ** they are left out. */
     p = sk__plan_contents_page(style, 842, style->margin * 2 + style->legend_size * 1.6, NULL,
                                NULL, entries, 3, 2);
-    g_assert_cmpuint(p->items->len, ==, 2 * 3);
+    g_assert_cmpuint(p->items->len, ==, 2 * 4);
     assert_entry(p, 0, &entries[0]);
-    assert_entry(p, 3, &entries[2]);
+    assert_entry(p, 4, &entries[2]);
     sk__plan_free(p);
 }
 
 static void
 test_section(void)
 {
-    sk__plan *p = sk__plan_section_page(style, 842, 595, "Jeugd");
+    sk__plan *p = sk__plan_section_page(style, 842, 595, "Jeugd", NULL);
     g_assert_cmpuint(p->map_count, ==, 0);
     g_assert_cmpuint(p->items->len, ==, 1);
     g_assert_cmpint(item(p, 0)->kind, ==, SK__ITEM_TEXT);
@@ -112,8 +113,8 @@ test_document_stopped_early(void)
 {
     const sk__contents_entry entries[] = {{"Twee", 0, 2}, {"Drie", 0, 3}};
     sk__plan *plans[3] = {sk__plan_contents_page(style, 842, 595, "Atlas", NULL, entries, 2, 2),
-                          sk__plan_section_page(style, 842, 595, "Twee"),
-                          sk__plan_section_page(style, 842, 595, "Drie")};
+                          sk__plan_section_page(style, 842, 595, "Twee", NULL),
+                          sk__plan_section_page(style, 842, 595, "Drie", NULL)};
     char *dir = g_dir_make_tmp("sk-doc-XXXXXX", NULL);
     char *pdf = g_build_filename(dir, "a.pdf", NULL);
     sk_ctx *ctx = sk_ctx_new();

@@ -179,7 +179,7 @@ check "a long legend text (--region-label): the entry named" \
   overflow --region-label "the legend does not fit on the page: its 2 entries need " \
   "its entry 'Lange titel" "has 10800 characters: shorten it"
 
-# The atlas's text pages: a subtitle that would push the contents off the page, or a title
+# The atlas's text pages: a subtitle that would push the cover's foot off the page, or a title
 # running off a section page, is refused before anything is written (the atlas file trims
 # the trailing space: 10799 characters).
 atlas_long() {   # GROUP-TEXT FRAGMENT...
@@ -191,9 +191,9 @@ atlas_long() {   # GROUP-TEXT FRAGMENT...
   run atlas --quiet --dpi 30 long.ini -o out.d
   want_rc 2 && has err "$@" && nothing_written && ! grep -E -- '-[0-9]+ mm' err
 }
-check "atlas: a 10,800-character atlas title: the contents page's room, shorten to about N" \
+check "atlas: a 10,800-character atlas subtitle: the cover page's room, shorten to about N" \
   atlas_long "subtitle = $long" "long.ini: [atlas] subtitle: its 10799 characters take " \
-  "mm of the contents page, which leaves 0 mm for its 1 rows of entries" \
+  "mm of the cover page, which leaves " "mm for the title and subtitle" \
   "shorten the subtitle to about "
 check "atlas: a 10,800-character section title: the section page's room, shorten to about N" \
   atlas_long "$(printf '\n[section s]\ntitle = %s' "$long")" \

@@ -58,7 +58,8 @@ page_spec(const sk_atlas *a, const page *pg, sk_map_spec *spec)
     spec->caption = pg->caption;
     spec->note = pg->note;
     spec->text = pg->text;
-    spec->source = a->source;
+    /* The atlas's fixed source line, never the data's file names. */
+    spec->source = pg->source != NULL ? pg->source : a->source;
     int alt = sk__atlas_geography_index(a, pg->geography);
     if (alt >= 0)
         spec->region_label = g_array_index(a->geographies, alt_geography, alt).region_label;

@@ -15,7 +15,7 @@ sk__atlas_page_clear(page *p)
                         &p->zoom_province, &p->table, &p->table_layer, &p->table_key, &p->table_column,
                         &p->table_path, &p->geography, &p->text, &p->id, &p->name, &p->title,
                         &p->caption, &p->note, &p->breaks, &p->core_of_name,
-                        &p->zoom_core_name};
+                        &p->zoom_core_name, &p->source};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(p->where);
@@ -46,7 +46,8 @@ sk_atlas_free(sk_atlas *a)
                         &a->path, &a->dir, &a->data_dir, &a->title, &a->subtitle, &a->source, &a->style,
                         &a->municipalities, &a->regions, &a->membership, &a->projects,
                         &a->sheet, &a->municipality_layer, &a->region_layer,
-                        &a->membership_layer};
+                        &a->membership_layer, &a->organisation, &a->date, &a->version,
+                        &a->status};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     if (a->pages != NULL) {

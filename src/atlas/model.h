@@ -7,7 +7,10 @@
 #include "samenkaart/samenkaart.h"
 #include "../internal.h"
 
-typedef enum page_kind { PAGE_CONTENTS, PAGE_SECTION, PAGE_MAP, PAGE_PANELS } page_kind;
+typedef enum page_kind {
+    PAGE_CONTENTS, PAGE_SECTION, PAGE_MAP, PAGE_PANELS,
+    PAGE_COVER            /* page 1: the [atlas] group's title, organisation, date, … */
+} page_kind;
 
 /* One page, or one map of a page of small multiples.  The map keys are kept as the file
 ** wrote them (strings, for the map's spec) besides what was parsed from them to check them. */
@@ -45,6 +48,9 @@ typedef struct page {
     sk_principle table_principle;
     int group_from;           /* maps of combinations: N or more labels one class; 0: none */
     int allow_similar_colours;/* classes too alike: a warning instead of an error */
+    /* Page furniture: the map's own source line (NULL: the atlas's); a section page's
+    ** text is `text` above. */
+    char *source;
 } page;
 
 /* A further geography an atlas draws on ([geography NAME]), e.g. the zorgkantoorregio's. */
@@ -65,9 +71,15 @@ struct sk_atlas {
     char *municipality_layer, *region_layer, *membership_layer;   /* of multi-layer sources */
     char *core, *core_layer, *core_geography, *core_column;   /* kernwerkgebieden for core_of */
     sk_page_size page_size;
-    GArray *pages;        /* page; contents pages first */
+    GArray *pages;        /* page; the cover, then the contents pages, then the others */
     size_t contents_pages;
+    /* The cover's texts besides title and subtitle (NULL: none); fixed strings, so that
+    ** the same atlas writes the same pages. */
+    char *organisation, *date, *version, *status;
 };
+
+/* The pages before the first one the contents list: the cover and the contents pages. */
+#define SK__ATLAS_FRONT_PAGES(a) (1 + (a)->contents_pages)
 
 /* Contents pages list this many entries each, in two columns (see plans.c and layout/textpage.c). */
 enum { SK__ATLAS_CONTENTS_ROWS = 34, SK__ATLAS_CONTENTS_PER_PAGE = 2 * 34 };

@@ -2,8 +2,9 @@
 ** the renderer as one document. */
 #include "pdf.h"
 
-/* Page i and its outline entry: "Inhoud" for the first contents page, the section pages at
-** the top level, maps under their section. */
+/* Page i and its outline entry: the cover's title, the style's contents heading ("Inhoud")
+** for the first contents page, the section pages at the top level, maps under their
+** section. */
 static sk_status
 pdf_page(sk_ctx *ctx, void *data, size_t i, sk__document_page *out)
 {
@@ -14,7 +15,8 @@ pdf_page(sk_ctx *ctx, void *data, size_t i, sk__document_page *out)
     const page *pg = SK__ATLAS_PAGE(j->atlas, i);
     *out = (sk__document_page){j->plans[i], pg->title, -1};
     if (pg->kind == PAGE_CONTENTS)
-        out->outline = i == 0 ? "Inhoud" : NULL;
+        out->outline = SK__ATLAS_PAGE(j->atlas, i - 1)->kind == PAGE_COVER
+                           ? j->style->contents_title : NULL;
     else if (pg->kind != PAGE_SECTION)
         out->parent = pg->section;
     return SK_OK;

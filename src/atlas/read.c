@@ -139,6 +139,7 @@ read_value_keys(sk__keyfile *k, const char *group, page *pg)
     read_principle(k, group, "table_principle", &tp);
     pg->table_principle = (sk_principle)tp;
     pg->note = sk__keyfile_get(k, group, "note");
+    pg->source = sk__atlas_read_text(k, group, "source");
 }
 
 /* count and classes: a count map's breaks. */
@@ -212,11 +213,13 @@ read_map(sk__keyfile *k, sk_atlas *a, const char *group, const char *id, int sec
 static void
 read_section(sk__keyfile *k, sk_atlas *a, const char *group, const char *id)
 {
-    static const char *const keys[] = {"title", NULL};
+    static const char *const keys[] = {"title", "text", NULL};
     sk__keyfile_check_keys(k, group, keys);
     page pg = {.kind = PAGE_SECTION, .id = g_strdup(id), .show = -1, .counts = -1,
                .line = sk__keyfile_line(k, group, NULL)};
     pg.title = sk__keyfile_require(k, group, "title");
+    /* Pango markup, checked (and measured) when the page is laid out. */
+    pg.text = sk__atlas_read_text(k, group, "text");
     pg.section = (int)a->pages->len;
     g_array_append_val(a->pages, pg);
 }
@@ -267,10 +270,34 @@ read_page_size(sk__keyfile *k, sk_atlas *a)
     g_free(v);
 }
 
+char *
+sk__atlas_read_text(sk__keyfile *k, const char *group, const char *key)
+{
+    char *v = sk__keyfile_get(k, group, key);
+    if (v != NULL && v[0] == '\0') {
+        sk__keyfile_problem(k, group, key, "empty: give the text, or leave the key out");
+        g_free(v);
+        v = NULL;
+    }
+    return v;
+}
+
+/* [atlas] keys of the page furniture: the cover's texts and the maps' source line. */
+static void
+read_furniture(sk__keyfile *k, sk_atlas *a)
+{
+    a->organisation = sk__atlas_read_text(k, "atlas", "organisation");
+    a->date = sk__atlas_read_text(k, "atlas", "date");
+    a->version = sk__atlas_read_text(k, "atlas", "version");
+    a->status = sk__atlas_read_text(k, "atlas", "status");
+    a->source = sk__atlas_read_text(k, "atlas", "source");
+}
+
 static void
 read_head(sk__keyfile *k, sk_atlas *a)
 {
     static const char *const keys[] = {"title", "subtitle", "source", "style", "page",
+                                       "organisation", "date", "version", "status",
                                        "data", "municipalities", "regions", "membership",
                                        "projects", "sheet", "core", "core_geography",
                                        "core_column", "core_layer", "municipality_layer", "region_layer",
@@ -278,7 +305,7 @@ read_head(sk__keyfile *k, sk_atlas *a)
     sk__keyfile_check_keys(k, "atlas", keys);
     a->title = sk__keyfile_require(k, "atlas", "title");
     a->subtitle = sk__keyfile_get(k, "atlas", "subtitle");
-    a->source = sk__keyfile_get(k, "atlas", "source");
+    read_furniture(k, a);
     char *v;
     if ((v = sk__keyfile_get(k, "atlas", "style")) != NULL)
         a->style = resolve(a, v);
@@ -403,23 +430,30 @@ resolve_tables(sk_atlas *a)
     }
 }
 
-/* Contents pages come first: as many as the list needs (see plans.c and layout/textpage.c); then every page
-** gets its file name. */
+/* The cover comes first (page 1), then the contents pages: as many as the list needs (see
+** plans.c and layout/textpage.c); then every page gets its file name, whose number is its
+** page in the PDF. */
 static void
-add_contents_pages(sk_atlas *a)
+add_front_pages(sk_atlas *a)
 {
-    a->contents_pages = a->pages->len / SK__ATLAS_CONTENTS_PER_PAGE + 1;
+    a->contents_pages = (a->pages->len + SK__ATLAS_CONTENTS_PER_PAGE - 1) /
+                        SK__ATLAS_CONTENTS_PER_PAGE;
+    if (a->contents_pages == 0)
+        a->contents_pages = 1;
     for (size_t i = 0; i < a->contents_pages; i++) {
         page pg = {.kind = PAGE_CONTENTS, .section = -1, .show = -1, .counts = -1};
         pg.id = i == 0 ? g_strdup("inhoud") : g_strdup_printf("inhoud-%zu", i + 1);
         pg.title = g_strdup(a->title != NULL ? a->title : "");
         g_array_insert_val(a->pages, i, pg);
     }
+    page cover = {.kind = PAGE_COVER, .section = -1, .show = -1, .counts = -1,
+                  .id = g_strdup("omslag"), .title = g_strdup(a->title != NULL ? a->title : "")};
+    g_array_insert_val(a->pages, 0, cover);
     for (guint i = 0; i < a->pages->len; i++) {
         page *pg = SK__ATLAS_PAGE(a, i);
         pg->name = g_strdup_printf("%03u-%s", i + 1, pg->id);
-        if (pg->kind != PAGE_CONTENTS && pg->section >= 0)
-            pg->section += (int)a->contents_pages;
+        if (pg->kind != PAGE_CONTENTS && pg->kind != PAGE_COVER && pg->section >= 0)
+            pg->section += (int)SK__ATLAS_FRONT_PAGES(a);
     }
 }
 
@@ -452,7 +486,7 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     if (a->pages->len == 0 && diags.count == 0)
         sk__diagnostics_add(&diags, "%s: the atlas has no pages", path);
     resolve_tables(a);
-    add_contents_pages(a);
+    add_front_pages(a);
     sk__keyfile_free(k);
     if (sk__diagnostics_finish(&diags, ctx) != SK_OK) {
         sk_atlas_free(a);

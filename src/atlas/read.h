@@ -11,11 +11,15 @@
                  "classes", "note", "table", "table_layer", "table_key", "table_column", "table_principle", \
                  "regions_overview", "table_by_region", "geography", "outline_regions", \
                  "text", "core_of", "zoom_regions", "zoom_municipalities", "zoom_province", \
-                 "zoom_core", "group_from", "allow_similar_colours"
+                 "zoom_core", "group_from", "allow_similar_colours", "source"
 
 /* Parse a map's keys of group into pg (not title and caption); problems go to k.
 ** extra_clause and extra_highlight (may be NULL) come from a family. */
 void sk__atlas_read_map_keys(sk__keyfile *k, const char *group, page *pg,
                              const char *extra_clause, const char *extra_highlight);
+
+/* A text key (a cover text, a source line, a section's text): NULL when absent; an empty
+** value is a problem. */
+char *sk__atlas_read_text(sk__keyfile *k, const char *group, const char *key);
 
 #endif

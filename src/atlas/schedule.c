@@ -72,12 +72,17 @@ build_maps(sk_ctx *ctx, const sk_atlas *a, const sk__atlas_sources *src, sk_map 
         build_worker(&jobs[0]);
         g_thread_join(helper);
     }
-    for (guint i = 0; i < n && st == SK_OK; i++) {
-        if (status[i] == SK_OK)
-            continue;
+    /* A page's own error first: the cover and the contents are made from the other pages'
+    ** titles, and a title too long for its page is best reported there, at its line. */
+    for (guint k = 0; k < 2 * n && st == SK_OK; k++) {
+        guint i = k % n;
         const page *pg = SK__ATLAS_PAGE(a, i);
-        /* Contents pages are made, not defined: their texts are the [atlas] group's. */
-        st = pg->kind == PAGE_CONTENTS
+        int made = pg->kind == PAGE_CONTENTS || pg->kind == PAGE_COVER;
+        if (status[i] == SK_OK || made != (k >= n))
+            continue;
+        /* The cover and contents pages are made, not defined: their texts are the [atlas]
+        ** group's. */
+        st = pg->kind == PAGE_CONTENTS || pg->kind == PAGE_COVER
                  ? sk__error(ctx, status[i], "%s: [atlas] %s", a->path, errors[i])
                  : sk__error(ctx, status[i], "%s:%d: page '%s': %s", a->path, pg->line,
                              pg->id, errors[i]);

@@ -27,6 +27,19 @@ add_outline(cairo_surface_t *surface, const sk__document_page *pg, size_t i, int
     g_free(dest);
 }
 
+/* A named destination at page i's top left, for the links of the contents: cairo 1.16 writes
+** a link to "page=N" of a page not drawn yet with no destination at all, which no viewer can
+** follow.  Empty (cairo refuses one around drawing that holds a link) and after the page's
+** drawing: the page's opaque background paint drops what the page recorded before it. */
+static void
+add_dest(cairo_t *cr, size_t i)
+{
+    char *dest = g_strdup_printf("name='" SK__DOCUMENT_DEST "' x=0 y=0", i + 1);
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, dest);
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+    g_free(dest);
+}
+
 /* A failed document: out of memory is SK_ENOMEM, a write error the sink's. */
 static sk_status
 document_failed(sk_ctx *ctx, const sk__sink *out, cairo_status_t cs)
@@ -62,6 +75,7 @@ write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
         }
         add_outline(surface, &pg, i, ids);
         cairo_status_t cs = sk__draw_vector_page(cr, pg.plan, d->layers);
+        add_dest(cr, i);
         cairo_show_page(cr);
         if (cs == CAIRO_STATUS_SUCCESS)
             cs = cairo_status(cr);
@@ -71,8 +85,10 @@ write_pages(sk_ctx *ctx, const document *d, const sk__document_page *first,
     /* A document stopped early is thrown away, but cairo still resolves the links of the
     ** pages drawn (the contents) and the outline when it is finished: blank pages up to the
     ** last one keep every page a link names there. */
-    for (; st != SK_OK && i < d->count; i++)
+    for (; st != SK_OK && i < d->count; i++) {
+        add_dest(cr, i);
         cairo_show_page(cr);
+    }
     cairo_destroy(cr);
     g_free(ids);
     return st;

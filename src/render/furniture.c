@@ -69,7 +69,16 @@ begin_link(cairo_t *cr, const sk__plan *p, guint i)
     if (cairo_surface_get_type(cairo_get_target(cr)) != CAIRO_SURFACE_TYPE_PDF ||
         l->count == 0)
         return i;
-    char *attr = g_strdup_printf("page=%ld", l->page);
+    /* The document's named destination of that page (render/document.c): a link that works
+    ** in every viewer, also to a page after this one. */
+    char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE],
+        h[G_ASCII_DTOSTR_BUF_SIZE];
+    /* The whole entry is the link (its leaders too), not only the ink of its letters. */
+    char *attr = g_strdup_printf("dest='" SK__DOCUMENT_DEST "' rect=[%s %s %s %s]",
+                                 (size_t)l->page, g_ascii_formatd(x, sizeof x, "%.2f", l->box.x),
+                                 g_ascii_formatd(y, sizeof y, "%.2f", l->box.y),
+                                 g_ascii_formatd(w, sizeof w, "%.2f", l->box.w),
+                                 g_ascii_formatd(h, sizeof h, "%.2f", l->box.h));
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
     g_free(attr);
     return i + (guint)MIN(l->count, (size_t)(p->items->len - 1 - i));
