@@ -162,8 +162,9 @@ overflow() {   # OPTION FRAGMENT...
   run render "${small[@]}" "$option" "$long" -o map.png
   want_rc 2 && has err "$@" && [ ! -e map.png ] && ! grep -E -- '-[0-9]+ mm' err
 }
+# (The zoomed map's title names its area: ' – Utrecht' makes 10810 characters.)
 check "a 10,800-character title: its size, the room left, shorten to about N characters" \
-  overflow --title "title: its 10800 characters take " \
+  overflow --title "title: its 10810 characters take " \
   "mm the page has inside its margins, which leaves 0 mm for the map and legend" \
   "shorten the title to about " "put details in the caption"
 check "a long caption: the same, naming the caption" \
