@@ -2,6 +2,7 @@
 #include <string.h>
 #include <glib.h>
 #include "classify_internal.h"
+#include "figures.h"
 #include "internal.h"
 #include "projects_internal.h"
 #include "spec_internal.h"
@@ -151,6 +152,68 @@ sk_insurer_figures_format(const sk_insurer_figures *rows, size_t count, sk_table
                                    100.0 * (double)r->inside_core / (double)r->municipalities);
         g_string_append_printf(s, " | %zu | %zu |\n", r->core_municipalities,
                                r->core_without_projects);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* The figures of one insurer: the share inside its core area as a sentence, then each
+** figure on a line. */
+static void
+one_insurer_text(const sk_style *style, const sk_insurer_figures *r, GString *s)
+{
+    char *const *t = style->view_text;
+    size_t n;
+    const char *name = sk__vocabulary(SK_INSURER, &n)[r->insurer < n ? r->insurer : 0].display;
+    char *share = sk__figures_percent(r->inside_core, r->municipalities);
+    char *inside = sk__figures_number(r->inside_core);
+    if (r->core_municipalities == 0)
+        sk__figures_line(s, 0, t[SK__CMP_NO_CORE], name, NULL);
+    else if (r->municipalities > 0)
+        sk__figures_line(s, 0, t[SK__CMP_SHARE], share, name);
+    sk__figures_count(s, SK__FIG_GAP, t[SK__CMP_PROJECTS], r->projects);
+    sk__figures_count(s, 0, t[SK__CMP_MUNICIPALITIES], r->municipalities);
+    if (r->core_municipalities > 0) {
+        sk__figures_line(s, SK__FIG_INDENT, t[SK__CMP_INSIDE], inside, share);
+        sk__figures_count(s, SK__FIG_GAP, t[SK__CMP_CORE], r->core_municipalities);
+        sk__figures_count(s, SK__FIG_INDENT, t[SK__CMP_WITHOUT], r->core_without_projects);
+    }
+    g_free(inside);
+    g_free(share);
+}
+
+/* The figures of an insurer on a page of several: its name, then two short lines. */
+static void
+several_text(const sk_style *style, const sk_insurer_figures *r, GString *s)
+{
+    char *const *t = style->view_text;
+    size_t n;
+    const char *name = sk__vocabulary(SK_INSURER, &n)[r->insurer < n ? r->insurer : 0].display;
+    char *projects = sk__figures_number(r->projects);
+    char *municipalities = sk__figures_number(r->municipalities);
+    char *inside = sk__figures_number(r->inside_core);
+    char *share = sk__figures_percent(r->inside_core, r->municipalities);
+    sk__figures_line(s, SK__FIG_BOLD | SK__FIG_GAP, "%s", name, NULL);
+    sk__figures_line(s, 0, t[SK__CMP_SEVERAL], projects, municipalities);
+    if (r->core_municipalities > 0)
+        sk__figures_line(s, 0, t[SK__CMP_SEVERAL_INSIDE], inside, share);
+    else
+        sk__figures_line(s, 0, t[SK__CMP_SEVERAL_NO_CORE], NULL, NULL);
+    g_free(share);
+    g_free(inside);
+    g_free(municipalities);
+    g_free(projects);
+}
+
+char *
+sk_insurer_figures_text(const sk_style *style, const sk_insurer_figures *rows, size_t count)
+{
+    GString *s = g_string_new(NULL);
+    sk__figures_line(s, SK__FIG_BOLD, style->view_text[SK__CMP_TITLE], NULL, NULL);
+    for (size_t i = 0; i < count; i++) {
+        if (count == 1)
+            one_insurer_text(style, &rows[i], s);
+        else
+            several_text(style, &rows[i], s);
     }
     return g_string_free(s, FALSE);
 }

@@ -84,13 +84,15 @@ make_source(const sk_style *style, const char *file, int table)
     return s;
 }
 
-/* The source line: the spec's, the two databases of a map of changes, the table the map
-** shows, or the project database. */
+/* The source line: the spec's, the two databases of a map of changes (by what they are
+** called, else their files), the table the map shows, or the project database. */
 static char *
 source_text(const sk_style *style, const sk_projects *projects, const sk_map_options *o)
 {
     if (o->source != NULL)
         return g_strdup(o->source);
+    if (o->before != NULL && o->before_label != NULL && o->after_label != NULL)
+        return sk__style_format(style->source_changes_format, o->before_label, o->after_label);
     if (o->before != NULL && projects != NULL) {
         char *a = g_path_get_basename(sk_projects_source(o->before));
         char *b = g_path_get_basename(sk_projects_source(projects));
@@ -237,7 +239,8 @@ map_texts(sk_map *map, const sk_filter *filter, const sk_map_options *o)
 {
     const sk_style *style = map->style;
     const sk__map_kind_def *def = sk__map_kind(sk_classification_kind(map->classification));
-    sk__kind_texts t = {style, map->geo, map->classification, filter, o->highlight};
+    sk__kind_texts t = {style, map->geo, map->classification, filter, o->highlight,
+                        o->before_label, o->after_label};
     map->page = o->page == SK_PAGE_FROM_STYLE ? style->page : o->page;
     map->title = o->title != NULL ? g_strdup(o->title) : make_title(&t);
     if (o->zoom != NULL && o->zoom_label != NULL && o->zoom_label[0] != '\0') {
@@ -417,7 +420,8 @@ map_colors(sk_ctx *ctx, sk_map *map, const sk_filter *filter, const sk_map_optio
     size_t n = sk_classification_class_count(c);
     sk__color *colors = g_new0(sk__color, n > 0 ? n : 1);
     char **texts = g_new0(char *, n + 1);
-    sk__kind_texts t = {style, map->geo, c, filter, o->highlight};
+    sk__kind_texts t = {style, map->geo, c, filter, o->highlight, o->before_label,
+                        o->after_label};
     def->class_texts(&t, texts);
     sk_status st = sk__registry_colors(ctx, style, c, colors, NULL);
     insurer_total(style, c, filter, texts, colors);

@@ -3,6 +3,7 @@
 #include <limits.h>
 #include "samenkaart/diff.h"
 #include "classify_internal.h"
+#include "figures.h"
 #include "mapkinds.h"
 
 /* ---- classify: a spec and data to a classification ------------------------------------ */
@@ -281,10 +282,14 @@ title_regions(const sk__kind_texts *t, const char *subject)
     return g_strdup(t->style->regions_title);
 }
 
+/* With the two databases named ("2017", "2018") the title says between what it compares. */
 static char *
 title_changes(const sk__kind_texts *t, const char *subject)
 {
-    return sk__style_format(t->style->title_changes_format, subject, NULL);
+    if (t->before_label == NULL || t->after_label == NULL)
+        return sk__style_format(t->style->title_changes_format, subject, NULL);
+    const char *args[] = {t->before_label, t->after_label, subject};
+    return sk__figures_format(t->style->view_text[SK__DIFF_TITLE], args, G_N_ELEMENTS(args));
 }
 
 /* ---- legend titles -------------------------------------------------------------------- */
@@ -361,7 +366,8 @@ static const sk__map_kind_def kinds[] = {
         .show_counts = -1, .shared_colors = 1, .numbered = 1},
     /* A map of changes is read for its numbers: counts on unless asked otherwise. */
     [SK_MAP_CHANGES] = {
-        .kind = SK_MAP_CHANGES, .name = "changes", .needs_projects = 1, .needs_before = 1,
+        .kind = SK_MAP_CHANGES, .name = "changes", .fields = SK__FIELD_PERIOD,
+        .needs_projects = 1, .needs_before = 1,
         .classify = classify_changes, .class_texts = texts_changes,
         .own_color = color_changes, .title = title_changes, .legend_title = legend_changes,
         .show_counts = 1},

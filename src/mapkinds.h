@@ -24,6 +24,7 @@ typedef struct sk__kind_texts {
     const sk_classification *classification;
     const sk_filter *filter;      /* may be NULL */
     const sk_filter *highlight;   /* highlight maps; may be NULL */
+    const char *before_label, *after_label;   /* maps of changes; may be NULL */
 } sk__kind_texts;
 
 /* The spec fields beyond the common ones (where, zoom, overlays, texts, page), one bit each. */
@@ -33,7 +34,8 @@ enum {
     SK__FIELD_TABLE = 1 << 2,       /* table, table_key, table_column, table_principle,
                                     ** table_by_region */
     SK__FIELD_INSURER = 1 << 3,     /* insurer, panel */
-    SK__FIELD_LABELS = 1 << 4       /* group_from, label */
+    SK__FIELD_LABELS = 1 << 4,      /* group_from, label */
+    SK__FIELD_PERIOD = 1 << 5       /* before_label, after_label */
 };
 
 typedef struct sk__map_kind_def {

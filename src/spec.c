@@ -52,6 +52,10 @@ field_set(const sk_map_spec *s, unsigned field)
         return s->insurer != NULL ? "insurer" : s->panel ? "panel" : NULL;
     case SK__FIELD_LABELS:
         return s->group_from != 0 ? "group_from" : s->label != NULL ? "label" : NULL;
+    case SK__FIELD_PERIOD:
+        return s->before_label != NULL ? "before_label"
+               : s->after_label != NULL ? "after_label"
+                                        : NULL;
     }
     return NULL;
 }
@@ -74,7 +78,7 @@ static sk_status
 check_fields(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_spec *s)
 {
     static const unsigned groups[] = {SK__FIELD_HIGHLIGHT, SK__FIELD_BREAKS, SK__FIELD_TABLE,
-                                      SK__FIELD_INSURER, SK__FIELD_LABELS};
+                                      SK__FIELD_INSURER, SK__FIELD_LABELS, SK__FIELD_PERIOD};
     for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
         const char *set = field_set(s, groups[i]);
         if (set != NULL && !(def->fields & groups[i])) {
@@ -90,6 +94,11 @@ check_fields(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_spec *s)
     }
     if (s->highlight != NULL && s->highlight[0] == NULL)
         return sk__error(ctx, SK_EUSAGE, "highlight: a highlight map needs a clause");
+    /* A title naming one year only would say something else than the map. */
+    if ((s->before_label == NULL) != (s->after_label == NULL) ||
+        (s->before_label != NULL && (!*s->before_label || !*s->after_label)))
+        return sk__error(ctx, SK_EUSAGE, "before_label, after_label: give both, not empty "
+                         "(e.g. \"2017\" and \"2018\"), or neither");
     return SK_OK;
 }
 
@@ -320,6 +329,8 @@ spec_options(const sk__map_kind_def *def, const sk_map_data *data, const sk_map_
     mo->note = s->note != NULL ? s->note : def->default_note;
     mo->before = def->needs_before ? data->before : NULL;
     mo->allow_similar_colours = s->allow_similar_colours;
+    mo->before_label = s->before_label;
+    mo->after_label = s->after_label;
 }
 
 /* The filter of a spec: base (copied) or the where clauses, narrowed to an insurer's

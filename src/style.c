@@ -80,6 +80,8 @@ sk_style_free(sk_style *s)
                      s->combination_note, s->split_note_format, s->split_alike_format};
     for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
         g_free(texts[i]);
+    for (size_t i = 0; i < SK__VIEW_TEXT_COUNT; i++)
+        g_free(s->view_text[i]);
     g_free(s);
 }
 
@@ -561,6 +563,15 @@ read_palette(reader *r, sk_style *s)
         read_principle(r, s, (sk_principle)p);
 }
 
+/* [compare] and [diff]: the texts of compare's and diff's key figures (sk__view_keys). */
+static void
+read_views(reader *r, sk_style *s)
+{
+    for (size_t i = 0; i < SK__VIEW_TEXT_COUNT; i++)
+        s->view_text[i] = get_format(r, sk__view_keys[i].group, sk__view_keys[i].key,
+                                     sk__view_keys[i].conversions);
+}
+
 /* The groups a style may have: those read, and a colors.PRINCIPLE per principle.
 ** NULL-terminated; g_free the array (the strings are borrowed or static). */
 static const char **
@@ -656,6 +667,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
         read_texts(&r, s);
         read_document(&r, s);
         read_palette(&r, s);
+        read_views(&r, s);
         for (int i = 0; i < 2; i++)
             if (r.files[i] != NULL)
                 check_unknown(&r, r.files[i]);

@@ -24,6 +24,24 @@ typedef struct sk__names_style {
     char *title_format;            /* "%s – %s": the title, the area */
     char *core_format;             /* "kernwerkgebied %s": the area of zoom_core */
 } sk__names_style;
+/* The texts of [compare] and [diff]: the key figures printed beside the maps of samenkaart
+** compare and diff, and the title of a map of changes between two named databases.  Their
+** keys and number of %s are in sk__view_keys (src/figures.c), in this order. */
+typedef enum sk__view_text {
+    SK__CMP_TITLE, SK__CMP_SHARE, SK__CMP_NO_CORE, SK__CMP_PROJECTS, SK__CMP_MUNICIPALITIES,
+    SK__CMP_INSIDE, SK__CMP_CORE, SK__CMP_WITHOUT, SK__CMP_SEVERAL, SK__CMP_SEVERAL_INSIDE,
+    SK__CMP_SEVERAL_NO_CORE,
+    SK__DIFF_TITLE, SK__DIFF_BEFORE, SK__DIFF_AFTER, SK__DIFF_FIGURES_TITLE, SK__DIFF_PROJECTS,
+    SK__DIFF_NEW, SK__DIFF_ENDED, SK__DIFF_CHANGED, SK__DIFF_RELABELLED, SK__DIFF_INSURERS,
+    SK__DIFF_PLACES, SK__DIFF_UNCHANGED, SK__DIFF_MUNICIPALITIES, SK__DIFF_CLASS,
+    SK__VIEW_TEXT_COUNT
+} sk__view_text;
+
+typedef struct sk__view_key {
+    const char *group, *key;
+    int conversions;               /* the number of %s the code fills in */
+} sk__view_key;
+extern const sk__view_key sk__view_keys[SK__VIEW_TEXT_COUNT];
 
 struct sk_style {
     char *path;
@@ -119,6 +137,9 @@ struct sk_style {
     double status_size, section_text_size, section_text_width;
     sk__color status_color, leader_color;
     char *contents_title;          /* the heading of the contents pages ("Inhoud") */
+    /* [compare] and [diff] (sk__view_text): the key figures beside compare's and diff's maps,
+    ** the title of a map of changes between two named databases. */
+    char *view_text[SK__VIEW_TEXT_COUNT];
 };
 
 /* Compare two label sets of principle p in the style's legend order (sk_labelset_compare with

@@ -53,6 +53,14 @@ SK_API void sk_insurer_figures_compute(const sk_projects *projects, const sk_fil
 SK_API char *sk_insurer_figures_format(const sk_insurer_figures *rows, size_t count,
                                        sk_table_format format);
 
+/* The rows as the key figures printed beside the map (Pango markup for a text panel,
+** sk_map_spec.text; g_free it), in the style's wording ([compare]) with numbers as Dutch
+** text writes them ("1.234", "72 %"): a heading, and for one row the share of the
+** insurer's municipalities inside its core area as a sentence and every figure on a line,
+** for several rows each insurer's name with its projects, municipalities and share. */
+SK_API char *sk_insurer_figures_text(const sk_style *style, const sk_insurer_figures *rows,
+                                     size_t count);
+
 /* An insurer's map: the projects passing filter (NULL: all) that it takes part in, by the
 ** combination of show's labels (show < 0: a total map), with its core area outlined on top
 ** (core may be NULL: no outline).  Title and legend texts come from the style; for_panel

@@ -60,6 +60,31 @@ SK_API void sk_diff_row_get(const sk_diff *diff, size_t index, sk_diff_row *row)
 /* Number of projects with this change (a changed project counts once). */
 SK_API size_t sk_diff_project_count(const sk_diff *diff, sk_change change);
 
+/* The figures of a diff: the projects passing the filter in each database, per change, in
+** both and unchanged; the changed ones with other labels (of any principle), other insurers
+** or other places (municipalities or regions named), a project counting under each that
+** applies; the municipalities per class of the map of changes (new, ended, changed,
+** unchanged, as SK_CHANGES_*) and those with projects in neither. */
+typedef struct sk_diff_figures {
+    size_t projects_before, projects_after;
+    size_t projects[3];            /* per sk_change */
+    size_t unchanged;
+    size_t relabelled, other_insurers, other_places;
+    size_t municipalities[4], municipalities_without;
+} sk_diff_figures;
+
+/* Fill *out from diff.  Cannot fail. */
+SK_API void sk_diff_figures_get(const sk_diff *diff, sk_diff_figures *out);
+
+/* The figures as printed beside the map of changes (Pango markup for a text panel,
+** sk_map_spec.text; g_free it), in the style's wording ([diff]) with numbers as Dutch text
+** writes them: the projects in each database, new, ended, changed (and what changed),
+** unchanged; the municipalities per class, named as in the legend.  before_label and
+** after_label name the databases ("2017", "2018"); NULL: the style's [diff] before and
+** after. */
+SK_API char *sk_diff_figures_text(const sk_style *style, const sk_diff_figures *figures,
+                                  const char *before_label, const char *after_label);
+
 /* The rows as CSV: id,change,field,before,after, written atomically (a temporary name, then
 ** renamed).  SK_EIO when the file cannot be written. */
 SK_API sk_status sk_diff_write_csv(sk_ctx *ctx, const sk_diff *diff, const char *path);

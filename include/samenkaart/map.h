@@ -60,6 +60,10 @@ typedef struct sk_map_options {
     ** appended to the title with the style's [names] title format, and outlined; NULL: the
     ** title as it is (sk_map_build sets it unless the given title names the area). */
     const char *zoom_label;
+    /* Maps of changes: what the earlier and the later database are called (e.g. "2017",
+    ** "2018") in the title and the source line; NULL: the title without them, the source
+    ** line with the files' names (see sk_map_spec). */
+    const char *before_label, *after_label;
 } sk_map_options;
 
 /* Set *options to the defaults: every text and array NULL (the style's), show_counts -1,

@@ -77,6 +77,11 @@ typedef struct sk_map_spec {
     /* Draw a map whose classes are too alike for some reader with a warning instead of
     ** refusing it (docs/maps.md). */
     int allow_similar_colours;
+    /* SK_MAP_CHANGES only: what the earlier and the later database are called on the page
+    ** (e.g. "2017" and "2018"), in the title (the style's [diff] title) and the source line;
+    ** both or neither, not empty.  NULL: the style's title without them, the source line
+    ** naming the two files. */
+    const char *before_label, *after_label;
 } sk_map_spec;
 
 /* Set *spec to a total map of every project on the style's page: kind SK_MAP_TOTAL, no

@@ -7,6 +7,7 @@
 typedef struct compare_args {
     char **insurers, **maps;
     char *table_csv, *table_md;
+    gboolean no_figures;
 } compare_args;
 
 /* The insurers asked for: names (repeat or comma-separated), or "all": every insurer with a
@@ -55,6 +56,8 @@ typedef struct compare_run {
     sk_style *style;
     sk_core_areas *core;
     GArray *insurers;             /* size_t: label index */
+    sk_insurer_figures *figures;  /* per insurer */
+    char *figures_text;           /* printed beside the maps, or NULL */
     GPtrArray *maps, *titles;
     sk_panels *split;             /* one map drawn as small multiples (too many classes) */
 } compare_run;
@@ -77,9 +80,10 @@ compare_usage(const cli_args *a, const compare_args *c, size_t nmaps)
                            "--table-md or --classes-csv");
     /* Asked for, written: never an option accepted and then ignored. */
     const char *table = c->table_csv != NULL ? "--table-csv" : "--table-md";
-    if (nmaps > 0 && (c->table_csv != NULL || c->table_md != NULL))
+    if (nmaps > 0 && (c->table_csv != NULL || c->table_md != NULL || c->no_figures))
         return usage_error("compare", "%s: the figures of insurers; with --map there are "
-                           "none (give --insurer NAME|all instead)", table);
+                           "none (give --insurer NAME|all instead)",
+                           c->no_figures ? "--no-figures" : table);
     return EXIT_OK;
 }
 
@@ -146,6 +150,20 @@ add_map(compare_run *r, const sk_map_spec *spec, const char *title)
     return st;
 }
 
+/* The figures of the insurers (for the tables and the page), and their text unless
+** --no-figures. */
+static void
+compute_figures(compare_run *r)
+{
+    guint n = r->insurers->len;
+    r->figures = g_new0(sk_insurer_figures, n + 1);
+    for (guint i = 0; i < n; i++)
+        sk_insurer_figures_compute(r->projects, r->filter, r->core,
+                                   g_array_index(r->insurers, size_t, i), &r->figures[i]);
+    if (n > 0 && !r->c->no_figures)
+        r->figures_text = sk_insurer_figures_text(r->style, r->figures, n);
+}
+
 /* Load the data and build every map. */
 static sk_status
 compare_maps(compare_run *r)
@@ -158,12 +176,17 @@ compare_maps(compare_run *r)
         if (st == SK_OK)
             st = pick_insurers(r->ctx, r->c->insurers, r->projects, r->filter, r->core,
                                r->insurers);
+        if (st == SK_OK)
+            compute_figures(r);
         for (guint i = 0; i < r->insurers->len && st == SK_OK; i++) {
             const char *key = sk_principle_label_key(SK_INSURER,
                                                      g_array_index(r->insurers, size_t, i));
             sk_map_spec spec = r->insurer;
             spec.insurer = key;
             spec.panel = r->insurers->len > 1;
+            /* One insurer: its figures beside its map; several: beside the page. */
+            if (r->insurers->len == 1)
+                spec.text = r->figures_text;
             st = add_map(r, &spec, key);
         }
     }
@@ -182,10 +205,7 @@ write_figures(compare_run *r)
     guint n = r->insurers->len;
     if (n == 0 || (c->table_csv == NULL && c->table_md == NULL))
         return SK_OK;
-    sk_insurer_figures *rows = g_new0(sk_insurer_figures, n);
-    for (guint i = 0; i < n; i++)
-        sk_insurer_figures_compute(r->projects, r->filter, r->core,
-                                   g_array_index(r->insurers, size_t, i), &rows[i]);
+    const sk_insurer_figures *rows = r->figures;
     sk_status st = SK_OK;
     for (int f = 0; f < 2 && st == SK_OK; f++) {
         const char *path = f == 0 ? c->table_csv : c->table_md;
@@ -196,7 +216,6 @@ write_figures(compare_run *r)
         st = sk_write_file(r->ctx, path, text, strlen(text));
         g_free(text);
     }
-    g_free(rows);
     return st;
 }
 
@@ -225,6 +244,7 @@ write_page(compare_run *r)
     sk_panels_options_init(&po);
     po.title = a->title;
     po.caption = a->caption;
+    po.text = r->figures_text;
     char *joined = NULL;
     if (po.title == NULL && r->c->insurers != NULL)
         po.title = sk_insurers_page_title(r->style);
@@ -255,6 +275,8 @@ compare_run_clear(compare_run *r)
     g_ptr_array_unref(r->panel_where);
     g_free(r->panels);
     g_array_free(r->insurers, TRUE);
+    g_free(r->figures);
+    g_free(r->figures_text);
     sk_core_areas_free(r->core);
     sk_projects_free(r->projects);
     sk_geography_free(r->geo);
@@ -321,6 +343,8 @@ cmd_compare(int argc, char **argv)
          "core_municipalities,core_without_projects", "FILE"},
         {"table-md", 0, 0, G_OPTION_ARG_FILENAME, &c.table_md,
          "The same figures as a Markdown table, with shares", "FILE"},
+        {"no-figures", 0, 0, G_OPTION_ARG_NONE, &c.no_figures,
+         "With --insurer: no key figures beside the maps (the figures of --table-csv)", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output,
          "The page: .png, .pdf or .svg (one insurer: a map with world file)", "FILE"},
         {"classes-csv", 0, 0, G_OPTION_ARG_FILENAME, &a.classes_csv,
@@ -343,7 +367,8 @@ cmd_compare(int argc, char **argv)
     GOptionContext *oc = command_context("- insurers and maps side by side",
         "With --insurer: an insurer's projects per municipality with its kernwerkgebied\n"
         "outlined, and its figures (projects, municipalities, how many inside the core area,\n"
-        "core municipalities without a project); 'all' puts every insurer side by side.\n"
+        "core municipalities without a project), also beside the map; 'all' puts every\n"
+        "insurer side by side.\n"
         "With --map: 2 to 6 maps side by side, one extent, scale and legend.",
         "Examples:\n  samenkaart compare --insurer Menzis --show samenwerkingsvorm "
         "--output menzis.png --table-csv menzis.csv\n"

@@ -1,4 +1,5 @@
 /* samenkaart diff: what changed between two project databases, as a map and a list. */
+#include <stdlib.h>
 #include <string.h>
 #include "commands.h"
 #include "options.h"
@@ -6,16 +7,62 @@
 
 typedef struct diff_args {
     char *before, *after, *changes_csv;
+    char *years;                 /* --years BEFORE,AFTER */
+    char *labels[2];             /* its two years, or NULL */
+    gboolean no_figures;
 } diff_args;
+
+/* A year as a page prints it: four digits. */
+static int
+is_year(const char *s)
+{
+    size_t n = 0;
+    while (g_ascii_isdigit(s[n]))
+        n++;
+    return n == 4 && s[n] == '\0';
+}
+
+/* --years BEFORE,AFTER: two years, the earlier first, into d->labels.  EXIT_OK, or the usage
+** error reported. */
+static int
+parse_years(diff_args *d)
+{
+    if (d->years == NULL)
+        return EXIT_OK;
+    char **parts = g_strsplit(d->years, ",", -1);
+    int rc = EXIT_OK;
+    if (g_strv_length(parts) != 2) {
+        rc = usage_error("diff", "--years '%s': give two years, the earlier first, e.g. "
+                         "--years 2017,2018", d->years);
+    } else {
+        for (int i = 0; i < 2 && rc == EXIT_OK; i++)
+            if (!is_year(g_strstrip(parts[i])))
+                rc = usage_error("diff", "--years '%s': '%s' is not a year (four digits, e.g. "
+                                 "--years 2017,2018)", d->years, parts[i]);
+        if (rc == EXIT_OK && atoi(parts[0]) == atoi(parts[1]))
+            rc = usage_error("diff", "--years '%s': give two different years, that of "
+                             "--before first", d->years);
+        else if (rc == EXIT_OK && atoi(parts[0]) > atoi(parts[1]))
+            rc = usage_error("diff", "--years '%s': the year of --before comes first and is "
+                             "the earlier (did you mean --years %s,%s?)", d->years, parts[1],
+                             parts[0]);
+    }
+    for (int i = 0; i < 2 && rc == EXIT_OK; i++)
+        d->labels[i] = g_strdup(parts[i]);
+    g_strfreev(parts);
+    return rc;
+}
 
 /* The spec of the map of changes (strings borrowed from a), checked.  EXIT_OK, or the exit
 ** status of the error already reported. */
 static int
-diff_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
+diff_spec(sk_ctx *ctx, const cli_args *a, const diff_args *d, sk_map_spec *spec)
 {
     sk_map_spec_init(spec);
     spec->kind = SK_MAP_CHANGES;
     spec->where = (const char *const *)a->where;
+    spec->before_label = d->labels[0];
+    spec->after_label = d->labels[1];
     spec->title = a->title;
     spec->caption = a->caption;
     spec->show_counts = a->no_counts ? 0 : -1;
@@ -25,21 +72,17 @@ diff_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
     return rc;
 }
 
-/* The list of changes, from the same filter as the map. */
+/* The changes, from the same filter as the map: for the list and the figures. */
 static sk_status
-write_changes(sk_ctx *ctx, const cli_args *a, const sk_projects *earlier,
-              const sk_projects *later, const char *path)
+compute_diff(sk_ctx *ctx, const cli_args *a, const sk_projects *earlier,
+             const sk_projects *later, sk_diff **diff)
 {
     sk_filter *filter = sk_filter_new();
-    sk_diff *diff = NULL;
     sk_status st = SK_OK;
     for (size_t i = 0; a->where != NULL && a->where[i] != NULL && st == SK_OK; i++)
         st = sk_filter_add(ctx, filter, a->where[i]);
     if (st == SK_OK)
-        st = sk_diff_compute(ctx, earlier, later, filter, &diff);
-    if (st == SK_OK)
-        st = sk_diff_write_csv(ctx, diff, path);
-    sk_diff_free(diff);
+        st = sk_diff_compute(ctx, earlier, later, filter, diff);
     sk_filter_free(filter);
     return st;
 }
@@ -97,24 +140,34 @@ load_both(sk_ctx *ctx, cli_args *a, const diff_args *d, sk_geography **geo,
     return st;
 }
 
-/* Load both databases, build the map of changes and write what was asked for. */
+/* Load both databases, build the map of changes (its key figures beside it) and write what
+** was asked for. */
 static sk_status
-diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, const sk_map_spec *spec)
+diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, sk_map_spec *spec)
 {
     sk_geography *geo = NULL;
     sk_projects *earlier = NULL, *later = NULL;
     sk_style *style = NULL;
     sk_map *map = NULL;
+    sk_diff *diff = NULL;
+    char *figures = NULL;
     sk_status st = sk_style_load(ctx, a->style, &style);
     if (st == SK_OK)
         st = load_both(ctx, a, d, &geo, &earlier, &later);
+    if (st == SK_OK)
+        st = compute_diff(ctx, a, earlier, later, &diff);
+    if (st == SK_OK && !d->no_figures) {
+        sk_diff_figures f;
+        sk_diff_figures_get(diff, &f);
+        spec->text = figures = sk_diff_figures_text(style, &f, d->labels[0], d->labels[1]);
+    }
     if (st == SK_OK) {
         sk_map_data data = {.geo = geo, .projects = later, .before = earlier};
         st = sk_map_build(ctx, &data, style, spec, &map);
     }
     /* The tables first: they cannot fail on a bad page layout. */
     if (st == SK_OK && d->changes_csv != NULL)
-        st = write_changes(ctx, a, earlier, later, d->changes_csv);
+        st = sk_diff_write_csv(ctx, diff, d->changes_csv);
     if (st == SK_OK && a->classes_csv != NULL)
         st = sk_map_write_classes_csv(ctx, map, a->classes_csv);
     if (st == SK_OK && a->output != NULL) {
@@ -123,6 +176,8 @@ diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, const sk_map_spec *spec)
         st = sk_map_render(ctx, map, &ro, a->output);
     }
     sk_map_free(map);
+    sk_diff_free(diff);
+    g_free(figures);
     sk_projects_free(earlier);
     sk_projects_free(later);
     sk_geography_free(geo);
@@ -131,15 +186,18 @@ diff_map(sk_ctx *ctx, cli_args *a, const diff_args *d, const sk_map_spec *spec)
 }
 
 static int
-run_diff(cli_args *a, const diff_args *d)
+run_diff(cli_args *a, diff_args *d)
 {
     if (d->before == NULL || d->after == NULL)
         return usage_error("diff", "%s", "--before FILE and --after FILE are required");
     if (a->output == NULL && a->classes_csv == NULL && d->changes_csv == NULL)
         return usage_error("diff", "%s", "nothing to write: give --output, --classes-csv or "
                            "--changes-csv");
+    int rc = parse_years(d);
+    if (rc != EXIT_OK)
+        return rc;
     cli_run run;
-    int rc = cli_run_begin(&run, &a->quiet);
+    rc = cli_run_begin(&run, &a->quiet);
     if (rc == EXIT_OK) {
         cli_run_input(&run, d->before, "--before");
         cli_run_input(&run, d->after, "--after");
@@ -149,7 +207,7 @@ run_diff(cli_args *a, const diff_args *d)
         rc = cli_run_output(&run, d->changes_csv, "--changes-csv");
     sk_map_spec spec;
     if (rc == EXIT_OK)
-        rc = diff_spec(run.ctx, a, &spec);
+        rc = diff_spec(run.ctx, a, d, &spec);
     if (rc == EXIT_OK && diff_map(run.ctx, a, d, &spec) != SK_OK)
         rc = fail(run.ctx);
     return cli_run_end(&run, rc);
@@ -174,6 +232,12 @@ cmd_diff(int argc, char **argv)
          "Write gm_code,gm_naam,class,color,projects per municipality", "FILE"},
         {"changes-csv", 0, 0, G_OPTION_ARG_FILENAME, &d.changes_csv,
          "Write id,change,field,before,after: every new, ended and changed project", "FILE"},
+        {"years", 0, 0, G_OPTION_ARG_STRING, &d.years,
+         "The years of --before and --after, e.g. 2017,2018: in the title, the source line "
+         "and the figures (without: no years)", "BEFORE,AFTER"},
+        {"no-figures", 0, 0, G_OPTION_ARG_NONE, &d.no_figures,
+         "No key figures beside the map (projects new, ended, changed; municipalities per "
+         "change)", NULL},
         {"title", 't', 0, G_OPTION_ARG_STRING, &a.title, "Map title", "TEXT"},
         {"caption", 0, 0, G_OPTION_ARG_STRING, &a.caption, "Text under the title", "TEXT"},
         {"no-counts", 0, 0, G_OPTION_ARG_NONE, &a.no_counts, "Legend entries without (n=…)",
@@ -189,9 +253,10 @@ cmd_diff(int argc, char **argv)
     GOptionContext *oc = command_context("- what changed between two project databases",
         "Matches projects by id and compares what maps show: the labels of every ordering\n"
         "principle, the insurers and the places.  The map colours each municipality: new\n"
-        "collaboration, collaboration ended, changed, unchanged.",
+        "collaboration, collaboration ended, changed, unchanged; beside it the key figures\n"
+        "(projects new, ended, changed; municipalities per change).",
         "Example:\n  samenkaart diff --before projecten_2017.csv --after projecten_2018.csv \\\n"
-        "    --output diff.png --changes-csv changes.csv");
+        "    --years 2017,2018 --output diff.png --changes-csv changes.csv");
     main_entries(oc, entries, &a);
     g_option_context_add_group(oc, data_group(&a));
     int rc = parse_options(oc, "diff", &argc, &argv, 0);
@@ -201,6 +266,9 @@ cmd_diff(int argc, char **argv)
     g_free(d.before);
     g_free(d.after);
     g_free(d.changes_csv);
+    g_free(d.years);
+    g_free(d.labels[0]);
+    g_free(d.labels[1]);
     cli_args_clear(&a);
     return rc;
 }
