@@ -90,6 +90,14 @@ typedef struct page_state {
     double grid_scale;     /* its scale */
 } page_state;
 
+/* Whether the page shows one map without a panel title: it goes on the grid; else small
+** multiples (also one titled panel, a family's last page). */
+static int
+one_map(const sk__page_spec *spec)
+{
+    return spec->panel_count <= 1 && spec->panel_titles == NULL;
+}
+
 /* The height of one line of text at size: the grid's bands are counted in lines. */
 static double
 line_height(page_state *ps, double size, int bold)
@@ -290,6 +298,15 @@ grid_box(page_state *ps)
         double sc = fmin(room_w / ew, (ps->bottom - ps->top) / eh);
         ps->box = (sk__box){ps->m, ps->top, ew * sc, eh * sc};
     }
+    if (ps->spec->inset && ps->spec->extent != NULL && one_map(ps->spec)) {
+        /* A zoomed map (a province is wider than the country) takes what the band and one
+        ** legend column leave, from the grid's corner; its legend follows it. */
+        const double *z = ps->spec->extent;
+        double zw = z[2] - z[0], zh = z[3] - z[1];
+        double sc = fmin(room_w / zw, (ps->bottom - ps->top) / zh);
+        ps->box = (sk__box){ps->m, ps->top, zw * sc, zh * sc};
+        ps->lx = ps->m + ps->box.w + 6 * MM;
+    }
 }
 
 /* The legend at the style's size in the legend column beside the map, from the map's top
@@ -303,7 +320,7 @@ fit_legend(page_state *ps)
     const sk__page_spec *spec = ps->spec;
     sk__layout *l = ps->l;
     double col_gap = 4 * MM;
-    double legend_room = (spec->panel_count > 0 ? ps->bottom : ps->box.y + ps->box.h) - ps->top;
+    double legend_room = (one_map(spec) ? ps->box.y + ps->box.h : ps->bottom) - ps->top;
     if (ps->note_h > 0)
         legend_room -= ps->note_h + 4 * MM;
     if (spec->inset)
@@ -311,7 +328,7 @@ fit_legend(page_state *ps)
     l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0) +
                       (spec->area_label != NULL ? 1 : 0);
     l->legend = g_new0(sk__legend_item, l->legend_count);
-    int panels = spec->panel_count > 0;
+    int panels = !one_map(spec);
     /* Beside one map the legend has the page's width right of it; beside small multiples
     ** it takes what it needs, and the maps the rest. */
     double area_w = ps->m + ps->inner_w - ps->lx;
@@ -367,8 +384,8 @@ grid_columns(page_state *ps, double room_w, double room_h, double ew, double eh,
     return cols;
 }
 
-/* One map on the grid: the whole geography fills the grid's box; a zoomed extent is fitted
-** into it at its top left, so its frame starts where every map starts. */
+/* One map on the grid: the whole geography fills the grid's box; a zoomed extent fills the
+** box grid_box made for it, from the grid's top left corner. */
 static void
 layout_one_map(page_state *ps, const double *ext)
 {
@@ -437,10 +454,10 @@ layout_maps(page_state *ps)
     memcpy(l->extent, ext, sizeof ext);
     l->panel_count = spec->panel_count > 0 ? spec->panel_count : 1;
     l->panels = g_new0(sk__panel, l->panel_count);
-    if (spec->panel_count > 0)
-        layout_panels(ps, ext);
-    else
+    if (one_map(spec))
         layout_one_map(ps, ext);
+    else
+        layout_panels(ps, ext);
     l->map_frame = l->panels[0].frame;
     l->extent_minx = ext[0];
     l->extent_maxy = ext[3];
