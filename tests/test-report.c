@@ -253,6 +253,41 @@ test_where_errors(void)
     assert_render_error("id=", "no project id given");
 }
 
+/* The library's side: sk_filter_check and the titles. */
+static void
+test_filter_check(void)
+{
+    sk_geography *geo = load_geography();
+    sk_projects *db = load_projects(geo, "projecten_2017.csv");
+    sk_ctx *ctx = sk_ctx_new();
+    g_assert_cmpstr(sk_projects_title(db, 10), ==, "EPA taskforce");
+    sk_filter *f = sk_filter_new();
+    g_assert_cmpint(sk_filter_add(ctx, f, "id=p0011"), ==, SK_OK);
+    g_assert_cmpint(sk_filter_add(ctx, f, "titel~taskforce"), ==, SK_OK);
+    g_assert_cmpint(sk_filter_check(ctx, f, db), ==, SK_OK);
+    sk_classification *c = NULL;
+    g_assert_cmpint(sk_classify(ctx, db, f, -1, &c), ==, SK_OK);
+    g_assert_cmpuint(sk_classification_matching_projects(c), ==, 1);
+    sk_classification_free(c);
+    /* Negated: every project but the EPA taskforce. */
+    sk_filter *others = sk_filter_new();
+    g_assert_cmpint(sk_filter_add(ctx, others, "titel!~EPA"), ==, SK_OK);
+    g_assert_cmpint(sk_classify(ctx, db, others, -1, &c), ==, SK_OK);
+    g_assert_cmpuint(sk_classification_matching_projects(c), ==, projects->len - 1);
+    sk_classification_free(c);
+    /* An unknown id: sk_classify refuses the filter. */
+    g_assert_cmpint(sk_filter_add(ctx, f, "id=P9999"), ==, SK_OK);
+    g_assert_cmpint(sk_filter_check(ctx, f, db), ==, SK_EUSAGE);
+    g_assert_nonnull(strstr(sk_ctx_errmsg(ctx), "unknown project id 'P9999'"));
+    sk_ctx_clear_error(ctx);
+    g_assert_cmpint(sk_classify(ctx, db, f, -1, &c), ==, SK_EUSAGE);
+    g_assert_null(c);
+    sk_filter_free(others);
+    sk_filter_free(f);
+    sk_ctx_free(ctx);
+    sk_projects_free(db);
+}
+
 /* ---- atlas files ----------------------------------------------------------------------- */
 
 static char *
@@ -635,6 +670,7 @@ main(int argc, char **argv)
     g_test_add_func("/report/where-ids", test_where_ids);
     g_test_add_func("/report/where-title", test_where_title);
     g_test_add_func("/report/where-errors", test_where_errors);
+    g_test_add_func("/report/filter-check", test_filter_check);
     g_test_add_func("/report/atlas-where", test_atlas_where);
     g_test_add_func("/report/project-family", test_project_family);
     g_test_add_func("/report/project-family-errors", test_project_family_errors);
