@@ -148,6 +148,19 @@ touched_by(const places *pl, GHashTable *row)
     return codes;
 }
 
+/* Mark the project's municipalities in set (as present). */
+static void
+mark_codes(const places *pl, GHashTable *row, GHashTable *set)
+{
+    GHashTable *codes = touched_by(pl, row);
+    GHashTableIter it;
+    gpointer code;
+    g_hash_table_iter_init(&it, codes);
+    while (g_hash_table_iter_next(&it, &code, NULL))
+        g_hash_table_add(set, code);
+    g_hash_table_unref(codes);
+}
+
 /* A share as the page prints it: whole percents, rounded half up, never 0 % for some nor
 ** 100 % for not all (docs/views.md). */
 static char *
@@ -180,13 +193,7 @@ insurer_text(const places *pl, GPtrArray *projects, GPtrArray *core_rows, const 
         char **names = g_strsplit(insurers, "|", -1);
         if (g_strv_contains((const char *const *)names, key)) {
             count++;
-            GHashTable *codes = touched_by(pl, row);
-            GHashTableIter it;
-            gpointer code;
-            g_hash_table_iter_init(&it, codes);
-            while (g_hash_table_iter_next(&it, &code, NULL))
-                g_hash_table_add(reached, code);
-            g_hash_table_unref(codes);
+            mark_codes(pl, row, reached);
         }
         g_strfreev(names);
         g_free(insurers);
@@ -316,19 +323,6 @@ same_codes(GHashTable *a, GHashTable *b)
     while (same && g_hash_table_iter_next(&it, &code, NULL))
         same = g_hash_table_contains(b, code);
     return same;
-}
-
-/* Mark the project's municipalities in set (as present). */
-static void
-mark_codes(const places *pl, GHashTable *row, GHashTable *set)
-{
-    GHashTable *codes = touched_by(pl, row);
-    GHashTableIter it;
-    gpointer code;
-    g_hash_table_iter_init(&it, codes);
-    while (g_hash_table_iter_next(&it, &code, NULL))
-        g_hash_table_add(set, code);
-    g_hash_table_unref(codes);
 }
 
 /* Whether a project in both files changed, counting what changed. */
