@@ -39,6 +39,8 @@ sk_stats_compute(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filt
                  sk_stats **out)
 {
     *out = NULL;
+    if (sk_filter_check(ctx, filter, projects) != SK_OK)
+        return sk_ctx_status(ctx);
     const sk_geography *geo = sk__projects_geography(projects);
     size_t nmun = sk_geography_municipality_count(geo);
     for (size_t m = 0; m < nmun; m++)

@@ -253,6 +253,34 @@ test_where_errors(void)
     assert_render_error("id=", "no project id given");
 }
 
+/* stats, diff and compare check the ids and titles of --where too: a map of nothing would
+** look like an answer.  A diff accepts an id of either database (P0027 ended in 2018). */
+static void
+test_where_elsewhere(void)
+{
+    const char *unknown = "unknown project id 'P9999' (did you mean 'P0099'";
+    char *dir = tmp_dir_new();
+    char *png = g_build_filename(dir, "a.png", NULL);
+    char *before = g_build_filename(g_getenv("SAMENKAART_DATA"), "projecten_2017.csv", NULL);
+    char *after = g_build_filename(g_getenv("SAMENKAART_DATA"), "projecten_2018.csv", NULL);
+    assert_cli_error(unknown, "stats", "--where", "id=P9999", NULL);
+    assert_cli_error(unknown, "compare", "--insurer", "Menzis", "--where", "id=P9999",
+                     "--output", png, NULL);
+    g_assert_false(file_exists(png));
+    assert_cli_error(unknown, "diff", "--before", before, "--after", after, "--where",
+                     "id=P9999", "--output", png, NULL);
+    g_assert_false(file_exists(png));
+    assert_cli_error("no project title contains 'xyzzy'", "stats", "--where", "titel~xyzzy",
+                     NULL);
+    g_assert_cmpint(run_cli(NULL, "diff", "--quiet", "--before", before, "--after", after,
+                            "--where", "id=P0027", "--output", png, NULL), ==, 0);
+    g_assert_true(file_exists(png));
+    g_free(before);
+    g_free(after);
+    g_free(png);
+    tmp_dir_remove(dir);
+}
+
 /* The library's side: sk_filter_check and the titles. */
 static void
 test_filter_check(void)
@@ -670,6 +698,7 @@ main(int argc, char **argv)
     g_test_add_func("/report/where-ids", test_where_ids);
     g_test_add_func("/report/where-title", test_where_title);
     g_test_add_func("/report/where-errors", test_where_errors);
+    g_test_add_func("/report/where-elsewhere", test_where_elsewhere);
     g_test_add_func("/report/filter-check", test_filter_check);
     g_test_add_func("/report/atlas-where", test_atlas_where);
     g_test_add_func("/report/project-family", test_project_family);

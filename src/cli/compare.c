@@ -171,6 +171,8 @@ compare_maps(compare_run *r)
     sk_status st = sk_style_load(r->ctx, r->a->style, &r->style);
     if (st == SK_OK)
         st = load_data(r->ctx, r->a, NULL, &r->geo, &r->projects);
+    if (st == SK_OK)   /* ids and titles of --where exist (the figures count without maps) */
+        st = sk_filter_check(r->ctx, r->filter, r->projects);
     if (st == SK_OK && r->c->insurers != NULL) {
         st = load_core_areas(r->ctx, r->a, r->geo, &r->core);
         if (st == SK_OK)
