@@ -185,7 +185,7 @@ check_head(page_state *ps)
 }
 
 /* A note ("Let op!") sits at the foot of the legend column; a zoomed map's locator under
-** it, on the map's lower edge.  Sets note_h and inset_h; 0 on a markup error. */
+** it, on the grid's lower edge.  Sets note_h and inset_h; 0 on a markup error. */
 static int
 layout_note(page_state *ps)
 {
@@ -320,7 +320,7 @@ fit_legend(page_state *ps)
     const sk__page_spec *spec = ps->spec;
     sk__layout *l = ps->l;
     double col_gap = 4 * MM;
-    double legend_room = (one_map(spec) ? ps->box.y + ps->box.h : ps->bottom) - ps->top;
+    double legend_room = ps->bottom - ps->top;
     if (ps->note_h > 0)
         legend_room -= ps->note_h + 4 * MM;
     if (spec->inset)
@@ -333,6 +333,9 @@ fit_legend(page_state *ps)
     ** it takes what it needs, and the maps the rest. */
     double area_w = ps->m + ps->inner_w - ps->lx;
     double natural = panels ? sk__legend_natural_width(ps->pc, spec, s, l) : s->legend_width;
+    if (panels && ps->note_h > 0)   /* the note below is as wide as the style's column */
+        natural = s->legend_width;
+    natural = fmax(natural, ps->inset_h > 0 ? s->inset_width : 0);
     double used = 0, least = G_MAXDOUBLE;
     int fits = 0, columns;
     for (columns = 1; columns <= 3 && !fits; columns++) {
@@ -506,7 +509,7 @@ layout_scale_bar(page_state *ps)
                                    ly + label_h - l->scale_bar.y + 2 * pad};
 }
 
-/* At the foot of the legend column, on the map's lower edge: a zoomed map's locator, above
+/* At the foot of the legend column, on the grid's lower edge: a zoomed map's locator, above
 ** it the note. */
 static void
 layout_foot(page_state *ps)
@@ -514,7 +517,7 @@ layout_foot(page_state *ps)
     const sk_style *s = ps->s;
     sk__layout *l = ps->l;
     double lx = ps->lx, note_h = ps->note_h, pad = ps->pad;
-    double y = ps->box.y + ps->box.h;
+    double y = ps->bottom;   /* the grid's lower edge (a national map's too) */
     if (ps->inset_h > 0) {
         y -= ps->inset_h;
         l->inset = (sk__box){lx, y, s->inset_width, ps->inset_h};
