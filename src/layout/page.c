@@ -86,6 +86,7 @@ typedef struct page_state {
     double grid_top;       /* where the head band ends: the top of the map on the grid */
     double note_h, pad, inset_h, legend_w, lx;
     double col_w;          /* the legend's column width */
+    double legend_h;       /* the legend's height */
     sk__box box;           /* the map of the whole geography on the page's grid */
     double grid_scale;     /* its scale */
 } page_state;
@@ -253,7 +254,8 @@ legend_overflow(page_state *ps, double least, double room)
     return SK_EINPUT;
 }
 
-/* A text panel ("Analyse / Duiding") takes a column at the right. */
+/* A text panel ("Analyse / Duiding", an insurer's key figures): checked and measured at the
+** style's width here; placed once the map and legend are (place_text_panel). */
 static sk_status
 layout_text_panel(page_state *ps)
 {
@@ -267,8 +269,6 @@ layout_text_panel(page_state *ps)
         return sk_ctx_status(ps->ctx);
     sk__text_set(&l->text_panel, ps->pc, s->font_family, s->caption_size, 0, spec->text,
                  text_w, 1);
-    l->text_panel.x = l->page_w - ps->m - text_w;
-    l->text_panel.y = ps->top;
     double need = sk__text_height(l->text_panel.layout), room = ps->bottom - ps->top;
     if (need > room)
         return sk__error(ps->ctx, SK_EINPUT, "text: its %ld characters need %.0f mm beside "
@@ -276,8 +276,56 @@ layout_text_panel(page_state *ps)
                          "characters", (long)g_utf8_strlen(spec->text, -1), need / MM,
                          fmax(room, 0) / MM,
                          sk__chars_fitting(l->text_panel.layout, spec->text, room));
-    ps->inner_w -= text_w + 6 * MM;
     return SK_OK;
+}
+
+/* The text panel at (x, y), w wide, if it fits above bottom. */
+static int
+text_panel_at(page_state *ps, double x, double y, double w, double bottom)
+{
+    sk__layout *l = ps->l;
+    sk__text_set(&l->text_panel, ps->pc, ps->s->font_family, ps->s->caption_size, 0,
+                 ps->spec->text, w, 1);
+    l->text_panel.x = x;
+    l->text_panel.y = y;
+    return y + sk__text_height(l->text_panel.layout) <= bottom;
+}
+
+/* A text panel that leaves the map its place on the grid: under the legend, above the note
+** and locator, as wide as the style's panel where the page has that room right of the map;
+** else right of the legend when there is room for three quarters of that width.  0 when
+** neither fits. */
+static int
+text_beside_legend(page_state *ps)
+{
+    const sk_style *s = ps->s;
+    double right = ps->l->page_w - ps->m;
+    double foot = ps->bottom - (ps->note_h > 0 ? ps->note_h + 4 * MM : 0) -
+                  (ps->inset_h > 0 ? ps->inset_h + 4 * MM : 0);
+    double w = fmin(right - ps->lx, s->text_panel_width);
+    if (w >= 0.75 * s->text_panel_width &&
+        text_panel_at(ps, ps->lx, ps->top + ps->legend_h + 6 * MM, w, foot))
+        return 1;
+    double x = ps->lx + ps->legend_w + 6 * MM;
+    w = fmin(right - x, s->text_panel_width);
+    return w >= 0.75 * s->text_panel_width && text_panel_at(ps, x, ps->top, w, ps->bottom);
+}
+
+/* The legend and maps made again (after a text panel took width). */
+static void
+clear_maps(sk__layout *l)
+{
+    sk__text_clear(&l->legend_title);
+    for (size_t i = 0; i < l->legend_count; i++) {
+        sk__text_clear(&l->legend[i].text);
+        sk__text_clear(&l->legend[i].count);
+    }
+    g_clear_pointer(&l->legend, g_free);
+    l->legend_count = 0;
+    for (size_t i = 0; i < l->panel_count; i++)
+        sk__text_clear(&l->panels[i].title);
+    g_clear_pointer(&l->panels, g_free);
+    l->panel_count = 0;
 }
 
 /* The grid's map: the whole geography as large as the band between head and foot and one
@@ -350,6 +398,7 @@ fit_legend(page_state *ps)
     if (!fits)
         return legend_overflow(ps, least, legend_room);
     ps->legend_w = columns * ps->col_w + (columns - 1) * col_gap;
+    ps->legend_h = used;
     return SK_OK;
 }
 
@@ -469,6 +518,24 @@ layout_maps(page_state *ps)
     sk__legend_move(l, ps->lx, ps->top);
 }
 
+/* Whether the number at the middle of a scale bar bar_w long keeps a space's room from the
+** numbers at its ends. */
+static int
+middle_fits(page_state *ps, double bar_w, char *const *texts)
+{
+    double w[3];
+    for (int i = 0; i < 3; i++) {
+        PangoLayout *t = sk__measure_text(ps->pc, ps->s->font_family, ps->s->scale_size, 0,
+                                          texts[i], -1, 0);
+        int tw, th;
+        pango_layout_get_size(t, &tw, &th);
+        w[i] = (double)tw / PANGO_SCALE;
+        g_object_unref(t);
+    }
+    double gap = ps->s->scale_size * 0.3;
+    return bar_w / 2 - w[1] / 2 - w[0] / 2 >= gap && bar_w / 2 - w[1] / 2 - w[2] / 2 >= gap;
+}
+
 /* Scale bar: a round length of at most a quarter of the map's width, in two segments, at
 ** the lower left of the (lower left) map: on a map of the Netherlands that is Belgium,
 ** empty; on a zoomed map, cut at its frame, it sits on a plate of the page's colour.
@@ -491,6 +558,8 @@ layout_scale_bar(page_state *ps)
     double ly = l->scale_bar.y + l->scale_bar.h + 1;
     char *texts[4] = {g_strdup("0"), format_km(l->scale_length_m / 2),
                       format_km(l->scale_length_m), g_strdup("km")};
+    if (!middle_fits(ps, bar_w, texts))   /* a short bar on a small panel: "0  50 km" */
+        texts[1][0] = '\0';
     double left = x, right = 0;
     for (int i = 0; i < 4; i++) {
         sk__text *t = &l->scale_labels[i];
@@ -533,6 +602,30 @@ layout_foot(page_state *ps)
     layout_scale_bar(ps);
 }
 
+/* The map, its legend and a text panel: beside the legend if it can, else (the map
+** narrowed) in a column at the page's right. */
+static sk_status
+place_maps(page_state *ps)
+{
+    grid_box(ps);
+    sk_status st = fit_legend(ps);
+    if (st != SK_OK)
+        return st;
+    layout_maps(ps);
+    if (ps->l->text_panel.layout == NULL || text_beside_legend(ps))
+        return SK_OK;
+    sk__layout *l = ps->l;
+    double text_w = ps->s->text_panel_width;
+    clear_maps(l);
+    ps->inner_w -= text_w + 6 * MM;
+    text_panel_at(ps, l->page_w - ps->m - text_w, ps->top, text_w, ps->bottom);
+    grid_box(ps);
+    st = fit_legend(ps);
+    if (st == SK_OK)
+        layout_maps(ps);
+    return st;
+}
+
 sk_status
 sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
 {
@@ -547,14 +640,10 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
         st = sk_ctx_status(ctx);
     if (st == SK_OK)
         st = layout_text_panel(&ps);
-    if (st == SK_OK) {
-        grid_box(&ps);
-        st = fit_legend(&ps);
-    }
-    if (st == SK_OK) {
-        layout_maps(&ps);
+    if (st == SK_OK)
+        st = place_maps(&ps);
+    if (st == SK_OK)
         layout_foot(&ps);
-    }
     g_object_unref(ps.pc);
     if (st != SK_OK)
         sk__layout_clear(l);
