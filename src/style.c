@@ -10,6 +10,7 @@
 #include "keyfile.h"
 #include "paths.h"
 #include "style_internal.h"
+#include "stylekeys.h"
 #include "text.h"
 #include "vocabulary.h"
 
@@ -27,38 +28,8 @@ sk_style_free(sk_style *s)
 {
     if (s == NULL)
         return;
-    g_free(s->path);
-    g_free(s->font_family);
-    g_free(s->region_border_label);
-    g_free(s->contents_title);
-    g_free(s->source_format);
-    g_free(s->source_table_format);
-    g_free(s->title_changes_format);
-    g_free(s->changes_legend_title);
-    g_free(s->source_changes_format);
-    g_free(s->title_insurer_format);
-    g_free(s->title_insurers);
-    g_free(s->core_area_format);
-    g_free(s->core_area_any);
-    g_free(s->names.title_format);
-    g_free(s->names.core_format);
     for (size_t i = 0; i < 4; i++)
         g_free(s->change_label[i]);
-    g_free(s->total_label);
-    g_free(s->title_total_format);
-    g_free(s->title_combination_format);
-    g_free(s->all_projects);
-    g_free(s->highlight_format);
-    g_free(s->highlight_other_format);
-    g_free(s->title_count_format);
-    g_free(s->count_range_format);
-    g_free(s->count_open_format);
-    g_free(s->count_legend_title);
-    g_free(s->note_title);
-    g_free(s->none_label);
-    g_free(s->regions_title);
-    g_free(s->outline_label);
-    g_free(s->regions_legend_title);
     if (s->regions_palette)
         g_array_free(s->regions_palette, TRUE);
     if (s->sequential)
@@ -75,7 +46,18 @@ sk_style_free(sk_style *s)
         g_free(s->panel_white[p]);
         g_free(s->group_format[p]);
     }
-    char *texts[] = {s->total_insurer_format, s->no_matching_format, s->no_matching_panels, s->count_exact_format, s->count_exact_one_format, s->count_plural_format, s->count_singular_format, s->no_project_label,
+    char *texts[] = {s->path, s->font_family, s->region_border_label, s->contents_title,
+                     s->source_format, s->source_table_format, s->title_changes_format,
+                     s->changes_legend_title, s->source_changes_format, s->title_insurer_format,
+                     s->title_insurers, s->core_area_format, s->core_area_any,
+                     s->names.title_format, s->names.core_format, s->total_label,
+                     s->title_total_format, s->title_combination_format, s->all_projects,
+                     s->highlight_format, s->highlight_other_format, s->title_count_format,
+                     s->count_range_format, s->count_open_format, s->count_legend_title,
+                     s->note_title, s->none_label, s->regions_title, s->outline_label,
+                     s->regions_legend_title, s->total_insurer_format, s->no_matching_format,
+                     s->no_matching_panels, s->count_exact_format, s->count_exact_one_format,
+                     s->count_plural_format, s->count_singular_format, s->no_project_label,
                      s->not_in_table_label, s->no_project_changes_label, s->table_panel_white,
                      s->combination_note, s->split_note_format, s->split_alike_format};
     for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
@@ -83,160 +65,6 @@ sk_style_free(sk_style *s)
     for (size_t i = 0; i < SK__VIEW_TEXT_COUNT; i++)
         g_free(s->view_text[i]);
     g_free(s);
-}
-
-/* Reading keys from the user's file with the default style beneath it.  Every key read is
-** remembered, so that what a file holds beyond them is reported as unknown. */
-typedef struct reader {
-    sk_ctx *ctx;             /* for warnings */
-    sk__keyfile *files[2];   /* user (may be NULL), default */
-    sk__diagnostics diags;
-    GHashTable *known;       /* group -> GPtrArray of the keys read in it */
-} reader;
-
-static void
-remember(reader *r, const char *group, const char *key)
-{
-    GPtrArray *keys = g_hash_table_lookup(r->known, group);
-    if (keys == NULL) {
-        keys = g_ptr_array_new_with_free_func(g_free);
-        g_hash_table_insert(r->known, g_strdup(group), keys);
-    }
-    g_ptr_array_add(keys, g_strdup(key));
-}
-
-/* The value of key, trimmed: from the user's file, else the default style; *from says which
-** (for messages).  A missing required key is a problem of the default style. */
-static char *
-get_raw(reader *r, const char *group, const char *key, int required, sk__keyfile **from)
-{
-    remember(r, group, key);
-    for (int i = 0; i < 2; i++) {
-        char *v = r->files[i] != NULL ? sk__keyfile_get(r->files[i], group, key) : NULL;
-        if (v != NULL) {
-            if (from != NULL)
-                *from = r->files[i];
-            return v;
-        }
-    }
-    if (required)
-        sk__keyfile_problem(r->files[1], group, key, "missing");
-    return NULL;
-}
-
-static char *
-get_string(reader *r, const char *group, const char *key, sk__keyfile **from)
-{
-    char *v = get_raw(r, group, key, 1, from);
-    return v != NULL ? v : g_strdup("");
-}
-
-static int
-parse_color(const char *text, sk__color *out)
-{
-    if (text == NULL || text[0] != '#' || strlen(text) != 7)
-        return 0;
-    for (int i = 1; i < 7; i++)
-        if (!g_ascii_isxdigit(text[i]))
-            return 0;
-    *out = (sk__color)strtoul(text + 1, NULL, 16);
-    return 1;
-}
-
-static sk__color
-get_color(reader *r, const char *group, const char *key)
-{
-    sk__keyfile *from = NULL;
-    char *v = get_raw(r, group, key, 1, &from);
-    sk__color c = 0;
-    if (v != NULL && !parse_color(v, &c))
-        sk__keyfile_problem(from, group, key, "'%s' is not a colour (expected #rrggbb, e.g. "
-                            "#1f78b4)", v);
-    g_free(v);
-    return c;
-}
-
-/* A ','-separated list of colours. */
-static GArray *
-get_color_list(reader *r, const char *group, const char *key)
-{
-    GArray *list = g_array_new(FALSE, FALSE, sizeof(sk__color));
-    sk__keyfile *from = r->files[1];
-    char *text = get_string(r, group, key, &from);
-    char **colors = g_strsplit(text, ",", -1);
-    for (size_t i = 0; colors[i] != NULL; i++) {
-        sk__color c;
-        if (parse_color(g_strstrip(colors[i]), &c))
-            g_array_append_val(list, c);
-        else
-            sk__keyfile_problem(from, group, key, "'%s' is not a colour (expected #rrggbb)",
-                                colors[i]);
-    }
-    if (list->len == 0)
-        sk__keyfile_problem(from, group, key, "no colour given (expected #rrggbb, …)");
-    g_strfreev(colors);
-    g_free(text);
-    return list;
-}
-
-static double
-get_number(reader *r, const char *group, const char *key, double min, double max)
-{
-    sk__keyfile *from = NULL;
-    char *v = get_raw(r, group, key, 1, &from);
-    if (v == NULL)
-        return min;
-    char *end;
-    double d = g_ascii_strtod(v, &end);
-    if (end == v || *end != '\0' || !(d >= min && d <= max)) {
-        sk__keyfile_problem(from, group, key, "'%s' is not a number from %g to %g", v, min,
-                            max);
-        d = min;
-    }
-    g_free(v);
-    return d;
-}
-
-static int
-get_bool(reader *r, const char *group, const char *key)
-{
-    sk__keyfile *from = NULL;
-    char *v = get_raw(r, group, key, 1, &from);
-    int b = 0;
-    if (v != NULL) {
-        if (g_ascii_strcasecmp(v, "true") == 0 || g_ascii_strcasecmp(v, "yes") == 0)
-            b = 1;
-        else if (g_ascii_strcasecmp(v, "false") != 0 && g_ascii_strcasecmp(v, "no") != 0)
-            sk__keyfile_problem(from, group, key, "'%s' is not true or false", v);
-    }
-    g_free(v);
-    return b;
-}
-
-/* A "%s" format from the style must have exactly as many %s as the code passes, and no other
-** conversion, or printing it would be undefined behaviour. */
-static char *
-get_format(reader *r, const char *group, const char *key, int conversions)
-{
-    sk__keyfile *from = r->files[1];
-    char *v = get_string(r, group, key, &from);
-    int n = 0, ok = 1;
-    for (const char *p = v; *p; p++) {
-        if (*p != '%')
-            continue;
-        if (p[1] == '%') {
-            p++;
-        } else if (p[1] == 's') {
-            n++;
-            p++;
-        } else {
-            ok = 0;
-        }
-    }
-    if (!ok || n != conversions)
-        sk__keyfile_problem(from, group, key, "'%s' must contain %d %%s and no other %% "
-                            "conversion", v, conversions);
-    return v;
 }
 
 /* One key of [colors.PRINCIPLE]: "label+label = #rrggbb" into the principle's colours. */
@@ -258,7 +86,7 @@ read_combination_color(sk__keyfile *k, sk_style *s, sk_principle p, const char *
     g_strfreev(labels);
     char *v = sk__keyfile_get(k, group, key);
     sk__color c;
-    if (v == NULL || !parse_color(v, &c))
+    if (v == NULL || !sk__key_parse_color(v, &c))
         sk__keyfile_problem(k, group, key, "'%s' is not a colour (expected #rrggbb)",
                             v ? v : "");
     else if (set != 0)
@@ -269,13 +97,13 @@ read_combination_color(sk__keyfile *k, sk_style *s, sk_principle p, const char *
 /* [legend-order] PRINCIPLE = its label keys in the legend's order (every label once); absent:
 ** the order of the database contract. */
 static void
-read_label_order(reader *r, sk_style *s, sk_principle p)
+read_label_order(sk__key_reader *r, sk_style *s, sk_principle p)
 {
     size_t count = sk_principle_label_count(p), next = 0;
     s->label_rank[p] = g_new0(guint8, count + 1);
     guint8 *placed = g_new0(guint8, count + 1);
     sk__keyfile *from = NULL;
-    char *text = get_raw(r, "legend-order", sk_principle_name(p), 0, &from);
+    char *text = sk__key_raw(r, "legend-order", sk_principle_name(p), 0, &from);
     char **keys = text != NULL ? g_strsplit(text, ",", -1) : NULL;
     for (size_t i = 0; keys != NULL && keys[i] != NULL; i++) {
         const char *key = g_strstrip(keys[i]);
@@ -301,7 +129,7 @@ read_label_order(reader *r, sk_style *s, sk_principle p)
 }
 
 static void
-read_principle(reader *r, sk_style *s, sk_principle p)
+read_principle(sk__key_reader *r, sk_style *s, sk_principle p)
 {
     const char *name = sk_principle_name(p);
     char *group = g_strdup_printf("colors.%s", name);
@@ -323,15 +151,15 @@ read_principle(reader *r, sk_style *s, sk_principle p)
     const sk__label_def *labels = sk__vocabulary(p, &count);
     for (size_t l = 0; l < count; l++) {
         char *key = g_strdup_printf("%s.%s", name, labels[l].key);
-        char *text = get_raw(r, "labels", key, 0, NULL);
+        char *text = sk__key_raw(r, "labels", key, 0, NULL);
         g_hash_table_insert(s->legend_text[p], GSIZE_TO_POINTER(l),
                             text != NULL ? text : g_strdup(labels[l].legend));
         g_free(key);
     }
-    char *title = get_raw(r, "legend-titles", name, 0, NULL);
+    char *title = sk__key_raw(r, "legend-titles", name, 0, NULL);
     s->legend_title[p] = title != NULL ? title : g_strdup(sk__principle_title(p));
-    s->panel_white[p] = get_format(r, "legend-white", name, 0);
-    s->group_format[p] = get_format(r, "group-labels", name, 1);
+    s->panel_white[p] = sk__key_format(r, "legend-white", name, 0);
+    s->group_format[p] = sk__key_format(r, "group-labels", name, 1);
     read_label_order(r, s, p);
 }
 
@@ -357,7 +185,7 @@ font_family_known(const char *family, const char *const *names, const char **nea
 ** out in another font.  In the user's file that is an error; in the installed default style
 ** it is the installation's fault, so a warning (Pango then draws a fallback font). */
 static void
-check_font_family(reader *r, sk__keyfile *from, const char *value)
+check_font_family(sk__key_reader *r, sk__keyfile *from, const char *value)
 {
     if (value[0] == '\0') {
         sk__keyfile_problem(from, "fonts", "family", "no font family given");
@@ -390,122 +218,122 @@ check_font_family(reader *r, sk__keyfile *from, const char *value)
 }
 
 static void
-read_page(reader *r, sk_style *s)
+read_page(sk__key_reader *r, sk_style *s)
 {
     sk__keyfile *from = r->files[1];
-    char *size = get_string(r, "page", "size", &from);
+    char *size = sk__key_string(r, "page", "size", &from);
     sk_ctx *probe = sk_ctx_new();
     if (sk_page_size_parse(probe, size, &s->page) != SK_OK)
         sk__keyfile_problem(from, "page", "size", "%s", sk_ctx_errmsg(probe));
     sk_ctx_free(probe);
     g_free(size);
-    s->margin = get_number(r, "page", "margin_mm", 0, 100) * MM;
-    s->background = get_color(r, "page", "background");
-    s->text_color = get_color(r, "page", "text");
-    s->muted_text_color = get_color(r, "page", "muted_text");
-    s->caption_lines = (int)get_number(r, "page", "caption_lines", 0, 10);
+    s->margin = sk__key_number(r, "page", "margin_mm", 0, 100) * MM;
+    s->background = sk__key_color(r, "page", "background");
+    s->text_color = sk__key_color(r, "page", "text");
+    s->muted_text_color = sk__key_color(r, "page", "muted_text");
+    s->caption_lines = (int)sk__key_number(r, "page", "caption_lines", 0, 10);
 }
 
 static void
-read_fonts(reader *r, sk_style *s)
+read_fonts(sk__key_reader *r, sk_style *s)
 {
     sk__keyfile *from = r->files[1];
-    s->font_family = get_string(r, "fonts", "family", &from);
+    s->font_family = sk__key_string(r, "fonts", "family", &from);
     check_font_family(r, from, s->font_family);
-    s->title_size = get_number(r, "fonts", "title_pt", 4, 72);
-    s->caption_size = get_number(r, "fonts", "caption_pt", 4, 72);
-    s->legend_title_size = get_number(r, "fonts", "legend_title_pt", 4, 72);
+    s->title_size = sk__key_number(r, "fonts", "title_pt", 4, 72);
+    s->caption_size = sk__key_number(r, "fonts", "caption_pt", 4, 72);
+    s->legend_title_size = sk__key_number(r, "fonts", "legend_title_pt", 4, 72);
     /* A fixed size, never shrunk to make a legend fit, and readable on paper. */
-    s->legend_size = get_number(r, "fonts", "legend_pt", 7, 72);
-    s->source_size = get_number(r, "fonts", "source_pt", 4, 72);
-    s->scale_size = get_number(r, "fonts", "scale_bar_pt", 4, 72);
-    s->label_size = get_number(r, "fonts", "label_pt", 4, 72);
-    s->names.large = get_number(r, "fonts", "name_pt", 0, 72);
-    s->names.medium = get_number(r, "fonts", "name_medium_pt", 3, 72);
-    s->names.small = get_number(r, "fonts", "name_min_pt", 3, 72);
-    s->note_size = get_number(r, "fonts", "note_pt", 4, 72);
+    s->legend_size = sk__key_number(r, "fonts", "legend_pt", 7, 72);
+    s->source_size = sk__key_number(r, "fonts", "source_pt", 4, 72);
+    s->scale_size = sk__key_number(r, "fonts", "scale_bar_pt", 4, 72);
+    s->label_size = sk__key_number(r, "fonts", "label_pt", 4, 72);
+    s->names.large = sk__key_number(r, "fonts", "name_pt", 0, 72);
+    s->names.medium = sk__key_number(r, "fonts", "name_medium_pt", 3, 72);
+    s->names.small = sk__key_number(r, "fonts", "name_min_pt", 3, 72);
+    s->note_size = sk__key_number(r, "fonts", "note_pt", 4, 72);
 }
 
 static void
-read_map(reader *r, sk_style *s)
+read_map(sk__key_reader *r, sk_style *s)
 {
-    s->no_data_fill = get_color(r, "map", "no_data_fill");
-    s->municipality_border = get_color(r, "map", "municipality_border");
-    s->municipality_border_width = get_number(r, "map", "municipality_border_pt", 0, 10);
-    s->region_border = get_color(r, "map", "region_border");
-    s->region_border_width = get_number(r, "map", "region_border_pt", 0, 10);
-    s->inset_land = get_color(r, "map", "inset_land");
-    s->inset_border = get_color(r, "map", "inset_border");
-    s->inset_extent = get_color(r, "map", "inset_extent");
-    s->outline_color = get_color(r, "map", "outline");
-    s->outline_width = get_number(r, "map", "outline_pt", 0, 10);
-    s->area_color = get_color(r, "map", "area_outline");
-    s->area_width = get_number(r, "map", "area_outline_pt", 0, 10);
-    s->area_casing = get_color(r, "map", "area_outline_casing");
-    s->area_casing_width = get_number(r, "map", "area_outline_casing_pt", 0, 20);
-    s->label_color = get_color(r, "map", "label");
-    s->label_halo = get_color(r, "map", "label_halo");
-    s->region_casing = get_color(r, "map", "region_border_casing");
-    s->region_casing_width = get_number(r, "map", "region_border_casing_pt", 0, 20);
-    s->fill_border = get_color(r, "map", "municipality_border_on_fill");
-    s->fill_border_width = get_number(r, "map", "municipality_border_on_fill_pt", 0, 10);
-    s->panel_lines_min = get_number(r, "map", "panel_lines_min", 0.1, 1);
+    s->no_data_fill = sk__key_color(r, "map", "no_data_fill");
+    s->municipality_border = sk__key_color(r, "map", "municipality_border");
+    s->municipality_border_width = sk__key_number(r, "map", "municipality_border_pt", 0, 10);
+    s->region_border = sk__key_color(r, "map", "region_border");
+    s->region_border_width = sk__key_number(r, "map", "region_border_pt", 0, 10);
+    s->inset_land = sk__key_color(r, "map", "inset_land");
+    s->inset_border = sk__key_color(r, "map", "inset_border");
+    s->inset_extent = sk__key_color(r, "map", "inset_extent");
+    s->outline_color = sk__key_color(r, "map", "outline");
+    s->outline_width = sk__key_number(r, "map", "outline_pt", 0, 10);
+    s->area_color = sk__key_color(r, "map", "area_outline");
+    s->area_width = sk__key_number(r, "map", "area_outline_pt", 0, 10);
+    s->area_casing = sk__key_color(r, "map", "area_outline_casing");
+    s->area_casing_width = sk__key_number(r, "map", "area_outline_casing_pt", 0, 20);
+    s->label_color = sk__key_color(r, "map", "label");
+    s->label_halo = sk__key_color(r, "map", "label_halo");
+    s->region_casing = sk__key_color(r, "map", "region_border_casing");
+    s->region_casing_width = sk__key_number(r, "map", "region_border_casing_pt", 0, 20);
+    s->fill_border = sk__key_color(r, "map", "municipality_border_on_fill");
+    s->fill_border_width = sk__key_number(r, "map", "municipality_border_on_fill_pt", 0, 10);
+    s->panel_lines_min = sk__key_number(r, "map", "panel_lines_min", 0.1, 1);
 }
 
 /* [names]: which names a zoomed map always shows, their leader lines, the area's outline and
 ** its name in the title. */
 static void
-read_names(reader *r, sk__names_style *n)
+read_names(sk__key_reader *r, sk__names_style *n)
 {
-    n->always = (int)get_number(r, "names", "always", 0, 100);
-    n->large_count = (int)get_number(r, "names", "large", 0, 1000);
-    n->medium_count = (int)get_number(r, "names", "medium", 0, 1000);
-    n->leader = get_color(r, "names", "leader");
-    n->leader_width = get_number(r, "names", "leader_pt", 0.1, 5);
-    n->leader_casing_width = get_number(r, "names", "leader_casing_pt", 0, 10);
-    n->leader_max = get_number(r, "names", "leader_max_mm", 1, 200) * MM;
-    n->outline = get_color(r, "names", "area_outline");
-    n->outline_width = get_number(r, "names", "area_outline_pt", 0, 10);
-    n->outline_casing = get_color(r, "names", "area_outline_casing");
-    n->outline_casing_width = get_number(r, "names", "area_outline_casing_pt", 0, 20);
-    n->title_format = get_format(r, "names", "title", 2);
-    n->core_format = get_format(r, "names", "core_area", 1);
+    n->always = (int)sk__key_number(r, "names", "always", 0, 100);
+    n->large_count = (int)sk__key_number(r, "names", "large", 0, 1000);
+    n->medium_count = (int)sk__key_number(r, "names", "medium", 0, 1000);
+    n->leader = sk__key_color(r, "names", "leader");
+    n->leader_width = sk__key_number(r, "names", "leader_pt", 0.1, 5);
+    n->leader_casing_width = sk__key_number(r, "names", "leader_casing_pt", 0, 10);
+    n->leader_max = sk__key_number(r, "names", "leader_max_mm", 1, 200) * MM;
+    n->outline = sk__key_color(r, "names", "area_outline");
+    n->outline_width = sk__key_number(r, "names", "area_outline_pt", 0, 10);
+    n->outline_casing = sk__key_color(r, "names", "area_outline_casing");
+    n->outline_casing_width = sk__key_number(r, "names", "area_outline_casing_pt", 0, 20);
+    n->title_format = sk__key_format(r, "names", "title", 2);
+    n->core_format = sk__key_format(r, "names", "core_area", 1);
 }
 
 static void
-read_legend(reader *r, sk_style *s)
+read_legend(sk__key_reader *r, sk_style *s)
 {
-    s->legend_width = get_number(r, "legend", "width_mm", 20, 200) * MM;
-    s->text_panel_width = get_number(r, "legend", "text_panel_width_mm", 20, 200) * MM;
-    s->swatch_width = get_number(r, "legend", "swatch_width_mm", 1, 50) * MM;
-    s->swatch_height = get_number(r, "legend", "swatch_height_mm", 1, 50) * MM;
-    s->legend_spacing = get_number(r, "legend", "spacing_mm", 0, 20) * MM;
-    s->show_counts = get_bool(r, "legend", "show_counts");
-    s->region_border_label = get_string(r, "legend", "region_border_label", NULL);
-    s->inset_width = get_number(r, "legend", "inset_width_mm", 10, 200) * MM;
-    s->outline_label = get_format(r, "legend", "outline_label", 0);
-    s->note_fill = get_color(r, "legend", "note_fill");
-    s->note_border = get_color(r, "legend", "note_border");
+    s->legend_width = sk__key_number(r, "legend", "width_mm", 20, 200) * MM;
+    s->text_panel_width = sk__key_number(r, "legend", "text_panel_width_mm", 20, 200) * MM;
+    s->swatch_width = sk__key_number(r, "legend", "swatch_width_mm", 1, 50) * MM;
+    s->swatch_height = sk__key_number(r, "legend", "swatch_height_mm", 1, 50) * MM;
+    s->legend_spacing = sk__key_number(r, "legend", "spacing_mm", 0, 20) * MM;
+    s->show_counts = sk__key_bool(r, "legend", "show_counts");
+    s->region_border_label = sk__key_string(r, "legend", "region_border_label", NULL);
+    s->inset_width = sk__key_number(r, "legend", "inset_width_mm", 10, 200) * MM;
+    s->outline_label = sk__key_format(r, "legend", "outline_label", 0);
+    s->note_fill = sk__key_color(r, "legend", "note_fill");
+    s->note_border = sk__key_color(r, "legend", "note_border");
 }
 
 /* [document]: the atlas's own pages (cover, contents, sections, page numbers). */
 static void
-read_document(reader *r, sk_style *s)
+read_document(sk__key_reader *r, sk_style *s)
 {
-    s->page_number_size = get_number(r, "document", "page_number_pt", 4, 72);
-    s->cover_title_size = get_number(r, "document", "cover_title_pt", 4, 144);
-    s->cover_subtitle_size = get_number(r, "document", "cover_subtitle_pt", 4, 72);
-    s->cover_text_size = get_number(r, "document", "cover_text_pt", 4, 72);
-    s->status_size = get_number(r, "document", "status_pt", 4, 72);
-    s->status_color = get_color(r, "document", "status");
-    s->section_text_size = get_number(r, "document", "section_text_pt", 4, 72);
-    s->section_text_width = get_number(r, "document", "section_text_width_mm", 20, 1000) * MM;
-    s->leader_color = get_color(r, "document", "leader");
-    s->contents_title = get_string(r, "document", "contents_title", NULL);
+    s->page_number_size = sk__key_number(r, "document", "page_number_pt", 4, 72);
+    s->cover_title_size = sk__key_number(r, "document", "cover_title_pt", 4, 144);
+    s->cover_subtitle_size = sk__key_number(r, "document", "cover_subtitle_pt", 4, 72);
+    s->cover_text_size = sk__key_number(r, "document", "cover_text_pt", 4, 72);
+    s->status_size = sk__key_number(r, "document", "status_pt", 4, 72);
+    s->status_color = sk__key_color(r, "document", "status");
+    s->section_text_size = sk__key_number(r, "document", "section_text_pt", 4, 72);
+    s->section_text_width = sk__key_number(r, "document", "section_text_width_mm", 20, 1000) * MM;
+    s->leader_color = sk__key_color(r, "document", "leader");
+    s->contents_title = sk__key_string(r, "document", "contents_title", NULL);
 }
 
 static void
-read_texts(reader *r, sk_style *s)
+read_texts(sk__key_reader *r, sk_style *s)
 {
     /* Each format and the number of %s the code fills it with. */
     struct { char **slot; const char *key; int conversions; } formats[] = {
@@ -538,44 +366,44 @@ read_texts(reader *r, sk_style *s)
         {&s->split_alike_format, "split_alike", 2},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(formats); i++)
-        *formats[i].slot = get_format(r, "text", formats[i].key, formats[i].conversions);
+        *formats[i].slot = sk__key_format(r, "text", formats[i].key, formats[i].conversions);
 }
 
 static void
-read_palette(reader *r, sk_style *s)
+read_palette(sk__key_reader *r, sk_style *s)
 {
     static const char *const changes[] = {"new", "ended", "changed", "unchanged"};
     for (size_t i = 0; i < 4; i++) {
         char *key = g_strconcat("change_", changes[i], NULL);
-        s->change_label[i] = get_format(r, "text", key, 0);
-        s->change_fill[i] = get_color(r, "palette", key);
+        s->change_label[i] = sk__key_format(r, "text", key, 0);
+        s->change_fill[i] = sk__key_color(r, "palette", key);
         g_free(key);
     }
-    s->none_fill = get_color(r, "palette", "none");
-    s->highlight_fill = get_color(r, "palette", "highlight");
-    s->highlight_other_fill = get_color(r, "palette", "highlight_other");
-    s->total_fill = get_color(r, "palette", "total");
-    s->group_fill = get_color(r, "palette", "group");
-    s->fallback = get_color_list(r, "palette", "fallback");
-    s->regions_palette = get_color_list(r, "palette", "regions");
-    s->sequential = get_color_list(r, "palette", "sequential");
+    s->none_fill = sk__key_color(r, "palette", "none");
+    s->highlight_fill = sk__key_color(r, "palette", "highlight");
+    s->highlight_other_fill = sk__key_color(r, "palette", "highlight_other");
+    s->total_fill = sk__key_color(r, "palette", "total");
+    s->group_fill = sk__key_color(r, "palette", "group");
+    s->fallback = sk__key_color_list(r, "palette", "fallback");
+    s->regions_palette = sk__key_color_list(r, "palette", "regions");
+    s->sequential = sk__key_color_list(r, "palette", "sequential");
     for (int p = 0; p < SK_PRINCIPLE_COUNT; p++)
         read_principle(r, s, (sk_principle)p);
 }
 
 /* [compare] and [diff]: the texts of compare's and diff's key figures (sk__view_keys). */
 static void
-read_views(reader *r, sk_style *s)
+read_views(sk__key_reader *r, sk_style *s)
 {
     for (size_t i = 0; i < SK__VIEW_TEXT_COUNT; i++)
-        s->view_text[i] = get_format(r, sk__view_keys[i].group, sk__view_keys[i].key,
+        s->view_text[i] = sk__key_format(r, sk__view_keys[i].group, sk__view_keys[i].key,
                                      sk__view_keys[i].conversions);
 }
 
 /* The groups a style may have: those read, and a colors.PRINCIPLE per principle.
 ** NULL-terminated; g_free the array (the strings are borrowed or static). */
 static const char **
-known_groups(reader *r, GPtrArray *owned)
+known_groups(sk__key_reader *r, GPtrArray *owned)
 {
     GPtrArray *names = g_ptr_array_new();
     GHashTableIter it;
@@ -613,7 +441,7 @@ nearest_group(const char *group, const char *const *groups)
 
 /* Report the groups and keys of k that the style does not have. */
 static void
-check_unknown(reader *r, sk__keyfile *k)
+check_unknown(sk__key_reader *r, sk__keyfile *k)
 {
     GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
     const char **groups = known_groups(r, owned);
@@ -624,7 +452,7 @@ check_unknown(reader *r, sk__keyfile *k)
 
 /* Open the default style and the user's (path, may be NULL) into r. */
 static sk_status
-open_files(sk_ctx *ctx, reader *r, const char *path, const char *default_path)
+open_files(sk_ctx *ctx, sk__key_reader *r, const char *path, const char *default_path)
 {
     sk__diagnostics_init(&r->diags);
     r->known = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
@@ -639,7 +467,7 @@ open_files(sk_ctx *ctx, reader *r, const char *path, const char *default_path)
 }
 
 static void
-close_files(reader *r)
+close_files(sk__key_reader *r)
 {
     sk__keyfile_free(r->files[0]);
     sk__keyfile_free(r->files[1]);
@@ -653,7 +481,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
 {
     *out = NULL;
     char *default_path = g_build_filename(sk_styles_dir(), "aef.ini", NULL);
-    reader r = {ctx, {NULL, NULL}, {0}, NULL};
+    sk__key_reader r = {ctx, {NULL, NULL}, {0}, NULL};
     sk_status st = open_files(ctx, &r, path, default_path);
     sk_style *s = NULL;
     if (st == SK_OK) {

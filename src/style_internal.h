@@ -7,8 +7,8 @@
 #include "samenkaart/classify.h"
 #include "samenkaart/map.h"
 #include "samenkaart/style.h"
+#include "stylekeys.h"
 
-typedef uint32_t sk__color;   /* 0xRRGGBB */
 
 /* [names] (and [fonts] name_*): municipality names on zoomed maps and the zoomed area
 ** (src/layout/names.c, the zoom title in map.c). */
