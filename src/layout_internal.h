@@ -53,11 +53,9 @@ sk__plan *sk__plan_contents_page(const sk_style *style, double w, double h, cons
 ** text (Pango markup; NULL: none) under it. */
 sk__plan *sk__plan_section_page(const sk_style *style, double w, double h, const char *title,
                                 const char *text);
-/* Whether a contents page's title and subtitle leave room for rows rows of entries, and a
-** section page's title fits below where it starts: SK_EINPUT naming the text, the room and
-** about how many characters fit otherwise (no entry or title is silently cut off). */
-sk_status sk__contents_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
-                                  const char *title, const char *subtitle, size_t rows);
+/* Whether a section page's title fits below where it starts, and its text (NULL: none) is
+** markup that fits under it: SK_EINPUT naming the text, the room and about how many
+** characters fit otherwise (no title or text is silently cut off). */
 sk_status sk__section_page_check(sk_ctx *ctx, const sk_style *style, double w, double h,
                                  const char *title, const char *text);
 /* Whether the entries of a contents page (as for sk__plan_contents_page) end above the page

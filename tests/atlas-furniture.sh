@@ -60,9 +60,9 @@ links() {   # PDF
 cover() {
   first=$(cd aef && ls ./*.png | head -1)
   [ "$first" = "./001-omslag.png" ] || { echo "first page: $first"; return 1; }
-  pdftotext -f 1 -l 1 aef/atlas.pdf p1.txt || return 1
+  pdftotext -f 1 -l 1 aef/atlas.pdf - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g' >p1.txt || return 1
   local want
-  for want in "Samenwerking zorgverzekeraars en gemeenten" "Werkdocument" \
+  for want in "Samenwerking zorgverzekeraars en gemeenten – kaarten" "Werkdocument" \
     "Andersson Elffers Felix (AEF), in opdracht van Zorgverzekeraars Nederland en VNG" \
     "29 juni 2017" "Versie 1.0" "Bijlage bij het werkdocument"; do
     grep -qF "$want" p1.txt || { echo "cover: no '$want'"; cat p1.txt; return 1; }

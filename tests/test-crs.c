@@ -287,7 +287,11 @@ atlas_with_layers(const char *dir, const char *gpkg, const char *refusal)
         int rc = run_cli(&err, "atlas", "--no-cache", ini, "--output", out, NULL);
         if (chosen) {
             g_assert_cmpint(rc, ==, 0);
-            char *csv = g_build_filename(out, "003-jeugd.csv", NULL);   /* cover, contents */
+            /* Found by name: the number before it follows the cover and contents pages. */
+            char *name = dir_names(out, "", "-jeugd.csv");
+            g_assert_cmpstr(name, !=, "");
+            char *csv = g_build_filename(out, name, NULL);
+            g_free(name);
             char *ref = g_build_filename(dir, "reference.csv", NULL);
             assert_same_file(ref, csv);
             g_free(csv);

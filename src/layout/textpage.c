@@ -383,36 +383,3 @@ sk__contents_entries_check(sk_ctx *ctx, const sk_style *s, double w, double h,
     g_object_unref(pc);
     return st;
 }
-
-sk_status
-sk__contents_page_check(sk_ctx *ctx, const sk_style *s, double w, double h, const char *title,
-                        const char *subtitle, size_t rows)
-{
-    PangoContext *pc = sk__measure_context();
-    PangoLayout *tl, *sl;
-    double m = s->margin;
-    double th = sk__textpage_height(pc, s, s->title_size * 1.4, 1, 0, title, w - 2 * m, &tl);
-    double sh = sk__textpage_height(pc, s, s->caption_size * 1.2, 0, 0, subtitle, w - 2 * m,
-                                    &sl);
-    double room = h - 2 * m - th - (sl != NULL ? sh + 2 : 0) - 6 * SK__MM;
-    double need = (double)rows * s->legend_size * 1.55;
-    sk_status st = SK_OK;
-    if (room < need && tl != NULL) {
-        /* The taller of the two is the one to shorten. */
-        int sub = sl != NULL && sh > th;
-        const char *what = sub ? "subtitle" : "title", *text = sub ? subtitle : title;
-        PangoLayout *l = sub ? sl : tl;
-        st = sk__error(ctx, SK_EINPUT, "%s: its %ld characters take %.0f mm of the contents "
-                       "page, which leaves %.0f mm for its %zu rows of entries (%.0f mm "
-                       "needed); shorten the %s to about %ld characters", what,
-                       (long)g_utf8_strlen(text, -1), sk__text_height(l) / SK__MM,
-                       fmax(room, 0) / SK__MM, rows, need / SK__MM, what,
-                       sk__chars_fitting(l, text, sk__text_height(l) - (need - room)));
-    }
-    if (tl != NULL)
-        g_object_unref(tl);
-    if (sl != NULL)
-        g_object_unref(sl);
-    g_object_unref(pc);
-    return st;
-}
