@@ -5,6 +5,10 @@
 
 /* A short description of the filter for titles ("Preventie", "Ouderen, Implementatie"), or
 ** NULL for an empty filter.  Caller frees with g_free. */
+/* sk_filter_check against several databases: every id and title text of the filter names a
+** project of one of them (a diff's ids may have begun or ended between its two). */
+sk_status sk__filter_check_any(sk_ctx *ctx, const sk_filter *f, const sk_projects *const *dbs,
+                               size_t n);
 char *sk__filter_describe(const sk_filter *filter);
 
 /* The same with each label's text from text() (e.g. the style's legend texts). */

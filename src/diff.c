@@ -157,25 +157,13 @@ compare_pair(sk_diff *d, const sk_projects *before, const sk_projects *after,
     mark(after, a, d->touched_by_change, NULL);
 }
 
-/* The ids and titles of a filter are in one of the databases (a project may have begun or
-** ended between them); else the later one's message. */
-static sk_status
-check_filter(sk_ctx *ctx, const sk_filter *filter, const sk_projects *before,
-             const sk_projects *after)
-{
-    sk_ctx *probe = sk_ctx_new();
-    int ok = probe != NULL && (sk_filter_check(probe, filter, after) == SK_OK ||
-                               sk_filter_check(probe, filter, before) == SK_OK);
-    sk_ctx_free(probe);
-    return ok ? SK_OK : sk_filter_check(ctx, filter, after);
-}
-
 sk_status
 sk_diff_compute(sk_ctx *ctx, const sk_projects *before, const sk_projects *after,
                 const sk_filter *filter, sk_diff **out)
 {
     *out = NULL;
-    if (check_filter(ctx, filter, before, after) != SK_OK)
+    const sk_projects *both[] = {before, after};   /* an id may have begun or ended */
+    if (sk__filter_check_any(ctx, filter, both, 2) != SK_OK)
         return sk_ctx_status(ctx);
     const sk_geography *geo = sk__projects_geography(before);
     if (sk__projects_geography(after) != geo)

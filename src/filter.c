@@ -237,18 +237,49 @@ sk__project_matches(const sk__project *p, const sk_filter *f)
     return 1;
 }
 
-/* Every id of an id clause is a project's: else the first unknown with the nearest ids. */
-static sk_status
-check_ids(sk_ctx *ctx, const clause *c, const sk_projects *projects)
+/* Whether one of the n databases has a project with this id. */
+static int
+id_known(const sk_projects *const *dbs, size_t n, const char *id)
 {
-    for (size_t i = 0; c->ids[i] != NULL; i++) {
-        if (sk__projects_find(projects, c->ids[i]) >= 0)
-            continue;
-        char *quoted = sk__projects_nearest_ids(projects, c->ids[i]);
-        sk_status st = sk__error(ctx, SK_EUSAGE, "filter '%s': unknown project id '%s' (did "
-                                 "you mean %s?)", c->written, c->ids[i], quoted);
-        g_free(quoted);
-        return st;
+    for (size_t k = 0; k < n; k++)
+        if (sk__projects_find(dbs[k], id) >= 0)
+            return 1;
+    return 0;
+}
+
+/* Whether one of the n databases has a project whose title holds the clause's text. */
+static int
+title_known(const sk_projects *const *dbs, size_t n, const clause *c)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t count;
+        const sk__project *items = sk__projects_items(dbs[k], &count);
+        for (size_t i = 0; i < count; i++)
+            if (clause_has(c, &items[i]))
+                return 1;
+    }
+    return 0;
+}
+
+sk_status
+sk__filter_check_any(sk_ctx *ctx, const sk_filter *f, const sk_projects *const *dbs, size_t n)
+{
+    for (guint i = 0; f != NULL && i < f->clauses->len; i++) {
+        const clause *c = &g_array_index(f->clauses, clause, i);
+        for (size_t k = 0; c->kind == CLAUSE_IDS && c->ids[k] != NULL; k++) {
+            if (id_known(dbs, n, c->ids[k]))
+                continue;
+            char *quoted = sk__projects_nearest_ids(dbs[n - 1], c->ids[k]);
+            sk_status st = sk__error(ctx, SK_EUSAGE, "filter '%s': unknown project id '%s' "
+                                     "(did you mean %s?)", c->written, c->ids[k], quoted);
+            g_free(quoted);
+            return st;
+        }
+        /* A text no title holds is a typo: a map of nothing would look like an answer. */
+        if (c->kind == CLAUSE_TITLE && !title_known(dbs, n, c))
+            return sk__error(ctx, SK_EUSAGE, "filter '%s': no project title contains '%s' "
+                             "(titles are matched ignoring case and accents)", c->written,
+                             c->text);
     }
     return SK_OK;
 }
@@ -256,24 +287,7 @@ check_ids(sk_ctx *ctx, const clause *c, const sk_projects *projects)
 sk_status
 sk_filter_check(sk_ctx *ctx, const sk_filter *f, const sk_projects *projects)
 {
-    size_t n;
-    const sk__project *items = sk__projects_items(projects, &n);
-    for (guint i = 0; f != NULL && i < f->clauses->len; i++) {
-        const clause *c = &g_array_index(f->clauses, clause, i);
-        if (c->kind == CLAUSE_IDS && check_ids(ctx, c, projects) != SK_OK)
-            return sk_ctx_status(ctx);
-        if (c->kind != CLAUSE_TITLE)
-            continue;
-        /* A text no title holds is a typo: a map of nothing would look like an answer. */
-        size_t k = 0;
-        while (k < n && !clause_has(c, &items[k]))
-            k++;
-        if (k == n)
-            return sk__error(ctx, SK_EUSAGE, "filter '%s': no project title contains '%s' "
-                             "(titles are matched ignoring case and accents)", c->written,
-                             c->text);
-    }
-    return SK_OK;
+    return sk__filter_check_any(ctx, f, &projects, 1);
 }
 
 sk_labelset

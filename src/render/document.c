@@ -110,6 +110,8 @@ write_document(sk_ctx *ctx, sk__sink *out, void *data)
         if (d->title != NULL)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d->title);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
+        /* No creation date: the same input gives the same bytes ("" is no date to cairo). */
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
         st = write_pages(ctx, d, &first, surface, out);
     }
     cairo_surface_finish(surface);

@@ -325,6 +325,8 @@ write_vector_page(sk_ctx *ctx, sk__sink *out, void *data)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, p->title);
         if (j->creator)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samenkaart");
+        /* No creation date: the same input gives the same bytes ("" is no date to cairo). */
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
     } else {
         surface = cairo_svg_surface_create_for_stream(sk__sink_cairo_write, out, p->page_w,
                                                       p->page_h);
