@@ -458,6 +458,7 @@ static void
 read_names(reader *r, sk__names_style *n)
 {
     n->always = (int)get_number(r, "names", "always", 0, 100);
+    n->beside = (int)get_number(r, "names", "beside", 0, 1000);
     n->large_count = (int)get_number(r, "names", "large", 0, 1000);
     n->medium_count = (int)get_number(r, "names", "medium", 0, 1000);
     n->leader = get_color(r, "names", "leader");

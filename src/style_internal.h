@@ -16,6 +16,7 @@ typedef struct sk__names_style {
     double large, medium, small;   /* sizes by population rank, points (large 0: no names) */
     int large_count, medium_count; /* ranks sized large, then medium; the rest small */
     int always;                    /* the most populous of the area named whatever the room */
+    int beside;                    /* ranks that go beside with a leader when they do not fit */
     sk__color leader;              /* the line from a name placed outside to its municipality */
     double leader_width, leader_max;     /* points; leader_max: its longest */
     double leader_casing_width;          /* under it, in the names' halo colour */
