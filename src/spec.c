@@ -241,16 +241,31 @@ static char *
 zoom_label(const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
            const char *title)
 {
-    GPtrArray *names = g_ptr_array_new();
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     const char *what[] = {"province", "regions", "municipalities"};
     const char *lists[] = {s->zoom_province, s->zoom_regions, s->zoom_municipalities};
-    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
-        if (lists[i] != NULL)
-            sk__geography_selection_names(data->geo, what[i], lists[i], names);
+    const sk__names_style *ns = &style->names;
+    const char *counts[] = {ns->count_provinces, ns->count_regions, ns->count_municipalities};
+    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++) {
+        if (lists[i] == NULL)
+            continue;
+        GPtrArray *some = g_ptr_array_new();
+        sk__geography_selection_names(data->geo, what[i], lists[i], some);
+        /* More areas than a title line holds: their number ("4 Wmo-regio's"). */
+        if (some->len > (guint)ns->title_names) {
+            char *n = g_strdup_printf("%u", some->len);
+            g_ptr_array_add(names, sk__style_format(counts[i], n, NULL));
+            g_free(n);
+        } else {
+            for (guint k = 0; k < some->len; k++)
+                g_ptr_array_add(names, g_strdup(g_ptr_array_index(some, k)));
+        }
+        g_ptr_array_free(some, TRUE);
+    }
     size_t nlabels, areas = names->len;
     if (s->zoom_core != NULL)
-        g_ptr_array_add(names, (gpointer)sk__vocabulary(SK_INSURER, &nlabels)
-                                   [insurer_index(s->zoom_core)].display);
+        g_ptr_array_add(names, g_strdup(sk__vocabulary(SK_INSURER, &nlabels)
+                                            [insurer_index(s->zoom_core)].display));
     int named = title != NULL;
     for (guint i = 0; i < names->len && named; i++)
         named = names_it(title, g_ptr_array_index(names, i));

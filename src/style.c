@@ -42,6 +42,9 @@ sk_style_free(sk_style *s)
     g_free(s->core_area_any);
     g_free(s->names.title_format);
     g_free(s->names.core_format);
+    g_free(s->names.count_provinces);
+    g_free(s->names.count_regions);
+    g_free(s->names.count_municipalities);
     for (size_t i = 0; i < 4; i++)
         g_free(s->change_label[i]);
     g_free(s->total_label);
@@ -471,6 +474,10 @@ read_names(reader *r, sk__names_style *n)
     n->outline_casing_width = get_number(r, "names", "area_outline_casing_pt", 0, 20);
     n->title_format = get_format(r, "names", "title", 2);
     n->core_format = get_format(r, "names", "core_area", 1);
+    n->title_names = (int)get_number(r, "names", "title_names", 0, 100);
+    n->count_provinces = get_format(r, "names", "title_provinces", 1);
+    n->count_regions = get_format(r, "names", "title_regions", 1);
+    n->count_municipalities = get_format(r, "names", "title_municipalities", 1);
 }
 
 static void

@@ -24,6 +24,8 @@ typedef struct sk__names_style {
     double outline_width, outline_casing_width;
     char *title_format;            /* "%s – %s": the title, the area */
     char *core_format;             /* "kernwerkgebied %s": the area of zoom_core */
+    int title_names;               /* areas of one kind named in the title; more: counted */
+    char *count_provinces, *count_regions, *count_municipalities;   /* "%s Wmo-regio's" */
 } sk__names_style;
 /* The texts of [compare] and [diff]: the key figures printed beside the maps of samenkaart
 ** compare and diff, and the title of a map of changes between two named databases.  Their

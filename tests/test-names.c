@@ -531,6 +531,31 @@ test_given_title(void)
     }
 }
 
+/* A zoom of more regions than [names] title_names lists counts them; two are named. */
+static void
+test_many_areas(void)
+{
+    char *format = style_value("names", "title_regions");
+    char **parts = g_strsplit(format, "%s", -1);
+    char *count = g_strjoinv("4", parts), *four = g_strdup_printf(" – %s", count);
+    const char *lists[] = {"Groningen,FoodValley,Regio Arnhem,Twente", "Groningen,Twente"};
+    const char *want[] = {four, " – Groningen, Twente"};
+    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++) {
+        char *pdf = g_strdup_printf("%s/areas-%zu.pdf", out_dir, i);
+        g_assert_cmpint(run_cli(NULL, "render", "--no-cache", "--zoom-regions", lists[i],
+                                "--core-of", "Menzis", "--output", pdf, NULL), ==, 0);
+        char *title = pdf_title(pdf);
+        if (!g_str_has_suffix(title, want[i]))
+            g_error("the title '%s' does not end in '%s'", title, want[i]);
+        g_free(title);
+        g_free(pdf);
+    }
+    g_strfreev(parts);
+    g_free(count);
+    g_free(four);
+    g_free(format);
+}
+
 /* The new style keys are checked like every other. */
 static void
 test_style_keys(void)
@@ -553,6 +578,7 @@ main(int argc, char **argv)
     g_test_add_func("/names/islands", test_islands);
     g_test_add_func("/names/core", test_core);
     g_test_add_func("/names/given-title", test_given_title);
+    g_test_add_func("/names/many-areas", test_many_areas);
     g_test_add_func("/names/style-keys", test_style_keys);
     int rc = g_test_run();
     tmp_dir_remove(out_dir);
