@@ -49,6 +49,7 @@ sk_map_free(sk_map *map)
     g_free(map->outline);
     g_free(map->area);
     g_free(map->area_label);
+    g_free(map->zoom_legend);
     g_free(map->zoom);
     g_free(map->poles);
     g_free(map->entry_of);
@@ -191,6 +192,8 @@ map_overlays(sk_map *map, const sk_map_options *o)
             map->area[m] = o->area[m] != 0;
         map->area_label = g_strdup(o->area_label != NULL ? o->area_label : "");
     }
+    if (o->zoom != NULL)
+        map->zoom_legend = g_strdup(o->zoom_legend);
     if (o->outline_regions) {
         size_t nreg = sk_geography_region_count(map->geo);
         map->outline = g_new0(guint8, nreg + 1);

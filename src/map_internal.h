@@ -43,6 +43,7 @@ struct sk_map {
                                ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
     double extent[4];          /* what the map frame shows (map CRS) */
     int allow_similar;         /* classes too alike are a warning, not an error */
+    char *zoom_legend;         /* the legend text of the zoomed area's band, or NULL */
 };
 
 /* Mark in in_view[k] (zeroed, one per class) the classes of c that a map zoomed to zoom

@@ -43,6 +43,7 @@ sk_style_free(sk_style *s)
     g_free(s->names.title_format);
     g_free(s->names.core_format);
     g_free(s->names.count_provinces);
+    g_free(s->names.legend_format);
     g_free(s->names.count_regions);
     g_free(s->names.count_municipalities);
     for (size_t i = 0; i < 4; i++)
@@ -468,10 +469,10 @@ read_names(reader *r, sk__names_style *n)
     n->leader_width = get_number(r, "names", "leader_pt", 0.1, 5);
     n->leader_casing_width = get_number(r, "names", "leader_casing_pt", 0, 10);
     n->leader_max = get_number(r, "names", "leader_max_mm", 1, 200) * MM;
-    n->outline = get_color(r, "names", "area_outline");
-    n->outline_width = get_number(r, "names", "area_outline_pt", 0, 10);
-    n->outline_casing = get_color(r, "names", "area_outline_casing");
-    n->outline_casing_width = get_number(r, "names", "area_outline_casing_pt", 0, 20);
+    n->outline = get_color(r, "names", "area_band");
+    n->outline_width = get_number(r, "names", "area_band_pt", 0, 20);
+    n->outline_opacity = get_number(r, "names", "area_band_opacity", 0, 1);
+    n->legend_format = get_format(r, "names", "area_legend", 1);
     n->title_format = get_format(r, "names", "title", 2);
     n->core_format = get_format(r, "names", "core_area", 1);
     n->title_names = (int)get_number(r, "names", "title_names", 0, 100);

@@ -105,23 +105,41 @@ picture_load(const char *png)
     return p;
 }
 
-/* Whether some pixel within two pixels of map point (x, y) has colour rgb. */
+/* Whether colours a and b differ by at most slack in each channel. */
 static int
-colour_near(const picture *p, double x, double y, uint32_t rgb)
+colour_like(uint32_t a, uint32_t b, int slack)
 {
-    long col = lround((x - p->c) / p->a), row = lround((y - p->f) / p->e);
+    for (int shift = 0; shift < 24; shift += 8)
+        if (abs((int)(a >> shift & 0xff) - (int)(b >> shift & 0xff)) > slack)
+            return 0;
+    return 1;
+}
+
+/* Whether some pixel within radius pixels of pixel (col, row) has colour rgb (to slack in
+** each channel). */
+static int
+pixel_near(const picture *p, long col, long row, long radius, uint32_t rgb, int slack)
+{
     int w = cairo_image_surface_get_width(p->s), h = cairo_image_surface_get_height(p->s);
     const unsigned char *data = cairo_image_surface_get_data(p->s);
-    for (long r = row - 2; r <= row + 2; r++)
-        for (long c = col - 2; c <= col + 2; c++) {
+    for (long r = row - radius; r <= row + radius; r++)
+        for (long c = col - radius; c <= col + radius; c++) {
             uint32_t v;
             if (r < 0 || c < 0 || r >= h || c >= w)
                 continue;
             memcpy(&v, data + r * cairo_image_surface_get_stride(p->s) + c * 4, 4);
-            if ((v & 0xffffff) == rgb)
+            if (colour_like(v & 0xffffff, rgb, slack))
                 return 1;
         }
     return 0;
+}
+
+/* Whether some pixel within radius pixels of map point (x, y) has colour rgb (to slack). */
+static int
+colour_near(const picture *p, double x, double y, long radius, uint32_t rgb, int slack)
+{
+    return pixel_near(p, lround((x - p->c) / p->a), lround((y - p->f) / p->e), radius, rgb,
+                      slack);
 }
 
 /* A value of the default style. */
@@ -361,15 +379,45 @@ assert_ranked(const char *name, const GArray *names, const GPtrArray *list)
     assert_apart(names);
 }
 
-/* The province's outline is drawn: the style's outline colour at (nearly) every point of the
-** province's boundary sampled, through the world file. */
+/* A colour of the default style. */
+static uint32_t
+style_colour(const char *group, const char *key)
+{
+    char *colour = style_value(group, key);
+    uint32_t rgb = (uint32_t)strtoul(colour + 1, NULL, 16);
+    g_free(colour);
+    return rgb;
+}
+
+/* Colour over under at opacity. */
+static uint32_t
+blend(uint32_t over, uint32_t under, double opacity)
+{
+    uint32_t c = 0;
+    for (int shift = 0; shift < 24; shift += 8) {
+        double a = over >> shift & 0xff, b = under >> shift & 0xff;
+        c |= (uint32_t)lround(b + (a - b) * opacity) << shift;
+    }
+    return c;
+}
+
+/* The province's edge is drawn: the style's band, over the total map's fill, beside
+** (nearly) every point of the province's boundary sampled, through the world file; and its
+** legend entry, the band on the page's colour. */
 static void
 assert_outlined(const char *name, const char *png, OGRGeometryH area)
 {
-    char *colour = style_value("names", "area_outline");
-    uint32_t rgb = (uint32_t)strtoul(colour + 1, NULL, 16);
-    g_free(colour);
+    char *opacity = style_value("names", "area_band_opacity");
+    double a = g_ascii_strtod(opacity, NULL);
+    g_free(opacity);
+    uint32_t band = style_colour("names", "area_band"), page = style_colour("page", "background");
+    uint32_t rgb = blend(band, style_colour("palette", "total"), a);
     picture p = picture_load(png);
+    /* The legend's symbol: in the upper right of the page, right of the map, at the band's
+    ** colour on the page. */
+    int w = cairo_image_surface_get_width(p.s), h = cairo_image_surface_get_height(p.s);
+    if (!pixel_near(&p, w * 85 / 100, h / 6, w * 15 / 100, blend(band, page, a), 1))
+        g_error("%s: no legend entry in the band's colour", name);
     int tried = 0, found = 0;
     for (int part = 0; part < OGR_G_GetGeometryCount(area); part++) {
         OGRGeometryH poly = OGR_G_GetGeometryType(area) == wkbPolygon
@@ -381,7 +429,10 @@ assert_outlined(const char *name, const char *png, OGRGeometryH area)
         int n = OGR_G_GetPointCount(ring), step = MAX(1, n / 40);
         for (int i = 0; i < n; i += step) {
             tried++;
-            found += colour_near(&p, OGR_G_GetX(ring, i), OGR_G_GetY(ring, i), rgb);
+            /* Over the fill, or over white (no project); past the borders on top of it. */
+            found += colour_near(&p, OGR_G_GetX(ring, i), OGR_G_GetY(ring, i), 8, rgb, 3) ||
+                     colour_near(&p, OGR_G_GetX(ring, i), OGR_G_GetY(ring, i), 8,
+                                 blend(band, page, a), 3);
         }
         if (OGR_G_GetGeometryType(area) == wkbPolygon)
             break;

@@ -307,10 +307,9 @@ sk__plan_zoom_outline(sk__plan *p, size_t k, const sk_map *map)
     if (map->zoom == NULL || s->outline_width <= 0)
         return;
     size_t nmun = sk_geography_municipality_count(map->geo);
-    sk__plan_path path = {.kind = SK__PATH_AREA, .color = s->outline,
-                          .width = s->outline_width, .speck = s->outline_width,
-                          .casing = s->outline_casing,
-                          .casing_width = s->outline_casing_width};
+    sk__plan_path path = {.kind = SK__PATH_BAND, .color = s->outline,
+                          .width = s->outline_width, .speck = 0,
+                          .opacity = s->outline_opacity};
     path.ids = g_new(size_t, nmun + 1);
     for (size_t m = 0; m < nmun; m++)
         if (map->zoom[m])
