@@ -192,7 +192,13 @@ map_overlays(sk_map *map, const sk_map_options *o)
             map->area[m] = o->area[m] != 0;
         map->area_label = g_strdup(o->area_label != NULL ? o->area_label : "");
     }
-    if (o->zoom != NULL)
+    /* A zoom on the outlined area itself (a kernwerkgebied) has its outline already: no band,
+    ** no second legend entry. */
+    int same = map->zoom != NULL && map->area != NULL;
+    for (size_t m = 0; same && m < sk_geography_municipality_count(map->geo); m++)
+        same = map->zoom[m] == map->area[m];
+    map->zoom_band = map->zoom != NULL && !same;
+    if (map->zoom_band)
         map->zoom_legend = g_strdup(o->zoom_legend);
     if (o->outline_regions) {
         size_t nreg = sk_geography_region_count(map->geo);

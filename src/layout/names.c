@@ -304,7 +304,7 @@ void
 sk__plan_zoom_outline(sk__plan *p, size_t k, const sk_map *map)
 {
     const sk__names_style *s = &map->style->names;
-    if (map->zoom == NULL || s->outline_width <= 0)
+    if (!map->zoom_band || s->outline_width <= 0)
         return;
     size_t nmun = sk_geography_municipality_count(map->geo);
     sk__plan_path path = {.kind = SK__PATH_BAND, .color = s->outline,
