@@ -134,6 +134,26 @@ pixel_near(const picture *p, long col, long row, long radius, uint32_t rgb, int 
     return 0;
 }
 
+/* Whether a row of run pixels of colour rgb (to slack) starts within radius pixels of pixel
+** (col, row): a line symbol, not the edge of a letter. */
+static int
+run_near(const picture *p, long col, long row, long radius, uint32_t rgb, long run)
+{
+    int w = cairo_image_surface_get_width(p->s), h = cairo_image_surface_get_height(p->s);
+    const unsigned char *data = cairo_image_surface_get_data(p->s);
+    for (long r = MAX(0, row - radius); r <= MIN(h - 1, row + radius); r++) {
+        long n = 0;
+        for (long c = MAX(0, col - radius); c <= MIN(w - 1, col + radius); c++) {
+            uint32_t v;
+            memcpy(&v, data + r * cairo_image_surface_get_stride(p->s) + c * 4, 4);
+            n = colour_like(v & 0xffffff, rgb, 1) ? n + 1 : 0;
+            if (n >= run)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether some pixel within radius pixels of map point (x, y) has colour rgb (to slack). */
 static int
 colour_near(const picture *p, double x, double y, long radius, uint32_t rgb, int slack)
@@ -416,7 +436,7 @@ assert_outlined(const char *name, const char *png, OGRGeometryH area)
     /* The legend's symbol: in the upper right of the page, right of the map, at the band's
     ** colour on the page. */
     int w = cairo_image_surface_get_width(p.s), h = cairo_image_surface_get_height(p.s);
-    if (!pixel_near(&p, w * 85 / 100, h / 6, w * 15 / 100, blend(band, page, a), 1))
+    if (!run_near(&p, w * 85 / 100, h / 6, w * 15 / 100, blend(band, page, a), 20))
         g_error("%s: no legend entry in the band's colour", name);
     int tried = 0, found = 0;
     for (int part = 0; part < OGR_G_GetGeometryCount(area); part++) {

@@ -307,8 +307,10 @@ sk__plan_zoom_outline(sk__plan *p, size_t k, const sk_map *map)
     if (!map->zoom_band || s->outline_width <= 0)
         return;
     size_t nmun = sk_geography_municipality_count(map->geo);
+    /* A lake, islet or sliver narrower than the band would be a blob of it: left out (the
+    ** round ends of the band beside it cover the gap). */
     sk__plan_path path = {.kind = SK__PATH_BAND, .color = s->outline,
-                          .width = s->outline_width, .speck = 0,
+                          .width = s->outline_width, .speck = 2 * s->outline_width,
                           .opacity = s->outline_opacity};
     path.ids = g_new(size_t, nmun + 1);
     for (size_t m = 0; m < nmun; m++)

@@ -519,7 +519,7 @@ draw_band(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double t
     cairo_clip(cr);
     guint8 *mask = mask_of(band, n);
     cairo_new_path(cr);
-    path_arcs(cr, geo, l, 0, tolerance_pt, 0, 0, MASK_ONE_SIDE, mask);
+    path_arcs(cr, geo, l, 0, tolerance_pt, band->speck, 0, MASK_ONE_SIDE, mask);
     g_free(mask);
     cairo_set_source_rgba(cr, (band->color >> 16 & 0xff) / 255.0,
                           (band->color >> 8 & 0xff) / 255.0, (band->color & 0xff) / 255.0,
