@@ -24,6 +24,7 @@ typedef struct sk__page_spec {
     const char *area_label;             /* an outlined area's legend text; NULL: none */
     const double *extent;               /* what the maps show; NULL: the whole geography */
     int inset;                          /* a small map of the whole locates the extent */
+    const char *zoom_label;             /* the zoomed area's band's legend text; NULL: none */
 } sk__page_spec;
 
 /* The page plan of map: its layout, the map's fills, borders and outlines, and, on a zoomed

@@ -49,6 +49,7 @@ sk_map_free(sk_map *map)
     g_free(map->outline);
     g_free(map->area);
     g_free(map->area_label);
+    g_free(map->zoom_legend);
     g_free(map->zoom);
     g_free(map->poles);
     g_free(map->entry_of);
@@ -191,6 +192,14 @@ map_overlays(sk_map *map, const sk_map_options *o)
             map->area[m] = o->area[m] != 0;
         map->area_label = g_strdup(o->area_label != NULL ? o->area_label : "");
     }
+    /* A zoom on the outlined area itself (a kernwerkgebied) has its outline already: no band,
+    ** no second legend entry. */
+    int same = map->zoom != NULL && map->area != NULL;
+    for (size_t m = 0; same && m < sk_geography_municipality_count(map->geo); m++)
+        same = map->zoom[m] == map->area[m];
+    map->zoom_band = map->zoom != NULL && !same;
+    if (map->zoom_band)
+        map->zoom_legend = g_strdup(o->zoom_legend);
     if (o->outline_regions) {
         size_t nreg = sk_geography_region_count(map->geo);
         map->outline = g_new0(guint8, nreg + 1);

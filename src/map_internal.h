@@ -43,6 +43,8 @@ struct sk_map {
                                ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
     double extent[4];          /* what the map frame shows (map CRS) */
     int allow_similar;         /* classes too alike are a warning, not an error */
+    int zoom_band;             /* the zoomed area gets a band (not the outlined area itself) */
+    char *zoom_legend;         /* the legend text of the zoomed area's band, or NULL */
 };
 
 /* Mark in in_view[k] (zeroed, one per class) the classes of c that a map zoomed to zoom

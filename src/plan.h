@@ -47,7 +47,9 @@ typedef enum sk__path_kind {
     SK__PATH_REGION_BORDERS,     /* every region border, once */
     SK__PATH_OUTLINE,            /* the borders of the regions ids (either side) */
     SK__PATH_AREA,               /* the outline of the municipalities ids (one side only) */
-    SK__PATH_FILL_BORDERS        /* the municipal borders with both sides among ids */
+    SK__PATH_FILL_BORDERS,       /* the municipal borders with both sides among ids */
+    SK__PATH_BAND                /* a band width wide inside the outline of the municipalities
+                                 ** ids, at opacity, over the fills and under every border */
 } sk__path_kind;
 
 typedef struct sk__plan_path {
@@ -59,6 +61,7 @@ typedef struct sk__plan_path {
     double casing_width;         /* … this wide (0: none) */
     size_t *ids;                 /* owned; municipality or region indices of plan->geo */
     size_t count;
+    double opacity;              /* SK__PATH_BAND: 0 (none) to 1 (opaque) */
 } sk__plan_path;
 
 typedef struct sk__plan_map {

@@ -235,27 +235,43 @@ names_it(const char *text, const char *name)
 }
 
 /* The area a zoomed map frames, as its title names it: the official names of the provinces,
-** regions or municipalities selected and the kernwerkgebied, joined by ", "; NULL when not
-** zoomed or when title (may be NULL) names each of them already.  g_free it. */
+** regions or municipalities selected (counted when more than the style's title_names) and
+** the kernwerkgebied, joined by ", "; NULL when there is none.  *named: title (may be NULL)
+** names each of them already.  g_free it. */
 static char *
 zoom_label(const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
-           const char *title)
+           const char *title, int *named)
 {
-    GPtrArray *names = g_ptr_array_new();
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     const char *what[] = {"province", "regions", "municipalities"};
     const char *lists[] = {s->zoom_province, s->zoom_regions, s->zoom_municipalities};
-    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
-        if (lists[i] != NULL)
-            sk__geography_selection_names(data->geo, what[i], lists[i], names);
+    const sk__names_style *ns = &style->names;
+    const char *counts[] = {ns->count_provinces, ns->count_regions, ns->count_municipalities};
+    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++) {
+        if (lists[i] == NULL)
+            continue;
+        GPtrArray *some = g_ptr_array_new();
+        sk__geography_selection_names(data->geo, what[i], lists[i], some);
+        /* More areas than a title line holds: their number ("4 Wmo-regio's"). */
+        if (some->len > (guint)ns->title_names) {
+            char *n = g_strdup_printf("%u", some->len);
+            g_ptr_array_add(names, sk__style_format(counts[i], n, NULL));
+            g_free(n);
+        } else {
+            for (guint k = 0; k < some->len; k++)
+                g_ptr_array_add(names, g_strdup(g_ptr_array_index(some, k)));
+        }
+        g_ptr_array_free(some, TRUE);
+    }
     size_t nlabels, areas = names->len;
     if (s->zoom_core != NULL)
-        g_ptr_array_add(names, (gpointer)sk__vocabulary(SK_INSURER, &nlabels)
-                                   [insurer_index(s->zoom_core)].display);
-    int named = title != NULL;
-    for (guint i = 0; i < names->len && named; i++)
-        named = names_it(title, g_ptr_array_index(names, i));
+        g_ptr_array_add(names, g_strdup(sk__vocabulary(SK_INSURER, &nlabels)
+                                            [insurer_index(s->zoom_core)].display));
+    *named = title != NULL;
+    for (guint i = 0; i < names->len && *named; i++)
+        *named = names_it(title, g_ptr_array_index(names, i));
     GString *label = g_string_new(NULL);
-    for (guint i = 0; i < names->len && !named; i++) {
+    for (guint i = 0; i < names->len; i++) {
         char *part = i < areas ? g_strdup(g_ptr_array_index(names, i))
                                : sk__style_format(style->names.core_format,
                                                   g_ptr_array_index(names, i), NULL);
@@ -423,8 +439,11 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     unsigned char *zoom = NULL;
     sk_status st = resolve_zoom(ctx, data, s, &zoom);
     mo.zoom = zoom;
-    char *area = zoom != NULL ? zoom_label(data, style, s, mo.title) : NULL;
-    mo.zoom_label = area;
+    int named = 0;
+    char *area = zoom != NULL ? zoom_label(data, style, s, mo.title, &named) : NULL;
+    char *legend = area != NULL ? sk__style_format(style->names.legend_format, area, NULL) : NULL;
+    mo.zoom_label = named ? NULL : area;
+    mo.zoom_legend = legend;
     sk_classification *c = NULL;
     sk__kind_input in = {s, data, filter, highlight};
     if (st == SK_OK)
@@ -433,6 +452,7 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
         st = dress(ctx, data, style, s, filter, &mo, c, out, panels);
     g_free(zoom);
     g_free(area);
+    g_free(legend);
     g_free(title);
     g_free(area_label);
     return st;

@@ -16,13 +16,6 @@
 
 #define MM (72.0 / 25.4)
 
-const char *
-sk_styles_dir(void)
-{
-    const char *env = g_getenv("SAMENKAART_STYLES");
-    return env != NULL && env[0] != '\0' ? env : sk__default_styles_dir();
-}
-
 void
 sk_style_free(sk_style *s)
 {
@@ -50,7 +43,9 @@ sk_style_free(sk_style *s)
                      s->source_format, s->source_table_format, s->title_changes_format,
                      s->changes_legend_title, s->source_changes_format, s->title_insurer_format,
                      s->title_insurers, s->core_area_format, s->core_area_any,
-                     s->names.title_format, s->names.core_format, s->total_label,
+                     s->names.title_format, s->names.core_format, s->names.count_provinces,
+                     s->names.legend_format, s->names.count_regions,
+                     s->names.count_municipalities, s->total_label,
                      s->title_total_format, s->title_combination_format, s->all_projects,
                      s->highlight_format, s->highlight_other_format, s->title_count_format,
                      s->count_range_format, s->count_open_format, s->count_legend_title,
@@ -286,18 +281,23 @@ static void
 read_names(sk__key_reader *r, sk__names_style *n)
 {
     n->always = (int)sk__key_number(r, "names", "always", 0, 100);
+    n->beside = (int)sk__key_number(r, "names", "beside", 0, 1000);
     n->large_count = (int)sk__key_number(r, "names", "large", 0, 1000);
     n->medium_count = (int)sk__key_number(r, "names", "medium", 0, 1000);
     n->leader = sk__key_color(r, "names", "leader");
     n->leader_width = sk__key_number(r, "names", "leader_pt", 0.1, 5);
     n->leader_casing_width = sk__key_number(r, "names", "leader_casing_pt", 0, 10);
     n->leader_max = sk__key_number(r, "names", "leader_max_mm", 1, 200) * MM;
-    n->outline = sk__key_color(r, "names", "area_outline");
-    n->outline_width = sk__key_number(r, "names", "area_outline_pt", 0, 10);
-    n->outline_casing = sk__key_color(r, "names", "area_outline_casing");
-    n->outline_casing_width = sk__key_number(r, "names", "area_outline_casing_pt", 0, 20);
+    n->outline = sk__key_color(r, "names", "area_band");
+    n->outline_width = sk__key_number(r, "names", "area_band_pt", 0, 20);
+    n->outline_opacity = sk__key_number(r, "names", "area_band_opacity", 0, 1);
+    n->legend_format = sk__key_format(r, "names", "area_legend", 1);
     n->title_format = sk__key_format(r, "names", "title", 2);
     n->core_format = sk__key_format(r, "names", "core_area", 1);
+    n->title_names = (int)sk__key_number(r, "names", "title_names", 0, 100);
+    n->count_provinces = sk__key_format(r, "names", "title_provinces", 1);
+    n->count_regions = sk__key_format(r, "names", "title_regions", 1);
+    n->count_municipalities = sk__key_format(r, "names", "title_municipalities", 1);
 }
 
 static void
@@ -509,42 +509,4 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
     }
     *out = s;
     return SK_OK;
-}
-
-int
-sk__style_combination_color(const sk_style *s, sk_principle p, sk_labelset labels,
-                            sk__color *color)
-{
-    gpointer v = g_hash_table_lookup(s->colors[p], GUINT_TO_POINTER(labels));
-    if (v == NULL)
-        return 0;
-    *color = GPOINTER_TO_UINT(v) - 1;
-    return 1;
-}
-
-int
-sk__style_labelset_compare(const sk_style *style, sk_principle p, sk_labelset a, sk_labelset b)
-{
-    sk_labelset pa = 0, pb = 0;
-    for (size_t l = 0; l < sk_principle_label_count(p); l++) {
-        sk_labelset bit = (sk_labelset)1 << style->label_rank[p][l];
-        pa |= (a >> l) & 1 ? bit : 0;
-        pb |= (b >> l) & 1 ? bit : 0;
-    }
-    return sk_labelset_compare(pa, pb);
-}
-
-const char *
-sk__style_label_text(const sk_style *s, sk_principle p, size_t label)
-{
-    return g_hash_table_lookup(s->legend_text[p], GSIZE_TO_POINTER(label));
-}
-
-char *
-sk__style_format(const char *format, const char *a, const char *b)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    return g_strdup_printf(format, a, b);
-#pragma GCC diagnostic pop
 }

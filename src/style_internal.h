@@ -16,13 +16,17 @@ typedef struct sk__names_style {
     double large, medium, small;   /* sizes by population rank, points (large 0: no names) */
     int large_count, medium_count; /* ranks sized large, then medium; the rest small */
     int always;                    /* the most populous of the area named whatever the room */
+    int beside;                    /* ranks that go beside with a leader when they do not fit */
     sk__color leader;              /* the line from a name placed outside to its municipality */
     double leader_width, leader_max;     /* points; leader_max: its longest */
     double leader_casing_width;          /* under it, in the names' halo colour */
-    sk__color outline, outline_casing;   /* the zoomed area's outline, on a casing */
-    double outline_width, outline_casing_width;
+    sk__color outline;             /* the zoomed area's band, inside its outline … */
+    double outline_width, outline_opacity;   /* … this wide (points), this opaque (0-1) */
+    char *legend_format;           /* "%s": its legend entry, the area */
     char *title_format;            /* "%s – %s": the title, the area */
     char *core_format;             /* "kernwerkgebied %s": the area of zoom_core */
+    int title_names;               /* areas of one kind named in the title; more: counted */
+    char *count_provinces, *count_regions, *count_municipalities;   /* "%s Wmo-regio's" */
 } sk__names_style;
 /* The texts of [compare] and [diff]: the key figures printed beside the maps of samenkaart
 ** compare and diff, and the title of a map of changes between two named databases.  Their

@@ -105,23 +105,61 @@ picture_load(const char *png)
     return p;
 }
 
-/* Whether some pixel within two pixels of map point (x, y) has colour rgb. */
+/* Whether colours a and b differ by at most slack in each channel. */
 static int
-colour_near(const picture *p, double x, double y, uint32_t rgb)
+colour_like(uint32_t a, uint32_t b, int slack)
 {
-    long col = lround((x - p->c) / p->a), row = lround((y - p->f) / p->e);
+    for (int shift = 0; shift < 24; shift += 8)
+        if (abs((int)(a >> shift & 0xff) - (int)(b >> shift & 0xff)) > slack)
+            return 0;
+    return 1;
+}
+
+/* Whether some pixel within radius pixels of pixel (col, row) has colour rgb (to slack in
+** each channel). */
+static int
+pixel_near(const picture *p, long col, long row, long radius, uint32_t rgb, int slack)
+{
     int w = cairo_image_surface_get_width(p->s), h = cairo_image_surface_get_height(p->s);
     const unsigned char *data = cairo_image_surface_get_data(p->s);
-    for (long r = row - 2; r <= row + 2; r++)
-        for (long c = col - 2; c <= col + 2; c++) {
+    for (long r = row - radius; r <= row + radius; r++)
+        for (long c = col - radius; c <= col + radius; c++) {
             uint32_t v;
             if (r < 0 || c < 0 || r >= h || c >= w)
                 continue;
             memcpy(&v, data + r * cairo_image_surface_get_stride(p->s) + c * 4, 4);
-            if ((v & 0xffffff) == rgb)
+            if (colour_like(v & 0xffffff, rgb, slack))
                 return 1;
         }
     return 0;
+}
+
+/* Whether a row of run pixels of colour rgb (to slack) starts within radius pixels of pixel
+** (col, row): a line symbol, not the edge of a letter. */
+static int
+run_near(const picture *p, long col, long row, long radius, uint32_t rgb, long run)
+{
+    int w = cairo_image_surface_get_width(p->s), h = cairo_image_surface_get_height(p->s);
+    const unsigned char *data = cairo_image_surface_get_data(p->s);
+    for (long r = MAX(0, row - radius); r <= MIN(h - 1, row + radius); r++) {
+        long n = 0;
+        for (long c = MAX(0, col - radius); c <= MIN(w - 1, col + radius); c++) {
+            uint32_t v;
+            memcpy(&v, data + r * cairo_image_surface_get_stride(p->s) + c * 4, 4);
+            n = colour_like(v & 0xffffff, rgb, 1) ? n + 1 : 0;
+            if (n >= run)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether some pixel within radius pixels of map point (x, y) has colour rgb (to slack). */
+static int
+colour_near(const picture *p, double x, double y, long radius, uint32_t rgb, int slack)
+{
+    return pixel_near(p, lround((x - p->c) / p->a), lround((y - p->f) / p->e), radius, rgb,
+                      slack);
 }
 
 /* A value of the default style. */
@@ -301,6 +339,23 @@ shape_test(OGRLayerH layer, const char *code, const double *xy, const double *bo
     return result;
 }
 
+/* The code of a municipality named name in the shapefile. */
+static char *
+code_of(const char *name)
+{
+    GDALDatasetH ds;
+    OGRLayerH layer = open_municipalities(&ds);
+    char *where = g_strdup_printf("gm_naam = '%s'", name);
+    OGR_L_SetAttributeFilter(layer, where);
+    g_free(where);
+    OGRFeatureH f = OGR_L_GetNextFeature(layer);
+    g_assert_nonnull(f);
+    char *code = g_strdup(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "gm_code")));
+    OGR_F_Destroy(f);
+    GDALClose(ds);
+    return code;
+}
+
 /* ---- zoomed provinces -------------------------------------------------------------- */
 
 /* Render a zoomed map (option value) as PNG with its labels CSV, and as PDF for its title. */
@@ -344,15 +399,45 @@ assert_ranked(const char *name, const GArray *names, const GPtrArray *list)
     assert_apart(names);
 }
 
-/* The province's outline is drawn: the style's outline colour at (nearly) every point of the
-** province's boundary sampled, through the world file. */
+/* A colour of the default style. */
+static uint32_t
+style_colour(const char *group, const char *key)
+{
+    char *colour = style_value(group, key);
+    uint32_t rgb = (uint32_t)strtoul(colour + 1, NULL, 16);
+    g_free(colour);
+    return rgb;
+}
+
+/* Colour over under at opacity. */
+static uint32_t
+blend(uint32_t over, uint32_t under, double opacity)
+{
+    uint32_t c = 0;
+    for (int shift = 0; shift < 24; shift += 8) {
+        double a = over >> shift & 0xff, b = under >> shift & 0xff;
+        c |= (uint32_t)lround(b + (a - b) * opacity) << shift;
+    }
+    return c;
+}
+
+/* The province's edge is drawn: the style's band, over the total map's fill, beside
+** (nearly) every point of the province's boundary sampled, through the world file; and its
+** legend entry, the band on the page's colour. */
 static void
 assert_outlined(const char *name, const char *png, OGRGeometryH area)
 {
-    char *colour = style_value("names", "area_outline");
-    uint32_t rgb = (uint32_t)strtoul(colour + 1, NULL, 16);
-    g_free(colour);
+    char *opacity = style_value("names", "area_band_opacity");
+    double a = g_ascii_strtod(opacity, NULL);
+    g_free(opacity);
+    uint32_t band = style_colour("names", "area_band"), page = style_colour("page", "background");
+    uint32_t rgb = blend(band, style_colour("palette", "total"), a);
     picture p = picture_load(png);
+    /* The legend's symbol: in the upper right of the page, right of the map, at the band's
+    ** colour on the page. */
+    int w = cairo_image_surface_get_width(p.s), h = cairo_image_surface_get_height(p.s);
+    if (!run_near(&p, w * 85 / 100, h / 6, w * 15 / 100, blend(band, page, a), 20))
+        g_error("%s: no legend entry in the band's colour", name);
     int tried = 0, found = 0;
     for (int part = 0; part < OGR_G_GetGeometryCount(area); part++) {
         OGRGeometryH poly = OGR_G_GetGeometryType(area) == wkbPolygon
@@ -364,7 +449,10 @@ assert_outlined(const char *name, const char *png, OGRGeometryH area)
         int n = OGR_G_GetPointCount(ring), step = MAX(1, n / 40);
         for (int i = 0; i < n; i += step) {
             tried++;
-            found += colour_near(&p, OGR_G_GetX(ring, i), OGR_G_GetY(ring, i), rgb);
+            /* Over the fill, or over white (no project); past the borders on top of it. */
+            found += colour_near(&p, OGR_G_GetX(ring, i), OGR_G_GetY(ring, i), 8, rgb, 3) ||
+                     colour_near(&p, OGR_G_GetX(ring, i), OGR_G_GetY(ring, i), 8,
+                                 blend(band, page, a), 3);
         }
         if (OGR_G_GetGeometryType(area) == wkbPolygon)
             break;
@@ -372,6 +460,24 @@ assert_outlined(const char *name, const char *png, OGRGeometryH area)
     cairo_surface_destroy(p.s);
     if (tried < 20 || found < tried * 9 / 10)
         g_error("%s: the outline colour at %d of %d points of the boundary", name, found, tried);
+}
+
+/* Towns a Dutch reader expects, past the six always named: they go beside their
+** municipality with a leader line when they do not fit inside (issue 14, review). */
+static void
+assert_expected(const char *province, const GArray *names)
+{
+    const char *gelderland[] = {"Zutphen", "Tiel", "Wijchen", NULL};
+    const char *zuid_holland[] = {"Delft", NULL};
+    const char *const *towns = strcmp(province, "Gelderland") == 0     ? gelderland
+                               : strcmp(province, "Zuid-Holland") == 0 ? zuid_holland
+                                                                       : NULL;
+    for (size_t i = 0; towns != NULL && towns[i] != NULL; i++) {
+        char *code = code_of(towns[i]);
+        if (find_name(names, code) == NULL)
+            g_error("%s: %s is not named", province, towns[i]);
+        g_free(code);
+    }
 }
 
 static void
@@ -384,6 +490,7 @@ test_provinces(void)
         char *png, *title;
         GArray *names = render_zoom(provinces[i], "--zoom-province", provinces[i], &png, &title);
         assert_ranked(provinces[i], names, list);
+        assert_expected(provinces[i], names);
         assert_outlined(provinces[i], png, area);
         /* The title names the area. */
         char *tail = g_strdup_printf(" – %s", provinces[i]);
@@ -396,23 +503,6 @@ test_provinces(void)
         g_ptr_array_unref(list);
         OGR_G_DestroyGeometry(area);
     }
-}
-
-/* The code of a municipality named name in the shapefile. */
-static char *
-code_of(const char *name)
-{
-    GDALDatasetH ds;
-    OGRLayerH layer = open_municipalities(&ds);
-    char *where = g_strdup_printf("gm_naam = '%s'", name);
-    OGR_L_SetAttributeFilter(layer, where);
-    g_free(where);
-    OGRFeatureH f = OGR_L_GetNextFeature(layer);
-    g_assert_nonnull(f);
-    char *code = g_strdup(OGR_F_GetFieldAsString(f, OGR_F_GetFieldIndex(f, "gm_code")));
-    OGR_F_Destroy(f);
-    GDALClose(ds);
-    return code;
 }
 
 /* Whether the map box meets any municipality's shape (land). */
@@ -512,6 +602,31 @@ test_given_title(void)
     }
 }
 
+/* A zoom of more regions than [names] title_names lists counts them; two are named. */
+static void
+test_many_areas(void)
+{
+    char *format = style_value("names", "title_regions");
+    char **parts = g_strsplit(format, "%s", -1);
+    char *count = g_strjoinv("4", parts), *four = g_strdup_printf(" – %s", count);
+    const char *lists[] = {"Groningen,FoodValley,Regio Arnhem,Twente", "Groningen,Twente"};
+    const char *want[] = {four, " – Groningen, Twente"};
+    for (size_t i = 0; i < G_N_ELEMENTS(lists); i++) {
+        char *pdf = g_strdup_printf("%s/areas-%zu.pdf", out_dir, i);
+        g_assert_cmpint(run_cli(NULL, "render", "--no-cache", "--zoom-regions", lists[i],
+                                "--core-of", "Menzis", "--output", pdf, NULL), ==, 0);
+        char *title = pdf_title(pdf);
+        if (!g_str_has_suffix(title, want[i]))
+            g_error("the title '%s' does not end in '%s'", title, want[i]);
+        g_free(title);
+        g_free(pdf);
+    }
+    g_strfreev(parts);
+    g_free(count);
+    g_free(four);
+    g_free(format);
+}
+
 /* The new style keys are checked like every other. */
 static void
 test_style_keys(void)
@@ -534,6 +649,7 @@ main(int argc, char **argv)
     g_test_add_func("/names/islands", test_islands);
     g_test_add_func("/names/core", test_core);
     g_test_add_func("/names/given-title", test_given_title);
+    g_test_add_func("/names/many-areas", test_many_areas);
     g_test_add_func("/names/style-keys", test_style_keys);
     int rc = g_test_run();
     tmp_dir_remove(out_dir);

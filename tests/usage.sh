@@ -176,8 +176,9 @@ check "a long note: its room in the legend column, never negative" \
   "shorten the note to about "
 check "a long text panel: the room beside the map" \
   overflow --text "text: its 10800 characters need " "shorten the text to about "
+# (The zoomed map's legend has its area's entry: 3 entries.)
 check "a long legend text (--region-label): the entry named" \
-  overflow --region-label "the legend does not fit on the page: its 2 entries need " \
+  overflow --region-label "the legend does not fit on the page: its 3 entries need " \
   "its entry 'Lange titel" "has 10800 characters: shorten it"
 
 # The atlas's text pages: a subtitle that would push the cover's foot off the page, or a title

@@ -64,6 +64,8 @@ typedef struct sk_map_options {
     ** "2018") in the title and the source line; NULL: the title without them, the source
     ** line with the files' names (see sk_map_spec). */
     const char *before_label, *after_label;
+    /* A zoomed map's legend entry for its area's band ("Gelderland"); NULL: none. */
+    const char *zoom_legend;
 } sk_map_options;
 
 /* Set *options to the defaults: every text and array NULL (the style's), show_counts -1,

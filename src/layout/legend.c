@@ -5,8 +5,22 @@
 
 #define MM SK__MM
 
+/* The band of a zoomed area as it looks on the page's colour: its colour at its opacity. */
+static sk__color
+band_on_page(const sk_style *s)
+{
+    sk__color c = 0;
+    for (int shift = 0; shift < 24; shift += 8) {
+        double v = (double)(s->names.outline >> shift & 0xff);
+        double page = (double)(s->background >> shift & 0xff);
+        c |= (sk__color)lround(page + (v - page) * s->names.outline_opacity) << shift;
+    }
+    return c;
+}
+
 /* Legend entry i's text: a class's, or after the classes the outline of the regions taking
-** part (if drawn), the outlined area (if any), then the region border; its colour too. */
+** part (if drawn), the outlined area (if any), the zoomed area's band (if any), then the
+** region border; its colour too. */
 const char *
 sk__legend_entry_text(const sk__page_spec *spec, const sk_style *s, size_t i,
                       sk__legend_item *it)
@@ -15,6 +29,13 @@ sk__legend_entry_text(const sk__page_spec *spec, const sk_style *s, size_t i,
     size_t line = i - spec->legend->len;
     int is_outline = is_line && spec->outline && line == 0;
     int is_area = is_line && spec->area_label != NULL && line == (spec->outline ? 1u : 0u);
+    size_t zoom_line = (spec->outline ? 1u : 0u) + (spec->area_label != NULL ? 1u : 0u);
+    if (is_line && spec->zoom_label != NULL && line == zoom_line) {
+        it->is_line = 1;
+        it->line_width = s->names.outline_width;
+        it->color = band_on_page(s);
+        return spec->zoom_label;
+    }
     it->is_line = is_line;
     it->line_width = is_outline ? s->outline_width
                      : is_area  ? s->area_width

@@ -193,21 +193,27 @@ size_of_rank(const sk__names_style *s, size_t rank)
     return rank < (size_t)s->large_count + (size_t)s->medium_count ? s->medium : s->small;
 }
 
-/* The names always shown: inside, else beside (islands: in the water first), at most a
-** leader's length away, else twice that. */
+/* The names of ranks [from, to): inside, else beside (islands: in the water first), at most
+** a leader's length away, else (reaches 2) twice that.  While one tier is placed, the poles
+** of its names still to come stay clear of the others. */
 static void
-place_always(sk__names *n, const ranked *order, size_t always, const guint8 *island)
+place_tier(sk__names *n, const ranked *order, size_t from, size_t to, int reaches,
+           const guint8 *island)
 {
     const sk__names_style *s = &n->map->style->names;
-    for (size_t i = 0; i < always; i++)
+    for (size_t i = from; i < to; i++)
+        n->waiting[order[i].municipality] = 1;
+    for (size_t i = from; i < to; i++)
         place_inside(n, order[i].municipality, size_of_rank(s, i));
-    for (size_t i = 0; i < always; i++) {
+    for (size_t i = from; i < to; i++) {
         size_t m = order[i].municipality;
         double size = size_of_rank(s, i);
-        for (int reach = 1; reach <= 2 && n->waiting[m]; reach++)
+        for (int reach = 1; reach <= reaches && n->waiting[m]; reach++)
             if (!(island[m] && sk__names_place_outside(n, m, size, reach * s->leader_max, 1)))
                 sk__names_place_outside(n, m, size, reach * s->leader_max, 0);
     }
+    for (size_t i = from; i < to; i++)
+        n->waiting[order[i].municipality] = 0;
 }
 
 GArray *
@@ -220,17 +226,16 @@ sk__place_names(const sk_map *map, const sk__layout *l)
     size_t count, nmun = sk_geography_municipality_count(map->geo);
     ranked *order = rank_zoom(map, &count);
     size_t always = MIN(count, (size_t)s->always);
+    size_t beside = MAX(always, MIN(count, (size_t)s->beside));
     n.waiting = g_new0(guint8, nmun + 1);
-    for (size_t i = 0; i < always; i++)
-        n.waiting[order[i].municipality] = 1;
     guint8 *island = sk__names_islands(map->geo);
-    place_always(&n, order, always, island);
-    for (size_t i = 0; i < always; i++)
-        n.waiting[order[i].municipality] = 0;
+    /* The names always shown, then those that may go beside their municipality. */
+    place_tier(&n, order, 0, always, 2, island);
+    place_tier(&n, order, always, beside, 1, island);
     /* Islands next, in the water beside them when they have no room inside; then the rest
     ** where they fit inside. */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = always; i < count; i++) {
+        for (size_t i = beside; i < count; i++) {
             size_t m = order[i].municipality;
             if (island[m] != (pass == 0))
                 continue;
@@ -299,13 +304,14 @@ void
 sk__plan_zoom_outline(sk__plan *p, size_t k, const sk_map *map)
 {
     const sk__names_style *s = &map->style->names;
-    if (map->zoom == NULL || s->outline_width <= 0)
+    if (!map->zoom_band || s->outline_width <= 0)
         return;
     size_t nmun = sk_geography_municipality_count(map->geo);
-    sk__plan_path path = {.kind = SK__PATH_AREA, .color = s->outline,
-                          .width = s->outline_width, .speck = s->outline_width,
-                          .casing = s->outline_casing,
-                          .casing_width = s->outline_casing_width};
+    /* A lake, islet or sliver narrower than the band would be a blob of it: left out (the
+    ** round ends of the band beside it cover the gap). */
+    sk__plan_path path = {.kind = SK__PATH_BAND, .color = s->outline,
+                          .width = s->outline_width, .speck = 2 * s->outline_width,
+                          .opacity = s->outline_opacity};
     path.ids = g_new(size_t, nmun + 1);
     for (size_t m = 0; m < nmun; m++)
         if (map->zoom[m])

@@ -147,6 +147,9 @@ sk__names_clear(const sk__names *n, const sk__box *b)
     if (b->x < frame->x || b->y < frame->y || b->x + b->w > frame->x + frame->w ||
         b->y + b->h > frame->y + frame->h)
         return 0;
+    /* Nor on the white plate under the scale bar. */
+    if (n->l->scale_plate.w > 0 && overlaps(b, &n->l->scale_plate))
+        return 0;
     double r[4] = {b->x, b->y, b->x + b->w, b->y + b->h};
     for (guint q = 0; q < n->placed->len; q++) {
         const sk__placed_label *pl = &g_array_index(n->placed, sk__placed_label, q);
@@ -186,6 +189,10 @@ segments_cross(const double a[4], const double b[4])
 int
 sk__names_line_clear(const sk__names *n, const double s[4])
 {
+    const sk__box *plate = &n->l->scale_plate;
+    double pr[4] = {plate->x, plate->y, plate->x + plate->w, plate->y + plate->h};
+    if (plate->w > 0 && segment_meets(s[0], s[1], s[2], s[3], pr))
+        return 0;
     for (guint q = 0; q < n->placed->len; q++) {
         const sk__placed_label *pl = &g_array_index(n->placed, sk__placed_label, q);
         double r[4] = {pl->box.x, pl->box.y, pl->box.x + pl->box.w, pl->box.y + pl->box.h};

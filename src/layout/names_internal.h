@@ -55,8 +55,8 @@ typedef struct sk__name_spot {
 int sk__name_spot_compare(const void *a, const void *b);
 
 /* names_fit.c */
-/* Whether b lies in the map frame, clear of every placed name and leader line and of the
-** poles of the names still waiting. */
+/* Whether b lies in the map frame, off the scale bar's plate, clear of every placed name and
+** leader line and of the poles of the names still waiting. */
 int sk__names_clear(const sk__names *n, const sk__box *b);
 /* Whether box b lies wholly inside municipality m (exact, on the full boundary). */
 int sk__names_box_inside(const sk__names *n, size_t m, const sk__box *b);
@@ -64,7 +64,8 @@ int sk__names_box_inside(const sk__names *n, size_t m, const sk__box *b);
 int sk__names_box_meets(const sk__names *n, size_t m, const sk__box *b, double grow);
 /* Whether box b lies on no land (no municipality's shape meets it). */
 int sk__names_box_in_water(const sk__names *n, const sk__box *b);
-/* Whether the page segment s (x0, y0, x1, y1) meets a placed name or crosses a leader. */
+/* Whether the page segment s (x0, y0, x1, y1) meets a placed name or the scale bar's plate, or
+** crosses a leader. */
 int sk__names_line_clear(const sk__names *n, const double s[4]);
 /* Per municipality: whether it shares no border with another (an island). */
 guint8 *sk__names_islands(const sk_geography *geo);

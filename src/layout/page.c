@@ -58,7 +58,7 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
                           map->shown != NULL ? map->shown : map->legend, 1, NULL,
                           map->region_label, map->outline != NULL, map->text,
                           map->area != NULL ? map->area_label : NULL, map->extent,
-                          map->zoom != NULL};
+                          map->zoom != NULL, map->zoom_legend};
     return sk__layout_page(ctx, &spec, l);
 }
 
@@ -374,7 +374,7 @@ fit_legend(page_state *ps)
     if (spec->inset)
         legend_room -= ps->inset_h + 4 * MM;
     l->legend_count = spec->legend->len + 1 + (spec->outline ? 1 : 0) +
-                      (spec->area_label != NULL ? 1 : 0);
+                      (spec->area_label != NULL ? 1 : 0) + (spec->zoom_label != NULL ? 1 : 0);
     l->legend = g_new0(sk__legend_item, l->legend_count);
     int panels = !one_map(spec);
     /* Beside one map the legend has the page's width right of it; beside small multiples

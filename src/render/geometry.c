@@ -8,16 +8,6 @@
 #include "../topology.h"
 #include "render.h"
 
-/* A map point on the page, snapped to grid_pt so that equal vertices stay equal. */
-static inline void
-to_page(const sk__transform *l, double grid_pt, const double *xy, double *px, double *py)
-{
-    double x = l->origin_x + (xy[0] - l->minx) * l->scale;
-    double y = l->origin_y + (l->maxy - xy[1]) * l->scale;
-    *px = round(x / grid_pt) * grid_pt;
-    *py = round(y / grid_pt) * grid_pt;
-}
-
 /* Whether an arc is a speck: smaller on the page than the line that draws it (min_pt), so
 ** that drawn it would be a blob of line cap, not a shape.  Region data digitised apart from
 ** the municipalities has such arcs by the hundred (slivers between regions, an islet in a
@@ -62,7 +52,7 @@ path_arc(cairo_t *cr, const sk_geography *geo, const sk__transform *l, const sk_
         if (importance[k] < tolerance)
             continue;
         double x, y;
-        to_page(l, grid_pt, pts + 2 * k, &x, &y);
+        sk__to_page(l, grid_pt, pts + 2 * k, &x, &y);
         if (i == 0)
             cairo_move_to(cr, x, y);
         else
@@ -130,7 +120,7 @@ project_arc(const sk_geography *geo, const sk__transform *l, const sk__arc *arc,
         size_t k = ring->start + (arc->offset + i) % n;
         if (importance[k] < tolerance)
             continue;
-        to_page(l, grid_pt, pts + 2 * k, &buf[2 * m], &buf[2 * m + 1]);
+        sk__to_page(l, grid_pt, pts + 2 * k, &buf[2 * m], &buf[2 * m + 1]);
         m++;
     }
     return m;
@@ -193,15 +183,16 @@ outline_arcs(const sk_geography *geo, const sk__transform *l, double tolerance_p
     return n;
 }
 
-/* Fill the municipalities of one colour as one region.  Its outline is the arcs with that
-** colour on one side only; chained end to end into closed loops they fill, with the even-odd
+/* The municipalities of fill as one region, as cr's path.  Its outline is the arcs with
+** them on one side only; chained end to end into closed loops they fill, with the even-odd
 ** rule, exactly the union of those municipalities.  Borders between them are left out: no
 ** seams between neighbours of one colour, and half the drawing or less.  Returns
 ** CAIRO_STATUS_NO_MEMORY when the arena cannot hold the outline. */
 static cairo_status_t
-fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+region_path(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
             const sk__plan_path *fill, sk__arena *arena)
 {
+    cairo_new_path(cr);
     double **points;
     size_t *lengths;
     size_t n = outline_arcs(geo, l, tolerance_pt, fill, arena, &points, &lengths);
@@ -222,7 +213,6 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
         g_hash_table_insert(at, &ends[e], GSIZE_TO_POINTER(e + 1));
     }
     memset(used, 0, n);
-    cairo_new_path(cr);
     for (size_t first = 0; first < n; first++) {
         if (used[first])
             continue;
@@ -251,9 +241,20 @@ fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double
         cairo_close_path(cr);
     }
     g_hash_table_destroy(at);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The municipalities of one colour filled as one region (region_path). */
+static cairo_status_t
+fill_region(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+            const sk__plan_path *fill, sk__arena *arena)
+{
+    cairo_status_t status = region_path(cr, geo, l, tolerance_pt, fill, arena);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return status;
     sk__set_color(cr, fill->color);
     cairo_fill(cr);
-    return CAIRO_STATUS_SUCCESS;
+    return status;
 }
 
 
@@ -504,7 +505,35 @@ borders_layer(sk__layers *ls, const sk__plan *p, const sk__plan_map *pm, int ras
 
 /* ---- a map ------------------------------------------------------------------------- */
 
-/* The fills, one region per colour, as one even-odd path each; out of memory stops them. */
+/* A band along the inside of an area (SK__PATH_BAND): its outline stroked twice as wide, cut
+** to the area, translucent.  An area's edge, which no border line is mistaken for, whole
+** where other lines run along it (drawn over it). */
+static cairo_status_t
+draw_band(cairo_t *cr, const sk_geography *geo, const sk__transform *l, double tolerance_pt,
+          const sk__plan_path *band, sk__arena *arena)
+{
+    size_t n;
+    sk__geography_municipalities(geo, &n);
+    cairo_save(cr);
+    cairo_status_t status = region_path(cr, geo, l, tolerance_pt, band, arena);
+    cairo_clip(cr);
+    guint8 *mask = mask_of(band, n);
+    cairo_new_path(cr);
+    path_arcs(cr, geo, l, 0, tolerance_pt, band->speck, 0, MASK_ONE_SIDE, mask);
+    g_free(mask);
+    cairo_set_source_rgba(cr, (band->color >> 16 & 0xff) / 255.0,
+                          (band->color >> 8 & 0xff) / 255.0, (band->color & 0xff) / 255.0,
+                          band->opacity);
+    cairo_set_line_width(cr, 2 * band->width);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    return status;
+}
+
+/* The fills, one region per colour, as one even-odd path each, then the bands of zoomed
+** areas; out of memory stops them. */
 static cairo_status_t
 draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolerance_pt)
 {
@@ -517,6 +546,11 @@ draw_fills(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double tolera
         const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
         if (path->kind == SK__PATH_FILL)
             status = fill_region(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
+    }
+    for (guint i = 0; pm->paths != NULL && i < pm->paths->len && !status; i++) {
+        const sk__plan_path *path = &g_array_index(pm->paths, sk__plan_path, i);
+        if (path->kind == SK__PATH_BAND && path->width > 0 && path->opacity > 0)
+            status = draw_band(cr, p->geo, &pm->at, tolerance_pt, path, &arena);
     }
     sk__arena_free(&arena);
     cairo_restore(cr);
@@ -621,57 +655,9 @@ sk__draw_plan_map(cairo_t *cr, const sk__plan *p, const sk__plan_map *pm, double
     return status;
 }
 
-/* ---- the inset ------------------------------------------------------------------- */
-
-/* The locator of a zoomed map: the whole geography, small, with the map's extent marked. */
 void
-sk__draw_inset(cairo_t *cr, const sk_geography *geo, const sk__plan_inset *in)
+sk__path_region_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l,
+                        double tolerance_pt)
 {
-    const double *whole = in->whole, *extent = in->extent;
-    double scale = in->box.w / (whole[2] - whole[0]);
-    sk__transform at = {in->box.x, in->box.y, scale, whole[0], whole[3]};
-    double tolerance_pt = 0.4, tolerance = tolerance_pt / scale, grid = tolerance_pt / 4;
-    const sk__ring *rings = sk__geography_rings(geo);
-    const int *owner = sk__geography_ring_owners(geo);
-    const double *pts = sk__geography_points(geo), *importance = sk__geography_importance(geo);
-    size_t nrings = sk__geography_ring_count(geo);
-    cairo_save(cr);
-    cairo_new_path(cr);
-    for (size_t r = 0; r < nrings; r++) {
-        if (owner[r] < 0)
-            continue;   /* the municipalities' rings make the land */
-        int started = 0;
-        for (size_t i = 0; i + 1 < rings[r].count; i++) {
-            size_t k = rings[r].start + i;
-            if (importance[k] < tolerance)
-                continue;
-            double x, y;
-            to_page(&at, grid, pts + 2 * k, &x, &y);
-            if (!started)
-                cairo_move_to(cr, x, y);
-            else
-                cairo_line_to(cr, x, y);
-            started = 1;
-        }
-        if (started)
-            cairo_close_path(cr);
-    }
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    sk__set_color(cr, in->land);
-    cairo_fill(cr);
-    /* The region borders, thin. */
-    cairo_new_path(cr);
-    path_arcs(cr, geo, &at, 1, tolerance_pt, 0, 0, ALL_ARCS, NULL);
-    sk__set_color(cr, in->border);
-    cairo_set_line_width(cr, 0.4);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke(cr);
-    /* Where the map lies. */
-    double x0 = in->box.x + (extent[0] - whole[0]) * scale;
-    double y0 = in->box.y + (whole[3] - extent[3]) * scale;
-    cairo_rectangle(cr, x0, y0, (extent[2] - extent[0]) * scale, (extent[3] - extent[1]) * scale);
-    sk__set_color(cr, in->mark);
-    cairo_set_line_width(cr, 1.2);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    path_arcs(cr, geo, l, 1, tolerance_pt, 0, 0, ALL_ARCS, NULL);
 }

@@ -4,6 +4,7 @@
 #ifndef SK_RENDER_RENDER_H
 #define SK_RENDER_RENDER_H
 
+#include <math.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include "samenkaart/samenkaart.h"
@@ -17,6 +18,20 @@ sk__set_color(cairo_t *cr, sk__color c)
     cairo_set_source_rgb(cr, ((c >> 16) & 0xff) / 255.0, ((c >> 8) & 0xff) / 255.0,
                          (c & 0xff) / 255.0);
 }
+
+/* A map point on the page, snapped to grid_pt so that equal vertices stay equal. */
+static inline void
+sk__to_page(const sk__transform *l, double grid_pt, const double *xy, double *px, double *py)
+{
+    double x = l->origin_x + (xy[0] - l->minx) * l->scale;
+    double y = l->origin_y + (l->maxy - xy[1]) * l->scale;
+    *px = round(x / grid_pt) * grid_pt;
+    *py = round(y / grid_pt) * grid_pt;
+}
+
+/* Add every region border of geo to cr's path, simplified to tolerance_pt (the inset). */
+void sk__path_region_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l,
+                             double tolerance_pt);
 
 /* Draw map pm of plan p on cr (page units: points): fills, then borders (from layers when
 ** given, else drawn here), outline and area; a zoomed map cut at its frame with a neat line.
