@@ -226,7 +226,7 @@ read_page(sk__key_reader *r, sk_style *s)
     s->background = sk__key_color(r, "page", "background");
     s->text_color = sk__key_color(r, "page", "text");
     s->muted_text_color = sk__key_color(r, "page", "muted_text");
-    s->caption_lines = (int)sk__key_number(r, "page", "caption_lines", 0, 10);
+    s->caption_lines = sk__key_count(r, "page", "caption_lines", 0, 10);
 }
 
 static void
@@ -246,6 +246,17 @@ read_fonts(sk__key_reader *r, sk_style *s)
     s->names.large = sk__key_number(r, "fonts", "name_pt", 0, 72);
     s->names.medium = sk__key_number(r, "fonts", "name_medium_pt", 3, 72);
     s->names.small = sk__key_number(r, "fonts", "name_min_pt", 3, 72);
+    /* Names are sized by rank: a more populous municipality never gets the smaller name. */
+    if (s->names.large > 0 && !(s->names.large >= s->names.medium &&
+                                s->names.medium >= s->names.small)) {
+        const char *keys[] = {"name_pt", "name_medium_pt", "name_min_pt"}, *key = keys[1];
+        for (int i = 2; i >= 0; i--)   /* the first the user's file sets, else the default */
+            if (r->files[0] != NULL && sk__key_source(r, "fonts", keys[i]) == r->files[0])
+                key = keys[i];
+        sk__keyfile_problem(sk__key_source(r, "fonts", key), "fonts", key, "names are sized "
+                            "by rank: name_pt (%g) >= name_medium_pt (%g) >= name_min_pt (%g) "
+                            "is needed", s->names.large, s->names.medium, s->names.small);
+    }
     s->note_size = sk__key_number(r, "fonts", "note_pt", 4, 72);
 }
 
@@ -280,10 +291,10 @@ read_map(sk__key_reader *r, sk_style *s)
 static void
 read_names(sk__key_reader *r, sk__names_style *n)
 {
-    n->always = (int)sk__key_number(r, "names", "always", 0, 100);
-    n->beside = (int)sk__key_number(r, "names", "beside", 0, 1000);
-    n->large_count = (int)sk__key_number(r, "names", "large", 0, 1000);
-    n->medium_count = (int)sk__key_number(r, "names", "medium", 0, 1000);
+    n->always = sk__key_count(r, "names", "always", 0, 100);
+    n->beside = sk__key_count(r, "names", "beside", 0, 1000);
+    n->large_count = sk__key_count(r, "names", "large", 0, 1000);
+    n->medium_count = sk__key_count(r, "names", "medium", 0, 1000);
     n->leader = sk__key_color(r, "names", "leader");
     n->leader_width = sk__key_number(r, "names", "leader_pt", 0.1, 5);
     n->leader_casing_width = sk__key_number(r, "names", "leader_casing_pt", 0, 10);
@@ -294,7 +305,7 @@ read_names(sk__key_reader *r, sk__names_style *n)
     n->legend_format = sk__key_format(r, "names", "area_legend", 1);
     n->title_format = sk__key_format(r, "names", "title", 2);
     n->core_format = sk__key_format(r, "names", "core_area", 1);
-    n->title_names = (int)sk__key_number(r, "names", "title_names", 0, 100);
+    n->title_names = sk__key_count(r, "names", "title_names", 0, 100);
     n->count_provinces = sk__key_format(r, "names", "title_provinces", 1);
     n->count_regions = sk__key_format(r, "names", "title_regions", 1);
     n->count_municipalities = sk__key_format(r, "names", "title_municipalities", 1);

@@ -149,3 +149,33 @@ sk__key_format(sk__key_reader *r, const char *group, const char *key, int conver
     return v;
 }
 
+
+int
+sk__key_count(sk__key_reader *r, const char *group, const char *key, int min, int max)
+{
+    sk__keyfile *from = NULL;
+    char *v = sk__key_raw(r, group, key, 1, &from);
+    if (v == NULL)
+        return min;
+    char *end;
+    gint64 n = g_ascii_strtoll(v, &end, 10);
+    if (end == v || *end != '\0' || n < min || n > max) {
+        sk__keyfile_problem(from, group, key, "'%s' is not a whole number from %d to %d", v,
+                            min, max);
+        n = min;
+    }
+    g_free(v);
+    return (int)n;
+}
+
+sk__keyfile *
+sk__key_source(sk__key_reader *r, const char *group, const char *key)
+{
+    for (int i = 0; i < 2; i++) {
+        char *v = r->files[i] != NULL ? sk__keyfile_get(r->files[i], group, key) : NULL;
+        g_free(v);
+        if (v != NULL)
+            return r->files[i];
+    }
+    return r->files[1];
+}

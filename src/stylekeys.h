@@ -35,6 +35,10 @@ GArray *sk__key_color_list(sk__key_reader *r, const char *group, const char *key
 /* A number from min to max (min when it is not). */
 double sk__key_number(sk__key_reader *r, const char *group, const char *key, double min,
                       double max);
+/* A whole number from min to max (min when it is not). */
+int sk__key_count(sk__key_reader *r, const char *group, const char *key, int min, int max);
+/* The file that holds key: the user's, else the default style (for messages). */
+sk__keyfile *sk__key_source(sk__key_reader *r, const char *group, const char *key);
 int sk__key_bool(sk__key_reader *r, const char *group, const char *key);
 /* A format with exactly `conversions` %s and no other conversion. */
 char *sk__key_format(sk__key_reader *r, const char *group, const char *key, int conversions);

@@ -63,6 +63,18 @@ test_unknown_font_family(void)
     assert_style_errors("[fonts]\n# a typo\nfamily = DejaVu Snas\n", expected);
 }
 
+/* Counts are whole numbers; names are sized by rank, so the sizes must fall with it. */
+static void
+test_counts_and_name_sizes(void)
+{
+    const char *expected[] = {"2: [fonts] name_pt: names are sized by rank: name_pt (5) >= "
+                              "name_medium_pt (7.5) >= name_min_pt (9) is needed",
+                              "5: [names] always: '2.5' is not a whole number from 0 to 100",
+                              "7: [page] caption_lines: '1e1' is not a whole number", NULL};
+    assert_style_errors("[fonts]\nname_pt = 5\nname_min_pt = 9\n[names]\nalways = 2.5\n"
+                        "[page]\ncaption_lines = 1e1\n", expected);
+}
+
 /* Every problem of the file in one run, in the files they are in. */
 static void
 test_all_errors_in_one_run(void)
@@ -166,6 +178,7 @@ main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/style/unknown-key", test_unknown_key);
+    g_test_add_func("/style/counts-and-name-sizes", test_counts_and_name_sizes);
     g_test_add_func("/style/unknown-group", test_unknown_group);
     g_test_add_func("/style/wrong-type", test_wrong_type);
     g_test_add_func("/style/bad-colour", test_bad_colour);
