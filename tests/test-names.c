@@ -632,7 +632,7 @@ static void
 test_style_keys(void)
 {
     const char *args[] = {"render", "--style", "{file}", "--output", "{out}", NULL};
-    const char *always[] = {"2: [names] always: 'veel' is not a number from 0 to 100", NULL};
+    const char *always[] = {"2: [names] always: 'veel' is not a whole number from 0 to 100", NULL};
     assert_file_errors("style.ini", "[names]\nalways = veel\n", always, args);
     const char *title[] = {"2: [names] title: '%s in %s in %s' must contain 2 %s", NULL};
     assert_file_errors("style.ini", "[names]\ntitle = %s in %s in %s\n", title, args);
