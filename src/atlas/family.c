@@ -136,8 +136,11 @@ family_principle(sk__keyfile *k, const char *group, const char *key, sk_principl
         return 0;
     sk_ctx *probe = sk_ctx_new();
     int ok = sk_principle_parse(probe, name, p) == SK_OK;
+    /* for may also name project, which the principles' own suggestion cannot know. */
     if (!ok)
-        sk__keyfile_problem(k, group, key, "%s", sk_ctx_errmsg(probe));
+        sk__keyfile_problem(k, group, key, "%s%s", sk_ctx_errmsg(probe),
+                            strcmp(key, "for") == 0 ? "; or 'project' for a map per project"
+                                                    : "");
     sk_ctx_free(probe);
     g_free(name);
     return ok;
@@ -150,6 +153,7 @@ typedef struct family {
     const char *group, *id;
     int section;
     char *title, *caption, *panel_title;
+    char *note;           /* the note as written, placeholders and all */
     int per_page;         /* 0: a page per map */
     int pairs;            /* highlight_for: a map per pair of labels */
     sk_principle p, hp;
@@ -212,7 +216,8 @@ start_sheet(family *f, const page *pg, const sk__label_def *l, const char *key, 
                      ? sheet_text(family_text(f->caption, l, NULL), at + 1, f->sheets)
                      : NULL;
     f->per_sheet = f->base + (at < f->extra);
-    pp.note = sk__keyfile_get(f->k, f->group, "note");
+    pp.note = f->note != NULL ? sheet_text(family_text(f->note, l, NULL), at + 1, f->sheets)
+                              : NULL;
     pp.panels = g_array_new(FALSE, TRUE, sizeof(page));
     pp.panel_principle = f->pairs ? g_strdup(sk_principle_name(f->hp)) : NULL;
     g_array_append_val(a->pages, pp);
@@ -235,6 +240,12 @@ add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
                       : g_strdup_printf("%s-%s", f->id, key);
     sk__atlas_read_map_keys(f->k, f->group, &pg, clause, hclause);
     fill_insurer_keys(f, &pg, label, first);
+    /* The note and source line name the map's label like its title does. */
+    char *note = pg.note, *source = pg.source;
+    pg.note = note != NULL ? family_text(note, l, h) : NULL;
+    pg.source = source != NULL ? family_text(source, l, h) : NULL;
+    g_free(note);
+    g_free(source);
     if (f->per_page == 0) {
         pg.title = family_text(f->title, l, h);
         pg.caption = f->caption != NULL ? family_text(f->caption, l, h) : NULL;
@@ -246,6 +257,8 @@ add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
                                   : f->pairs             ? "{highlight}"
                                                          : "{label}";
         pg.title = family_text(panel_title, l, h);
+        if (pg.source != NULL)
+            pg.source = sheet_text(pg.source, f->sheet_index, f->sheets);
         g_array_append_val(f->sheet->panels, pg);
     }
     g_free(clause);
@@ -277,16 +290,29 @@ family_filter(family *f)
 
 /* labels = P0009; P0010: the projects picked by id, in that order (indices into items). */
 static size_t
-pick_projects(family *f, char **chosen, size_t *order)
+pick_projects(family *f, char **chosen, const sk_filter *filter, size_t *order)
 {
-    size_t n = 0;
+    size_t n = 0, count;
+    const sk__project *items = sk__projects_items(f->catalog, &count);
     for (size_t i = 0; chosen[i] != NULL; i++) {
         const char *id = g_strstrip(chosen[i]);
         int k = sk__projects_find(f->catalog, id);
-        if (k >= 0) {
+        int repeated = 0;
+        for (size_t j = 0; j < n && k >= 0; j++)
+            repeated |= order[j] == (size_t)k;
+        if (repeated) {
+            sk__keyfile_problem(f->k, f->group, "labels", "id repeated: '%s' (a project "
+                                "has one map)", id);
+        } else if (k >= 0 && filter != NULL && !sk__project_matches(&items[k], filter)) {
+            char *where = sk__keyfile_get(f->k, f->group, "where");
+            sk__keyfile_problem(f->k, f->group, "labels", "project '%s' does not pass where "
+                                "'%s': its map would be empty", id, where);
+            g_free(where);
+        } else if (k >= 0) {
             order[n++] = (size_t)k;
-            continue;
         }
+        if (k >= 0)
+            continue;
         char *quoted = sk__projects_nearest_ids(f->catalog, id);
         sk__keyfile_problem(f->k, f->group, "labels", "unknown project id '%s' (did you mean "
                             "%s?)", id, quoted);
@@ -324,11 +350,15 @@ project_labels(family *f, size_t *n)
     if (filter != NULL && sk_filter_check(probe, filter, f->catalog) != SK_OK)
         sk__keyfile_problem(f->k, f->group, "where", "%s", sk_ctx_errmsg(probe));
     else if (chosen != NULL)
-        *n = pick_projects(f, chosen, order);
+        *n = pick_projects(f, chosen, filter, order);
     else
         for (size_t i = 0; filter != NULL && i < count; i++)
             if (sk__project_matches(&items[i], filter))
                 order[(*n)++] = i;
+    if (chosen != NULL && chosen[0] == NULL)
+        sk__keyfile_problem(f->k, f->group, "labels", "empty: name project ids (labels = "
+                            "P0009; P0010), or leave labels out for every project where "
+                            "selects");
     if (filter != NULL && chosen == NULL && *n == 0 && sk_ctx_status(probe) == SK_OK)
         sk__keyfile_problem(f->k, f->group, "where", "no project passes it: a family of no "
                             "maps");
@@ -374,6 +404,10 @@ check_family_texts(family *f)
                                                       : single;
     sk__atlas_check_placeholders(f->k, f->group, "title", f->title, page_texts);
     sk__atlas_check_placeholders(f->k, f->group, "caption", f->caption, page_texts);
+    sk__atlas_check_placeholders(f->k, f->group, "note", f->note, page_texts);
+    char *source = sk__keyfile_get(f->k, f->group, "source");
+    sk__atlas_check_placeholders(f->k, f->group, "source", source, page_texts);
+    g_free(source);
     sk__atlas_check_placeholders(f->k, f->group, "panel_title", f->panel_title,
                                  f->pairs ? pairs : single);
 }
@@ -392,6 +426,7 @@ sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char
     /* per_page: the family's maps as small multiples, that many to a page (2 to 6). */
     sk__keyfile_get_int(k, group, "per_page", 2, 6, "2 to 6 maps per page", &f.per_page);
     f.panel_title = sk__keyfile_get(k, group, "panel_title");
+    f.note = sk__keyfile_get(k, group, "note");
     f.projects = family_over_projects(k, group);
     int ok = f.title != NULL && (f.projects || family_principle(k, group, "for", &f.p));
     if (!g_key_file_has_key(sk__keyfile_gkf(k), group, "for", NULL))
@@ -414,4 +449,5 @@ sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char
     g_free(f.title);
     g_free(f.caption);
     g_free(f.panel_title);
+    g_free(f.note);
 }

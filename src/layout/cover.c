@@ -81,19 +81,88 @@ sk__plan_cover_page(const sk_style *s, double w, double h, const sk__cover *c)
     return p;
 }
 
+/* The status mark's frame must end above the title (its padding and a gap as between
+** title and subtitle). */
+static sk_status
+check_status(sk_ctx *ctx, PangoContext *pc, const sk_style *s, double w, double h,
+             const sk__cover *c)
+{
+    if (c->status == NULL)
+        return SK_OK;
+    double pad = 1.5 * SK__MM;
+    PangoLayout *l;
+    double th = sk__textpage_height(pc, s, s->status_size, 1, 0, c->status,
+                                    w - 2 * s->margin - 2 * pad, &l);
+    double room = h * COVER_TITLE_AT - 4 * SK__MM - s->margin - 2 * pad;
+    sk_status st = SK_OK;
+    if (th > room)
+        st = sk__error(ctx, SK_EINPUT, "status: its %ld characters take %.0f mm at the top of "
+                       "the cover page, which has %.0f mm above the title; shorten the status "
+                       "to about %ld characters", (long)g_utf8_strlen(c->status, -1),
+                       th / SK__MM, fmax(room, 0) / SK__MM,
+                       sk__chars_fitting(l, c->status, fmax(room, 0)));
+    g_object_unref(l);
+    return st;
+}
+
+/* When the foot block (organisation, date, version) is taller than the title and subtitle,
+** it is the one to shorten: its tallest line, named.  need: the title's and subtitle's
+** height; room: what is left for them. */
+static sk_status
+check_foot(sk_ctx *ctx, PangoContext *pc, const sk_style *s, double w, const sk__cover *c,
+           double need, double room, double foot)
+{
+    static const char *const names[] = {"organisation", "date", "version"};
+    const char *all[] = {c->organisation, c->date, c->version};
+    size_t tallest = 0;
+    double best = -1;
+    PangoLayout *keep = NULL;
+    for (size_t i = 0; i < 3; i++) {
+        if (all[i] == NULL)
+            continue;
+        PangoLayout *l;
+        double lh = sk__textpage_height(pc, s, s->cover_text_size, i == 0, 0, all[i],
+                                        w - 2 * s->margin, &l);
+        if (lh > best) {
+            best = lh;
+            tallest = i;
+            if (keep != NULL)
+                g_object_unref(keep);
+            keep = l;
+        } else {
+            g_object_unref(l);
+        }
+    }
+    const char *text = all[tallest];
+    double fits = fmax(best - (need - room), 0);
+    sk_status st = sk__error(ctx, SK_EINPUT, "%s: its %ld characters take %.0f mm of the "
+                             "organisation, date and version block at the foot of the cover "
+                             "page (%.0f mm), which leaves %.0f mm for the title and subtitle "
+                             "(%.0f mm needed); shorten the %s to about %ld characters",
+                             names[tallest], (long)g_utf8_strlen(text, -1), best / SK__MM,
+                             foot / SK__MM, fmax(room, 0) / SK__MM, need / SK__MM,
+                             names[tallest], sk__chars_fitting(keep, text, fits));
+    g_object_unref(keep);
+    return st;
+}
+
 sk_status
 sk__cover_page_check(sk_ctx *ctx, const sk_style *s, double w, double h, const sk__cover *c)
 {
     PangoContext *pc = sk__measure_context();
     double inner = w - 2 * s->margin;
+    sk_status st = check_status(ctx, pc, s, w, h, c);
     PangoLayout *tl, *sl;
     double th = sk__textpage_height(pc, s, s->cover_title_size, 1, 0, c->title, inner, &tl);
     double sh = sk__textpage_height(pc, s, s->cover_subtitle_size, 0, 0, c->subtitle, inner,
                                     &sl);
-    double room = cover_foot_top(pc, s, w, h, c) - 6 * SK__MM - h * COVER_TITLE_AT;
+    double foot_top = cover_foot_top(pc, s, w, h, c);
+    double room = foot_top - 6 * SK__MM - h * COVER_TITLE_AT;
     double need = th + (sl != NULL ? sh + 4 * SK__MM : 0);
-    sk_status st = SK_OK;
-    if (need > room) {
+    double foot = h - s->margin - foot_top;
+    if (st == SK_OK && need > room && foot > need) {
+        st = check_foot(ctx, pc, s, w, c, need, room, foot);
+    } else if (st == SK_OK && need > room) {
         /* The taller of the two is the one to shorten. */
         int sub = sl != NULL && sh > th;
         const char *what = sub ? "subtitle" : "title", *text = sub ? c->subtitle : c->title;
