@@ -314,6 +314,7 @@ test_filter_check(void)
     sk_filter_free(f);
     sk_ctx_free(ctx);
     sk_projects_free(db);
+    sk_geography_free(geo);
 }
 
 /* ---- atlas files ----------------------------------------------------------------------- */
