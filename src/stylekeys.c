@@ -15,23 +15,34 @@ sk__key_remember(sk__key_reader *r, const char *group, const char *key)
     g_ptr_array_add(keys, g_strdup(key));
 }
 
-/* The value of key, trimmed: from the user's file, else the default style; *from says which
-** (for messages).  A missing required key is a problem of the default style. */
+/* The value of key, trimmed, from the first file that has it (the user's, then the default
+** style), and that file; NULL when neither has it. */
+static char *
+find(sk__key_reader *r, const char *group, const char *key, sk__keyfile **from)
+{
+    for (int i = 0; i < 2; i++) {
+        char *v = r->files[i] != NULL ? sk__keyfile_get(r->files[i], group, key) : NULL;
+        if (v != NULL) {
+            *from = r->files[i];
+            return v;
+        }
+    }
+    *from = r->files[1];
+    return NULL;
+}
+
+/* A missing required key is a problem of the default style. */
 char *
 sk__key_raw(sk__key_reader *r, const char *group, const char *key, int required, sk__keyfile **from)
 {
     sk__key_remember(r, group, key);
-    for (int i = 0; i < 2; i++) {
-        char *v = r->files[i] != NULL ? sk__keyfile_get(r->files[i], group, key) : NULL;
-        if (v != NULL) {
-            if (from != NULL)
-                *from = r->files[i];
-            return v;
-        }
-    }
-    if (required)
+    sk__keyfile *file;
+    char *v = find(r, group, key, &file);
+    if (v != NULL && from != NULL)
+        *from = file;
+    if (v == NULL && required)
         sk__keyfile_problem(r->files[1], group, key, "missing");
-    return NULL;
+    return v;
 }
 
 char *
@@ -149,7 +160,6 @@ sk__key_format(sk__key_reader *r, const char *group, const char *key, int conver
     return v;
 }
 
-
 int
 sk__key_count(sk__key_reader *r, const char *group, const char *key, int min, int max)
 {
@@ -171,11 +181,7 @@ sk__key_count(sk__key_reader *r, const char *group, const char *key, int min, in
 sk__keyfile *
 sk__key_source(sk__key_reader *r, const char *group, const char *key)
 {
-    for (int i = 0; i < 2; i++) {
-        char *v = r->files[i] != NULL ? sk__keyfile_get(r->files[i], group, key) : NULL;
-        g_free(v);
-        if (v != NULL)
-            return r->files[i];
-    }
-    return r->files[1];
+    sk__keyfile *file;
+    g_free(find(r, group, key, &file));
+    return file;
 }
