@@ -40,6 +40,10 @@ const double *sk__geography_importance(const sk_geography *geo);
 struct sk__arc;
 const struct sk__arc *sk__geography_arcs(const sk_geography *geo, int regions, size_t *count);
 
+/* Per municipality: whether it is an island (shares almost none of its outline with another
+** municipality).  g_free the array. */
+guint8 *sk__geography_islands(const sk_geography *geo);
+
 /* The cache directory the geography was loaded with (NULL: none): tables read for maps of
 ** it are cached there too. */
 const char *sk__geography_cache_dir(const sk_geography *geo);

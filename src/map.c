@@ -52,6 +52,7 @@ sk_map_free(sk_map *map)
     g_free(map->zoom_legend);
     g_free(map->zoom);
     g_free(map->poles);
+    g_free(map->islands);
     g_free(map->entry_of);
     sk__legend_free(map->legend);
     sk__legend_free(map->shown);
@@ -497,8 +498,10 @@ sk_map_new(sk_ctx *ctx, const sk_geography *geo, const sk_projects *projects,
     sk_geography_extent(geo, map->extent);
     sk_status st = options->zoom != NULL ? map_zoom(ctx, map, options->zoom) : SK_OK;
     if (st == SK_OK) {
-        if (map->zoom != NULL)
+        if (map->zoom != NULL) {   /* where names start, and which go in the water */
             map->poles = zoom_poles(geo, map->zoom);
+            map->islands = sk__geography_islands(geo);
+        }
         map_overlays(map, options);
         if (sk__map_kind(sk_classification_kind(classification))->numbered)
             number_regions(map);

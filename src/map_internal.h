@@ -41,6 +41,7 @@ struct sk_map {
     guint8 *zoom;              /* per municipality: framed by a zoomed map, or NULL */
     double *poles;             /* zoomed maps: per framed municipality m its pole of
                                ** inaccessibility (x, y at 2m, 2m + 1; map CRS), or NULL */
+    guint8 *islands;           /* zoomed maps: per municipality whether it is an island */
     double extent[4];          /* what the map frame shows (map CRS) */
     int allow_similar;         /* classes too alike are a warning, not an error */
     int zoom_band;             /* the zoomed area gets a band (not the outlined area itself) */

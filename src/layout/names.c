@@ -228,7 +228,7 @@ sk__place_names(const sk_map *map, const sk__layout *l)
     size_t always = MIN(count, (size_t)s->always);
     size_t beside = MAX(always, MIN(count, (size_t)s->beside));
     n.waiting = g_new0(guint8, nmun + 1);
-    guint8 *island = sk__names_islands(map->geo);
+    const guint8 *island = map->islands;
     /* The names always shown, then those that may go beside their municipality. */
     place_tier(&n, order, 0, always, 2, island);
     place_tier(&n, order, always, beside, 1, island);
@@ -243,7 +243,6 @@ sk__place_names(const sk_map *map, const sk__layout *l)
             if (!place_inside(&n, m, size) && island[m])
                 sk__names_place_outside(&n, m, size, s->leader_max, 1);
         }
-    g_free(island);
     g_free(order);
     g_free(n.waiting);
     return n.placed;

@@ -67,8 +67,6 @@ int sk__names_box_in_water(const sk__names *n, const sk__box *b);
 /* Whether the page segment s (x0, y0, x1, y1) meets a placed name or the scale bar's plate, or
 ** crosses a leader. */
 int sk__names_line_clear(const sk__names *n, const double s[4]);
-/* Per municipality: whether it shares no border with another (an island). */
-guint8 *sk__names_islands(const sk_geography *geo);
 
 /* names_out.c */
 /* Place the name of m at size beside it, at most reach points away, with a leader line into
