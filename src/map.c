@@ -558,16 +558,6 @@ sk__map_classes_rows(GString *s, const sk_map *map, const char *panel)
     }
 }
 
-sk_status
-sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
-{
-    GString *s = g_string_new("gm_code,gm_naam,class,color,projects\n");
-    sk__map_classes_rows(s, map, NULL);
-    sk_status st = sk_write_file(ctx, path, s->str, s->len);
-    g_string_free(s, TRUE);
-    return st;
-}
-
 size_t
 sk_map_label_count(const sk_map *map)
 {

@@ -3,6 +3,7 @@
 #define SK_MAP_INTERNAL_H
 
 #include "samenkaart/map.h"
+#include "samenkaart/points.h"
 #include "style_internal.h"
 
 typedef struct sk__legend_entry {
@@ -21,6 +22,49 @@ typedef struct sk__map_label {
     double x, y;
     char *text;
 } sk__map_label;
+
+/* A point layer's class: a level of a scale, or a value of a column without one. */
+typedef struct sk__point_class {
+    char *value;          /* the data value (the classes CSV's class) */
+    char *text;           /* its legend text */
+    char *count;          /* its count with unit ("36 initiatieven"; off the map: "2
+                          ** initiatieven; niet op de kaart") */
+    size_t size;          /* points of the class (selected ones) */
+    sk__color fill, outline;
+    int off_map;          /* counted, not drawn */
+    int rank;             /* drawing order: higher ranks drawn later (the highest level last) */
+} sk__point_class;
+
+/* A point as the map shows it. */
+typedef struct sk__map_point {
+    double x, y;          /* its position in the map CRS, as in the data */
+    int klass;            /* its class in the layer */
+    double diameter;      /* its circle's diameter on the page, points */
+    size_t row;           /* its index in the sk_points it came from */
+} sk__map_point;
+
+/* An entry of the legend of symbol sizes (--size-by). */
+typedef struct sk__size_entry {
+    char *text;
+    double diameter;
+} sk__size_entry;
+
+/* The points of a point map: the ones drawn in drawing order (by class rank, then file
+** order: coincident points of the highest level end on top), the classes in legend order
+** (the highest level first, the levels off the map last). */
+typedef struct sk__point_layer {
+    const sk_points *source;
+    sk__map_point *points;     /* drawn points only (off-map classes and unselected left out) */
+    size_t count;
+    sk__point_class *classes;
+    size_t class_count;
+    char *legend_title;
+    sk__size_entry *sizes;     /* legend of sizes, or NULL */
+    size_t size_count;
+    char *size_title;
+    guint8 *covered;           /* per municipality: inside some point's covered area
+                               ** (outlined), or NULL */
+} sk__point_layer;
 
 struct sk_map {
     const sk_geography *geo;
@@ -46,6 +90,9 @@ struct sk_map {
     int allow_similar;         /* classes too alike are a warning, not an error */
     int zoom_band;             /* the zoomed area gets a band (not the outlined area itself) */
     char *zoom_legend;         /* the legend text of the zoomed area's band, or NULL */
+    sk__point_layer *points;   /* a point map's points over the base map, or NULL */
+    const char *count_column;  /* the classes CSV's column of counts ("projects";
+                               ** "initiatives" on a map of points per municipality) */
 };
 
 /* Mark in in_view[k] (zeroed, one per class) the classes of c that a map zoomed to zoom

@@ -97,7 +97,11 @@ typedef enum sk__role {
     SK__ROLE_STATUS,             /* the cover's status mark ("Werkdocument"): 0 text, 1 frame */
     SK__ROLE_COVER_TEXT,         /* id: 0 organisation, 1 date, 2 version */
     SK__ROLE_SECTION_TEXT,       /* a section page's text under its title */
-    SK__ROLE_CONTENTS_LEADER     /* id: the page an entry names; its dots */
+    SK__ROLE_CONTENTS_LEADER,    /* id: the page an entry names; its dots */
+    SK__ROLE_POINT,              /* id: point of the map's point layer (sk__point_layer
+                                 ** points[id]); a circle */
+    SK__ROLE_LEGEND_SYMBOL       /* id: legend entry; its circle (a point map's class, or
+                                 ** 1000 + k: size entry k) */
 } sk__role;
 
 typedef enum sk__item_kind {
@@ -105,7 +109,8 @@ typedef enum sk__item_kind {
     SK__ITEM_RECT,
     SK__ITEM_LINE,
     SK__ITEM_INSET,
-    SK__ITEM_LINK
+    SK__ITEM_LINK,
+    SK__ITEM_CIRCLE
 } sk__item_kind;
 
 /* A text run: its layout box's top-left corner at (x, y). */
@@ -154,6 +159,14 @@ typedef struct sk__plan_link {
     sk__box box;
 } sk__plan_link;
 
+/* A circle (a point's symbol): filled, then its outline stroked. */
+typedef struct sk__plan_circle {
+    double x, y;                 /* centre, page points */
+    double r;                    /* radius, points */
+    sk__color fill, stroke;
+    double width;                /* outline width, points (0: none) */
+} sk__plan_circle;
+
 typedef struct sk__plan_item {
     sk__item_kind kind;
     sk__role role;
@@ -164,6 +177,7 @@ typedef struct sk__plan_item {
         sk__plan_line line;
         sk__plan_inset inset;
         sk__plan_link link;
+        sk__plan_circle circle;
     } u;
 } sk__plan_item;
 

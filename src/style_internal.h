@@ -8,6 +8,7 @@
 #include "samenkaart/map.h"
 #include "samenkaart/style.h"
 #include "stylekeys.h"
+#include "scales.h"
 
 
 /* [names] (and [fonts] name_*): municipality names on zoomed maps and the zoomed area
@@ -144,6 +145,9 @@ struct sk_style {
     /* [compare] and [diff] (sk__view_text): the key figures beside compare's and diff's maps,
     ** the title of a map of changes between two named databases. */
     char *view_text[SK__VIEW_TEXT_COUNT];
+    /* Point maps: [points], and the [scale COLUMN] groups (sk__scale *, file order). */
+    sk__points_style points;
+    GPtrArray *scales;
 };
 
 /* Compare two label sets of principle p in the style's legend order (sk_labelset_compare with
@@ -160,5 +164,14 @@ char *sk__style_format(const char *format, const char *a, const char *b);
 
 /* The legend text of one label. Borrowed from style. */
 const char *sk__style_label_text(const sk_style *style, sk_principle p, size_t label);
+
+/* The scale of column (any case) in style, or NULL when it declares none.  Borrowed. */
+const sk__scale *sk__style_scale(const sk_style *style, const char *column);
+/* The style's scales: their number and scale i (borrowed). */
+size_t sk__style_scale_count(const sk_style *style);
+const sk__scale *sk__style_scale_at(const sk_style *style, size_t i);
+/* [points]. Borrowed. */
+const sk__points_style *sk__style_points(const sk_style *style);
+
 
 #endif

@@ -52,6 +52,7 @@ typedef enum sk_status {
 typedef struct sk_ctx sk_ctx;                     /* errors and warnings; one per thread */
 typedef struct sk_geography sk_geography;         /* geography.h */
 typedef struct sk_projects sk_projects;           /* projects.h */
+typedef struct sk_points sk_points;               /* points.h */
 typedef struct sk_mergers sk_mergers;             /* mergers.h */
 typedef struct sk_filter sk_filter;               /* classify.h */
 typedef struct sk_classification sk_classification; /* classify.h */
@@ -117,6 +118,7 @@ SK_API sk_status sk_write_file(sk_ctx *ctx, const char *path, const void *data, 
 #include "samenkaart/geography.h"
 #include "samenkaart/mergers.h"
 #include "samenkaart/projects.h"
+#include "samenkaart/points.h"
 #include "samenkaart/classify.h"
 #include "samenkaart/style.h"
 #include "samenkaart/map.h"

@@ -60,6 +60,23 @@ draw_line(cairo_t *cr, const sk__plan_line *l)
     cairo_stroke(cr);
 }
 
+/* A point's symbol: the fill, then its outline. */
+static void
+draw_circle(cairo_t *cr, const sk__plan_circle *c)
+{
+    cairo_new_path(cr);
+    cairo_arc(cr, c->x, c->y, c->r, 0, 2 * G_PI);
+    sk__set_color(cr, c->fill);
+    if (c->width > 0) {
+        cairo_fill_preserve(cr);
+        sk__set_color(cr, c->stroke);
+        cairo_set_line_width(cr, c->width);
+        cairo_stroke(cr);
+    } else {
+        cairo_fill(cr);
+    }
+}
+
 /* Item i of p: a link begins a PDF link tag (other surfaces have no links) around the
 ** items it holds; returns the index of the last of them, or i. */
 static guint
@@ -128,6 +145,9 @@ sk__draw_furniture(cairo_t *cr, const sk__plan *p)
             break;
         case SK__ITEM_INSET:
             sk__draw_inset(cr, p->geo, &it->u.inset);
+            break;
+        case SK__ITEM_CIRCLE:
+            draw_circle(cr, &it->u.circle);
             break;
         case SK__ITEM_LINK:
             if (!in_link && (link_end = begin_link(cr, p, i)) > i) {

@@ -1,0 +1,15 @@
+/* Scales of point columns (scales.h): pure lookups. */
+#include <string.h>
+#include "scales.h"
+
+int
+sk__scale_level(const sk__scale *scale, const char *value)
+{
+    for (size_t i = 0; i < scale->count; i++)
+        if (strcmp(scale->levels[i], value) == 0)
+            return (int)i;
+    for (size_t i = 0; i < scale->count; i++)
+        if (g_ascii_strcasecmp(scale->levels[i], value) == 0)
+            return (int)i;
+    return -1;
+}
