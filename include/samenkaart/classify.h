@@ -98,8 +98,12 @@ typedef enum sk_map_kind {
     SK_MAP_COUNT,         /* number of matching projects, in graduated classes */
     SK_MAP_REGIONS,       /* the regions themselves: a class per region, numbered */
     SK_MAP_CHANGES,       /* what changed between two databases (diff.h: SK_CHANGES_*) */
-    SK_MAP_TABLE          /* labels per municipality or region from a table (a map spec's
+    SK_MAP_TABLE,         /* labels per municipality or region from a table (a map spec's
                           ** kind; the classification is a combination of the labels) */
+    SK_MAP_POINTS,        /* a point layer's points (points.h) as circles over the base map,
+                          ** coloured by a column (a style's ordinal scale or categories) */
+    SK_MAP_POINT_COUNT    /* points per municipality (the municipalities each covers, or the
+                          ** one holding it), in graduated classes like SK_MAP_COUNT */
 } sk_map_kind;
 
 /* The overview of the regions: class k is region k (numbered k + 1 on the map), neighbouring

@@ -82,6 +82,15 @@ typedef struct sk_map_spec {
     ** both or neither, not empty.  NULL: the style's title without them, the source line
     ** naming the two files. */
     const char *before_label, *after_label;
+    /* SK_MAP_POINTS and SK_MAP_POINT_COUNT (data->points required; where then selects points
+    ** by their columns, sk_points_select).  by: the column whose values colour the points
+    ** (its [scale] in the style, else categorical colours; NULL: one class); size_by
+    ** (SK_MAP_POINTS): a column whose scale gives symbol sizes ("bereik"); count
+    ** (SK_MAP_POINT_COUNT): "gemeenten", each municipality a point covers (NULL: this), or
+    ** "locatie", the municipality holding it; covered: each point's covered area outlined.
+    ** breaks and classes as for SK_MAP_COUNT. */
+    const char *by, *size_by, *count;
+    int covered;
 } sk_map_spec;
 
 /* Set *spec to a total map of every project on the style's page: kind SK_MAP_TOTAL, no
@@ -107,6 +116,7 @@ typedef struct sk_map_data {
                                    ** maps; NULL: core_of and zoom_core fail, an insurer's
                                    ** map has no outline */
     const char *membership;        /* the source a regions overview names; may be NULL */
+    const sk_points *points;       /* SK_MAP_POINTS, SK_MAP_POINT_COUNT: the point layer */
 } sk_map_data;
 
 /* Build the map model the spec describes: check the spec (sk_map_spec_check), classify
