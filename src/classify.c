@@ -284,19 +284,11 @@ set_count_classes(sk_classification *c, int zero_class, const unsigned *upper, s
     }
 }
 
-sk_status
-sk_classify_count(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter,
-                  sk_breaks method, size_t classes, const unsigned *breaks, size_t nbreaks,
-                  sk_classification **out)
+/* Classes of c's projects_of counts (a count map). */
+static void
+count_classes(sk_classification *c, sk_breaks method, size_t classes, const unsigned *breaks,
+              size_t nbreaks)
 {
-    *out = NULL;
-    sk_status st = sk__count_check(ctx, method, classes, breaks, nbreaks);
-    sk_classification *c = NULL;
-    if (st == SK_OK)
-        st = sk_classify(ctx, projects, filter, -1, &c);
-    if (st != SK_OK)
-        return st;
-    c->kind = SK_MAP_COUNT;
     size_t nmun = c->municipality_count, n = 0;
     unsigned *values = g_new(unsigned, nmun + 1);
     for (size_t m = 0; m < nmun; m++)
@@ -311,6 +303,34 @@ sk_classify_count(sk_ctx *ctx, const sk_projects *projects, const sk_filter *fil
     set_count_classes(c, zero_class, upper, k);
     g_free(upper);
     g_free(values);
+}
+
+sk_classification *
+sk__classification_counted(sk_map_kind kind, const unsigned *counts, size_t nmun,
+                           sk_breaks method, size_t classes, const unsigned *breaks,
+                           size_t nbreaks)
+{
+    sk_labelset *none = g_new0(sk_labelset, nmun + 1);
+    sk_classification *c = sk__classification_new(kind, -1, none, counts, nmun);
+    g_free(none);
+    count_classes(c, method, classes, breaks, nbreaks);
+    return c;
+}
+
+sk_status
+sk_classify_count(sk_ctx *ctx, const sk_projects *projects, const sk_filter *filter,
+                  sk_breaks method, size_t classes, const unsigned *breaks, size_t nbreaks,
+                  sk_classification **out)
+{
+    *out = NULL;
+    sk_status st = sk__count_check(ctx, method, classes, breaks, nbreaks);
+    sk_classification *c = NULL;
+    if (st == SK_OK)
+        st = sk_classify(ctx, projects, filter, -1, &c);
+    if (st != SK_OK)
+        return st;
+    c->kind = SK_MAP_COUNT;
+    count_classes(c, method, classes, breaks, nbreaks);
     *out = c;
     return SK_OK;
 }

@@ -61,6 +61,13 @@ sk_status sk__count_check(sk_ctx *ctx, sk_breaks method, size_t classes, const u
 size_t sk__count_uppers(sk_breaks method, size_t want, const unsigned *breaks, size_t nbreaks,
                         unsigned *values, size_t n, unsigned *upper);
 
+/* A count map's classification of kind from counts per municipality (copied), classed as
+** sk_classify_count does (method, classes and breaks already checked, sk__count_check).  The
+** caller frees the result. */
+sk_classification *sk__classification_counted(sk_map_kind kind, const unsigned *counts,
+                                              size_t nmun, sk_breaks method, size_t classes,
+                                              const unsigned *breaks, size_t nbreaks);
+
 /* One panel of a small multiple: from a combination or table classification, the
 ** municipalities whose class's label set holds label (bit 1 << label) form its one class,
 ** label set 1 << label; every other municipality has none (-1).  No municipality with the

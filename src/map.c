@@ -34,10 +34,33 @@ sk__legend_free(GArray *legend)
 }
 
 void
+sk__point_layer_free(sk__point_layer *layer)
+{
+    if (layer == NULL)
+        return;
+    for (size_t k = 0; k < layer->class_count; k++) {
+        g_free(layer->classes[k].value);
+        g_free(layer->classes[k].text);
+        g_free(layer->classes[k].count);
+    }
+    for (size_t k = 0; k < layer->size_count; k++)
+        g_free(layer->sizes[k].text);
+    g_free(layer->classes);
+    g_free(layer->sizes);
+    g_free(layer->points);
+    g_free(layer->hidden);
+    g_free(layer->legend_title);
+    g_free(layer->size_title);
+    g_free(layer->covered);
+    g_free(layer);
+}
+
+void
 sk_map_free(sk_map *map)
 {
     if (map == NULL)
         return;
+    sk__point_layer_free(map->points);
     sk_classification_free(map->classification);
     g_free(map->title);
     g_free(map->caption);
@@ -295,6 +318,8 @@ white_text(const sk_map *map, const sk_filter *filter, const sk_map_options *o)
     switch (sk_classification_kind(map->classification)) {
     case SK_MAP_COUNT:
     case SK_MAP_REGIONS:
+    case SK_MAP_POINTS:
+    case SK_MAP_POINT_COUNT:
         return NULL;
     case SK_MAP_TABLE:
         return g_strdup(o->white_label != NULL ? o->white_label : style->not_in_table_label);

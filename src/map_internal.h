@@ -56,6 +56,9 @@ typedef struct sk__point_layer {
     const sk_points *source;
     sk__map_point *points;     /* drawn points only (off-map classes and unselected left out) */
     size_t count;
+    sk__map_point *hidden;     /* selected points of classes off the map, file order: counted
+                               ** in the legend and listed in the classes CSV, not drawn */
+    size_t hidden_count;
     sk__point_class *classes;
     size_t class_count;
     char *legend_title;
@@ -65,6 +68,9 @@ typedef struct sk__point_layer {
     guint8 *covered;           /* per municipality: inside some point's covered area
                                ** (outlined), or NULL */
 } sk__point_layer;
+
+/* Free a point layer and everything in it; NULL is a no-op. */
+void sk__point_layer_free(sk__point_layer *layer);
 
 struct sk_map {
     const sk_geography *geo;
@@ -91,8 +97,6 @@ struct sk_map {
     int zoom_band;             /* the zoomed area gets a band (not the outlined area itself) */
     char *zoom_legend;         /* the legend text of the zoomed area's band, or NULL */
     sk__point_layer *points;   /* a point map's points over the base map, or NULL */
-    const char *count_column;  /* the classes CSV's column of counts ("projects";
-                               ** "initiatives" on a map of points per municipality) */
 };
 
 /* Mark in in_view[k] (zeroed, one per class) the classes of c that a map zoomed to zoom

@@ -5,6 +5,7 @@
 #include "classify_internal.h"
 #include "figures.h"
 #include "mapkinds.h"
+#include "pointclass.h"
 
 /* ---- classify: a spec and data to a classification ------------------------------------ */
 
@@ -67,6 +68,18 @@ classify_table(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
     return sk_classify_table(ctx, in->data->geo, s->table, s->table_layer, key,
                              s->table_column != NULL ? s->table_column : "verzekeraars",
                              s->table_principle, s->table_by_region, out);
+}
+
+static sk_status
+classify_points(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    return sk__classify_points(ctx, in->spec, in->data, out);
+}
+
+static sk_status
+classify_point_count(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
+{
+    return sk__classify_point_count(ctx, in->spec, in->data, out);
 }
 
 /* ---- legend texts of the classes ------------------------------------------------------- */
@@ -175,6 +188,18 @@ texts_changes(const sk__kind_texts *t, char **texts)
     for (size_t k = 0; k < classes_of(t); k++)
         texts[k] = g_strdup(t->style->change_label[change_index(
             sk_classification_class_labels(t->classification, k))]);
+}
+
+/* A point map's base has no classes: its legend is the points' (map_internal.h). */
+static void
+texts_points(const sk__kind_texts *t, char **texts)
+{
+}
+
+static void
+texts_point_count(const sk__kind_texts *t, char **texts)
+{
+    sk__point_count_texts(t->style, t->classification, texts);
 }
 
 /* ---- colours -------------------------------------------------------------------------- */
@@ -292,6 +317,13 @@ title_changes(const sk__kind_texts *t, const char *subject)
     return sk__figures_format(t->style->view_text[SK__DIFF_TITLE], args, G_N_ELEMENTS(args));
 }
 
+/* Point maps get their title from the layer (spec.c); this one is the fallback. */
+static char *
+title_points(const sk__kind_texts *t, const char *subject)
+{
+    return g_strdup(sk__style_points(t->style)->count_title);
+}
+
 /* ---- legend titles -------------------------------------------------------------------- */
 
 static const char *
@@ -316,6 +348,12 @@ static const char *
 legend_changes(const sk_style *style, int show)
 {
     return style->changes_legend_title;
+}
+
+static const char *
+legend_point_count(const sk_style *style, int show)
+{
+    return sk__style_points(style)->count_legend_title;
 }
 
 /* ---- sources ------------------------------------------------------------------------- */
@@ -376,11 +414,22 @@ static const sk__map_kind_def kinds[] = {
         .requires = SK__FIELD_TABLE, .source_file = source_table, .classify = classify_table,
         .class_texts = texts_combination, .own_color = color_combination,
         .title = title_combination, .legend_title = legend_principle, .show_counts = -1},
+    /* Points over the base map: the classes are the points' (the layer's legend). */
+    [SK_MAP_POINTS] = {
+        .kind = SK_MAP_POINTS, .name = "points", .fields = SK__FIELD_POINTS,
+        .needs_points = 1, .classify = classify_points, .class_texts = texts_points,
+        .own_color = color_total, .title = title_points, .show_counts = 0},
+    [SK_MAP_POINT_COUNT] = {
+        .kind = SK_MAP_POINT_COUNT, .name = "point-count",
+        .fields = SK__FIELD_BREAKS | SK__FIELD_COUNT_METHOD, .needs_points = 1,
+        .classify = classify_point_count, .class_texts = texts_point_count,
+        .own_color = color_count, .title = title_points, .legend_title = legend_point_count,
+        .show_counts = -1},
 };
 
 const sk__map_kind_def *
 sk__map_kind(sk_map_kind kind)
 {
-    G_STATIC_ASSERT(G_N_ELEMENTS(kinds) == SK_MAP_TABLE + 1);
+    G_STATIC_ASSERT(G_N_ELEMENTS(kinds) == SK_MAP_POINT_COUNT + 1);
     return (size_t)kind < G_N_ELEMENTS(kinds) ? &kinds[kind] : NULL;
 }

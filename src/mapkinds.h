@@ -35,7 +35,9 @@ enum {
                                     ** table_by_region */
     SK__FIELD_INSURER = 1 << 3,     /* insurer, panel */
     SK__FIELD_LABELS = 1 << 4,      /* group_from, label */
-    SK__FIELD_PERIOD = 1 << 5       /* before_label, after_label */
+    SK__FIELD_PERIOD = 1 << 5,      /* before_label, after_label */
+    SK__FIELD_POINTS = 1 << 6,      /* by, size_by, covered */
+    SK__FIELD_COUNT_METHOD = 1 << 7 /* count */
 };
 
 typedef struct sk__map_kind_def {
@@ -45,6 +47,7 @@ typedef struct sk__map_kind_def {
     unsigned requires;            /* SK__FIELD_* it cannot do without */
     int needs_projects;           /* classified from data->projects */
     int needs_before;             /* and from data->before, the earlier database */
+    int needs_points;             /* classified from data->points, where selecting points */
     /* The file the source line names instead of the project database (a table, the
     ** membership table), or NULL for the project database. */
     const char *(*source_file)(const sk_map_spec *spec, const sk_map_data *data);

@@ -36,6 +36,9 @@ typedef struct sk__points_style {
     char *off_map_format;          /* "%s; niet op de kaart": the count of a level off the
                                    ** map ("2 initiatieven; niet op de kaart") */
     char *title_format;            /* "Initiatieven naar %s": the title, by the legend title */
+    char *title_all;               /* the title of a map of points in one class */
+    char *selection_format;        /* "%s (%s)": a title, the clauses selecting the points */
+    char *empty_label;             /* the legend text of an empty value ("onbekend") */
     char *count_title;             /* "Aantal initiatieven per gemeente" */
     char *count_legend_title;      /* "Initiatieven per gemeente" */
     char *size_title;              /* the legend heading of sizes ("Bereik") when the scale

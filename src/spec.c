@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "map_internal.h"
 #include "mapkinds.h"
+#include "pointmap.h"
 #include "registry.h"
 #include "spec_internal.h"
 #include "split.h"
@@ -56,6 +57,11 @@ field_set(const sk_map_spec *s, unsigned field)
         return s->before_label != NULL ? "before_label"
                : s->after_label != NULL ? "after_label"
                                         : NULL;
+    case SK__FIELD_POINTS:
+        return s->by != NULL ? "by" : s->size_by != NULL ? "size_by" : s->covered ? "covered"
+                                                                                 : NULL;
+    case SK__FIELD_COUNT_METHOD:
+        return s->count != NULL ? "count" : NULL;
     }
     return NULL;
 }
@@ -78,7 +84,8 @@ static sk_status
 check_fields(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_spec *s)
 {
     static const unsigned groups[] = {SK__FIELD_HIGHLIGHT, SK__FIELD_BREAKS, SK__FIELD_TABLE,
-                                      SK__FIELD_INSURER, SK__FIELD_LABELS, SK__FIELD_PERIOD};
+                                      SK__FIELD_INSURER, SK__FIELD_LABELS, SK__FIELD_PERIOD,
+                                      SK__FIELD_POINTS, SK__FIELD_COUNT_METHOD};
     for (size_t i = 0; i < G_N_ELEMENTS(groups); i++) {
         const char *set = field_set(s, groups[i]);
         if (set != NULL && !(def->fields & groups[i])) {
@@ -132,12 +139,34 @@ check_labels(sk_ctx *ctx, const sk_map_spec *s)
     return s->label != NULL ? sk_label_find(ctx, shown_principle(s), s->label, &label) : SK_OK;
 }
 
+/* A point map's clauses select by the layer's columns (checked with the data): here only
+** their form. */
+static sk_status
+check_point_clauses(sk_ctx *ctx, const char *const *clauses)
+{
+    for (size_t i = 0; clauses != NULL && clauses[i] != NULL; i++) {
+        const char *eq = strchr(clauses[i], '=');
+        if (eq == NULL || eq == clauses[i] || (eq == clauses[i] + 1 && clauses[i][0] == '!') ||
+            eq[1] == '\0')
+            return sk__error(ctx, SK_EUSAGE, "where '%s': expected column=value[,value…] or "
+                             "column!=value[,value…]", clauses[i]);
+    }
+    return SK_OK;
+}
+
+static int
+is_point_kind(sk_map_kind kind)
+{
+    return kind == SK_MAP_POINTS || kind == SK_MAP_POINT_COUNT;
+}
+
 /* The clauses and values of a spec, without data. */
 static sk_status
 check_values(sk_ctx *ctx, const sk_map_spec *s)
 {
     sk_filter *f = sk_filter_new();
-    sk_status st = add_clauses(ctx, f, s->where);
+    sk_status st = is_point_kind(s->kind) ? check_point_clauses(ctx, s->where)
+                                          : add_clauses(ctx, f, s->where);
     sk_filter_free(f);
     f = sk_filter_new();
     if (st == SK_OK)
@@ -321,6 +350,9 @@ check_data(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     if (def->needs_projects && data->projects == NULL)
         return sk__error(ctx, SK_EUSAGE, "a %s map needs a project database "
                          "(sk_map_data.projects)", def->name);
+    if (def->needs_points && data->points == NULL)
+        return sk__error(ctx, SK_EUSAGE, "a %s map needs a point layer (sk_map_data.points)",
+                         def->name);
     if (def->needs_before && data->before == NULL)
         return sk__error(ctx, SK_EUSAGE, "a %s map needs the earlier project database "
                          "(sk_map_data.before)", def->name);
@@ -357,7 +389,9 @@ spec_filters(sk_ctx *ctx, const sk_map_spec *s, const sk_filter *base, sk_filter
 {
     *filter = sk__filter_copy(base);
     *highlight = NULL;
-    sk_status st = base == NULL ? add_clauses(ctx, *filter, s->where) : SK_OK;
+    /* A point map's clauses select points (sk__point_layer_build), not projects. */
+    sk_status st = base == NULL && !is_point_kind(s->kind) ? add_clauses(ctx, *filter, s->where)
+                                                           : SK_OK;
     if (st == SK_OK && s->insurer != NULL) {
         size_t nlabels;
         const sk__label_def *labels = sk__vocabulary(SK_INSURER, &nlabels);
@@ -419,6 +453,27 @@ dress(sk_ctx *ctx, const sk_map_data *data, const sk_style *style, const sk_map_
     return st;
 }
 
+/* A point map's layer (SK_MAP_POINTS) and the title and source line made from it, unless the
+** spec gives them (strings owned by the caller). */
+static sk_status
+point_texts(sk_ctx *ctx, const sk_map_data *data, const sk_style *style, const sk_map_spec *s,
+            sk_map_options *mo, sk__point_layer **layer, char **title, char **source)
+{
+    sk_status st = s->kind == SK_MAP_POINTS ? sk__point_layer_build(ctx, data, style, s, layer)
+                                            : SK_OK;
+    if (st != SK_OK)
+        return st;
+    if (mo->title == NULL)
+        mo->title = *title = sk__point_map_title(style, s, *layer);
+    if (mo->source == NULL) {
+        char *base = g_path_get_basename(sk_points_source(data->points));
+        mo->source = *source = sk__style_format(sk__style_points(style)->source_format, base,
+                                                NULL);
+        g_free(base);
+    }
+    return SK_OK;
+}
+
 /* Classify and dress: everything resolved, the spec checked. */
 static sk_status
 build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
@@ -444,12 +499,23 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
     char *legend = area != NULL ? sk__style_format(style->names.legend_format, area, NULL) : NULL;
     mo.zoom_label = named ? NULL : area;
     mo.zoom_legend = legend;
+    sk__point_layer *layer = NULL;
+    char *point_title = NULL, *point_source = NULL;
+    if (st == SK_OK && def->needs_points)
+        st = point_texts(ctx, data, style, s, &mo, &layer, &point_title, &point_source);
     sk_classification *c = NULL;
     sk__kind_input in = {s, data, filter, highlight};
     if (st == SK_OK)
         st = def->classify(ctx, &in, &c);
     if (st == SK_OK)
         st = dress(ctx, data, style, s, filter, &mo, c, out, panels);
+    if (st == SK_OK && *out != NULL) {
+        (*out)->points = layer;   /* still being built: the map is not shared yet */
+        layer = NULL;
+    }
+    sk__point_layer_free(layer);
+    g_free(point_title);
+    g_free(point_source);
     g_free(zoom);
     g_free(area);
     g_free(legend);

@@ -143,7 +143,9 @@ cli_args_clear(cli_args *a)
                         &a->region_name_field, &a->show, &a->title, &a->caption, &a->source,
                         &a->page, &a->style, &a->output, &a->classes_csv,
                         &a->cache_dir, &a->region_layer, &a->membership_layer,
-                        &a->core_regions_layer, &a->table_layer, &a->core_layer};
+                        &a->core_regions_layer, &a->table_layer, &a->core_layer,
+                        &a->points, &a->points_layer, &a->x_field, &a->y_field, &a->by,
+                        &a->size_by};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(a->where);
@@ -173,7 +175,7 @@ cli_args_declare(cli_run *r, const cli_args *a)
         {a->municipalities, "--municipalities"}, {a->regions, "--regions"},
         {a->membership, "--membership"}, {a->projects, "--projects"}, {a->table, "--table"},
         {a->style, "--style"}, {a->core, "--core"}, {a->core_regions, "--core-regions"},
-        {a->mergers, "--mergers"}};
+        {a->mergers, "--mergers"}, {a->points, "--points"}};
     for (size_t i = 0; i < G_N_ELEMENTS(inputs); i++)
         cli_run_input(r, inputs[i].path, inputs[i].option);
     const struct { const char *path, *option; } outputs[] = {

@@ -61,6 +61,9 @@ typedef struct cli_args {
     int group_from;
     gboolean allow_similar;
     int jobs;                /* atlas: threads (0: one per core) */
+    /* Point maps (render --points) */
+    char *points, *points_layer, *x_field, *y_field, *by, *size_by;
+    gboolean covered;
 } cli_args;
 
 void cli_args_clear(cli_args *a);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include "commands.h"
 #include "options.h"
+#include "pointmaps.h"
 #include "run.h"
 
 /* The map kind the arguments ask for; a usage error when they ask for more than one. */
@@ -59,10 +60,14 @@ static int
 render_spec(sk_ctx *ctx, const cli_args *a, sk_map_spec *spec)
 {
     sk_map_spec_init(spec);
-    int rc = render_kind(a, &spec->kind);
+    int rc = a->points != NULL ? points_spec(a, spec) : render_kind(a, &spec->kind);
     if (rc != EXIT_OK)
         return rc;
-    if (a->classes != G_MININT && spec->kind != SK_MAP_COUNT)
+    if (a->points == NULL && (a->by != NULL || a->size_by != NULL || a->covered))
+        return usage_error("render", "%s", "--by, --size-by and --covered colour, size and "
+                           "outline the points of a point layer: give it with --points FILE");
+    if (a->classes != G_MININT && spec->kind != SK_MAP_COUNT &&
+        spec->kind != SK_MAP_POINT_COUNT)
         return usage_error("render", "%s", "--classes is the number of classes of a count map: "
                            "give it with --count quantile or --count natural");
     spec->where = (const char *const *)a->where;
@@ -131,16 +136,20 @@ render_map(sk_ctx *ctx, cli_args *a, const sk_map_spec *spec)
     sk_core_areas *core = NULL;
     sk_map *map = NULL;
     sk_panels *panels = NULL;
-    /* Table maps and the regions overview need no project database. */
-    int project_map = spec->kind != SK_MAP_TABLE && spec->kind != SK_MAP_REGIONS;
+    sk_points *points = NULL;
+    /* Table maps, the regions overview and point maps need no project database. */
+    int project_map = spec->kind != SK_MAP_TABLE && spec->kind != SK_MAP_REGIONS &&
+                      a->points == NULL;
     sk_status st = sk_style_load(ctx, a->style, &style);
     if (st == SK_OK)
         st = load_data(ctx, a, NULL, &geo, project_map ? &projects : NULL);
+    if (st == SK_OK && a->points != NULL)
+        st = load_points(ctx, a, geo, style, &points);
     if (st == SK_OK && (spec->core_of != NULL || spec->zoom_core != NULL))
         st = load_core_areas(ctx, a, geo, &core);
     if (st == SK_OK) {
         sk_map_data data = {.geo = geo, .projects = projects, .core = core,
-                            .membership = a->membership};
+                            .membership = a->membership, .points = points};
         st = sk_map_build_page(ctx, &data, style, spec, &map, &panels);
     }
     if (st == SK_OK && panels != NULL && a->labels_csv != NULL)
@@ -155,6 +164,7 @@ render_map(sk_ctx *ctx, cli_args *a, const sk_map_spec *spec)
     sk_map_free(map);
     sk_core_areas_free(core);
     sk_projects_free(projects);
+    sk_points_free(points);
     sk_geography_free(geo);
     sk_style_free(style);
     return rc;
@@ -268,6 +278,7 @@ cmd_render(int argc, char **argv)
     main_entries(oc, map, &a);
     g_option_context_add_group(oc, data_group(&a));
     g_option_context_add_group(oc, core_group(&a));
+    g_option_context_add_group(oc, points_group(&a));
     int rc = parse_options(oc, "render", &argc, &argv, 0);
     if (rc == EXIT_OK)
         rc = run_render(&a);
