@@ -123,19 +123,21 @@ read_source(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr
     double *shown = g_new(double, 2 * n + 2), *swapped = g_new(double, 2 * n + 2);
     const char *names[2] = {"x", "y"};
     int col[2];
-    if (p->table.row_point->len == 2 * n && !is_table(o->path)) {
+    int found = p->table.row_point->len == 2 * n && !is_table(o->path);
+    if (found) {
         memcpy(p->xy, p->table.row_point->data, 2 * n * sizeof *p->xy);
         memcpy(shown, p->xy, 2 * n * sizeof *p->xy);
         for (size_t r = 0; r < n; r++) {
             swapped[2 * r] = p->xy[2 * r + 1];
             swapped[2 * r + 1] = p->xy[2 * r];
         }
-    } else if (coordinate_columns(p, o, col, d)) {
+    } else if ((found = coordinate_columns(p, o, col, d))) {
         names[0] = g_ptr_array_index(p->table.columns, (guint)col[0]);
         names[1] = g_ptr_array_index(p->table.columns, (guint)col[1]);
         table_positions(p, be, col, shown, swapped, d);
     }
-    sk__points_check_extent(p, shown, swapped, names, d);
+    if (found)
+        sk__points_check_extent(p, shown, swapped, names, d);
     g_free(shown);
     g_free(swapped);
     (void)ctx;
