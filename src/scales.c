@@ -13,3 +13,18 @@ sk__scale_level(const sk__scale *scale, const char *value)
             return (int)i;
     return -1;
 }
+
+void
+sk__scale_free(sk__scale *scale)
+{
+    if (scale == NULL)
+        return;
+    g_free(scale->column);
+    g_strfreev(scale->levels);
+    g_strfreev(scale->legend);
+    g_free(scale->colors);
+    g_free(scale->sizes);
+    g_free(scale->off_map);
+    g_free(scale->title);
+    g_free(scale);
+}

@@ -48,4 +48,6 @@ typedef struct sk__points_style {
 
 /* The level of value in scale (exact, then any case), or -1. */
 int sk__scale_level(const sk__scale *scale, const char *value);
+/* Free a scale and everything it holds (NULL: nothing). */
+void sk__scale_free(sk__scale *scale);
 #endif

@@ -59,6 +59,7 @@ sk_style_free(sk_style *s)
         g_free(texts[i]);
     for (size_t i = 0; i < SK__VIEW_TEXT_COUNT; i++)
         g_free(s->view_text[i]);
+    sk__style_free_points(s);
     g_free(s);
 }
 
@@ -507,6 +508,7 @@ sk_style_load(sk_ctx *ctx, const char *path, sk_style **out)
         read_document(&r, s);
         read_palette(&r, s);
         read_views(&r, s);
+        sk__style_read_points(&r, s);
         for (int i = 0; i < 2; i++)
             if (r.files[i] != NULL)
                 check_unknown(&r, r.files[i]);

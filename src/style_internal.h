@@ -173,5 +173,11 @@ const sk__scale *sk__style_scale_at(const sk_style *style, size_t i);
 /* [points]. Borrowed. */
 const sk__points_style *sk__style_points(const sk_style *style);
 
+/* Reading a style (style_scales.c): [points] and every [scale COLUMN] group of the default
+** style and the user's file into style->points and style->scales; problems on r's files. */
+void sk__style_read_points(sk__key_reader *r, sk_style *style);
+/* Free what sk__style_read_points put in style. */
+void sk__style_free_points(sk_style *style);
+
 
 #endif
