@@ -17,7 +17,6 @@
 
 static sk_geography *geo;
 static sk_style *style;
-static sk__scale *test_scale;   /* samenwerking, when the default style declares none */
 static char *initiatives;       /* the shipped CSV */
 static char *tmp;
 
@@ -27,42 +26,20 @@ static const char *const levels[] = {
     "informele afspraken", "formele afspraken",
 };
 
-/* The default style's scale of samenwerking, or one made here with the contract's levels
-** (data/rivm2020/README.md) while the style declares none. */
+/* The default style: it declares the scales of samenwerking, bereik and preventiecoalitie
+** with the contract's levels (data/rivm2020/README.md). */
 static void
 setup_style(void)
 {
     sk_ctx *ctx = sk_ctx_new();
     g_assert_cmpint(sk_style_load(ctx, NULL, &style), ==, SK_OK);
     sk_ctx_free(ctx);
-    if (sk__style_scale(style, "samenwerking") != NULL)
-        return;
-    test_scale = g_new0(sk__scale, 1);
-    test_scale->column = g_strdup("samenwerking");
-    test_scale->ordinal = 1;
-    test_scale->count = G_N_ELEMENTS(levels);
-    test_scale->levels = g_new0(char *, test_scale->count + 1);
-    for (size_t i = 0; i < test_scale->count; i++)
-        test_scale->levels[i] = g_strdup(levels[i]);
-    if (style->scales == NULL)
-        style->scales = g_ptr_array_new();
-    g_ptr_array_add(style->scales, test_scale);
-}
-
-static void
-teardown_style(void)
-{
-    if (test_scale != NULL) {
-        g_ptr_array_remove(style->scales, test_scale);
-        if (style->scales->len == 0) {
-            g_ptr_array_free(style->scales, TRUE);
-            style->scales = NULL;
-        }
-        g_strfreev(test_scale->levels);
-        g_free(test_scale->column);
-        g_free(test_scale);
-    }
-    sk_style_free(style);
+    const sk__scale *s = sk__style_scale(style, "samenwerking");
+    g_assert_nonnull(s);
+    g_assert_cmpuint(s->count, ==, G_N_ELEMENTS(levels));
+    for (size_t i = 0; i < s->count; i++)
+        g_assert_cmpstr(s->levels[i], ==, levels[i]);
+    g_assert_nonnull(sk__style_scale(style, "bereik"));
 }
 
 static void
@@ -428,14 +405,15 @@ test_bad_values(void)
     char *box = g_strdup_printf("x %.0f…%.0f, y %.0f…%.0f in EPSG:28992, with a margin of 10 "
                                 "km", e[0] - 10000, e[2] + 10000, e[1] - 10000, e[3] + 10000);
     const char *content =
-        "id,naam,x,y,gemeenten,samenwerking\n"
-        "A1,goed,192375,342401,Maasgouw;Roermond,formele afspraken\n"
-        "A2,geen getal,abc,342401,Maasgouw,formele afspraken\n"
-        "A3,buiten,500000,342401,Maasgouw,formele afspraken\n"
-        "A4,verwisseld,342401,192375,Maasgouw,formele afspraken\n"
-        "A5,gemeente,192375,342401,Roermond;Maasgoww,formele afspraken\n"
-        "A6,niveau,192375,342401,Maasgouw,formele afsprakn\n"
-        "A1,dubbel,192375,,Maasgouw,\n";
+        "id,naam,x,y,gemeenten,samenwerking,bereik,preventiecoalitie\n"
+        "A1,goed,192375,342401,Maasgouw;Roermond,formele afspraken,wijk,ja\n"
+        "A2,geen getal,abc,342401,Maasgouw,formele afspraken,wijk,ja\n"
+        "A3,buiten,500000,342401,Maasgouw,formele afspraken,wijk,ja\n"
+        "A4,verwisseld,342401,192375,Maasgouw,formele afspraken,wijk,ja\n"
+        "A5,gemeente,192375,342401,Roermond;Maasgoww,formele afspraken,wijk,ja\n"
+        "A6,niveau,192375,342401,Maasgouw,formele afsprakn,wijk,ja\n"
+        "A1,dubbel,192375,,Maasgouw,,wijk,ja\n"
+        "A7,bereik en coalitie,192375,342401,Maasgouw,informele afspraken,gemeentee,jaa\n";
     char *outside = g_strdup_printf("4: (x, y) = (500000, 342401) lies outside the map (%s)",
                                     box);
     char *swapped = g_strdup_printf("5: (x, y) = (342401, 192375) lies outside the map (%s); "
@@ -459,6 +437,8 @@ test_bad_values(void)
         "8: column 'y': empty value (a number is needed)",
         dup,
         empty,
+        "9: column 'bereik': unknown value 'gemeentee' (did you mean 'gemeente'?)",
+        "9: column 'preventiecoalitie': unknown value 'jaa' (did you mean 'ja'?)",
     };
     assert_errors("bad.csv", content, expected, G_N_ELEMENTS(expected));
 
@@ -636,7 +616,7 @@ main(int argc, char **argv)
     g_test_add_func("/points/select", test_select);
     int rc = g_test_run();
     tmp_dir_remove(tmp);
-    teardown_style();
+    sk_style_free(style);
     sk_geography_free(geo);
     g_free(initiatives);
     return rc;
