@@ -13,7 +13,7 @@
 #include <glib.h>
 #include "geography_internal.h"
 
-#define SK__OGR_ABI 2
+#define SK__OGR_ABI 3
 
 /* What one call read.  Initialise with sk__ogr_data_init, release with sk__ogr_data_clear
 ** (both static inline below, so the module and the library share them). */
@@ -37,6 +37,9 @@ typedef struct sk__ogr_data {
     GArray *row_rings;         /* size_t pairs per row: first ring, ring count */
     GArray *row_interior;      /* double pairs per row */
     GArray *row_bbox;          /* double quadruples per row: minx, miny, maxx, maxy */
+
+    /* Points (read_points): per row its x, y. */
+    GArray *row_point;         /* double pairs per row */
 } sk__ogr_data;
 
 typedef struct sk__ogr_backend {
@@ -58,6 +61,23 @@ typedef struct sk__ogr_backend {
                      size_t groups, sk__ogr_data *out);
     /* For each of n points, the first row of polygons that contains it, or -1. */
     void (*locate)(const sk__ogr_data *polygons, const double *points, size_t n, int *row);
+    /* Read a point layer: attributes as read_table, each feature's point reprojected from
+    ** the layer's coordinate system (or the one its extent suggests, with a warning) to epsg
+    ** in row_point.  A feature without a point (none, empty, another type) is an error at
+    ** that feature.  Without a layer name: the only layer, else the only one of points. */
+    void (*read_points)(const char *path, const char *layer, const char *what, int epsg,
+                        sk__ogr_data *out);
+    /* Reproject n x, y pairs in place from EPSG:from to EPSG:to (x = easting or longitude).
+    ** 0 when the transformation cannot be made; a pair that cannot be reprojected becomes
+    ** NaN, NaN. */
+    int (*transform)(int from, int to, double *xy, size_t n);
+    /* For each of n points, the first of nareas areas that contains it, or -1.  Area a has
+    ** the rings rings[area_rings[2a] .. area_rings[2a] + area_rings[2a + 1]) of ring_xy
+    ** (filled by the even-odd rule, as the geography keeps them) and the bbox
+    ** bbox[4a .. 4a + 3]. */
+    void (*locate_rings)(const double *ring_xy, const sk__ring *rings, const size_t *area_rings,
+                         const double *bbox, size_t nareas, const double *points, size_t n,
+                         int *area);
 } sk__ogr_backend;
 
 static inline void
@@ -77,6 +97,7 @@ sk__ogr_data_init(sk__ogr_data *d)
     d->row_rings = g_array_new(FALSE, FALSE, sizeof(size_t));
     d->row_interior = g_array_new(FALSE, FALSE, sizeof(double));
     d->row_bbox = g_array_new(FALSE, FALSE, sizeof(double));
+    d->row_point = g_array_new(FALSE, FALSE, sizeof(double));
 }
 
 static inline void
@@ -94,6 +115,7 @@ sk__ogr_data_clear(sk__ogr_data *d)
     g_array_free(d->row_rings, TRUE);
     g_array_free(d->row_interior, TRUE);
     g_array_free(d->row_bbox, TRUE);
+    g_array_free(d->row_point, TRUE);
 }
 
 /* The cell of row r in column c. */

@@ -13,6 +13,7 @@
 #include <ogr_srs_api.h>
 #include "../ogr.h"
 #include "csvscan.h"
+#include "geometry.h"
 #include "layers.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -327,58 +328,6 @@ read_table(const char *path, const char *layer, const char *what, sk__ogr_data *
 
 /* ---- polygons ----------------------------------------------------------------------- */
 
-static void
-append_ring(sk__ogr_data *out, OGRGeometryH ring, int outer, size_t *count)
-{
-    int n = OGR_G_GetPointCount(ring);
-    if (n < 4)
-        return;
-    sk__ring r = {out->points->len / 2, (size_t)n};
-    g_array_set_size(out->points, out->points->len + 2 * (guint)n);
-    double *xy = &g_array_index(out->points, double, 2 * r.start);
-    OGR_G_GetPoints(ring, xy, 2 * sizeof(double), xy + 1, 2 * sizeof(double), NULL, 0);
-    g_array_append_val(out->rings, r);
-    guint8 o = (guint8)outer;
-    g_array_append_val(out->ring_outer, o);
-    (*count)++;
-}
-
-/* Every ring of the polygons in g (a polygon, multipolygon or collection). */
-static void
-append_polygons(sk__ogr_data *out, OGRGeometryH g, size_t *count)
-{
-    OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
-    if (t == wkbPolygon) {
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            append_ring(out, OGR_G_GetGeometryRef(g, i), i == 0, count);
-    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
-            append_polygons(out, OGR_G_GetGeometryRef(g, i), count);
-    }
-}
-
-/* One row's geometry: rings, interior point, bbox. */
-static void
-store_row_geometry(sk__ogr_data *out, OGRGeometryH g)
-{
-    size_t first = out->rings->len, count = 0;
-    append_polygons(out, g, &count);
-    g_array_append_val(out->row_rings, first);
-    g_array_append_val(out->row_rings, count);
-    OGREnvelope env;
-    OGR_G_GetEnvelope(g, &env);
-    double bbox[4] = {env.MinX, env.MinY, env.MaxX, env.MaxY};
-    g_array_append_vals(out->row_bbox, bbox, 4);
-    double p[2] = {(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2};
-    OGRGeometryH pt = OGR_G_PointOnSurface(g);
-    if (pt != NULL) {
-        p[0] = OGR_G_GetX(pt, 0);
-        p[1] = OGR_G_GetY(pt, 0);
-        OGR_G_DestroyGeometry(pt);
-    }
-    g_array_append_vals(out->row_interior, p, 2);
-}
-
 static int
 is_areal(OGRGeometryH g)
 {
@@ -503,7 +452,7 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
         g_ptr_array_add(out->where, where);
         where = NULL;
         out->rows++;
-        store_row_geometry(out, g);
+        sk__ogr_store_row_geometry(out, g);
         OGR_G_DestroyGeometry(g);
     next:
         g_free(code);
@@ -522,86 +471,105 @@ out:
     CPLPopErrorHandler();
 }
 
-/* ---- geometry operations ------------------------------------------------------------ */
+/* ---- points ------------------------------------------------------------------------- */
 
-/* Row r of d as an OGR multipolygon: each outer ring starts a polygon, holes follow it. */
-static OGRGeometryH
-row_geometry(const sk__ogr_data *d, size_t r)
+static int
+has_points(OGRLayerH layer)
 {
-    size_t first = g_array_index(d->row_rings, size_t, 2 * r);
-    size_t count = g_array_index(d->row_rings, size_t, 2 * r + 1);
-    OGRGeometryH multi = OGR_G_CreateGeometry(wkbMultiPolygon), poly = NULL;
-    for (size_t i = first; i < first + count; i++) {
-        const sk__ring *ring = &g_array_index(d->rings, sk__ring, i);
-        if (g_array_index(d->ring_outer, guint8, i) || poly == NULL) {
-            if (poly != NULL)
-                OGR_G_AddGeometryDirectly(multi, poly);
-            poly = OGR_G_CreateGeometry(wkbPolygon);
+    OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(layer));
+    return t == wkbPoint || t == wkbMultiPoint;
+}
+
+/* The layer when none was named: the source's only one, or its only point layer. */
+static int
+choose_point_layer(source *src, const char *layer_name, const char *what, sk__ogr_data *out)
+{
+    int n = GDALDatasetGetLayerCount(src->dataset), found = 0;
+    if ((layer_name != NULL && layer_name[0] != '\0') || n == 1)
+        return 1;
+    GString *names = g_string_new(NULL);
+    for (int i = 0; i < n; i++) {
+        OGRLayerH layer = GDALDatasetGetLayer(src->dataset, i);
+        g_string_append_printf(names, "%s'%s'", i ? ", " : "", OGR_L_GetName(layer));
+        if (has_points(layer)) {
+            src->layer = layer;
+            found++;
         }
-        OGRGeometryH lr = OGR_G_CreateGeometry(wkbLinearRing);
-        const double *xy = &g_array_index(d->points, double, 2 * ring->start);
-        OGR_G_SetPoints(lr, (int)ring->count, xy, 2 * sizeof(double), xy + 1,
-                        2 * sizeof(double), NULL, 0);
-        OGR_G_AddGeometryDirectly(poly, lr);
     }
-    if (poly != NULL)
-        OGR_G_AddGeometryDirectly(multi, poly);
-    return multi;
+    if (found != 1)
+        add_error(out, "%s has %d layers (%s), %d of them with points; choose the %s with "
+                  "--points-layer NAME", src->path, n, names->str, found, what);
+    g_string_free(names, TRUE);
+    return found == 1;
+}
+
+/* The feature's point in *xy, reprojected; 0 with an error at the feature when it has none. */
+static int
+feature_point(OGRFeatureH f, OGRCoordinateTransformationH ct, const char *where,
+              const char *what, double xy[2], sk__ogr_data *out)
+{
+    OGRGeometryH g = OGR_F_GetGeometryRef(f);
+    if (g != NULL && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPoint &&
+        OGR_G_GetGeometryCount(g) == 1)
+        g = OGR_G_GetGeometryRef(g, 0);
+    if (g == NULL || OGR_G_IsEmpty(g)) {
+        add_error(out, "%s: the %s has no geometry (a point is needed)", where, what);
+        return 0;
+    }
+    if (wkbFlatten(OGR_G_GetGeometryType(g)) != wkbPoint) {
+        add_error(out, "%s: the %s is a %s, not a point", where, what,
+                  OGR_G_GetGeometryName(g));
+        return 0;
+    }
+    xy[0] = OGR_G_GetX(g, 0);
+    xy[1] = OGR_G_GetY(g, 0);
+    if (ct != NULL && !OCTTransform(ct, 1, &xy[0], &xy[1], NULL)) {
+        add_error(out, "%s: the %s's point (%g, %g) cannot be reprojected to the map", where,
+                  what, xy[0], xy[1]);
+        return 0;
+    }
+    return 1;
 }
 
 static void
-dissolve(const sk__ogr_data *in, const size_t *members, const size_t *offsets, size_t groups,
-         sk__ogr_data *out)
+read_points(const char *path, const char *layer_name, const char *what, int epsg,
+            sk__ogr_data *out)
 {
     CPLPushErrorHandler(CPLQuietErrorHandler);
-    for (size_t g = 0; g < groups; g++) {
-        OGRGeometryH parts = OGR_G_CreateGeometry(wkbMultiPolygon);
-        for (size_t k = offsets[g]; k < offsets[g + 1]; k++) {
-            OGRGeometryH m = row_geometry(in, members[k]);
-            for (int i = 0; i < OGR_G_GetGeometryCount(m); i++)
-                OGR_G_AddGeometry(parts, OGR_G_GetGeometryRef(m, i));
-            OGR_G_DestroyGeometry(m);
+    source src;
+    OGRCoordinateTransformationH ct = NULL;
+    char *outside = NULL;
+    if (!open_source(path, layer_name, what, &src, out) ||
+        !choose_point_layer(&src, layer_name, what, out) ||
+        !layer_transform(&src, what, epsg, &ct, &outside, out))
+        goto out;
+    read_columns(&src, out);
+    OGRFeatureH f;
+    OGR_L_ResetReading(src.layer);
+    while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
+        char *where = where_of(&src, f);
+        double xy[2];
+        if (feature_point(f, ct, where, what, xy, out)) {
+            read_cells(f, out->columns->len, out->cells);
+            g_ptr_array_add(out->where, where);
+            g_array_append_vals(out->row_point, xy, 2);
+            out->rows++;
+            where = NULL;
         }
-        OGRGeometryH merged = OGR_G_UnionCascaded(parts);
-        OGR_G_DestroyGeometry(parts);
-        if (merged == NULL) {
-            add_error(out, "cannot dissolve region %zu: %s", g + 1, CPLGetLastErrorMsg());
-            merged = OGR_G_CreateGeometry(wkbMultiPolygon);
-        }
-        store_row_geometry(out, merged);
-        OGR_G_DestroyGeometry(merged);
-        out->rows++;
+        g_free(where);
+        OGR_F_Destroy(f);
     }
-    CPLPopErrorHandler();
-}
-
-static void
-locate(const sk__ogr_data *polygons, const double *points, size_t n, int *row)
-{
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    OGRGeometryH *geoms = g_new(OGRGeometryH, polygons->rows + 1);
-    for (size_t r = 0; r < polygons->rows; r++)
-        geoms[r] = row_geometry(polygons, r);
-    for (size_t i = 0; i < n; i++) {
-        row[i] = -1;
-        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
-        OGR_G_SetPoint_2D(pt, 0, points[2 * i], points[2 * i + 1]);
-        for (size_t r = 0; r < polygons->rows && row[i] < 0; r++) {
-            const double *b = &g_array_index(polygons->row_bbox, double, 4 * r);
-            if (points[2 * i] < b[0] || points[2 * i] > b[2] || points[2 * i + 1] < b[1] ||
-                points[2 * i + 1] > b[3])
-                continue;
-            if (OGR_G_Contains(geoms[r], pt))
-                row[i] = (int)r;
-        }
-        OGR_G_DestroyGeometry(pt);
-    }
-    for (size_t r = 0; r < polygons->rows; r++)
-        OGR_G_DestroyGeometry(geoms[r]);
-    g_free(geoms);
+    if (outside != NULL && out->error_count == 0)
+        add_error(out, "%s", outside);
+out:
+    g_free(outside);
+    if (ct != NULL)
+        OCTDestroyCoordinateTransformation(ct);
+    close_source(&src);
     CPLPopErrorHandler();
 }
 
 EXPORT const sk__ogr_backend sk__ogr_backend_v1 = {
-    SK__OGR_ABI, init, read_table, read_polygons, dissolve, locate,
+    SK__OGR_ABI, init, read_table, read_polygons, sk__ogr_dissolve, sk__ogr_locate,
+    read_points, sk__ogr_transform, sk__ogr_locate_rings,
 };

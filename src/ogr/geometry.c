@@ -1,0 +1,223 @@
+/* Geometry operations of the reader back-end (geometry.h). */
+#include <math.h>
+#include <cpl_error.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include "geometry.h"
+
+static void
+append_ring(sk__ogr_data *out, OGRGeometryH ring, int outer, size_t *count)
+{
+    int n = OGR_G_GetPointCount(ring);
+    if (n < 4)
+        return;
+    sk__ring r = {out->points->len / 2, (size_t)n};
+    g_array_set_size(out->points, out->points->len + 2 * (guint)n);
+    double *xy = &g_array_index(out->points, double, 2 * r.start);
+    OGR_G_GetPoints(ring, xy, 2 * sizeof(double), xy + 1, 2 * sizeof(double), NULL, 0);
+    g_array_append_val(out->rings, r);
+    guint8 o = (guint8)outer;
+    g_array_append_val(out->ring_outer, o);
+    (*count)++;
+}
+
+/* Every ring of the polygons in g (a polygon, multipolygon or collection). */
+static void
+append_polygons(sk__ogr_data *out, OGRGeometryH g, size_t *count)
+{
+    OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
+    if (t == wkbPolygon) {
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
+            append_ring(out, OGR_G_GetGeometryRef(g, i), i == 0, count);
+    } else if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+        for (int i = 0; i < OGR_G_GetGeometryCount(g); i++)
+            append_polygons(out, OGR_G_GetGeometryRef(g, i), count);
+    }
+}
+
+/* One row's geometry: rings, interior point, bbox. */
+void
+sk__ogr_store_row_geometry(sk__ogr_data *out, OGRGeometryH g)
+{
+    size_t first = out->rings->len, count = 0;
+    append_polygons(out, g, &count);
+    g_array_append_val(out->row_rings, first);
+    g_array_append_val(out->row_rings, count);
+    OGREnvelope env;
+    OGR_G_GetEnvelope(g, &env);
+    double bbox[4] = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+    g_array_append_vals(out->row_bbox, bbox, 4);
+    double p[2] = {(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2};
+    OGRGeometryH pt = OGR_G_PointOnSurface(g);
+    if (pt != NULL) {
+        p[0] = OGR_G_GetX(pt, 0);
+        p[1] = OGR_G_GetY(pt, 0);
+        OGR_G_DestroyGeometry(pt);
+    }
+    g_array_append_vals(out->row_interior, p, 2);
+}
+
+/* Row r of d as an OGR multipolygon: each outer ring starts a polygon, holes follow it. */
+static OGRGeometryH
+row_geometry(const sk__ogr_data *d, size_t r)
+{
+    size_t first = g_array_index(d->row_rings, size_t, 2 * r);
+    size_t count = g_array_index(d->row_rings, size_t, 2 * r + 1);
+    OGRGeometryH multi = OGR_G_CreateGeometry(wkbMultiPolygon), poly = NULL;
+    for (size_t i = first; i < first + count; i++) {
+        const sk__ring *ring = &g_array_index(d->rings, sk__ring, i);
+        if (g_array_index(d->ring_outer, guint8, i) || poly == NULL) {
+            if (poly != NULL)
+                OGR_G_AddGeometryDirectly(multi, poly);
+            poly = OGR_G_CreateGeometry(wkbPolygon);
+        }
+        OGRGeometryH lr = OGR_G_CreateGeometry(wkbLinearRing);
+        const double *xy = &g_array_index(d->points, double, 2 * ring->start);
+        OGR_G_SetPoints(lr, (int)ring->count, xy, 2 * sizeof(double), xy + 1,
+                        2 * sizeof(double), NULL, 0);
+        OGR_G_AddGeometryDirectly(poly, lr);
+    }
+    if (poly != NULL)
+        OGR_G_AddGeometryDirectly(multi, poly);
+    return multi;
+}
+
+void
+sk__ogr_dissolve(const sk__ogr_data *in, const size_t *members, const size_t *offsets,
+                 size_t groups, sk__ogr_data *out)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    for (size_t g = 0; g < groups; g++) {
+        OGRGeometryH parts = OGR_G_CreateGeometry(wkbMultiPolygon);
+        for (size_t k = offsets[g]; k < offsets[g + 1]; k++) {
+            OGRGeometryH m = row_geometry(in, members[k]);
+            for (int i = 0; i < OGR_G_GetGeometryCount(m); i++)
+                OGR_G_AddGeometry(parts, OGR_G_GetGeometryRef(m, i));
+            OGR_G_DestroyGeometry(m);
+        }
+        OGRGeometryH merged = OGR_G_UnionCascaded(parts);
+        OGR_G_DestroyGeometry(parts);
+        if (merged == NULL) {
+            g_string_append_printf(out->errors, "%scannot dissolve region %zu: %s",
+                                   out->error_count++ > 0 ? "\n" : "", g + 1,
+                                   CPLGetLastErrorMsg());
+            merged = OGR_G_CreateGeometry(wkbMultiPolygon);
+        }
+        sk__ogr_store_row_geometry(out, merged);
+        OGR_G_DestroyGeometry(merged);
+        out->rows++;
+    }
+    CPLPopErrorHandler();
+}
+
+void
+sk__ogr_locate(const sk__ogr_data *polygons, const double *points, size_t n, int *row)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    OGRGeometryH *geoms = g_new(OGRGeometryH, polygons->rows + 1);
+    for (size_t r = 0; r < polygons->rows; r++)
+        geoms[r] = row_geometry(polygons, r);
+    for (size_t i = 0; i < n; i++) {
+        row[i] = -1;
+        OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(pt, 0, points[2 * i], points[2 * i + 1]);
+        for (size_t r = 0; r < polygons->rows && row[i] < 0; r++) {
+            const double *b = &g_array_index(polygons->row_bbox, double, 4 * r);
+            if (points[2 * i] < b[0] || points[2 * i] > b[2] || points[2 * i + 1] < b[1] ||
+                points[2 * i + 1] > b[3])
+                continue;
+            if (OGR_G_Contains(geoms[r], pt))
+                row[i] = (int)r;
+        }
+        OGR_G_DestroyGeometry(pt);
+    }
+    for (size_t r = 0; r < polygons->rows; r++)
+        OGR_G_DestroyGeometry(geoms[r]);
+    g_free(geoms);
+    CPLPopErrorHandler();
+}
+
+/* Ring i of ring_xy as a polygon of its own. */
+static OGRGeometryH
+ring_polygon(const double *ring_xy, const sk__ring *ring)
+{
+    OGRGeometryH poly = OGR_G_CreateGeometry(wkbPolygon);
+    OGRGeometryH lr = OGR_G_CreateGeometry(wkbLinearRing);
+    const double *xy = ring_xy + 2 * ring->start;
+    OGR_G_SetPoints(lr, (int)ring->count, xy, 2 * sizeof(double), xy + 1, 2 * sizeof(double),
+                    NULL, 0);
+    OGR_G_AddGeometryDirectly(poly, lr);
+    return poly;
+}
+
+/* The geography keeps no ring roles (it fills by the even-odd rule), so a point lies in an
+** area when an odd number of its rings contain it: a hole or an enclave counts twice.  A
+** point against a simple polygon is OGR's own test, without a round trip through GEOS. */
+void
+sk__ogr_locate_rings(const double *ring_xy, const sk__ring *rings, const size_t *area_rings,
+                     const double *bbox, size_t nareas, const double *points, size_t n,
+                     int *area)
+{
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    OGRGeometryH *polys = g_new0(OGRGeometryH, nareas + 1);
+    OGRGeometryH pt = OGR_G_CreateGeometry(wkbPoint);
+    for (size_t i = 0; i < n; i++) {
+        double x = points[2 * i], y = points[2 * i + 1];
+        area[i] = -1;
+        OGR_G_SetPoint_2D(pt, 0, x, y);
+        for (size_t a = 0; a < nareas && area[i] < 0; a++) {
+            const double *b = bbox + 4 * a;
+            if (!(x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]))
+                continue;
+            size_t first = area_rings[2 * a], count = area_rings[2 * a + 1], inside = 0;
+            if (polys[a] == NULL) {
+                /* Built once, on first use: most areas never hold a point. */
+                polys[a] = OGR_G_CreateGeometry(wkbGeometryCollection);
+                for (size_t r = first; r < first + count; r++)
+                    OGR_G_AddGeometryDirectly(polys[a], ring_polygon(ring_xy, &rings[r]));
+            }
+            for (int r = 0; r < OGR_G_GetGeometryCount(polys[a]); r++)
+                inside += OGR_G_Contains(OGR_G_GetGeometryRef(polys[a], r), pt) != 0;
+            if (inside % 2 == 1)
+                area[i] = (int)a;
+        }
+    }
+    OGR_G_DestroyGeometry(pt);
+    for (size_t a = 0; a < nareas; a++)
+        if (polys[a] != NULL)
+            OGR_G_DestroyGeometry(polys[a]);
+    g_free(polys);
+    CPLPopErrorHandler();
+}
+
+int
+sk__ogr_transform(int from, int to, double *xy, size_t n)
+{
+    OGRSpatialReferenceH s = OSRNewSpatialReference(NULL), t = OSRNewSpatialReference(NULL);
+    OGRCoordinateTransformationH ct = NULL;
+    if (OSRImportFromEPSG(s, from) == OGRERR_NONE && OSRImportFromEPSG(t, to) == OGRERR_NONE) {
+        OSRSetAxisMappingStrategy(s, OAMS_TRADITIONAL_GIS_ORDER);
+        OSRSetAxisMappingStrategy(t, OAMS_TRADITIONAL_GIS_ORDER);
+        ct = OCTNewCoordinateTransformation(s, t);
+    }
+    OSRDestroySpatialReference(s);
+    OSRDestroySpatialReference(t);
+    if (ct == NULL)
+        return 0;
+    double *x = g_new(double, n + 1), *y = g_new(double, n + 1);
+    int *ok = g_new(int, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        x[i] = xy[2 * i];
+        y[i] = xy[2 * i + 1];
+    }
+    OCTTransformEx(ct, (int)n, x, y, NULL, ok);
+    for (size_t i = 0; i < n; i++) {
+        xy[2 * i] = ok[i] && isfinite(x[i]) ? x[i] : NAN;
+        xy[2 * i + 1] = ok[i] && isfinite(y[i]) ? y[i] : NAN;
+    }
+    g_free(x);
+    g_free(y);
+    g_free(ok);
+    OCTDestroyCoordinateTransformation(ct);
+    return 1;
+}

@@ -1,0 +1,305 @@
+/* Point layers (samenkaart/points.h): read through the back-end, coordinates found and
+** reprojected, every value validated (check.c), each point's municipality located.  This
+** file: loading, the struct's life and its accessors (model.h lists the others). */
+#include <math.h>
+#include <string.h>
+#include "model.h"
+#include "../geography_internal.h"
+
+#define WHAT "point layer"
+
+void
+sk_points_options_init(sk_points_options *o)
+{
+    *o = (sk_points_options){0};
+}
+
+void
+sk_points_free(sk_points *p)
+{
+    if (p == NULL)
+        return;
+    sk__ogr_data_clear(&p->table);
+    g_free(p->xy);
+    if (p->ids != NULL)
+        g_ptr_array_free(p->ids, TRUE);
+    if (p->covered != NULL)
+        g_array_free(p->covered, TRUE);
+    g_free(p->cov_first);
+    g_free(p->cov_count);
+    g_free(p->municipality);
+    for (guint c = 0; p->levels != NULL && c < p->table.columns->len; c++)
+        g_strfreev(p->levels[c]);
+    g_free(p->levels);
+    g_free(p->source);
+    g_free(p);
+}
+
+/* A table (text or sheet) has its coordinates in columns; other sources have geometry. */
+static int
+is_table(const char *path)
+{
+    const char *suffixes[] = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods"};
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot != NULL && i < G_N_ELEMENTS(suffixes); i++)
+        if (g_ascii_strcasecmp(dot, suffixes[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The coordinate columns: the options', else x/y, else lon/lat under any of its names. */
+static int
+coordinate_columns(const sk_points *p, const sk_points_options *o, int col[2],
+                   sk__diagnostics *d)
+{
+    const sk__ogr_data *t = &p->table;
+    if (o->x_field != NULL || o->y_field != NULL) {
+        col[0] = sk__ogr_column(t, o->path, o->x_field != NULL ? o->x_field : "x", d);
+        col[1] = sk__ogr_column(t, o->path, o->y_field != NULL ? o->y_field : "y", d);
+        return col[0] >= 0 && col[1] >= 0;
+    }
+    static const char *const xs[] = {"x", "lon", "lng", "longitude"};
+    static const char *const ys[] = {"y", "lat", "lat", "latitude"};
+    for (size_t i = 0; i < G_N_ELEMENTS(xs); i++) {
+        col[0] = sk__ogr_column_optional(t, xs[i]);
+        col[1] = sk__ogr_column_optional(t, ys[i]);
+        if (col[0] >= 0 && col[1] >= 0)
+            return 1;
+    }
+    sk__diagnostics_add(d, "%s: no coordinate columns: expected 'x' and 'y' (metres, "
+                        "EPSG:28992) or 'lon' and 'lat' (degrees), or name them with "
+                        "--x-field and --y-field", o->path);
+    return 0;
+}
+
+/* The number in a cell, or NaN with a message. */
+static double
+parse_number(const char *where, const char *column, const char *cell, sk__diagnostics *d)
+{
+    char *end = NULL;
+    double v = cell[0] != '\0' ? g_ascii_strtod(cell, &end) : NAN;
+    if (cell[0] == '\0')
+        sk__diagnostics_add(d, "%s: column '%s': empty value (a number is needed)", where,
+                            column);
+    else if (*end != '\0' || !isfinite(v))
+        sk__diagnostics_add(d, "%s: column '%s': '%s' is not a number", where, column, cell);
+    else
+        return v;
+    return NAN;
+}
+
+/* Positions from a table's coordinate columns: degrees are reprojected to EPSG:28992. */
+static void
+table_positions(sk_points *p, const sk__ogr_backend *be, const int col[2], double *shown,
+                double *swapped, sk__diagnostics *d)
+{
+    const sk__ogr_data *t = &p->table;
+    int degrees = 1;
+    for (size_t r = 0; r < t->rows; r++) {
+        const char *where = g_ptr_array_index(t->where, r);
+        for (int k = 0; k < 2; k++)
+            shown[2 * r + k] = parse_number(where, g_ptr_array_index(t->columns, (guint)col[k]),
+                                            sk__ogr_cell(t, r, (size_t)col[k]), d);
+        /* NaN (not a number, reported) compares false: it decides nothing. */
+        degrees = degrees && !(fabs(shown[2 * r]) > 180 || fabs(shown[2 * r + 1]) > 90);
+        swapped[2 * r] = shown[2 * r + 1];
+        swapped[2 * r + 1] = shown[2 * r];
+    }
+    memcpy(p->xy, shown, 2 * t->rows * sizeof *p->xy);
+    if (degrees && t->rows > 0 &&
+        (!be->transform(4326, 28992, p->xy, t->rows) ||
+         !be->transform(4326, 28992, swapped, t->rows)))
+        sk__diagnostics_add(d, "%s: cannot reproject longitude/latitude to EPSG:28992",
+                            p->source);
+}
+
+/* Read the source: a table with coordinate columns, or a layer of points. */
+static void
+read_source(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
+            sk__diagnostics *d)
+{
+    size_t n = p->table.rows;
+    p->xy = g_new0(double, 2 * n + 2);
+    double *shown = g_new(double, 2 * n + 2), *swapped = g_new(double, 2 * n + 2);
+    const char *names[2] = {"x", "y"};
+    int col[2];
+    int found = p->table.row_point->len == 2 * n && !is_table(o->path);
+    if (found) {
+        memcpy(p->xy, p->table.row_point->data, 2 * n * sizeof *p->xy);
+        memcpy(shown, p->xy, 2 * n * sizeof *p->xy);
+        for (size_t r = 0; r < n; r++) {
+            swapped[2 * r] = p->xy[2 * r + 1];
+            swapped[2 * r + 1] = p->xy[2 * r];
+        }
+    } else if ((found = coordinate_columns(p, o, col, d))) {
+        names[0] = g_ptr_array_index(p->table.columns, (guint)col[0]);
+        names[1] = g_ptr_array_index(p->table.columns, (guint)col[1]);
+        table_positions(p, be, col, shown, swapped, d);
+    }
+    if (found)
+        sk__points_check_extent(p, shown, swapped, names, d);
+    g_free(shown);
+    g_free(swapped);
+    (void)ctx;
+}
+
+/* The municipality of each point, through the geography's rings; a point in none is only
+** warned about (an initiative on the coast may lie just off the generalised outline). */
+static void
+locate(sk_ctx *ctx, sk_points *p, const sk__ogr_backend *be)
+{
+    size_t nmun, n = p->table.rows;
+    const sk__area *areas = sk__geography_municipalities(p->geo, &nmun);
+    size_t *area_rings = g_new(size_t, 2 * nmun + 2);
+    double *bbox = g_new(double, 4 * nmun + 4);
+    for (size_t m = 0; m < nmun; m++) {
+        area_rings[2 * m] = areas[m].first_ring;
+        area_rings[2 * m + 1] = areas[m].ring_count;
+        memcpy(bbox + 4 * m, areas[m].bbox, 4 * sizeof *bbox);
+    }
+    int *found = g_new(int, n + 1);
+    be->locate_rings(sk__geography_points(p->geo), sk__geography_rings(p->geo), area_rings,
+                     bbox, nmun, p->xy, n, found);
+    p->municipality = g_new(long, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        p->municipality[i] = found[i];
+        if (found[i] < 0)
+            sk__warn(ctx, "%s: (%.0f, %.0f) lies in no municipality of the map (in the sea or "
+                     "across the border?)", (const char *)g_ptr_array_index(p->table.where, i),
+                     p->xy[2 * i], p->xy[2 * i + 1]);
+    }
+    g_free(found);
+    g_free(area_rings);
+    g_free(bbox);
+}
+
+/* The source as read: a table through the read cache, a layer of points through OGR. */
+static sk_status
+read_data(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_backend *be)
+{
+    if (o->path != NULL && is_table(o->path))
+        return sk__read_table(ctx, o->path, o->layer, WHAT, sk__geography_cache_dir(p->geo),
+                              &p->table);
+    sk__ctx_note_input(ctx, o->path);
+    be->read_points(o->path, o->layer, WHAT, 28992, &p->table);
+    return sk__ogr_report(ctx, &p->table);
+}
+
+static void
+check_all(sk_ctx *ctx, sk_points *p, const sk_style *style, const sk_points_options *o,
+          const sk__ogr_backend *be, sk__diagnostics *d)
+{
+    read_source(ctx, p, o, be, d);
+    sk__points_check_ids(p, d);
+    sk__points_check_scales(p, style, d);
+    sk__points_check_places(p, d);
+    if (p->table.rows == 0)
+        sk__diagnostics_add(d, "%s: the %s has no rows", o->path, WHAT);
+}
+
+sk_status
+sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
+               const sk_points_options *o, sk_points **out)
+{
+    *out = NULL;
+    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
+    if (be == NULL)
+        return sk_ctx_status(ctx);
+    sk_points *p = g_new0(sk_points, 1);
+    p->geo = geo;
+    p->source = g_strdup(o->path != NULL ? o->path : "");
+    sk__ogr_data_init(&p->table);
+    if (read_data(ctx, p, o, be) != SK_OK) {
+        sk_points_free(p);
+        return sk_ctx_status(ctx);
+    }
+    sk__diagnostics d;
+    sk__diagnostics_init(&d);
+    check_all(ctx, p, style, o, be, &d);
+    if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
+        sk_points_free(p);
+        return SK_EINPUT;
+    }
+    p->name_col = sk__ogr_column_optional(&p->table, "naam");
+    if (p->name_col < 0)
+        p->name_col = sk__ogr_column_optional(&p->table, "name");
+    locate(ctx, p, be);
+    *out = p;
+    return SK_OK;
+}
+
+/* ---- accessors ---------------------------------------------------------------------- */
+
+size_t
+sk_points_count(const sk_points *p)
+{
+    return p->table.rows;
+}
+
+const char *
+sk_points_source(const sk_points *p)
+{
+    return p->source;
+}
+
+size_t
+sk_points_column_count(const sk_points *p)
+{
+    return p->table.columns->len;
+}
+
+const char *
+sk_points_column_name(const sk_points *p, size_t c)
+{
+    return c < p->table.columns->len ? g_ptr_array_index(p->table.columns, (guint)c) : NULL;
+}
+
+int
+sk_points_column_find(const sk_points *p, const char *name)
+{
+    return sk__ogr_column_optional(&p->table, name);
+}
+
+const char *
+sk_points_value(const sk_points *p, size_t i, size_t c)
+{
+    return sk__ogr_cell(&p->table, i, c);
+}
+
+void
+sk_points_position(const sk_points *p, size_t i, double *x, double *y)
+{
+    *x = p->xy[2 * i];
+    *y = p->xy[2 * i + 1];
+}
+
+const char *
+sk_points_id(const sk_points *p, size_t i)
+{
+    return g_ptr_array_index(p->ids, (guint)i);
+}
+
+const char *
+sk_points_name(const sk_points *p, size_t i)
+{
+    return p->name_col >= 0 ? sk__ogr_cell(&p->table, i, (size_t)p->name_col) : "";
+}
+
+const char *
+sk_points_where(const sk_points *p, size_t i)
+{
+    return g_ptr_array_index(p->table.where, (guint)i);
+}
+
+size_t
+sk_points_covered(const sk_points *p, size_t i, const size_t **out)
+{
+    *out = (const size_t *)(void *)p->covered->data + p->cov_first[i];
+    return p->cov_count[i];
+}
+
+long
+sk_points_municipality(const sk_points *p, size_t i)
+{
+    return p->municipality[i];
+}
