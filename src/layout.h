@@ -20,11 +20,22 @@ typedef struct sk__text {
     int keep_terms;        /* no line break inside a term such as "18-/18+" (sk__keep_terms) */
 } sk__text;
 
+/* What a legend entry shows beside its text. */
+typedef enum sk__symbol {
+    SK__SYMBOL_SWATCH,     /* a colour swatch, or a line (is_line) */
+    SK__SYMBOL_CIRCLE,     /* a point map's symbol: a circle diameter across, centred in the
+                           ** swatch's box, outlined in outline line_width wide */
+    SK__SYMBOL_NONE        /* nothing (a level off the map, the heading of sizes) */
+} sk__symbol;
+
 typedef struct sk__legend_item {
     sk__box swatch;        /* colour swatch, or the line symbol's box */
     int is_line;           /* a line symbol (region border, outline) */
     double line_width;
     sk__color color;
+    sk__symbol symbol;
+    double diameter;       /* SK__SYMBOL_CIRCLE: its diameter, points */
+    sk__color outline;     /* SK__SYMBOL_CIRCLE: its outline's colour */
     sk__text text;
     sk__text count;        /* the class's size with unit, right-aligned on the first line;
                            ** layout NULL: none */

@@ -25,6 +25,9 @@ typedef struct sk__page_spec {
     const double *extent;               /* what the maps show; NULL: the whole geography */
     int inset;                          /* a small map of the whole locates the extent */
     const char *zoom_label;             /* the zoomed area's band's legend text; NULL: none */
+    const sk__point_layer *points;      /* a point map's: its classes and sizes are the
+                                        ** legend (legend and legend_title unused unless it
+                                        ** has no title); NULL: an area map */
 } sk__page_spec;
 
 /* The page plan of map: its layout, the map's fills, borders and outlines, and, on a zoomed

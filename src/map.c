@@ -34,28 +34,6 @@ sk__legend_free(GArray *legend)
 }
 
 void
-sk__point_layer_free(sk__point_layer *layer)
-{
-    if (layer == NULL)
-        return;
-    for (size_t k = 0; k < layer->class_count; k++) {
-        g_free(layer->classes[k].value);
-        g_free(layer->classes[k].text);
-        g_free(layer->classes[k].count);
-    }
-    for (size_t k = 0; k < layer->size_count; k++)
-        g_free(layer->sizes[k].text);
-    g_free(layer->classes);
-    g_free(layer->sizes);
-    g_free(layer->points);
-    g_free(layer->hidden);
-    g_free(layer->legend_title);
-    g_free(layer->size_title);
-    g_free(layer->covered);
-    g_free(layer);
-}
-
-void
 sk_map_free(sk_map *map)
 {
     if (map == NULL)

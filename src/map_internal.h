@@ -41,6 +41,8 @@ typedef struct sk__map_point {
     int klass;            /* its class in the layer */
     double diameter;      /* its circle's diameter on the page, points */
     size_t row;           /* its index in the sk_points it came from */
+    const char *id, *name;   /* its id and name (sk_points_id, _name; borrowed from the
+                             ** source): the classes CSV's */
 } sk__map_point;
 
 /* An entry of the legend of symbol sizes (--size-by). */
@@ -56,9 +58,6 @@ typedef struct sk__point_layer {
     const sk_points *source;
     sk__map_point *points;     /* drawn points only (off-map classes and unselected left out) */
     size_t count;
-    sk__map_point *hidden;     /* selected points of classes off the map, file order: counted
-                               ** in the legend and listed in the classes CSV, not drawn */
-    size_t hidden_count;
     sk__point_class *classes;
     size_t class_count;
     char *legend_title;
@@ -67,9 +66,12 @@ typedef struct sk__point_layer {
     char *size_title;
     guint8 *covered;           /* per municipality: inside some point's covered area
                                ** (outlined), or NULL */
+    sk__map_point *off;        /* the selected points not drawn (their class is off the
+                               ** map), file order: the classes CSV's rows with drawn = 0 */
+    size_t off_count;
 } sk__point_layer;
 
-/* Free a point layer and everything in it; NULL is a no-op. */
+/* Free a point layer and everything it owns (not its source); NULL is a no-op. */
 void sk__point_layer_free(sk__point_layer *layer);
 
 struct sk_map {

@@ -186,7 +186,7 @@ sk__panels_spec(const sk_panels *ps)
                           (const char *const *)ps->titles, first->region_label,
                           first->outline != NULL, ps->text,
                           with_area != NULL ? with_area->area_label : NULL, first->extent,
-                          first->zoom != NULL, first->zoom_legend};
+                          first->zoom != NULL, first->zoom_legend, first->points};
     return spec;
 }
 

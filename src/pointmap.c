@@ -217,14 +217,15 @@ place_points(const sk_points *points, const int *value_of, const int *class_of,
 {
     size_t n = sk_points_count(points);
     layer->points = g_new0(sk__map_point, n + 1);
-    layer->hidden = g_new0(sk__map_point, n + 1);
+    layer->off = g_new0(sk__map_point, n + 1);
     for (size_t i = 0; i < n; i++) {
         if (value_of[i] < 0 || class_of[value_of[i]] < 0)
             continue;
-        sk__map_point p = {.klass = class_of[value_of[i]], .diameter = diameter[i], .row = i};
+        sk__map_point p = {.klass = class_of[value_of[i]], .diameter = diameter[i], .row = i,
+                           .id = sk_points_id(points, i), .name = sk_points_name(points, i)};
         sk_points_position(points, i, &p.x, &p.y);
         if (layer->classes[p.klass].off_map)
-            layer->hidden[layer->hidden_count++] = p;
+            layer->off[layer->off_count++] = p;
         else
             layer->points[layer->count++] = p;
     }

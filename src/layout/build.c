@@ -6,6 +6,7 @@
 #include "../internal.h"
 #include "measure.h"
 #include "names.h"
+#include "points.h"
 
 static int
 compare_colors(const void *a, const void *b)
@@ -112,6 +113,7 @@ plan_map(sk__plan *p, size_t k, const sk__layout *l, const sk_map *map)
         path.ids = ids_of(map->area, NULL, 0, nmun, &path.count);
         sk__plan_add_path(p, k, &path);
     }
+    sk__plan_covered(p, k, map, f);
 }
 
 /* A text run of the layout, if it has one. */
@@ -159,14 +161,34 @@ swatch_outline(const sk_style *s, sk__color fill)
     return s->municipality_border;
 }
 
+/* A point map's legend symbol: entry i's circle centred in its box; a size's id is 1000 + its
+** index. */
 static void
-plan_legend(sk__plan *p, const sk_style *s, const sk__layout *l)
+add_legend_circle(sk__plan *p, const sk__legend_item *li, size_t i,
+                  const sk__point_layer *points)
+{
+    const sk__box *b = &li->swatch;
+    long id = (long)i;
+    if (points != NULL && i > points->class_count)
+        id = 1000 + (long)(i - points->class_count - 1);
+    sk__plan_item it = {.kind = SK__ITEM_CIRCLE, .role = SK__ROLE_LEGEND_SYMBOL, .id = id};
+    it.u.circle = (sk__plan_circle){b->x + b->w / 2, b->y + b->h / 2, li->diameter / 2,
+                                    li->color, li->outline, li->line_width};
+    sk__plan_add(p, &it);
+}
+
+static void
+plan_legend(sk__plan *p, const sk_style *s, const sk__layout *l, const sk__point_layer *points)
 {
     add_text(p, s, &l->legend_title, s->text_color, SK__ROLE_LEGEND_TITLE, 0);
     for (size_t i = 0; i < l->legend_count; i++) {
         const sk__legend_item *li = &l->legend[i];
         const sk__box *b = &li->swatch;
-        if (li->is_line) {
+        if (li->symbol == SK__SYMBOL_CIRCLE) {
+            add_legend_circle(p, li, i, points);
+        } else if (li->symbol == SK__SYMBOL_NONE) {
+            /* a level off the map, the heading of sizes: text only */
+        } else if (li->is_line) {
             double y = b->y + b->h / 2;
             sk__plan_item it = {.kind = SK__ITEM_LINE, .role = SK__ROLE_LEGEND, .id = (long)i};
             it.u.line = (sk__plan_line){b->x, y, b->x + b->w, y, li->color, li->line_width};
@@ -247,16 +269,20 @@ plan_inset(sk__plan *p, const sk_map *map, const sk__layout *l)
     sk__plan_add(p, &it);
 }
 
-/* Everything around and over the maps, in drawing order.  map: whose region numbers and
-** names are shown (on panel 0), and whose style. */
+/* Everything around and over the maps, in drawing order.  maps[0]: whose region numbers and
+** names are shown (on panel 0), and whose style.  A point map's symbols go over the names
+** (the points are what the map shows: each reads whole, in its class's colour) and under
+** the scale bar, which on a zoomed map sits on a plate over the map. */
 static void
-plan_furniture(sk__plan *p, const sk__layout *l, const sk_map *map, int names)
+plan_furniture(sk__plan *p, const sk__layout *l, sk_map *const *maps, size_t count, int names)
 {
+    const sk_map *map = maps[0];
     const sk_style *s = map->style;
     add_text(p, s, &l->title, s->text_color, SK__ROLE_TITLE, 0);
     add_text(p, s, &l->caption, s->text_color, SK__ROLE_CAPTION, 0);
-    plan_legend(p, s, l);
-    plan_scale_bar(p, s, l);
+    plan_legend(p, s, l, map->points);
+    if (map->points == NULL)
+        plan_scale_bar(p, s, l);
     add_text(p, s, &l->source, s->muted_text_color, SK__ROLE_SOURCE, 0);
     for (size_t i = 0; i < l->panel_count; i++)
         add_text(p, s, &l->panels[i].title, s->text_color, SK__ROLE_PANEL_TITLE, (long)i);
@@ -265,6 +291,10 @@ plan_furniture(sk__plan *p, const sk__layout *l, const sk_map *map, int names)
     if (names)
         sk__plan_names(p, map, l);
     g_object_unref(pc);
+    for (size_t k = 0; k < count; k++)
+        sk__plan_points(p, k, maps[k]);
+    if (map->points != NULL)
+        plan_scale_bar(p, s, l);
     plan_inset(p, map, l);
     add_text(p, s, &l->text_panel, s->text_color, SK__ROLE_TEXT_PANEL, 0);
     if (l->note_box.w > 0) {
@@ -284,7 +314,7 @@ plan_of(const sk__layout *l, sk_map *const *maps, size_t count, const char *titl
     p->maps = g_new0(sk__plan_map, count);
     for (size_t k = 0; k < count; k++)
         plan_map(p, k, l, maps[k]);
-    plan_furniture(p, l, first, names);
+    plan_furniture(p, l, maps, count, names);
     return p;
 }
 

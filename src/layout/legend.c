@@ -2,6 +2,7 @@
 #include <math.h>
 #include "../internal.h"
 #include "legend.h"
+#include "points.h"
 
 #define MM SK__MM
 
@@ -27,6 +28,9 @@ sk__legend_entry_text(const sk__page_spec *spec, const sk_style *s, size_t i,
 {
     int is_line = i >= spec->legend->len;
     size_t line = i - spec->legend->len;
+    it->symbol = SK__SYMBOL_SWATCH;
+    if (!is_line && spec->points != NULL)
+        sk__points_legend_symbol(spec->points, s, i, it);
     int is_outline = is_line && spec->outline && line == 0;
     int is_area = is_line && spec->area_label != NULL && line == (spec->outline ? 1u : 0u);
     size_t zoom_line = (spec->outline ? 1u : 0u) + (spec->area_label != NULL ? 1u : 0u);
@@ -36,6 +40,8 @@ sk__legend_entry_text(const sk__page_spec *spec, const sk_style *s, size_t i,
         it->color = band_on_page(s);
         return spec->zoom_label;
     }
+    if (!is_line && spec->points != NULL)
+        return g_array_index(spec->legend, sk__legend_entry, i).text;
     it->is_line = is_line;
     it->line_width = is_outline ? s->outline_width
                      : is_area  ? s->area_width
@@ -69,8 +75,38 @@ sk__legend_entry_measure(PangoContext *pc, const sk__page_spec *spec, const sk_s
         pango_layout_get_size(it->count.layout, &w, &h);
         cw = (double)w / PANGO_SCALE + size * 0.6;   /* the count and a gap before it */
     }
-    sk__text_set(&it->text, pc, s->font_family, size, 0, text, tw - cw, 0);
+    /* A point map's heading of sizes is bold, as a title over its entries. */
+    int bold = spec->points != NULL && i < spec->legend->len &&
+               sk__points_legend_symbol(spec->points, s, i, &(sk__legend_item){0});
+    sk__text_set(&it->text, pc, s->font_family, size, bold, text, tw - cw, 0);
     sk__text_keep_terms(&it->text);
+}
+
+static double
+first_line_height(const sk__legend_item *it)
+{
+    PangoLayoutIter *iter = pango_layout_get_iter(it->text.layout);
+    int y0, y1;
+    pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+    pango_layout_iter_free(iter);
+    return (double)(y1 - y0) / PANGO_SCALE;
+}
+
+/* The height of an entry's symbol: a swatch's, or a circle's when that is larger. */
+static double
+symbol_height(const sk__legend_item *it, double sh)
+{
+    return it->symbol == SK__SYMBOL_CIRCLE ? fmax(sh, it->diameter) : sh;
+}
+
+/* How far an entry's text starts below its top: in a point map's legend so far that its
+** first line is centred on the circle (or where one would be); beside a swatch 0. */
+static double
+text_offset(const sk__legend_item *it, double sh)
+{
+    if (it->symbol == SK__SYMBOL_SWATCH)
+        return 0;
+    return fmax(0, (symbol_height(it, sh) - first_line_height(it)) / 2);
 }
 
 /* Lay the legend out at the style's legend size in `columns` columns of width w, `col_gap`
@@ -93,7 +129,9 @@ sk__legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s
         l->legend_title.y = 0;
         y0 = sk__text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
     }
-    double sw = s->swatch_width, sh = s->swatch_height, gap = 2 * MM;
+    double sw = spec->points != NULL ? sk__points_symbol_width(spec->points, s)
+                                     : s->swatch_width;
+    double sh = s->swatch_height, gap = 2 * MM;
     double *heights = g_new(double, l->legend_count), total = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
@@ -101,7 +139,8 @@ sk__legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s
         double th = sk__text_height(it->text.layout);
         if (it->count.layout != NULL)
             th = fmax(th, sk__text_height(it->count.layout));
-        heights[i] = fmax(th, sh) + s->legend_spacing;
+        heights[i] = fmax(th + text_offset(it, sh), symbol_height(it, sh)) +
+                     s->legend_spacing;
         total += heights[i];
     }
     double target = total / columns, col_h = 0, tallest = 0;
@@ -114,19 +153,15 @@ sk__legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s
         sk__legend_item *it = &l->legend[i];
         double x = col * (w + col_gap), y = y0 + col_h;
         /* The first line of text is centred on the swatch. */
-        PangoLayoutIter *iter = pango_layout_get_iter(it->text.layout);
-        int y0l, y1l;
-        pango_layout_iter_get_line_yrange(iter, &y0l, &y1l);
-        pango_layout_iter_free(iter);
-        double first_line = (double)(y1l - y0l) / PANGO_SCALE;
-        it->swatch = (sk__box){x, fmax(y, y + (first_line - sh) / 2), sw, sh};
+        double first_line = first_line_height(it), h = symbol_height(it, sh);
+        it->swatch = (sk__box){x, fmax(y, y + (first_line - h) / 2), sw, h};
         it->text.x = x + sw + gap;
-        it->text.y = y;
+        it->text.y = y + text_offset(it, sh);
         if (it->count.layout != NULL) {   /* right-aligned at the column's edge */
             int cw, ch;
             pango_layout_get_size(it->count.layout, &cw, &ch);
             it->count.x = x + w - (double)cw / PANGO_SCALE;
-            it->count.y = y;
+            it->count.y = it->text.y;
         }
         col_h += heights[i];
         tallest = fmax(tallest, col_h);
@@ -165,6 +200,8 @@ sk__legend_natural_width(PangoContext *pc, const sk__page_spec *spec, const sk_s
         widest = (double)w / PANGO_SCALE;
         g_object_unref(t);
     }
+    double sw = spec->points != NULL ? sk__points_symbol_width(spec->points, s)
+                                     : s->swatch_width;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
         sk__legend_entry_measure(pc, spec, s, i, s->legend_size, -1, it);   /* one line */
@@ -172,7 +209,7 @@ sk__legend_natural_width(PangoContext *pc, const sk__page_spec *spec, const sk_s
         pango_layout_get_size(it->text.layout, &w, &h);
         if (it->count.layout != NULL)
             pango_layout_get_size(it->count.layout, &cw, &h);
-        double line = s->swatch_width + 2 * MM + (double)w / PANGO_SCALE +
+        double line = sw + 2 * MM + (double)w / PANGO_SCALE +
                       (cw > 0 ? (double)cw / PANGO_SCALE + s->legend_size * 1.2 : 0);
         widest = fmax(widest, line);
     }

@@ -4,6 +4,7 @@
 #include "../internal.h"
 #include "legend.h"
 #include "measure.h"
+#include "points.h"
 
 #define MM SK__MM
 
@@ -58,7 +59,7 @@ sk__layout_map(sk_ctx *ctx, const sk_map *map, sk__layout *l)
                           map->shown != NULL ? map->shown : map->legend, 1, NULL,
                           map->region_label, map->outline != NULL, map->text,
                           map->area != NULL ? map->area_label : NULL, map->extent,
-                          map->zoom != NULL, map->zoom_legend};
+                          map->zoom != NULL, map->zoom_legend, map->points};
     return sk__layout_page(ctx, &spec, l);
 }
 
@@ -626,8 +627,8 @@ place_maps(page_state *ps)
     return st;
 }
 
-sk_status
-sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
+static sk_status
+layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
 {
     memset(l, 0, sizeof *l);
     sk__page_size(spec->page, &l->page_w, &l->page_h);
@@ -647,5 +648,22 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     g_object_unref(ps.pc);
     if (st != SK_OK)
         sk__layout_clear(l);
+    return st;
+}
+
+/* A point map's legend is its layer's classes and sizes (and the line symbols), under its
+** layer's title: the area map's own entries never show. */
+sk_status
+sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
+{
+    if (spec->points == NULL)
+        return layout_page(ctx, spec, l);
+    sk__page_spec points = *spec;
+    GArray *legend = sk__points_legend(spec->points);
+    points.legend = legend;
+    if (spec->points->legend_title != NULL)
+        points.legend_title = spec->points->legend_title;
+    sk_status st = layout_page(ctx, &points, l);
+    sk__legend_free(legend);
     return st;
 }

@@ -77,6 +77,37 @@ draw_circle(cairo_t *cr, const sk__plan_circle *c)
     }
 }
 
+/* How far (x, y) lies from box b (0 inside). */
+static double
+distance_to(const sk__box *b, double x, double y)
+{
+    double dx = fmax(0, fmax(b->x - x, x - (b->x + b->w)));
+    double dy = fmax(0, fmax(b->y - y, y - (b->y + b->h)));
+    return hypot(dx, dy);
+}
+
+/* A circle; a point's symbol on a zoomed map cut at the frame of its map (the nearest), as
+** the map is. */
+static void
+draw_symbol(cairo_t *cr, const sk__plan *p, const sk__plan_item *it)
+{
+    const sk__plan_circle *c = &it->u.circle;
+    const sk__plan_map *near = NULL;
+    for (size_t k = 0; it->role == SK__ROLE_POINT && k < p->map_count; k++)
+        if (near == NULL ||
+            distance_to(&p->maps[k].frame, c->x, c->y) < distance_to(&near->frame, c->x, c->y))
+            near = &p->maps[k];
+    if (near == NULL || !near->clip) {
+        draw_circle(cr, c);
+        return;
+    }
+    cairo_save(cr);
+    cairo_rectangle(cr, near->frame.x, near->frame.y, near->frame.w, near->frame.h);
+    cairo_clip(cr);
+    draw_circle(cr, c);
+    cairo_restore(cr);
+}
+
 /* Item i of p: a link begins a PDF link tag (other surfaces have no links) around the
 ** items it holds; returns the index of the last of them, or i. */
 static guint
@@ -147,7 +178,7 @@ sk__draw_furniture(cairo_t *cr, const sk__plan *p)
             sk__draw_inset(cr, p->geo, &it->u.inset);
             break;
         case SK__ITEM_CIRCLE:
-            draw_circle(cr, &it->u.circle);
+            draw_symbol(cr, p, it);
             break;
         case SK__ITEM_LINK:
             if (!in_link && (link_end = begin_link(cr, p, i)) > i) {

@@ -4,14 +4,6 @@
 #include "../text.h"
 #include "render.h"
 
-/* Page point (x, y) in the map's CRS (y up). */
-static void
-to_map(const sk__transform *at, double x, double y, double *mx, double *my)
-{
-    *mx = at->minx + (x - at->origin_x) / at->scale;
-    *my = at->maxy - (y - at->origin_y) / at->scale;
-}
-
 /* The leader line of municipality id, or NULL when its name has none. */
 static const sk__plan_line *
 leader_of(const sk__plan *p, long id)
@@ -33,16 +25,16 @@ name_row(GString *s, const sk__plan *p, const sk__plan_item *it)
     const sk__transform *at = &p->maps[0].at;
     const sk__box *b = &it->u.text.box;
     double v[17] = {it->u.text.size, b->x, b->y, b->x + b->w, b->y + b->h};
-    to_map(at, b->x, b->y + b->h, &v[5], &v[6]);
-    to_map(at, b->x + b->w, b->y, &v[7], &v[8]);
+    sk__to_map(at, b->x, b->y + b->h, &v[5], &v[6]);
+    sk__to_map(at, b->x + b->w, b->y, &v[7], &v[8]);
     const sk__plan_line *line = leader_of(p, it->id);
     if (line != NULL) {
         v[9] = line->x0;
         v[10] = line->y0;
         v[11] = line->x1;
         v[12] = line->y1;
-        to_map(at, line->x0, line->y0, &v[13], &v[14]);
-        to_map(at, line->x1, line->y1, &v[15], &v[16]);
+        sk__to_map(at, line->x0, line->y0, &v[13], &v[14]);
+        sk__to_map(at, line->x1, line->y1, &v[15], &v[16]);
     }
     char num[G_N_ELEMENTS(v)][G_ASCII_DTOSTR_BUF_SIZE];
     const char *cells[2 + G_N_ELEMENTS(v)] = {

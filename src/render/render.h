@@ -29,6 +29,14 @@ sk__to_page(const sk__transform *l, double grid_pt, const double *xy, double *px
     *py = round(y / grid_pt) * grid_pt;
 }
 
+/* A page point (x, y) in the map's CRS (y up): where a name or a symbol lies on the map. */
+static inline void
+sk__to_map(const sk__transform *at, double x, double y, double *mx, double *my)
+{
+    *mx = at->minx + (x - at->origin_x) / at->scale;
+    *my = at->maxy - (y - at->origin_y) / at->scale;
+}
+
 /* Add every region border of geo to cr's path, simplified to tolerance_pt (the inset). */
 void sk__path_region_borders(cairo_t *cr, const sk_geography *geo, const sk__transform *l,
                              double tolerance_pt);

@@ -1,0 +1,259 @@
+/* A point map on the page (points.h): circles over the map, coincident ones moved apart; the
+** covered areas' outline; the legend's symbols. */
+#include <math.h>
+#include <string.h>
+#include "points.h"
+
+/* The golden angle: a sunflower spiral's turn from one point to the next. */
+#define GOLDEN_ANGLE 2.399963229728653
+/* A sunflower spiral of radius c sqrt(k + 1/2) puts no two points closer than 1.546 c. */
+#define SPIRAL_SPREAD 1.546
+
+/* The distance under which of two circles of diameters a and b the one drawn later covers
+** the other's centre (with its outline w wide): the earlier would show no colour of its own
+** where it lies, or be hidden entirely. */
+static double
+near_distance(double a, double b, double w)
+{
+    return fmax(a, b) / 2 + w / 2;
+}
+
+static gint64
+cell_key(gint64 cx, gint64 cy)
+{
+    return (gint64)((guint64)cx << 32 ^ ((guint64)cy & 0xffffffffu));
+}
+
+/* seed[i]: the first point (in drawing order) of i's cluster: a point not yet in one starts
+** a cluster with the later points not yet in one whose centres lie near it.  Clusters so
+** stay as small as one symbol, however dense the points (no chains across a city).
+** Neighbours are found through a grid of cells as large as the largest near distance. */
+static void
+find_clusters(const double *x, const double *y, const double *d, size_t n, double w,
+              size_t *seed)
+{
+    double dmax = 0;
+    for (size_t i = 0; i < n; i++) {
+        seed[i] = i;
+        dmax = fmax(dmax, d[i]);
+    }
+    double cell = near_distance(dmax, dmax, w);
+    if (!(dmax > 0))
+        return;
+    gint64 *keys = g_new(gint64, n);
+    size_t *next = g_new(size_t, n);
+    guint8 *taken = g_new0(guint8, n);
+    GHashTable *cells = g_hash_table_new(g_int64_hash, g_int64_equal);
+    for (size_t i = n; i-- > 0;) {   /* each cell's list in drawing order */
+        keys[i] = cell_key((gint64)floor(x[i] / cell), (gint64)floor(y[i] / cell));
+        gpointer head = g_hash_table_lookup(cells, &keys[i]);
+        next[i] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : n;
+        g_hash_table_insert(cells, &keys[i], GSIZE_TO_POINTER(i + 1));
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (taken[i])
+            continue;
+        gint64 cx = (gint64)floor(x[i] / cell), cy = (gint64)floor(y[i] / cell);
+        for (gint64 dx = -1; dx <= 1; dx++)
+            for (gint64 dy = -1; dy <= 1; dy++) {
+                gint64 key = cell_key(cx + dx, cy + dy);
+                gpointer head = g_hash_table_lookup(cells, &key);
+                for (size_t j = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : n; j < n;
+                     j = next[j]) {
+                    double near = near_distance(d[i], d[j], w);
+                    double ex = x[i] - x[j], ey = y[i] - y[j];
+                    if (j > i && !taken[j] && ex * ex + ey * ey < near * near) {
+                        taken[j] = 1;
+                        seed[j] = i;
+                    }
+                }
+            }
+    }
+    g_hash_table_destroy(cells);
+    g_free(taken);
+    g_free(next);
+    g_free(keys);
+}
+
+/* The members (in drawing order) of one cluster round their centroid, gap apart: at least
+** spacing, and so far that no member's centre lies under another's circle: a ring from the
+** top clockwise, or a sunflower spiral from the centre outwards. */
+static void
+spread(double *x, double *y, const double *d, const size_t *members, size_t m, double spacing,
+       double w)
+{
+    double cx = 0, cy = 0, dmax = 0;
+    for (size_t k = 0; k < m; k++) {
+        cx += x[members[k]];
+        cy += y[members[k]];
+        dmax = fmax(dmax, d[members[k]]);
+    }
+    cx /= (double)m;
+    cy /= (double)m;
+    /* A radius and its outline, and a tenth of the diameter to spare for antialiasing. */
+    double gap = fmax(spacing, 0.6 * dmax + w);
+    for (size_t k = 0; k < m; k++) {
+        double r, a;
+        if (m <= 6) {
+            r = gap / (2 * sin(G_PI / (double)m));
+            a = -G_PI / 2 + 2 * G_PI * (double)k / (double)m;
+        } else {
+            r = gap / SPIRAL_SPREAD * sqrt((double)k + 0.5);
+            a = -G_PI / 2 + GOLDEN_ANGLE * (double)k;
+        }
+        x[members[k]] = cx + r * cos(a);
+        y[members[k]] = cy + r * sin(a);
+    }
+}
+
+void
+sk__points_displace(double *x, double *y, const double *d, size_t n, double spacing,
+                    double outline)
+{
+    if (n < 2)
+        return;
+    size_t *seed = g_new(size_t, n);
+    find_clusters(x, y, d, n, outline, seed);
+    /* The members of each cluster together, each in drawing order (a counting sort by
+    ** seed). */
+    size_t *start = g_new0(size_t, n + 1), *members = g_new(size_t, n);
+    for (size_t i = 0; i < n; i++)
+        start[seed[i] + 1]++;
+    for (size_t r = 0; r < n; r++)
+        start[r + 1] += start[r];
+    size_t *fill = g_memdup2(start, n * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        members[fill[seed[i]]++] = i;
+    for (size_t r = 0; r < n; r++)
+        if (start[r + 1] - start[r] > 1)
+            spread(x, y, d, members + start[r], start[r + 1] - start[r], spacing, outline);
+    g_free(fill);
+    g_free(members);
+    g_free(start);
+    g_free(seed);
+}
+
+void
+sk__plan_points(sk__plan *p, size_t k, const sk_map *map)
+{
+    const sk__point_layer *pl = map->points;
+    if (pl == NULL || pl->count == 0)
+        return;
+    const sk__plan_map *pm = &p->maps[k];
+    const sk__transform *at = &pm->at;
+    const sk__box *f = &pm->frame;
+    size_t *ids = g_new(size_t, pl->count), n = 0;
+    double *x = g_new(double, pl->count), *y = g_new(double, pl->count);
+    double *d = g_new(double, pl->count);
+    for (size_t i = 0; i < pl->count; i++) {
+        const sk__map_point *pt = &pl->points[i];
+        double px = at->origin_x + (pt->x - at->minx) * at->scale;
+        double py = at->origin_y + (at->maxy - pt->y) * at->scale;
+        if (px < f->x || px > f->x + f->w || py < f->y || py > f->y + f->h)
+            continue;   /* off a zoomed map's frame */
+        ids[n] = i;
+        x[n] = px;
+        y[n] = py;
+        d[n++] = pt->diameter;
+    }
+    const sk__points_style *ps = sk__style_points(map->style);
+    sk__points_displace(x, y, d, n, ps->displace, ps->outline_width);
+    for (size_t j = 0; j < n; j++) {
+        const sk__point_class *c = &pl->classes[pl->points[ids[j]].klass];
+        sk__plan_item it = {.kind = SK__ITEM_CIRCLE, .role = SK__ROLE_POINT, .id = (long)ids[j]};
+        it.u.circle = (sk__plan_circle){x[j], y[j], d[j] / 2, c->fill, c->outline,
+                                        ps->outline_width};
+        sk__plan_add(p, &it);
+    }
+    g_free(d);
+    g_free(y);
+    g_free(x);
+    g_free(ids);
+}
+
+void
+sk__plan_covered(sk__plan *p, size_t k, const sk_map *map, double f)
+{
+    const sk__point_layer *pl = map->points;
+    const sk__points_style *ps = sk__style_points(map->style);
+    if (pl == NULL || pl->covered == NULL || !(ps->covered_width > 0))
+        return;
+    size_t nmun = sk_geography_municipality_count(map->geo);
+    sk__plan_path path = {.kind = SK__PATH_AREA, .color = ps->covered_color,
+                          .width = ps->covered_width * f, .speck = ps->covered_width * f};
+    path.ids = g_new(size_t, nmun > 0 ? nmun : 1);
+    for (size_t m = 0; m < nmun; m++)
+        if (pl->covered[m])
+            path.ids[path.count++] = m;
+    sk__plan_add_path(p, k, &path);
+}
+
+static void
+add_entry(GArray *legend, const char *text, const char *count, sk__color color)
+{
+    sk__legend_entry e = {.label = g_strdup(text), .text = g_strdup(text),
+                          .count = g_strdup(count), .color = color};
+    g_array_append_val(legend, e);
+}
+
+GArray *
+sk__points_legend(const sk__point_layer *pl)
+{
+    GArray *legend = g_array_new(FALSE, TRUE, sizeof(sk__legend_entry));
+    for (size_t k = 0; k < pl->class_count; k++) {
+        const sk__point_class *c = &pl->classes[k];
+        add_entry(legend, c->text != NULL ? c->text : c->value, c->count, c->fill);
+    }
+    if (pl->size_count > 0) {
+        add_entry(legend, pl->size_title != NULL ? pl->size_title : "", NULL, 0);
+        for (size_t k = 0; k < pl->size_count; k++)
+            add_entry(legend, pl->sizes[k].text, NULL, 0);
+    }
+    return legend;
+}
+
+/* The diameter of a class's symbol in the legend: the style's symbol size. */
+static double
+class_diameter(const sk_style *s)
+{
+    const sk__points_style *ps = sk__style_points(s);
+    return ps->symbol_size > 0 ? ps->symbol_size : s->swatch_height;
+}
+
+int
+sk__points_legend_symbol(const sk__point_layer *pl, const sk_style *s, size_t i,
+                         sk__legend_item *it)
+{
+    const sk__points_style *ps = sk__style_points(s);
+    it->is_line = 0;
+    it->line_width = ps->outline_width;
+    it->symbol = SK__SYMBOL_NONE;
+    it->diameter = 0;
+    if (i < pl->class_count) {
+        const sk__point_class *c = &pl->classes[i];
+        if (!c->off_map) {
+            it->symbol = SK__SYMBOL_CIRCLE;
+            it->diameter = class_diameter(s);
+        }
+        it->color = c->fill;
+        it->outline = c->outline;
+        return 0;
+    }
+    if (i == pl->class_count)
+        return 1;   /* the heading of sizes */
+    /* A size: an open circle, as it stands for every class. */
+    it->symbol = SK__SYMBOL_CIRCLE;
+    it->diameter = pl->sizes[i - pl->class_count - 1].diameter;
+    it->color = s->background;
+    it->outline = ps->outline_dark;
+    return 0;
+}
+
+double
+sk__points_symbol_width(const sk__point_layer *pl, const sk_style *s)
+{
+    double w = fmax(s->swatch_width, class_diameter(s));
+    for (size_t k = 0; k < pl->size_count; k++)
+        w = fmax(w, pl->sizes[k].diameter);
+    return w;
+}
