@@ -210,7 +210,7 @@ make_sizes(sk_ctx *ctx, const sk_points *points, const sk_style *style, const ch
     return SK_OK;
 }
 
-/* The drawn points in drawing order and the hidden ones in file order. */
+/* The drawn points in drawing order and those off the map in file order. */
 static void
 place_points(const sk_points *points, const int *value_of, const int *class_of,
              const double *diameter, sk__point_layer *layer)

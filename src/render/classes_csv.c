@@ -85,7 +85,10 @@ sk_map_write_classes_csv(sk_ctx *ctx, const sk_map *map, const char *path)
     if (map->points != NULL)
         return write_points_csv(ctx, map, path);
     GString *s = g_string_new("gm_code,gm_naam,class,color,");
-    g_string_append(s, map->count_column != NULL ? map->count_column : "projects");
+    /* A count map of points counts them, not projects. */
+    g_string_append(s, sk_classification_kind(map->classification) == SK_MAP_POINT_COUNT
+                           ? "initiatives"
+                           : "projects");
     g_string_append_c(s, '\n');
     sk__map_classes_rows(s, map, NULL);
     sk_status st = sk_write_file(ctx, path, s->str, s->len);
