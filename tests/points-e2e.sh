@@ -16,7 +16,7 @@
 # SAMENKAART_CACHE.
 # shellcheck source=tests/tap.sh
 . "$(dirname "$0")/tap.sh"
-echo "1..23"
+echo "1..26"
 export LC_ALL=C
 cd "$tmp" || exit 1
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null ||
@@ -236,4 +236,69 @@ check "its text has the figure titles and a panel per intervention" bash -c '
     "$data" | sort -u | while read -r v; do grep -qF "$v" rivm.txt || { echo "no panel: $v"; exit 1; }; done'
 check "figure 3's classes CSV has a row per initiative" bash -c '
   f=$(ls rivm/*-figuur-3.csv) && [ "$(($(wc -l <"$f") - 1))" = 116 ]'
+
+# Point pages with bad keys: every problem at its line, exit 2, no folder.  Read when the
+# file is read (kind, count, a point key without points, a family's column) and once the
+# layer is loaded (by, size_by, where over its columns).
+cat >bad-keys.ini <<INI
+[atlas]
+title = Fouten
+
+[map a]
+title = A
+points = $data
+kind = pointz
+
+[map b]
+title = B
+points = $data
+count = gemeentes
+
+[map c]
+title = C
+by = samenwerking
+
+[family d]
+title = D {label}
+points = $data
+for = interventie
+INI
+cat >bad-columns.ini <<INI
+[atlas]
+title = Fouten
+
+[map a]
+title = A
+points = $data
+by = samenwerkin
+
+[family f]
+title = F {label}
+points = $data
+for = interventies
+labels = GLI; diabetes
+size_by = berijk
+where = interventie=GLI
+INI
+atlas_refused() {
+  local name=$1
+  shift
+  "$SK_CLI" atlas -q --dpi 30 "$name.ini" --output "out-$name" 2>"$name.err"
+  local rc=$?
+  cat "$name.err"
+  [ "$rc" = 2 ] && [ ! -e "out-$name" ] || return 1
+  for f in "$@"; do grep -qF -- "$f" "$name.err" || { echo "missing: $f"; return 1; }; done
+}
+check "atlas: an unknown kind or count, a point key without points: exit 2, at their lines" \
+  atlas_refused bad-keys "bad-keys.ini:7: [map a] kind: unknown kind 'pointz' (did you mean 'points'?)" \
+  "bad-keys.ini:12: [map b] count: unknown count method 'gemeentes' (did you mean 'gemeenten'?)" \
+  "bad-keys.ini:16: [map c] by: only on a point map"
+check "atlas: a family over a column the layer does not have names the nearest" \
+  bash -c "grep -qF \"bad-keys.ini:21: [family d] for: no column 'interventie'\" bad-keys.err &&
+    grep -qF \"(did you mean 'interventies'?)\" bad-keys.err"
+check "atlas: by, size_by and where over columns the layer does not have, each at its line" \
+  atlas_refused bad-columns \
+  "bad-columns.ini:7: [map a] by: unknown column 'samenwerkin'" "(did you mean 'samenwerking'?)" \
+  "bad-columns.ini:14: [family f] size_by: unknown column 'berijk'" "(did you mean 'bereik'?)" \
+  "bad-columns.ini:15: [family f] where: 'interventie=GLI'" "(did you mean 'interventies'?)"
 exit $failed

@@ -44,14 +44,13 @@ page_spec(const sk_atlas *a, const page *pg, sk_map_spec *spec)
     if (spec->kind == SK_MAP_POINTS) {
         spec->by = pg->by;
         spec->size_by = pg->size_by;
+        spec->covered = pg->covered;
     }
     if (spec->kind == SK_MAP_POINT_COUNT) {
         spec->count = pg->count_method;
         spec->breaks = pg->breaks;
         spec->classes = pg->classes;
     }
-    if (spec->kind == SK_MAP_POINTS || spec->kind == SK_MAP_POINT_COUNT)
-        spec->covered = pg->covered;
     if (spec->kind == SK_MAP_TABLE) {
         /* The atlas's own defaults, also for tables by region. */
         spec->table = pg->table_path;

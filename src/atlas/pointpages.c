@@ -60,12 +60,12 @@ check_no_point_keys(sk__keyfile *k, const char *group)
                                 "(the point layer, relative to the atlas file)");
 }
 
-/* Fields of one kind only: by and size_by colour and size points; count and breaks count
-** them per municipality. */
+/* Fields of one kind only: by, size_by and covered draw points; count and breaks count them
+** per municipality. */
 static void
 check_kind_keys(sk__keyfile *k, const char *group, const page *pg)
 {
-    static const char *const of_points[] = {"by", "size_by", NULL};
+    static const char *const of_points[] = {"by", "size_by", "covered", NULL};
     static const char *const of_count[] = {"count", "breaks", NULL};
     const char *const *wrong = pg->point_kind == SK_MAP_POINTS ? of_count : of_points;
     for (size_t i = 0; wrong[i] != NULL; i++)
@@ -74,7 +74,7 @@ check_kind_keys(sk__keyfile *k, const char *group, const page *pg)
                                 point_kinds[pg->point_kind == SK_MAP_POINTS ? 0 : 1],
                                 pg->point_kind == SK_MAP_POINTS
                                     ? "count and breaks make a point-count map"
-                                    : "by and size_by colour and size the points of a "
+                                    : "by, size_by and covered draw the points of a "
                                       "points map");
 }
 
