@@ -15,6 +15,8 @@ page_geography(const sk_atlas *a, const page *pg, const sk__atlas_sources *src)
 static sk_map_kind
 page_map_kind(const page *pg)
 {
+    if (pg->points_file > 0)
+        return (sk_map_kind)pg->point_kind;
     return pg->overview          ? SK_MAP_REGIONS
            : pg->table_path != NULL ? SK_MAP_TABLE
            : pg->highlights != NULL ? SK_MAP_HIGHLIGHT
@@ -36,6 +38,16 @@ page_spec(const sk_atlas *a, const page *pg, sk_map_spec *spec)
     if (spec->kind == SK_MAP_HIGHLIGHT)
         spec->highlight = (const char *const *)pg->highlights;
     if (spec->kind == SK_MAP_COUNT) {
+        spec->breaks = pg->breaks;
+        spec->classes = pg->classes;
+    }
+    if (spec->kind == SK_MAP_POINTS) {
+        spec->by = pg->by;
+        spec->size_by = pg->size_by;
+        spec->covered = pg->covered;
+    }
+    if (spec->kind == SK_MAP_POINT_COUNT) {
+        spec->count = pg->count_method;
         spec->breaks = pg->breaks;
         spec->classes = pg->classes;
     }
@@ -83,6 +95,7 @@ build_map(sk_ctx *ctx, const sk_atlas *a, const page *pg, const sk__atlas_source
         .projects = src->projects,
         .core = src->core,
         .membership = a->membership,
+        .points = pg->points_file > 0 ? src->points[pg->points_file - 1] : NULL,
     };
     return split != NULL ? sk_map_build_page(ctx, &data, src->style, &spec, out, split)
                          : sk_map_build(ctx, &data, src->style, &spec, out);

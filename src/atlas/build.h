@@ -3,6 +3,7 @@
 #define SK_ATLAS_BUILD_H
 
 #include "model.h"
+#include "samenkaart/points.h"
 
 /* What the pages are built from, loaded once (all borrowed). */
 typedef struct sk__atlas_sources {
@@ -11,6 +12,7 @@ typedef struct sk__atlas_sources {
     const sk_projects *projects;
     const sk_style *style;
     const sk_core_areas *core;    /* NULL when no page outlines a kernwerkgebied */
+    sk_points *const *points;     /* per a->point_files */
 } sk__atlas_sources;
 
 /* Build the map model(s) of page pg (laid out afterwards, as its plan: plans.h): *map for a

@@ -2,6 +2,7 @@
 ** ids and texts from templates, and pages of small multiples (per_page). */
 #include <string.h>
 #include "family.h"
+#include "pointpages.h"
 #include "read.h"
 #include "../classify_internal.h"
 #include "../projects_internal.h"
@@ -166,13 +167,18 @@ typedef struct family {
     int projects;         /* for = project: a map per project of the database */
     sk_projects *catalog; /* its projects (ids, titles, labels), while expanding */
     sk__label_def *project_defs;  /* per project: key its id, display its title */
+    /* points = FILE: for names a column of the layer, a map per value (values owns the
+    ** texts of the labels); point holds the point keys every map shares. */
+    char *column;
+    char **values;
+    page point;
 } family;
 
 /* What the family runs over, for messages. */
 static const char *
 for_name(const family *f)
 {
-    return f->projects ? "project" : sk_principle_name(f->p);
+    return f->projects ? "project" : f->column != NULL ? f->column : sk_principle_name(f->p);
 }
 
 /* {label} in core_of or zoom_core: each map its own insurer's kernwerkgebied (label of the
@@ -186,7 +192,7 @@ fill_insurer_keys(family *f, page *pg, size_t label, int first)
     for (size_t q = 0; q < 2; q++) {
         if (*keys_of[q] >= 0)
             continue;
-        if (f->p == SK_INSURER && !f->pairs && !f->projects) {
+        if (f->p == SK_INSURER && !f->pairs && !f->projects && f->column == NULL) {
             *keys_of[q] = (int)label + 1;
             *names[q] = g_strdup(sk_principle_label_key(SK_INSURER, label));
         } else if (first) {
@@ -224,20 +230,37 @@ start_sheet(family *f, const page *pg, const sk__label_def *l, const char *key, 
     f->sheet = SK__ATLAS_PAGE(a, a->pages->len - 1);
 }
 
+/* Every map of a family over a point layer shows it the same way. */
+static void
+copy_point_keys(const page *from, page *to)
+{
+    to->points_file = from->points_file;
+    to->point_kind = from->point_kind;
+    to->by = g_strdup(from->by);
+    to->size_by = g_strdup(from->size_by);
+    to->count_method = g_strdup(from->count_method);
+    to->covered = from->covered;
+    to->breaks = g_strdup(from->breaks);
+    to->group = g_strdup(from->group);
+    to->by_line = from->by_line;
+    to->size_by_line = from->size_by_line;
+    to->where_line = from->where_line;
+}
+
 /* The map of label l (and highlighted label h, for pairs): a page, or a panel. */
 static void
 add_map(family *f, size_t label, const sk__label_def *h, size_t k, int first)
 {
     const sk__label_def *l = &f->labels[label];
     char *key = id_part(l->key), *hkey = h != NULL ? id_part(h->key) : NULL;
-    char *clause = g_strdup_printf("%s=%s", f->projects ? "id" : sk_principle_name(f->p),
-                                   l->key);
+    char *clause = g_strdup_printf("%s=%s", f->projects ? "id" : for_name(f), l->key);
     char *hclause = h != NULL ? g_strdup_printf("%s=%s", sk_principle_name(f->hp), h->key)
                               : NULL;
     page pg = {.kind = PAGE_MAP, .section = f->section,
                .line = sk__keyfile_line(f->k, f->group, NULL)};
     pg.id = h != NULL ? g_strdup_printf("%s-%s-%s", f->id, key, hkey)
                       : g_strdup_printf("%s-%s", f->id, key);
+    copy_point_keys(&f->point, &pg);
     sk__atlas_read_map_keys(f->k, f->group, &pg, clause, hclause);
     fill_insurer_keys(f, &pg, label, first);
     /* The note and source line name the map's label like its title does. */
@@ -427,17 +450,31 @@ sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char
     sk__keyfile_get_int(k, group, "per_page", 2, 6, "2 to 6 maps per page", &f.per_page);
     f.panel_title = sk__keyfile_get(k, group, "panel_title");
     f.note = sk__keyfile_get(k, group, "note");
-    f.projects = family_over_projects(k, group);
-    int ok = f.title != NULL && (f.projects || family_principle(k, group, "for", &f.p));
+    sk__atlas_read_points(k, a, group, &f.point);
+    f.projects = f.point.points_file == 0 && family_over_projects(k, group);
+    if (f.point.points_file > 0)
+        f.column = sk__keyfile_get(k, group, "for");
+    int ok = f.title != NULL && (f.projects || f.column != NULL ||
+                                 family_principle(k, group, "for", &f.p));
     if (!g_key_file_has_key(sk__keyfile_gkf(k), group, "for", NULL))
         sk__keyfile_problem(k, group, NULL, "missing 'for'");
     f.pairs = g_key_file_has_key(sk__keyfile_gkf(k), group, "highlight_for", NULL);
-    if (f.pairs)
+    if (f.pairs && f.column != NULL) {
+        sk__keyfile_problem(k, group, "highlight_for", "highlights principles of projects; "
+                            "a family over a point column makes one map per value");
+        ok = 0;
+    } else if (f.pairs) {
         ok = family_principle(k, group, "highlight_for", &f.hp) && ok;
+    }
     size_t n = 0, nh = 1, count;
-    f.order = f.projects ? project_labels(&f, &n) : family_labels(k, group, "labels", f.p, &n);
+    if (f.column != NULL)
+        f.project_defs = sk__atlas_point_labels(k, a, group, f.point.points_file, f.column,
+                                                &f.order, &n, &f.values);
+    else
+        f.order = f.projects ? project_labels(&f, &n)
+                             : family_labels(k, group, "labels", f.p, &n);
     f.horder = f.pairs ? family_labels(k, group, "highlight_labels", f.hp, &nh) : NULL;
-    f.labels = f.projects ? f.project_defs : sk__vocabulary(f.p, &count);
+    f.labels = f.projects || f.column != NULL ? f.project_defs : sk__vocabulary(f.p, &count);
     f.hlabels = sk__vocabulary(f.hp, &count);
     check_family_texts(&f);
     if (ok)
@@ -445,6 +482,9 @@ sk__atlas_read_family(sk__keyfile *k, sk_atlas *a, const char *group, const char
     g_free(f.order);
     g_free(f.horder);
     g_free(f.project_defs);
+    g_strfreev(f.values);
+    g_free(f.column);
+    sk__atlas_page_clear(&f.point);
     sk_projects_free(f.catalog);
     g_free(f.title);
     g_free(f.caption);

@@ -15,7 +15,8 @@ sk__atlas_page_clear(page *p)
                         &p->zoom_province, &p->table, &p->table_layer, &p->table_key, &p->table_column,
                         &p->table_path, &p->geography, &p->text, &p->id, &p->name, &p->title,
                         &p->caption, &p->note, &p->breaks, &p->core_of_name,
-                        &p->zoom_core_name, &p->source};
+                        &p->zoom_core_name, &p->source, &p->by, &p->size_by,
+                        &p->count_method, &p->group};
     for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
         g_free(*strings[i]);
     g_strfreev(p->where);
@@ -57,6 +58,16 @@ sk_atlas_free(sk_atlas *a)
     }
     if (a->geographies != NULL)
         geographies_free(a->geographies);
+    for (guint i = 0; a->point_files != NULL && i < a->point_files->len; i++) {
+        point_file *f = &g_array_index(a->point_files, point_file, i);
+        g_free(f->path);
+        g_free(f->layer);
+        g_free(f->x_field);
+        g_free(f->y_field);
+        g_free(f->group);
+    }
+    if (a->point_files != NULL)
+        g_array_free(a->point_files, TRUE);
     g_free(a);
 }
 
@@ -131,4 +142,14 @@ sk__atlas_resolve_data(const sk_atlas *a, const char *name)
         path = g_build_filename(a->data_dir, name, NULL);
     }
     return path;
+}
+
+char *
+sk__atlas_resolve(const sk_atlas *a, const char *path)
+{
+    if (path == NULL || path[0] == '\0')
+        return NULL;
+    if (g_path_is_absolute(path) || strchr(path, ':') != NULL)
+        return g_strdup(path);
+    return g_build_filename(a->dir, path, NULL);
 }

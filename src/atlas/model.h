@@ -51,7 +51,25 @@ typedef struct page {
     /* Page furniture: the map's own source line (NULL: the atlas's); a section page's
     ** text is `text` above. */
     char *source;
+    /* Point maps (pointpages.c): the layer, index + 1 into the atlas's point_files (0: a map
+    ** of projects), the kind (SK_MAP_POINTS, SK_MAP_POINT_COUNT) and the keys as written; the
+    ** group and the lines of by, size_by and where, for the checks made once the layer is
+    ** loaded (a family's panels: the family's). */
+    int points_file;
+    int point_kind;
+    char *by, *size_by, *count_method;
+    int covered;
+    char *group;
+    int by_line, size_by_line, where_line;
 } page;
+
+/* A point layer an atlas reads (points = FILE), once however many pages show it. */
+typedef struct point_file {
+    char *path;                       /* resolved against the atlas file */
+    char *layer, *x_field, *y_field;  /* NULL: the source's defaults (points.h) */
+    char *group;                      /* the first group naming it, and the line */
+    int line;
+} point_file;
 
 /* A further geography an atlas draws on ([geography NAME]), e.g. the zorgkantoorregio's. */
 typedef struct alt_geography {
@@ -66,6 +84,7 @@ typedef struct alt_geography {
 struct sk_atlas {
     char *path, *dir, *data_dir;
     GArray *geographies;  /* alt_geography */
+    GArray *point_files;  /* point_file, in the order the file names them */
     char *title, *subtitle, *source;
     char *style, *municipalities, *regions, *membership, *projects, *sheet;
     char *municipality_layer, *region_layer, *membership_layer;   /* of multi-layer sources */
@@ -94,6 +113,9 @@ void sk__atlas_page_clear(page *p);
 int sk__atlas_geography_index(const sk_atlas *a, const char *name);
 /* Whether a page (or a panel) outlines or zooms to a kernwerkgebied. */
 int sk__atlas_uses_core(const sk_atlas *a);
+/* A path written in the atlas file, relative to it (absolute paths and connection strings
+** as they are).  NULL for NULL or "".  g_free the result. */
+char *sk__atlas_resolve(const sk_atlas *a, const char *path);
 /* A data file named in the atlas: next to the atlas file, else in the data directory.
 ** NULL for NULL or "".  g_free the result. */
 char *sk__atlas_resolve_data(const sk_atlas *a, const char *name);

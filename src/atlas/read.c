@@ -3,17 +3,14 @@
 #include <string.h>
 #include "../vocabulary.h"
 #include "family.h"
+#include "pointpages.h"
 #include "read.h"
 
 /* Paths in the atlas file are relative to it. */
 static char *
 resolve(const sk_atlas *a, const char *path)
 {
-    if (path == NULL || path[0] == '\0')
-        return NULL;
-    if (g_path_is_absolute(path) || strchr(path, ':') != NULL)
-        return g_strdup(path);
-    return g_build_filename(a->dir, path, NULL);
+    return sk__atlas_resolve(a, path);
 }
 
 static int
@@ -55,7 +52,7 @@ insurer_key(sk__keyfile *k, const char *group, const char *key, char **name)
 ** Returns the clauses (NULL-terminated), or NULL when there are none. */
 static char **
 read_clauses(sk__keyfile *k, const char *group, const char *key, const char *extra,
-             const char *extra_key)
+             const char *extra_key, int points)
 {
     /* Parsed only to check them: the map is built from the clauses' text (a spec). */
     sk_filter *filter = sk_filter_new();
@@ -67,7 +64,8 @@ read_clauses(sk__keyfile *k, const char *group, const char *key, const char *ext
         const char *clause = i < n ? g_strstrip(list[i]) : extra;
         if (clause == NULL || clause[0] == '\0')
             continue;
-        if (sk_filter_add(probe, filter, clause) != SK_OK) {
+        /* Clauses over a point layer's columns are checked once it is loaded. */
+        if (!points && sk_filter_add(probe, filter, clause) != SK_OK) {
             sk__keyfile_problem(k, group, i < n ? key : extra_key, "%s", sk_ctx_errmsg(probe));
             sk_ctx_clear_error(probe);
         }
@@ -171,14 +169,21 @@ sk__atlas_read_map_keys(sk__keyfile *k, const char *group, page *pg, const char 
     read_value_keys(k, group, pg);
     pg->show = -1;
     pg->counts = -1;
-    pg->highlights = read_clauses(k, group, "highlight", extra_highlight, "highlight_for");
-    read_count(k, group, pg);
-    pg->where = read_clauses(k, group, "where", extra_clause, "for");
+    pg->highlights = read_clauses(k, group, "highlight", extra_highlight, "highlight_for", 0);
+    if (pg->points_file == 0) {
+        read_count(k, group, pg);
+    } else {
+        int classes = 5;
+        read_number(k, group, "classes", SK_CLASSES_MIN, SK_CLASSES_MAX, "a number of classes",
+                    " (the first is 0)", &classes);
+        pg->classes = (size_t)classes;
+    }
+    pg->where = read_clauses(k, group, "where", extra_clause, "for", pg->points_file > 0);
     read_principle(k, group, "show", &pg->show);
     if ((pg->show >= 0) + (pg->highlights != NULL) + pg->count + (pg->table != NULL) +
-            pg->overview > 1)
-        sk__keyfile_problem(k, group, NULL, "show, highlight, count, table and "
-                            "regions_overview make different maps; give one");
+            pg->overview + (pg->points_file > 0) > 1)
+        sk__keyfile_problem(k, group, NULL, "show, highlight, count, table, "
+                            "regions_overview and points make different maps; give one");
     if (pg->group_from != 0 && pg->show < 0 && pg->table == NULL)
         sk__keyfile_problem(k, group, "group_from", "groups combinations of labels: only with "
                             "show or table");
@@ -194,6 +199,7 @@ read_map(sk__keyfile *k, sk_atlas *a, const char *group, const char *id, int sec
                .line = sk__keyfile_line(k, group, NULL)};
     pg.title = sk__keyfile_require(k, group, "title");
     pg.caption = sk__keyfile_get(k, group, "caption");
+    sk__atlas_read_points(k, a, group, &pg);
     static const char *const none[] = {NULL};
     sk__atlas_check_placeholders(k, group, "title", pg.title, none);
     sk__atlas_check_placeholders(k, group, "caption", pg.caption, none);
@@ -473,6 +479,7 @@ sk_atlas_load(sk_ctx *ctx, const char *path, const char *data_dir, sk_atlas **ou
     a->dir = g_path_get_dirname(path);
     a->data_dir = g_strdup(data_dir);
     a->geographies = g_array_new(FALSE, TRUE, sizeof(alt_geography));
+    a->point_files = g_array_new(FALSE, TRUE, sizeof(point_file));
     a->pages = g_array_new(FALSE, TRUE, sizeof(page));
     if (!g_key_file_has_group(sk__keyfile_gkf(k), "atlas"))
         sk__diagnostics_add(&diags, "%s:1: no [atlas] group (title, data and style of the "

@@ -10,6 +10,7 @@
 #include "manifest.h"
 #include "pdf.h"
 #include "plans.h"
+#include "pointpages.h"
 
 /* ---- building the map models and the plans ------------------------------------------ */
 
@@ -278,6 +279,7 @@ typedef struct loaded {
     sk_projects *projects;
     sk_geography **alts;      /* per [geography NAME] */
     sk_core_areas *core;
+    sk_points **points;       /* per a->point_files */
 } loaded;
 
 static sk_status
@@ -320,7 +322,8 @@ load_sources(sk_ctx *ctx, const sk_atlas *a, const char *cache_dir, loaded *l)
         go.cache_dir = cache_dir;
         st = sk_geography_load(ctx, &go, &l->geo);
     }
-    if (st == SK_OK) {
+    /* An atlas of point maps only reads no project database. */
+    if (st == SK_OK && sk__atlas_needs_projects(a)) {
         sk_projects_options po;
         sk_projects_options_init(&po);
         po.path = a->projects;
@@ -333,6 +336,9 @@ load_sources(sk_ctx *ctx, const sk_atlas *a, const char *cache_dir, loaded *l)
                       &l->alts[k]);
     if (st == SK_OK)
         st = sk__atlas_load_core(ctx, a, l->geo, l->alts, &l->core);
+    /* Each point layer once, however many pages show it. */
+    if (st == SK_OK && a->point_files->len > 0)
+        st = sk__atlas_load_points(ctx, a, l->geo, l->style, &l->points);
     return st;
 }
 
@@ -344,6 +350,7 @@ loaded_free(const sk_atlas *a, loaded *l)
         sk_geography_free(l->alts[k]);
     g_free(l->alts);
     sk_core_areas_free(l->core);
+    sk__atlas_points_free(a, l->points);
     sk_geography_free(l->geo);
     sk_style_free(l->style);
 }
@@ -384,7 +391,7 @@ render_atlas(sk_ctx *ctx, const sk_atlas *a, const sk_atlas_options *o)
     if (st == SK_OK)
         st = load_sources(ctx, a, o->cache_dir, &l);
     if (st == SK_OK) {
-        sk__atlas_sources src = {l.geo, l.alts, l.projects, l.style, l.core};
+        sk__atlas_sources src = {l.geo, l.alts, l.projects, l.style, l.core, l.points};
         st = build_maps(ctx, a, &src, maps, sets, plans);
     }
     /* Only now that every page is known to be drawable. */
