@@ -189,8 +189,10 @@ void
 sk_classification_class_range(const sk_classification *c, size_t k, unsigned *lower,
                               unsigned *upper)
 {
-    *lower = c->kind == SK_MAP_COUNT && k < c->class_count ? c->lower[k] : 0;
-    *upper = c->kind == SK_MAP_COUNT && k < c->class_count ? c->upper[k] : 0;
+    int counted =
+        (c->kind == SK_MAP_COUNT || c->kind == SK_MAP_POINT_COUNT) && c->lower != NULL;
+    *lower = counted && k < c->class_count ? c->lower[k] : 0;
+    *upper = counted && k < c->class_count ? c->upper[k] : 0;
 }
 
 /* ---- highlight maps ---------------------------------------------------------------- */
