@@ -123,7 +123,9 @@ sk__point_count_texts(const sk_style *style, const sk_classification *c, char **
         } else if (lo == hi) {
             texts[k] = sk__points_count_text(style, lo);
         } else {
-            char *range = g_strdup_printf("%u–%u", lo, hi);
+            char *b = g_strdup_printf("%u", hi);
+            char *range = sk__style_format(ps->range_format, a, b);
+            g_free(b);
             texts[k] = sk__style_format(ps->count_format, range, ps->unit_many);
             g_free(range);
         }

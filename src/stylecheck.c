@@ -22,6 +22,7 @@ typedef struct colour_set {
     GArray *members;    /* member */
     int normal_only;    /* fallback colours: normal vision only */
     int ramp;           /* sequential: lighter to darker */
+    int ramp_classes;   /* … and enough colours for a count map of this many classes */
     sk__color white;    /* what maps leave white: the no-data fill */
 } colour_set;
 
@@ -197,10 +198,10 @@ first_failure(const colour_set *set, const GArray *pairs)
     }
     /* A count map has up to 7 classes: "0" takes the first colour, the others spread over
     ** the rest. */
-    if (set->ramp && set->members->len < SK__MAX_SEQUENTIAL + 1)
+    if (set->ramp_classes > 0 && set->members->len < (guint)set->ramp_classes + 1)
         return g_strdup_printf("%s has %u colours; a count map of up to %d classes needs %d "
                                "(the first for the class 0)", set->title, set->members->len,
-                               SK__MAX_SEQUENTIAL, SK__MAX_SEQUENTIAL + 1);
+                               set->ramp_classes, set->ramp_classes + 1);
     for (size_t i = 1; set->ramp && i < set->members->len; i++) {
         const member *x = member_at(set, i - 1), *y = member_at(set, i);
         double lx = sk__color_lab(x->rgb, SK__VISION_NORMAL).L;
@@ -301,6 +302,7 @@ palette_sets(const sk_style *s, colour_set *sets, size_t *n)
     set_init(set, "[palette] sequential");
     add_list(set, "sequential", s->sequential);
     set->ramp = 1;
+    set->ramp_classes = SK__MAX_SEQUENTIAL;
     set = &sets[(*n)++];
     set_init(set, "[palette] highlight");
     add_member(set, g_strdup("highlight"), s->highlight_fill, 1);
@@ -328,14 +330,39 @@ palette_sets(const sk_style *s, colour_set *sets, size_t *n)
     mark_last(set, set->members->len - before, 1, 0);
 }
 
+/* Point maps: the categorical colours of [points], and each [scale COLUMN]'s levels drawn
+** on the map (an ordinal scale's a ramp, light to dark).  Titles are kept in titles. */
+static void
+point_sets(const sk_style *s, colour_set *sets, size_t *n, GPtrArray *titles)
+{
+    colour_set *set = &sets[(*n)++];
+    set_init(set, "[points] categorical");
+    add_list(set, "categorical", s->points.categorical);
+    for (size_t i = 0; i < sk__style_scale_count(s); i++) {
+        const sk__scale *scale = sk__style_scale_at(s, i);
+        if (scale->colors == NULL)
+            continue;
+        char *title = g_strdup_printf("[scale %s]", scale->column);
+        g_ptr_array_add(titles, title);
+        set = &sets[(*n)++];
+        set_init(set, title);
+        set->ramp = scale->ordinal;
+        for (size_t l = 0; l < scale->count; l++)
+            if (!scale->off_map[l])
+                add_member(set, g_strdup(scale->levels[l]), scale->colors[l], 1);
+    }
+}
+
 sk_status
 sk_style_check(sk_ctx *ctx, const sk_style *style, char **report)
 {
     *report = NULL;
-    colour_set sets[12];
+    colour_set *sets = g_new0(colour_set, 12 + sk__style_scale_count(style));
+    GPtrArray *titles = g_ptr_array_new_with_free_func(g_free);
     size_t n = 0;
     label_sets(style, sets, &n);
     palette_sets(style, sets, &n);
+    point_sets(style, sets, &n, titles);
     GString *out = g_string_new(NULL);
     g_string_append_printf(out, "Colours of %s: every two classes ΔE2000 >= %g (normaal), "
                                 ">= %g (deuteranopie, protanopie); every class >= %g from "
@@ -352,6 +379,8 @@ sk_style_check(sk_ctx *ctx, const sk_style *style, char **report)
             g_free(failure);
     }
     *report = g_string_free(out, FALSE);
+    g_free(sets);
+    g_ptr_array_unref(titles);
     if (first == NULL)
         return SK_OK;
     sk__error(ctx, SK_EINPUT, "%s: %s", style->path, first);
