@@ -485,6 +485,13 @@ test_csv_and_pixels(void)
     sk_render_options o;
     sk_render_options_init(&o);
     g_assert_cmpint(sk_map_render(ctx, map, &o, png), ==, SK_OK);
+    /* PDF and SVG come from the same plan. */
+    for (int f = 0; f < 2; f++) {
+        char *vector = g_build_filename(dir, f == 0 ? "punten.pdf" : "punten.svg", NULL);
+        g_assert_cmpint(sk_map_render(ctx, map, &o, vector), ==, SK_OK);
+        g_assert_true(file_exists(vector));
+        g_free(vector);
+    }
 
     char *text = NULL;
     g_assert_true(g_file_get_contents(csv, &text, NULL, NULL));
