@@ -10,12 +10,13 @@
 #define SPIRAL_SPREAD 1.546
 
 /* The distance under which of two circles of diameters a and b the one drawn later covers
-** the other's centre (with its outline w wide): the earlier would show no colour of its own
-** where it lies, or be hidden entirely. */
+** the other's centre (with its outline w wide, and a tenth of the diameter to spare for
+** antialiasing): the earlier would show no colour of its own where it lies, or be hidden
+** entirely. */
 static double
 near_distance(double a, double b, double w)
 {
-    return fmax(a, b) / 2 + w / 2;
+    return 0.6 * fmax(a, b) + w / 2;
 }
 
 static gint64
@@ -24,55 +25,128 @@ cell_key(gint64 cx, gint64 cy)
     return (gint64)((guint64)cx << 32 ^ ((guint64)cy & 0xffffffffu));
 }
 
+/* Which points lie near which: a grid of cells as large as the largest near distance,
+** each cell listing its points in drawing order. */
+typedef struct near_grid {
+    const double *x, *y, *d;
+    size_t n;
+    double w, cell;
+    gint64 *keys;
+    size_t *next;
+    GHashTable *cells;
+} near_grid;
+
+static void
+grid_init(near_grid *g, const double *x, const double *y, const double *d, size_t n, double w)
+{
+    double dmax = 0;
+    for (size_t i = 0; i < n; i++)
+        dmax = fmax(dmax, d[i]);
+    *g = (near_grid){.x = x, .y = y, .d = d, .n = n, .w = w,
+                     .cell = fmax(near_distance(dmax, dmax, w), 1e-6)};
+    g->keys = g_new(gint64, n);
+    g->next = g_new(size_t, n);
+    g->cells = g_hash_table_new(g_int64_hash, g_int64_equal);
+    for (size_t i = n; i-- > 0;) {
+        g->keys[i] = cell_key((gint64)floor(x[i] / g->cell), (gint64)floor(y[i] / g->cell));
+        gpointer head = g_hash_table_lookup(g->cells, &g->keys[i]);
+        g->next[i] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : n;
+        g_hash_table_insert(g->cells, &g->keys[i], GSIZE_TO_POINTER(i + 1));
+    }
+}
+
+static void
+grid_clear(near_grid *g)
+{
+    g_hash_table_destroy(g->cells);
+    g_free(g->next);
+    g_free(g->keys);
+}
+
+/* The later points j > i near point i, in drawing order, into out (cleared first). */
+static void
+grid_near(const near_grid *g, size_t i, GArray *out)
+{
+    g_array_set_size(out, 0);
+    gint64 cx = (gint64)floor(g->x[i] / g->cell), cy = (gint64)floor(g->y[i] / g->cell);
+    for (gint64 dx = -1; dx <= 1; dx++)
+        for (gint64 dy = -1; dy <= 1; dy++) {
+            gint64 key = cell_key(cx + dx, cy + dy);
+            gpointer head = g_hash_table_lookup(g->cells, &key);
+            for (size_t j = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : g->n; j < g->n;
+                 j = g->next[j]) {
+                double near = near_distance(g->d[i], g->d[j], g->w);
+                double ex = g->x[i] - g->x[j], ey = g->y[i] - g->y[j];
+                if (j > i && ex * ex + ey * ey < near * near)
+                    g_array_append_val(out, j);
+            }
+        }
+}
+
 /* seed[i]: the first point (in drawing order) of i's cluster: a point not yet in one starts
 ** a cluster with the later points not yet in one whose centres lie near it.  Clusters so
-** stay as small as one symbol, however dense the points (no chains across a city).
-** Neighbours are found through a grid of cells as large as the largest near distance. */
+** stay as small as one symbol, however dense the points (no chains across a city). */
 static void
 find_clusters(const double *x, const double *y, const double *d, size_t n, double w,
               size_t *seed)
 {
-    double dmax = 0;
-    for (size_t i = 0; i < n; i++) {
-        seed[i] = i;
-        dmax = fmax(dmax, d[i]);
-    }
-    double cell = near_distance(dmax, dmax, w);
-    if (!(dmax > 0))
-        return;
-    gint64 *keys = g_new(gint64, n);
-    size_t *next = g_new(size_t, n);
+    near_grid g;
+    grid_init(&g, x, y, d, n, w);
     guint8 *taken = g_new0(guint8, n);
-    GHashTable *cells = g_hash_table_new(g_int64_hash, g_int64_equal);
-    for (size_t i = n; i-- > 0;) {   /* each cell's list in drawing order */
-        keys[i] = cell_key((gint64)floor(x[i] / cell), (gint64)floor(y[i] / cell));
-        gpointer head = g_hash_table_lookup(cells, &keys[i]);
-        next[i] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : n;
-        g_hash_table_insert(cells, &keys[i], GSIZE_TO_POINTER(i + 1));
-    }
+    GArray *near = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+        seed[i] = i;
     for (size_t i = 0; i < n; i++) {
         if (taken[i])
             continue;
-        gint64 cx = (gint64)floor(x[i] / cell), cy = (gint64)floor(y[i] / cell);
-        for (gint64 dx = -1; dx <= 1; dx++)
-            for (gint64 dy = -1; dy <= 1; dy++) {
-                gint64 key = cell_key(cx + dx, cy + dy);
-                gpointer head = g_hash_table_lookup(cells, &key);
-                for (size_t j = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : n; j < n;
-                     j = next[j]) {
-                    double near = near_distance(d[i], d[j], w);
-                    double ex = x[i] - x[j], ey = y[i] - y[j];
-                    if (j > i && !taken[j] && ex * ex + ey * ey < near * near) {
-                        taken[j] = 1;
-                        seed[j] = i;
-                    }
-                }
+        grid_near(&g, i, near);
+        for (guint k = 0; k < near->len; k++) {
+            size_t j = g_array_index(near, size_t, k);
+            if (!taken[j]) {
+                taken[j] = 1;
+                seed[j] = i;
             }
+        }
     }
-    g_hash_table_destroy(cells);
+    g_array_free(near, TRUE);
     g_free(taken);
-    g_free(next);
-    g_free(keys);
+    grid_clear(&g);
+}
+
+/* The cluster (its first point) that i is in, with the path halved on the way. */
+static size_t
+cluster_of(size_t *seed, size_t i)
+{
+    while (seed[i] != i) {
+        seed[i] = seed[seed[i]];
+        i = seed[i];
+    }
+    return i;
+}
+
+/* After spreading, clusters that still cover a centre of another are joined (the earlier
+** first point leads); returns how many joins were made. */
+static size_t
+join_colliding(const double *x, const double *y, const double *d, size_t n, double w,
+               size_t *seed)
+{
+    near_grid g;
+    grid_init(&g, x, y, d, n, w);
+    GArray *near = g_array_new(FALSE, FALSE, sizeof(size_t));
+    size_t joins = 0;
+    for (size_t i = 0; i < n; i++) {
+        grid_near(&g, i, near);
+        for (guint k = 0; k < near->len; k++) {
+            size_t a = cluster_of(seed, i), b = cluster_of(seed, g_array_index(near, size_t, k));
+            if (a != b) {
+                seed[MAX(a, b)] = MIN(a, b);
+                joins++;
+            }
+        }
+    }
+    g_array_free(near, TRUE);
+    grid_clear(&g);
+    return joins;
 }
 
 /* The members (in drawing order) of one cluster round their centroid, gap apart: at least
@@ -106,6 +180,36 @@ spread(double *x, double *y, const double *d, const size_t *members, size_t m, d
     }
 }
 
+/* Spread every cluster of seed (members of a cluster in drawing order) from the positions
+** x0, y0 into x, y. */
+static void
+spread_clusters(const double *x0, const double *y0, double *x, double *y, const double *d,
+                size_t n, size_t *seed, double spacing, double outline)
+{
+    memcpy(x, x0, n * sizeof *x);
+    memcpy(y, y0, n * sizeof *y);
+    /* The members of each cluster together, each in drawing order (a counting sort). */
+    size_t *start = g_new0(size_t, n + 1), *members = g_new(size_t, n);
+    for (size_t i = 0; i < n; i++)
+        start[cluster_of(seed, i) + 1]++;
+    for (size_t r = 0; r < n; r++)
+        start[r + 1] += start[r];
+    size_t *fill = g_memdup2(start, n * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        members[fill[cluster_of(seed, i)]++] = i;
+    for (size_t r = 0; r < n; r++)
+        if (start[r + 1] - start[r] > 1)
+            spread(x, y, d, members + start[r], start[r + 1] - start[r], spacing, outline);
+    g_free(fill);
+    g_free(members);
+    g_free(start);
+}
+
+/* Spreading a cluster can put its points on a neighbour: the clusters that then collide are
+** joined and spread again from the data's positions, until no centre is covered (a bounded
+** number of rounds; each joins clusters, so the last one may leave a rare overlap). */
+#define DISPLACE_ROUNDS 12
+
 void
 sk__points_displace(double *x, double *y, const double *d, size_t n, double spacing,
                     double outline)
@@ -113,23 +217,17 @@ sk__points_displace(double *x, double *y, const double *d, size_t n, double spac
     if (n < 2)
         return;
     size_t *seed = g_new(size_t, n);
-    find_clusters(x, y, d, n, outline, seed);
-    /* The members of each cluster together, each in drawing order (a counting sort by
-    ** seed). */
-    size_t *start = g_new0(size_t, n + 1), *members = g_new(size_t, n);
-    for (size_t i = 0; i < n; i++)
-        start[seed[i] + 1]++;
-    for (size_t r = 0; r < n; r++)
-        start[r + 1] += start[r];
-    size_t *fill = g_memdup2(start, n * sizeof *start);
-    for (size_t i = 0; i < n; i++)
-        members[fill[seed[i]]++] = i;
-    for (size_t r = 0; r < n; r++)
-        if (start[r + 1] - start[r] > 1)
-            spread(x, y, d, members + start[r], start[r + 1] - start[r], spacing, outline);
-    g_free(fill);
-    g_free(members);
-    g_free(start);
+    double *x0 = g_memdup2(x, n * sizeof *x), *y0 = g_memdup2(y, n * sizeof *y);
+    find_clusters(x0, y0, d, n, outline, seed);
+    for (int round = 0; round < DISPLACE_ROUNDS; round++) {
+        spread_clusters(x0, y0, x, y, d, n, seed, spacing, outline);
+        if (join_colliding(x, y, d, n, outline, seed) == 0)
+            break;
+        if (round == DISPLACE_ROUNDS - 1)
+            spread_clusters(x0, y0, x, y, d, n, seed, spacing, outline);
+    }
+    g_free(x0);
+    g_free(y0);
     g_free(seed);
 }
 
