@@ -56,7 +56,7 @@ SK_API const char *sk_points_column_name(const sk_points *points, size_t c);
 SK_API int sk_points_column_find(const sk_points *points, const char *name);
 /* The text of point i in column c ("" for empty; owned by points). */
 SK_API const char *sk_points_value(const sk_points *points, size_t i, size_t c);
-/* Point i's position in the map CRS (EPSG:28992). */
+/* Point i's position in the map CRS (geo's, sk_geography_epsg: EPSG:28992 by default). */
 SK_API void sk_points_position(const sk_points *points, size_t i, double *x, double *y);
 /* Point i's id (column "id", else its row number) and name (column "naam" or "name", else
 ** ""); owned by points. */

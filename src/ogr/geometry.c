@@ -151,8 +151,7 @@ ring_polygon(const double *ring_xy, const sk__ring *ring)
 }
 
 /* The geography keeps no ring roles (it fills by the even-odd rule), so a point lies in an
-** area when an odd number of its rings contain it: a hole or an enclave counts twice.  A
-** point against a simple polygon is OGR's own test, without a round trip through GEOS. */
+** area when an odd number of its rings contain it: a hole or an enclave counts twice. */
 void
 sk__ogr_locate_rings(const double *ring_xy, const sk__ring *rings, const size_t *area_rings,
                      const double *bbox, size_t nareas, const double *points, size_t n,

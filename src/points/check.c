@@ -150,10 +150,11 @@ sk__points_check_extent(const sk_points *p, const double *shown, const double *s
             continue;
         int swap = inside(e, swapped[2 * r], swapped[2 * r + 1]);
         sk__diagnostics_add(d, "%s: (%s, %s) = (%.10g, %.10g) lies outside the map (x "
-                            "%.0f…%.0f, y %.0f…%.0f in EPSG:28992, with a margin of %.0f km)%s",
+                            "%.0f…%.0f, y %.0f…%.0f in EPSG:%d, with a margin of %.0f km)%s",
                             (const char *)g_ptr_array_index(p->table.where, (guint)r),
                             names[0], names[1], shown[2 * r], shown[2 * r + 1], e[0] - MARGIN,
-                            e[2] + MARGIN, e[1] - MARGIN, e[3] + MARGIN, MARGIN / 1000,
+                            e[2] + MARGIN, e[1] - MARGIN, e[3] + MARGIN,
+                            sk_geography_epsg(p->geo), MARGIN / 1000,
                             swap ? "; with x and y swapped it lies inside: are the two "
                                    "values in each other's column?" : "");
     }

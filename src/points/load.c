@@ -88,7 +88,8 @@ parse_number(const char *where, const char *column, const char *cell, sk__diagno
     return NAN;
 }
 
-/* Positions from a table's coordinate columns: degrees are reprojected to EPSG:28992. */
+/* Positions from a table's coordinate columns, in the map's CRS: degrees are longitude and
+** latitude (EPSG:4326), other values metres of EPSG:28992. */
 static void
 table_positions(sk_points *p, const sk__ogr_backend *be, const int col[2], double *shown,
                 double *swapped, sk__diagnostics *d)
@@ -106,16 +107,15 @@ table_positions(sk_points *p, const sk__ogr_backend *be, const int col[2], doubl
         swapped[2 * r + 1] = shown[2 * r];
     }
     memcpy(p->xy, shown, 2 * t->rows * sizeof *p->xy);
-    if (degrees && t->rows > 0 &&
-        (!be->transform(4326, 28992, p->xy, t->rows) ||
-         !be->transform(4326, 28992, swapped, t->rows)))
-        sk__diagnostics_add(d, "%s: cannot reproject longitude/latitude to EPSG:28992",
-                            p->source);
+    int from = degrees ? 4326 : 28992, to = sk_geography_epsg(p->geo);
+    if (from != to && t->rows > 0 &&
+        (!be->transform(from, to, p->xy, t->rows) || !be->transform(from, to, swapped, t->rows)))
+        sk__diagnostics_add(d, "%s: cannot reproject EPSG:%d to EPSG:%d", p->source, from, to);
 }
 
 /* Read the source: a table with coordinate columns, or a layer of points. */
 static void
-read_source(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
+read_source(sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
             sk__diagnostics *d)
 {
     size_t n = p->table.rows;
@@ -123,7 +123,7 @@ read_source(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr
     double *shown = g_new(double, 2 * n + 2), *swapped = g_new(double, 2 * n + 2);
     const char *names[2] = {"x", "y"};
     int col[2];
-    int found = p->table.row_point->len == 2 * n && !is_table(o->path);
+    int found = o->path != NULL && !is_table(o->path) && p->table.row_point->len == 2 * n;
     if (found) {
         memcpy(p->xy, p->table.row_point->data, 2 * n * sizeof *p->xy);
         memcpy(shown, p->xy, 2 * n * sizeof *p->xy);
@@ -140,7 +140,6 @@ read_source(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr
         sk__points_check_extent(p, shown, swapped, names, d);
     g_free(shown);
     g_free(swapped);
-    (void)ctx;
 }
 
 /* The municipality of each point, through the geography's rings; a point in none is only
@@ -181,15 +180,15 @@ read_data(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_b
         return sk__read_table(ctx, o->path, o->layer, WHAT, sk__geography_cache_dir(p->geo),
                               &p->table);
     sk__ctx_note_input(ctx, o->path);
-    be->read_points(o->path, o->layer, WHAT, 28992, &p->table);
+    be->read_points(o->path, o->layer, WHAT, sk_geography_epsg(p->geo), &p->table);
     return sk__ogr_report(ctx, &p->table);
 }
 
 static void
-check_all(sk_ctx *ctx, sk_points *p, const sk_style *style, const sk_points_options *o,
+check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
           const sk__ogr_backend *be, sk__diagnostics *d)
 {
-    read_source(ctx, p, o, be, d);
+    read_source(p, o, be, d);
     sk__points_check_ids(p, d);
     sk__points_check_scales(p, style, d);
     sk__points_check_places(p, d);
@@ -215,7 +214,7 @@ sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
     }
     sk__diagnostics d;
     sk__diagnostics_init(&d);
-    check_all(ctx, p, style, o, be, &d);
+    check_all(p, style, o, be, &d);
     if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
         sk_points_free(p);
         return SK_EINPUT;
