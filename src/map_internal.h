@@ -51,8 +51,8 @@ typedef struct sk__size_entry {
     double diameter;
 } sk__size_entry;
 
-/* The points of a point map: the ones drawn in drawing order (by class rank, then file
-** order: coincident points of the highest level end on top), the classes in legend order
+/* The points of a point map: the ones drawn in drawing order (larger symbols first, then by
+** class rank, then file order: coincident points of the highest level end on top), the classes in legend order
 ** (the highest level first, the levels off the map last). */
 typedef struct sk__point_layer {
     const sk_points *source;

@@ -8,8 +8,22 @@
 unsigned char *
 sk__points_selected(sk_ctx *ctx, const sk_points *points, const sk_map_spec *spec)
 {
-    unsigned char *keep = g_new0(unsigned char, sk_points_count(points) + 1);
+    size_t n = sk_points_count(points), kept = 0;
+    unsigned char *keep = g_new0(unsigned char, n + 1);
     if (sk_points_select(ctx, points, spec->where, keep) != SK_OK) {
+        g_free(keep);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        kept += keep[i] != 0;
+    /* An empty map would look like an answer ("none here"), not like a filter that selects
+    ** nothing. */
+    if (kept == 0 && n > 0) {
+        char *clauses = g_strjoinv("' and '", (char **)spec->where);
+        sk__error(ctx, SK_EUSAGE, "where '%s': no point of %s passes %s", clauses,
+                  sk_points_source(points),
+                  spec->where[1] != NULL ? "all of them" : "it");
+        g_free(clauses);
         g_free(keep);
         return NULL;
     }
@@ -119,7 +133,7 @@ sk__point_count_texts(const sk_style *style, const sk_classification *c, char **
         sk_classification_class_range(c, k, &lo, &hi);
         char *a = g_strdup_printf("%u", lo);
         if (hi == UINT_MAX) {
-            texts[k] = sk__style_format(style->count_open_format, a, NULL);
+            texts[k] = sk__style_format(ps->open_format, a, ps->unit_many);
         } else if (lo == hi) {
             texts[k] = sk__points_count_text(style, lo);
         } else {

@@ -167,6 +167,9 @@ compare_drawing(gconstpointer a, gconstpointer b, gpointer layer)
 {
     const sk__map_point *x = a, *y = b;
     const sk__point_layer *l = layer;
+    /* Sized symbols: the large first, so that none covers a smaller one. */
+    if (x->diameter != y->diameter)
+        return x->diameter < y->diameter ? 1 : -1;
     int rx = l->classes[x->klass].rank, ry = l->classes[y->klass].rank;
     if (rx != ry)
         return rx - ry;
