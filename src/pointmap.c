@@ -345,3 +345,52 @@ sk__point_map_title(const sk_style *style, const sk_map_spec *s, const sk__point
     g_free(title);
     return with;
 }
+
+/* Keep the points p of n inside extent (map CRS), counting them per class into size. */
+static size_t
+keep_inside(sk__map_point *p, size_t n, const double *extent, size_t *size)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i].x >= extent[0] && p[i].x <= extent[2] && p[i].y >= extent[1] &&
+            p[i].y <= extent[3]) {
+            p[kept++] = p[i];
+            size[p[i].klass]++;
+        }
+    return kept;
+}
+
+void
+sk__point_layer_restrict(sk__point_layer *l, const sk_style *style, const double *extent)
+{
+    size_t *size = g_new0(size_t, l->class_count + 1);
+    int *renumber = g_new(int, l->class_count + 1);
+    l->count = keep_inside(l->points, l->count, extent, size);
+    l->off_count = keep_inside(l->off, l->off_count, extent, size);
+    size_t kept = 0;
+    for (size_t k = 0; k < l->class_count; k++) {
+        sk__point_class *c = &l->classes[k];
+        renumber[k] = size[k] > 0 ? (int)kept : -1;
+        if (size[k] == 0) {
+            g_free(c->value);
+            g_free(c->text);
+            g_free(c->count);
+            continue;
+        }
+        c->size = size[k];
+        char *count = sk__points_count_text(style, c->size);
+        g_free(c->count);
+        c->count = c->off_map ? sk__style_format(sk__style_points(style)->off_map_format, count,
+                                                 NULL)
+                              : g_strdup(count);
+        g_free(count);
+        l->classes[kept++] = *c;
+    }
+    l->class_count = kept;
+    for (size_t i = 0; i < l->count; i++)
+        l->points[i].klass = renumber[l->points[i].klass];
+    for (size_t i = 0; i < l->off_count; i++)
+        l->off[i].klass = renumber[l->off[i].klass];
+    g_free(renumber);
+    g_free(size);
+}

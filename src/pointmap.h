@@ -14,6 +14,11 @@
 sk_status sk__point_layer_build(sk_ctx *ctx, const sk_map_data *data, const sk_style *style,
                                 const sk_map_spec *s, sk__point_layer **out);
 
+/* A zoomed map's layer: only the points inside extent (map CRS: minx, miny, maxx, maxy),
+** its classes those that keep points, their counts the points in view. */
+void sk__point_layer_restrict(sk__point_layer *layer, const sk_style *style,
+                              const double *extent);
+
 /* The title of a point map the spec gives none: by the legend title of the column coloured
 ** by, with the selection; g_free it. */
 char *sk__point_map_title(const sk_style *style, const sk_map_spec *s,

@@ -509,8 +509,11 @@ build(sk_ctx *ctx, const sk__map_kind_def *def, const sk_map_data *data,
         st = def->classify(ctx, &in, &c);
     if (st == SK_OK)
         st = dress(ctx, data, style, s, filter, &mo, c, out, panels);
-    if (st == SK_OK && *out != NULL) {
-        (*out)->points = layer;   /* still being built: the map is not shared yet */
+    if (st == SK_OK && *out != NULL && layer != NULL) {
+        /* The map is still being built, not shared yet.  A zoomed map counts what it shows. */
+        if ((*out)->zoom != NULL)
+            sk__point_layer_restrict(layer, style, (*out)->extent);
+        (*out)->points = layer;
         layer = NULL;
     }
     sk__point_layer_free(layer);
