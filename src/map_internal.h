@@ -66,10 +66,16 @@ typedef struct sk__point_layer {
     char *size_title;
     guint8 *covered;           /* per municipality: inside some point's covered area
                                ** (outlined), or NULL */
+    int ordinal;               /* classes are a scale's levels (legend: highest first) */
     sk__map_point *off;        /* the selected points not drawn (their class is off the
                                ** map), file order: the classes CSV's rows with drawn = 0 */
     size_t off_count;
 } sk__point_layer;
+
+/* The legend of a page of point maps: every class of the maps' layers (by value, in legend
+** order) and every size, without counts (a panel's count is its own, in its title).  Only
+** classes and sizes are set; free with sk__point_layer_free. */
+sk__point_layer *sk__point_layer_union(sk_map *const *maps, size_t n);
 
 /* Free a point layer and everything it owns (not its source); NULL is a no-op. */
 void sk__point_layer_free(sk__point_layer *layer);

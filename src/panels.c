@@ -14,6 +14,7 @@ struct sk_panels {
     GArray *legend;          /* sk__legend_entry, shared by the maps */
     char *legend_title, *title, *caption, *note, *text;
     char **titles;           /* per panel, or NULL */
+    sk__point_layer *points; /* point maps: the legend of every panel's classes, or NULL */
 };
 
 void
@@ -37,6 +38,7 @@ sk_panels_free(sk_panels *ps)
     g_free(ps->note);
     g_free(ps->text);
     g_strfreev(ps->titles);
+    sk__point_layer_free(ps->points);
     g_free(ps);
 }
 
@@ -186,7 +188,7 @@ sk__panels_spec(const sk_panels *ps)
                           (const char *const *)ps->titles, first->region_label,
                           first->outline != NULL, ps->text,
                           with_area != NULL ? with_area->area_label : NULL, first->extent,
-                          first->zoom != NULL, first->zoom_legend, first->points};
+                          first->zoom != NULL, first->zoom_legend, ps->points};
     return spec;
 }
 
@@ -194,6 +196,25 @@ sk_map *const *
 sk__panels_maps(const sk_panels *ps)
 {
     return ps->maps;
+}
+
+/* A panel's title; a point map's with its number of points (the shared legend has no
+** counts: each panel counts its own). */
+static char *
+panel_title(const sk_map *map, const char *title)
+{
+    const sk__point_layer *l = map->points;
+    if (title == NULL || l == NULL || !*title)
+        return g_strdup(title != NULL ? title : "");
+    const sk__points_style *ps = sk__style_points(map->style);
+    char number[24];
+    size_t n = l->count + l->off_count;
+    g_snprintf(number, sizeof number, "%zu", n);
+    char *count = sk__style_format(ps->count_format, number, n == 1 ? ps->unit_one
+                                                                     : ps->unit_many);
+    char *text = sk__style_format(ps->panel_title_format, title, count);
+    g_free(count);
+    return text;
 }
 
 sk_status
@@ -227,8 +248,10 @@ sk_panels_new(sk_ctx *ctx, sk_map **maps, size_t count, const char *const *title
     if (titles != NULL) {
         ps->titles = g_new0(char *, count + 1);
         for (size_t i = 0; i < count; i++)
-            ps->titles[i] = g_strdup(titles[i] != NULL ? titles[i] : "");
+            ps->titles[i] = panel_title(maps[i], titles[i]);
     }
+    if (maps[0]->points != NULL)
+        ps->points = sk__point_layer_union(maps, count);
     ps->title = g_strdup(options->title);
     ps->caption = g_strdup(options->caption);
     ps->note = g_strdup(options->note);
@@ -285,6 +308,10 @@ sk_panels_render(sk_ctx *ctx, const sk_panels *ps, const sk_render_options *opti
 sk_status
 sk_panels_write_classes_csv(sk_ctx *ctx, const sk_panels *ps, const char *path)
 {
+    if (ps->points != NULL) {
+        sk__page_spec spec = sk__panels_spec(ps);
+        return sk__write_panels_points_csv(ctx, &spec, ps->maps, path);
+    }
     GString *s = g_string_new("gm_code,gm_naam,class,color,projects,panel\n");
     for (size_t i = 0; i < ps->count; i++) {
         char number[24];

@@ -165,6 +165,7 @@ typedef struct sk__plan_circle {
     double r;                    /* radius, points */
     sk__color fill, stroke;
     double width;                /* outline width, points (0: none) */
+    size_t map;                  /* a point's: the plan map it belongs to */
 } sk__plan_circle;
 
 typedef struct sk__plan_item {

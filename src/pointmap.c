@@ -124,7 +124,7 @@ make_class(const sk_style *style, const values *v, size_t k, const char *fallbac
     GArray *palette = ps->categorical;
     c.fill = sc != NULL && sc->colors != NULL ? sc->colors[k]
              : palette != NULL && palette->len > 0
-                 ? g_array_index(palette, sk__color, k % palette->len)
+                 ? g_array_index(palette, sk__color, k < palette->len ? k : palette->len - 1)
                  : style->total_fill;
     c.outline = outline_of(ps, c.fill);
     c.rank = (int)k;
@@ -152,7 +152,7 @@ make_classes(const sk_style *style, const values *v, const char *fallback,
             sk__point_class c = make_class(style, v, k, fallback);
             g_array_append_val(classes, c);
         }
-    int ordinal = v->scale != NULL && v->scale->ordinal;
+    int ordinal = layer->ordinal = v->scale != NULL && v->scale->ordinal;
     g_array_sort_with_data(classes, compare_legend, GINT_TO_POINTER(ordinal));
     for (size_t k = 0; k < v->count; k++)
         class_of[k] = -1;
@@ -262,22 +262,31 @@ layer_values(sk_ctx *ctx, const sk_points *points, const sk_style *style, const 
         return SK_EUSAGE;
     v->scale = by != NULL ? sk__style_scale(style, by) : NULL;
     if (by != NULL && v->scale == NULL) {
-        v->categories = column_values(points, *column, keep);
+        /* Every value of the column, selected or not: a value keeps its colour on every map
+        ** of the layer (a panel of some points, another selection). */
+        unsigned char *all = g_malloc(sk_points_count(points) + 1);
+        memset(all, 1, sk_points_count(points) + 1);
+        v->categories = column_values(points, *column, all);
+        g_free(all);
         v->count = v->categories->len;
     } else {
         v->count = v->scale != NULL ? v->scale->count : 1;
     }
     count_values(points, *column, keep, v);
-    size_t used = 0;
+    size_t used = 0, last = 0;
     for (size_t k = 0; k < v->count; k++)
-        used += v->size[k] > 0;
+        if (v->size[k] > 0) {
+            used++;
+            last = k + 1;
+        }
     const GArray *palette = sk__style_points(style)->categorical;
     size_t colours = palette != NULL ? palette->len : 0;
-    if (v->categories != NULL && (used > SK__MAX_CATEGORICAL || used > colours))
+    if (v->categories != NULL && (used > SK__MAX_CATEGORICAL || last > colours))
         return sk__error(ctx, SK_EINPUT, "by: column '%s' of %s has %zu different values; a "
-                         "map tells at most %zu apart (select points with --where, or give "
-                         "the column a [scale %s] in the style)", by, sk_points_source(points),
-                         used, MIN((size_t)SK__MAX_CATEGORICAL, colours), by);
+                         "map tells at most %zu apart, each in its own colour on every map "
+                         "(select points with --where, or give the column a [scale %s] in the "
+                         "style)", by, sk_points_source(points), v->count,
+                         MIN((size_t)SK__MAX_CATEGORICAL, colours), by);
     return SK_OK;
 }
 

@@ -60,6 +60,10 @@ sk_status sk__render_plan_png(sk_ctx *ctx, const sk__plan *plan, double dpi, con
 /* A page of several maps (spec->panel_count of them, maps[0..n)) to a file: PNG (no world
 ** file), PDF or SVG by options->format or the extension. */
 struct sk__page_spec;
+/* A page of point maps' classes CSV: a row per point of every panel (as
+** sk_map_write_classes_csv's, with drawn positions) and the panel's title (or number). */
+sk_status sk__write_panels_points_csv(sk_ctx *ctx, const struct sk__page_spec *spec,
+                                      sk_map *const *maps, const char *path);
 sk_status sk__render_panels_file(sk_ctx *ctx, sk_map *const *maps,
                                  const struct sk__page_spec *spec,
                                  const sk_render_options *options, const char *path);

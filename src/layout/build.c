@@ -173,7 +173,7 @@ add_legend_circle(sk__plan *p, const sk__legend_item *li, size_t i,
         id = 1000 + (long)(i - points->class_count - 1);
     sk__plan_item it = {.kind = SK__ITEM_CIRCLE, .role = SK__ROLE_LEGEND_SYMBOL, .id = id};
     it.u.circle = (sk__plan_circle){b->x + b->w / 2, b->y + b->h / 2, li->diameter / 2,
-                                    li->color, li->outline, li->line_width};
+                                    li->color, li->outline, li->line_width, 0};
     sk__plan_add(p, &it);
 }
 

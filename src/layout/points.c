@@ -260,7 +260,7 @@ sk__plan_points(sk__plan *p, size_t k, const sk_map *map)
         const sk__point_class *c = &pl->classes[pl->points[ids[j]].klass];
         sk__plan_item it = {.kind = SK__ITEM_CIRCLE, .role = SK__ROLE_POINT, .id = (long)ids[j]};
         it.u.circle = (sk__plan_circle){x[j], y[j], d[j] / 2, c->fill, c->outline,
-                                        ps->outline_width};
+                                        ps->outline_width, k};
         sk__plan_add(p, &it);
     }
     g_free(d);

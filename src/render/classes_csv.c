@@ -27,7 +27,7 @@ compare_rows(const void *a, const void *b)
 /* The rows of the layer's points, drawn or not (off the map, or off a zoomed map's frame),
 ** in file order; the drawn ones where the page plan p puts their symbols. */
 static point_row *
-point_rows(const sk__point_layer *pl, const sk__plan *p, size_t *count)
+point_rows(const sk__point_layer *pl, const sk__plan *p, size_t k, size_t *count)
 {
     size_t n = pl->count + pl->off_count;
     point_row *rows = g_new0(point_row, n > 0 ? n : 1);
@@ -38,28 +38,25 @@ point_rows(const sk__point_layer *pl, const sk__plan *p, size_t *count)
     for (guint i = 0; i < p->items->len; i++) {
         const sk__plan_item *it = &g_array_index(p->items, sk__plan_item, i);
         if (it->kind != SK__ITEM_CIRCLE || it->role != SK__ROLE_POINT || it->id < 0 ||
-            (size_t)it->id >= pl->count)
+            (size_t)it->id >= pl->count || it->u.circle.map != k)
             continue;
         point_row *r = &rows[it->id];
         r->drawn = 1;
-        sk__to_map(&p->maps[0].at, it->u.circle.x, it->u.circle.y, &r->x, &r->y);
+        sk__to_map(&p->maps[k].at, it->u.circle.x, it->u.circle.y, &r->x, &r->y);
     }
     qsort(rows, n, sizeof *rows, compare_rows);
     *count = n;
     return rows;
 }
 
-/* id,naam,class,color,x,y,drawn: one row per selected point of the point map. */
-static sk_status
-write_points_csv(sk_ctx *ctx, const sk_map *map, const char *path)
+/* The rows of plan map k's points (map's layer): id,naam,class,color,x,y,drawn and the
+** panel, unless it is NULL. */
+static void
+points_rows(GString *s, const sk_map *map, const sk__plan *p, size_t k, const char *panel)
 {
-    sk__plan *p;
-    if (sk__plan_map_page(ctx, map, &p) != SK_OK)
-        return sk_ctx_status(ctx);
     const sk__point_layer *pl = map->points;
     size_t n;
-    point_row *rows = point_rows(pl, p, &n);
-    GString *s = g_string_new("id,naam,class,color,x,y,drawn\n");
+    point_row *rows = point_rows(pl, p, k, &n);
     for (size_t i = 0; i < n; i++) {
         const sk__point_class *c = &pl->classes[rows[i].pt->klass];
         char color[8], x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
@@ -69,10 +66,41 @@ write_points_csv(sk_ctx *ctx, const sk_map *map, const char *path)
                                c->value, color,
                                g_ascii_formatd(x, sizeof x, "%.2f", rows[i].x),
                                g_ascii_formatd(y, sizeof y, "%.2f", rows[i].y),
-                               rows[i].drawn ? "1" : "0"};
-        sk__csv_row(s, cells, G_N_ELEMENTS(cells));
+                               rows[i].drawn ? "1" : "0", panel};
+        sk__csv_row(s, cells, G_N_ELEMENTS(cells) - (panel == NULL));
     }
     g_free(rows);
+}
+
+/* id,naam,class,color,x,y,drawn: one row per selected point of the point map. */
+static sk_status
+write_points_csv(sk_ctx *ctx, const sk_map *map, const char *path)
+{
+    sk__plan *p;
+    if (sk__plan_map_page(ctx, map, &p) != SK_OK)
+        return sk_ctx_status(ctx);
+    GString *s = g_string_new("id,naam,class,color,x,y,drawn\n");
+    points_rows(s, map, p, 0, NULL);
+    sk__plan_free(p);
+    sk_status st = sk_write_file(ctx, path, s->str, s->len);
+    g_string_free(s, TRUE);
+    return st;
+}
+
+sk_status
+sk__write_panels_points_csv(sk_ctx *ctx, const sk__page_spec *spec, sk_map *const *maps,
+                            const char *path)
+{
+    sk__plan *p;
+    if (sk__plan_panels_page(ctx, spec, maps, &p) != SK_OK)
+        return sk_ctx_status(ctx);
+    GString *s = g_string_new("id,naam,class,color,x,y,drawn,panel\n");
+    for (size_t k = 0; k < spec->panel_count; k++) {
+        char number[24];
+        g_snprintf(number, sizeof number, "%zu", k + 1);
+        const char *title = spec->panel_titles != NULL ? spec->panel_titles[k] : NULL;
+        points_rows(s, maps[k], p, k, title != NULL && *title ? title : number);
+    }
     sk__plan_free(p);
     sk_status st = sk_write_file(ctx, path, s->str, s->len);
     g_string_free(s, TRUE);
