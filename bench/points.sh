@@ -4,6 +4,7 @@
 # points coloured by samenwerking, and the initiatives per municipality (--count gemeenten).
 # Issue 15 asks for one map in at most 0.5 s on the reference machine.
 #   bash bench/points.sh [RUNS]      (needs build/, bc, python3 with GDAL's bindings)
+# Generating the set takes minutes; SK_BENCH_POINTS=FILE times an existing one instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -14,17 +15,20 @@ trap 'rm -rf "$out"' EXIT
 
 # The generator: the repository's copy, else the shared one; a python3 that has GDAL's
 # bindings (Debian's python3-gdal; a python3 earlier on PATH may lack them).
-gen=tools/make-initiatives.py
-[ -f "$gen" ] || gen=../shared/tools/make-initiatives.py
-[ -f "$gen" ] || { echo "bench: make-initiatives.py not found; skipped"; exit 0; }
-py=
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'from osgeo import ogr' 2>/dev/null; then py=$p; break; fi
-done
-[ -n "$py" ] || { echo "bench: no python3 with GDAL's bindings (python3-gdal); skipped"; exit 0; }
-"$py" "$gen" --scale 100 --out "$out" >/dev/null
-points="$out/initiatieven_2020_x100.csv"
-[ -s "$points" ] || { echo "bench: $gen wrote no $points; skipped"; exit 0; }
+points=${SK_BENCH_POINTS:-}
+if [ -z "$points" ]; then
+  gen=tools/make-initiatives.py
+  [ -f "$gen" ] || gen=../shared/tools/make-initiatives.py
+  [ -f "$gen" ] || { echo "bench: make-initiatives.py not found; skipped"; exit 0; }
+  py=
+  for p in python3 /usr/bin/python3; do
+    if command -v "$p" >/dev/null && "$p" -c 'from osgeo import ogr' 2>/dev/null; then py=$p; break; fi
+  done
+  [ -n "$py" ] || { echo "bench: no python3 with GDAL's bindings (python3-gdal); skipped"; exit 0; }
+  "$py" "$gen" --scale 100 --out "$out" >/dev/null
+  points="$out/initiatieven_2020_x100.csv"
+  [ -s "$points" ] || { echo "bench: $gen wrote no $points; skipped"; exit 0; }
+fi
 n=$(($(wc -l <"$points") - 1))
 
 cache="$out/cache"
