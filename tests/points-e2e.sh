@@ -16,7 +16,7 @@
 # SAMENKAART_CACHE.
 # shellcheck source=tests/tap.sh
 . "$(dirname "$0")/tap.sh"
-echo "1..26"
+echo "1..29"
 export LC_ALL=C
 cd "$tmp" || exit 1
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null ||
@@ -93,32 +93,14 @@ awk -F'\t' '$6 == 1 {print $4, $5}' fig3.tsv | gdallocationinfo -valonly -geoloc
   -b 1 -b 2 -b 3 fig3.png 2>pix.err | paste - - - |
   awk '{printf "#%02x%02x%02x\n", $1, $2, $3}' >pixels.txt
 awk -F'\t' '$6 == 1 {print $2 "\t" tolower($3) "\t" $4 "\t" $5}' fig3.tsv >drawn.tsv
-# A symbol's reach in pixels at the default 150 dpi: half the style's symbol_pt plus its
-# outline_pt, and a pixel of antialiasing; metres per pixel from the world file.
-reach=$(awk -F' *= *' '/^\[/ {g = $0} g == "[points]" && $1 == "symbol_pt" {s = $2}
-  g == "[points]" && $1 == "outline_pt" {o = $2} END {print (s / 2 + o) * 150 / 72 + 1}' \
-  "$SAMENKAART_STYLES/aef.ini")
-metres=$(head -1 fig3.pgw)
-# Expected: the row's own colour at its centre, unless a symbol drawn after it (a higher
-# level, or its own: higher levels are drawn last) reaches that pixel; those few are left out.
-check "at every drawn position the PNG has the row's class colour (symbols on top aside)" \
+# Coincident and near points are moved apart until no symbol covers another's centre, so the
+# pixel at every drawn position is the row's own class colour (issue 15: "at each drawn
+# position the topmost symbol has its class colour").
+check "at every drawn position the PNG has the row's class colour" \
   bash -c 'cat pix.err; [ "$(wc -l <pixels.txt)" = 114 ] &&
-  paste drawn.tsv pixels.txt | awk -F"\t" -v reach="'"$reach"'" -v m="'"$metres"'" "
-    FILENAME == \"levels.txt\" {rank[\$0] = FNR; next}
-    { n++; lv[n] = rank[\$1]; want[n] = \$2; x[n] = \$3; y[n] = \$4; got[n] = \$5 }
-    END {
-      for (i = 1; i <= n; i++) {
-        covered = 0
-        for (j = 1; j <= n; j++)
-          if (j != i && lv[j] >= lv[i] && sqrt((x[i] - x[j]) ^ 2 + (y[i] - y[j]) ^ 2) / m <= reach)
-            covered = 1
-        if (covered) {skipped++; continue}
-        if (got[i] != want[i]) {print \"bad:\", want[i], \"at\", x[i], y[i], \"is\", got[i]; bad++}
-        else own++
-      }
-      print own, \"of\", n, \"show their own colour,\", skipped + 0, \"under a neighbour\"
-      exit bad > 0 || own < 0.8 * n || n != 114 }
-  " levels.txt -'
+  paste drawn.tsv pixels.txt | awk -F"\t" "
+    { n++; if (\$2 != \$5) {print \"bad:\", \$2, \"at\", \$3, \$4, \"is\", \$5; bad++} }
+    END {print n - bad, \"of\", n, \"show their own colour\"; exit bad > 0 || n != 114}"'
 
 # Lightness: the colours of the drawn levels, lowest first, get darker (CIELAB L*).
 check "the levels' colours darken with the level (L* decreasing)" bash -c '
@@ -183,6 +165,26 @@ check "per municipality, initiatives = the initiatives whose gemeenten name it" 
     END { for (g in want) if (!(g in seen)) {print \"missing\", g; bad++}
           print NR, \"municipalities,\", sum, \"counted\"; exit bad > 0 || sum != total || NR < 300 }" \
     expected-count.tsv cnt.tsv'
+
+columns cnt.csv class initiatives >cnt-class.tsv
+check "every municipality's class text holds its count (\"0 initiatieven\", \"2–3 initiatieven\", \"7 of meer …\")" \
+  bash -c 'awk -F"\t" "
+    { n = \$2 + 0; t = \$1; ok = 0
+      if (match(t, /^[0-9]+–[0-9]+ /)) { split(substr(t, 1, RLENGTH - 1), r, \"–\"); ok = n >= r[1] && n <= r[2] }
+      else if (match(t, /^[0-9]+ of meer /)) ok = n >= substr(t, 1, RLENGTH) + 0
+      else if (match(t, /^[0-9]+ initiatie/)) ok = n == substr(t, 1, RLENGTH) + 0
+      if (!ok) {print \"bad:\", t, n; bad++} }
+    END {exit bad > 0 || NR < 300}" cnt-class.tsv'
+
+# A zoomed map counts the points it shows; a selection of no point is refused.
+"$SK_CLI" render -q --points "$data" --by samenwerking --zoom-province Zuid-Holland \
+  --output zh.pdf --classes-csv zh.csv 2>/dev/null
+zh_drawn=$(columns zh.csv drawn | grep -c '^1$')
+zh_formal=$(columns zh.csv class drawn | grep -c '^formele afspraken	1$')
+check "a zoomed map's legend counts the points in its frame ($zh_formal formele of $zh_drawn)" bash -c "
+  [ $zh_drawn -gt 10 ] && [ $zh_drawn -lt 114 ] &&
+  pdftotext zh.pdf - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g; s/  */ /g' |
+    grep -qF 'formele afspraken $zh_formal initiatieven'"
 
 # ---- (c) bad input ------------------------------------------------------------------------
 awk -F, -v OFS=, 'NR == 5 {$3 = "abc"} NR == 9 {$7 = "formeel"} {print}' "$data" >bad.csv
@@ -317,4 +319,7 @@ check "atlas: by, size_by and where over columns the layer does not have, each a
   "bad-columns.ini:7: [map a] by: unknown column 'samenwerkin'" "(did you mean 'samenwerking'?)" \
   "bad-columns.ini:14: [family f] size_by: unknown column 'berijk'" "(did you mean 'bereik'?)" \
   "bad-columns.ini:15: [family f] where: 'interventie=GLI'" "(did you mean 'interventies'?)"
+check "--where selecting no point: exit 2, said so, no output" \
+  refused nothing "no point of" -- --points "$data" --where preventiecoalitie=ja \
+  --where preventiecoalitie=nee
 exit $failed
