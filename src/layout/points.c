@@ -124,12 +124,21 @@ cluster_of(size_t *seed, size_t i)
     return i;
 }
 
+/* A cluster is joined with others up to this many points, and its points beyond SPREAD_MAX
+** stay at the edge of its spiral: in very dense data a point is moved a few symbols at most,
+** never across a city (the map then shows the crowd, and --count the numbers). */
+#define CLUSTER_MAX 24
+#define SPREAD_MAX 40
+
 /* After spreading, clusters that still cover a centre of another are joined (the earlier
 ** first point leads); returns how many joins were made. */
 static size_t
 join_colliding(const double *x, const double *y, const double *d, size_t n, double w,
                size_t *seed)
 {
+    size_t *members = g_new0(size_t, n);
+    for (size_t i = 0; i < n; i++)
+        members[cluster_of(seed, i)]++;
     near_grid g;
     grid_init(&g, x, y, d, n, w);
     GArray *near = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -138,14 +147,16 @@ join_colliding(const double *x, const double *y, const double *d, size_t n, doub
         grid_near(&g, i, near);
         for (guint k = 0; k < near->len; k++) {
             size_t a = cluster_of(seed, i), b = cluster_of(seed, g_array_index(near, size_t, k));
-            if (a != b) {
+            if (a != b && members[a] + members[b] <= CLUSTER_MAX) {
                 seed[MAX(a, b)] = MIN(a, b);
+                members[MIN(a, b)] += members[MAX(a, b)];
                 joins++;
             }
         }
     }
     g_array_free(near, TRUE);
     grid_clear(&g);
+    g_free(members);
     return joins;
 }
 
@@ -172,7 +183,7 @@ spread(double *x, double *y, const double *d, const size_t *members, size_t m, d
             r = gap / (2 * sin(G_PI / (double)m));
             a = -G_PI / 2 + 2 * G_PI * (double)k / (double)m;
         } else {
-            r = gap / SPIRAL_SPREAD * sqrt((double)k + 0.5);
+            r = gap / SPIRAL_SPREAD * sqrt((double)MIN(k, SPREAD_MAX) + 0.5);
             a = -G_PI / 2 + GOLDEN_ANGLE * (double)k;
         }
         x[members[k]] = cx + r * cos(a);
