@@ -19,6 +19,10 @@ sk_points_free(sk_points *p)
 {
     if (p == NULL)
         return;
+    /* The levels are per column: free them while the table still knows its columns. */
+    for (guint c = 0; p->levels != NULL && c < p->table.columns->len; c++)
+        g_strfreev(p->levels[c]);
+    g_free(p->levels);
     sk__ogr_data_clear(&p->table);
     g_free(p->xy);
     if (p->ids != NULL)
@@ -28,9 +32,6 @@ sk_points_free(sk_points *p)
     g_free(p->cov_first);
     g_free(p->cov_count);
     g_free(p->municipality);
-    for (guint c = 0; p->levels != NULL && c < p->table.columns->len; c++)
-        g_strfreev(p->levels[c]);
-    g_free(p->levels);
     g_free(p->source);
     g_free(p);
 }
