@@ -372,6 +372,51 @@ test_gpkg(void)
         g_free(ids[i]);
 }
 
+/* --x-field with a layer of points: a usage error; a layer without features: "no rows"
+** (its point data is empty, which once reached memcpy as NULL). */
+static void
+test_gpkg_edges(void)
+{
+    char *ids[SOME];
+    double rd[2 * SOME], deg[2 * SOME];
+    first_rows(ids, rd, deg);
+    char *path = g_build_filename(tmp, "velden.gpkg", NULL);
+    g_remove(path);
+    write_gpkg(path, 28992, ids, rd, 0);
+    sk_points *p = NULL;
+    char *msg = NULL;
+    g_assert_cmpint(try_load(path, "x", "y", NULL, &p, &msg), ==, SK_EUSAGE);
+    g_assert_null(p);
+    char *want = g_strdup_printf("%s: the layer has point geometry; --x-field and --y-field "
+                                 "are for tables with coordinate columns (CSV, XLSX, ODS): "
+                                 "leave them out", path);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+    g_free(path);
+
+    path = g_build_filename(tmp, "leeg.gpkg", NULL);
+    g_remove(path);
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), path, 0, 0, 0, GDT_Unknown,
+                                 NULL);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+    OSRImportFromEPSG(srs, 28992);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, "initiatieven", srs, wkbPoint, NULL);
+    OGRFieldDefnH fd = OGR_Fld_Create("id", OFTString);
+    OGR_L_CreateField(layer, fd, TRUE);
+    OGR_Fld_Destroy(fd);
+    OSRDestroySpatialReference(srs);
+    GDALClose(ds);
+    msg = load_error(path, NULL, NULL);
+    want = g_strdup_printf("%s: the point layer has no rows", path);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+    g_free(path);
+    for (size_t i = 0; i < SOME; i++)
+        g_free(ids[i]);
+}
+
 /* ---- bad values --------------------------------------------------------------------- */
 
 /* Write content as name in tmp and load it: SK_EINPUT and exactly the lines expected, each
@@ -612,6 +657,7 @@ main(int argc, char **argv)
     g_test_add_func("/points/shipped", test_shipped);
     g_test_add_func("/points/lonlat", test_lonlat);
     g_test_add_func("/points/gpkg", test_gpkg);
+    g_test_add_func("/points/gpkg-edges", test_gpkg_edges);
     g_test_add_func("/points/bad-values", test_bad_values);
     g_test_add_func("/points/select", test_select);
     int rc = g_test_run();

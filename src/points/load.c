@@ -125,14 +125,15 @@ read_source(sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
     const char *names[2] = {"x", "y"};
     int col[2];
     int found = o->path != NULL && !is_table(o->path) && p->table.row_point->len == 2 * n;
-    if (found) {
+    /* A layer without features has no point data at all (NULL): nothing to copy. */
+    if (found && n > 0) {
         memcpy(p->xy, p->table.row_point->data, 2 * n * sizeof *p->xy);
         memcpy(shown, p->xy, 2 * n * sizeof *p->xy);
         for (size_t r = 0; r < n; r++) {
             swapped[2 * r] = p->xy[2 * r + 1];
             swapped[2 * r + 1] = p->xy[2 * r];
         }
-    } else if ((found = coordinate_columns(p, o, col, d))) {
+    } else if (!found && (found = coordinate_columns(p, o, col, d))) {
         names[0] = g_ptr_array_index(p->table.columns, (guint)col[0]);
         names[1] = g_ptr_array_index(p->table.columns, (guint)col[1]);
         table_positions(p, be, col, shown, swapped, d);
@@ -185,6 +186,20 @@ read_data(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_b
     return sk__ogr_report(ctx, &p->table);
 }
 
+/* --x-field and --y-field name a table's coordinate columns: a layer of points has its
+** positions in its geometry, and silently ignoring the options would mislead. */
+static int
+fields_apply(sk_ctx *ctx, const sk_points *p, const sk_points_options *o)
+{
+    const sk__ogr_data *t = &p->table;
+    if ((o->x_field == NULL && o->y_field == NULL) || o->path == NULL || is_table(o->path) ||
+        t->rows == 0 || t->row_point->len != 2 * t->rows)
+        return 1;
+    sk__error(ctx, SK_EUSAGE, "%s: the layer has point geometry; --x-field and --y-field are "
+              "for tables with coordinate columns (CSV, XLSX, ODS): leave them out", p->source);
+    return 0;
+}
+
 static void
 check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
           const sk__ogr_backend *be, sk__diagnostics *d)
@@ -209,7 +224,7 @@ sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
     p->geo = geo;
     p->source = g_strdup(o->path != NULL ? o->path : "");
     sk__ogr_data_init(&p->table);
-    if (read_data(ctx, p, o, be) != SK_OK) {
+    if (read_data(ctx, p, o, be) != SK_OK || !fields_apply(ctx, p, o)) {
         sk_points_free(p);
         return sk_ctx_status(ctx);
     }
