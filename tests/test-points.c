@@ -524,6 +524,17 @@ test_bad_values(void)
     g_free(msg);
     g_free(path);
 
+    /* A misspelt word of a level: that level, not the nearest whole text ('onbekend'). */
+    const char *expected_words[] = {
+        "2: column 'samenwerking': unknown value 'formeel' (did you mean 'formele "
+        "afspraken'?)",
+        "3: column 'samenwerking': unknown value 'informeel' (did you mean 'informele "
+        "afspraken'?)",
+    };
+    assert_errors("woorden.csv", "id,x,y,samenwerking\nW1,192375,342401,formeel\n"
+                  "W2,192375,342401,informeel\n", expected_words,
+                  G_N_ELEMENTS(expected_words));
+
     g_free(outside);
     g_free(swapped);
     g_free(dup);
