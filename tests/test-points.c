@@ -535,6 +535,28 @@ test_bad_values(void)
                   "W2,192375,342401,informeel\n", expected_words,
                   G_N_ELEMENTS(expected_words));
 
+    /* Empty items of 'gemeenten' and a municipality named twice (by name and by code). */
+    const char *sep = " (municipalities are separated by one ';', with none before the "
+                      "first or after the last)";
+    char *gm[3];
+    for (int i = 0; i < 3; i++)
+        gm[i] = g_strdup_printf("%d: column 'gemeenten': empty item in '%s'%s", i + 2,
+                                (const char *[]){"Maasgouw;;Roermond", "Maasgouw;", ";"}[i],
+                                sep);
+    const char *expected_places[] = {
+        gm[0], gm[1], gm[2],
+        "5: column 'gemeenten': empty item (the municipalities the initiative covers, at "
+        "least one, separated by ';')",
+        "6: column 'gemeenten': 'roermond' is named twice",
+    };
+    assert_errors("gemeenten.csv", "id,x,y,gemeenten\nG1,192375,342401,Maasgouw;;Roermond\n"
+                  "G2,192375,342401,Maasgouw;\nG3,192375,342401,;\nG4,192375,342401, \n"
+                  "G5,192375,342401,Roermond;Maasgouw;roermond\n"
+                  "G6,192375,342401,Roermond\n", expected_places,
+                  G_N_ELEMENTS(expected_places));
+    for (int i = 0; i < 3; i++)
+        g_free(gm[i]);
+
     g_free(outside);
     g_free(swapped);
     g_free(dup);
