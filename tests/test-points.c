@@ -557,6 +557,22 @@ test_bad_values(void)
     for (int i = 0; i < 3; i++)
         g_free(gm[i]);
 
+    /* A decimal comma, numbers out of range, one row in degrees among RD metres. */
+    char *lonlat = g_strdup_printf("6: (x, y) = (5.9, 51) lies outside the map (%s) (looks "
+                                   "like longitude/latitude; the other rows are RD metres)",
+                                   box);
+    const char *expected_numbers[] = {
+        "2: column 'x': '192375,5' is not a number (use '.' before decimals)",
+        "3: column 'x': '1e999' is out of range (a finite number is needed)",
+        "4: column 'y': 'inf' is out of range (a finite number is needed)",
+        "5: column 'x': 'nan' is out of range (a finite number is needed)",
+        lonlat,
+    };
+    assert_errors("getallen.csv", "id,x,y\nN1,\"192375,5\",342401\nN2,1e999,342401\n"
+                  "N3,192375,inf\nN4,nan,342401\nN5,5.9,51.0\nN6,192375,342401\n",
+                  expected_numbers, G_N_ELEMENTS(expected_numbers));
+    g_free(lonlat);
+
     g_free(outside);
     g_free(swapped);
     g_free(dup);

@@ -172,13 +172,19 @@ sk__points_check_extent(const sk_points *p, const double *shown, const double *s
         if (isnan(shown[2 * r]) || isnan(shown[2 * r + 1]) || inside(e, xy[0], xy[1]))
             continue;
         int swap = inside(e, swapped[2 * r], swapped[2 * r + 1]);
+        /* Read as metres (not reprojected) but in the range of degrees: one row in lon/lat
+        ** among RD rows (a file all in degrees is read as degrees). */
+        int degrees = xy[0] == shown[2 * r] && xy[1] == shown[2 * r + 1] &&
+                      fabs(shown[2 * r]) <= 180 && fabs(shown[2 * r + 1]) <= 90;
         sk__diagnostics_add(d, "%s: (%s, %s) = (%.10g, %.10g) lies outside the map (x "
-                            "%.0f…%.0f, y %.0f…%.0f in EPSG:%d, with a margin of %.0f km)%s",
+                            "%.0f…%.0f, y %.0f…%.0f in EPSG:%d, with a margin of %.0f km)%s%s",
                             (const char *)g_ptr_array_index(p->table.where, (guint)r),
                             names[0], names[1], shown[2 * r], shown[2 * r + 1], e[0] - MARGIN,
                             e[2] + MARGIN, e[1] - MARGIN, e[3] + MARGIN,
                             sk_geography_epsg(p->geo), MARGIN / 1000,
                             swap ? "; with x and y swapped it lies inside: are the two "
-                                   "values in each other's column?" : "");
+                                   "values in each other's column?" : "",
+                            degrees ? " (looks like longitude/latitude; the other rows are "
+                                      "RD metres)" : "");
     }
 }

@@ -79,13 +79,24 @@ parse_number(const char *where, const char *column, const char *cell, sk__diagno
 {
     char *end = NULL;
     double v = cell[0] != '\0' ? g_ascii_strtod(cell, &end) : NAN;
-    if (cell[0] == '\0')
+    if (cell[0] == '\0') {
         sk__diagnostics_add(d, "%s: column '%s': empty value (a number is needed)", where,
                             column);
-    else if (*end != '\0' || !isfinite(v))
-        sk__diagnostics_add(d, "%s: column '%s': '%s' is not a number", where, column, cell);
-    else
+    } else if (*end == '\0' && !isfinite(v)) {
+        sk__diagnostics_add(d, "%s: column '%s': '%s' is out of range (a finite number is "
+                            "needed)", where, column, cell);
+    } else if (*end != '\0') {
+        /* A decimal comma ("192375,5"): say so, the usual cause in Dutch spreadsheets. */
+        char *dotted = g_strdelimit(g_strdup(cell), ",", '.');
+        char *e2 = NULL;
+        double w = g_ascii_strtod(dotted, &e2);
+        int comma = strchr(cell, ',') != NULL && *e2 == '\0' && isfinite(w);
+        g_free(dotted);
+        sk__diagnostics_add(d, "%s: column '%s': '%s' is not a number%s", where, column, cell,
+                            comma ? " (use '.' before decimals)" : "");
+    } else {
         return v;
+    }
     return NAN;
 }
 
