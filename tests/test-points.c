@@ -573,6 +573,13 @@ test_bad_values(void)
                   expected_numbers, G_N_ELEMENTS(expected_numbers));
     g_free(lonlat);
 
+    /* A column named twice in the header (case ignored). */
+    const char *expected_header[] = {
+        "1: column 'x' given twice (columns 2 and 4); rename or remove one",
+    };
+    assert_errors("kop.csv", "id,x,y,X\nK1,192375,342401,1\n", expected_header,
+                  G_N_ELEMENTS(expected_header));
+
     g_free(outside);
     g_free(swapped);
     g_free(dup);

@@ -188,3 +188,21 @@ sk__points_check_extent(const sk_points *p, const double *shown, const double *s
                                       "RD metres)" : "");
     }
 }
+
+void
+sk__points_check_columns(const sk_points *p, sk__diagnostics *d)
+{
+    const GPtrArray *cols = p->table.columns;
+    for (guint i = 0; i < cols->len; i++) {
+        int twice = 0;
+        for (guint k = 0; k < i && !twice; k++)
+            twice = g_ascii_strcasecmp(cols->pdata[k], cols->pdata[i]) == 0;
+        for (guint k = i + 1; k < cols->len && !twice; k++)
+            if (g_ascii_strcasecmp(cols->pdata[k], cols->pdata[i]) == 0) {
+                sk__diagnostics_add(d, "%s:1: column '%s' given twice (columns %u and %u); "
+                                    "rename or remove one", p->source,
+                                    (const char *)cols->pdata[i], i + 1, k + 1);
+                twice = 1;
+            }
+    }
+}

@@ -215,6 +215,7 @@ static void
 check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
           const sk__ogr_backend *be, sk__diagnostics *d)
 {
+    sk__points_check_columns(p, d);
     read_source(p, o, be, d);
     sk__points_check_ids(p, d);
     sk__points_check_scales(p, style, d);
