@@ -413,6 +413,38 @@ test_gpkg_edges(void)
     g_free(want);
     g_free(msg);
     g_free(path);
+
+    /* A polygon layer: one message for the layer. */
+    char *shp = data_path("gemeenten_2017.shp");
+    msg = load_error(shp, NULL, NULL);
+    want = g_strdup_printf("%s: layer 'gemeenten_2017' has Polygon geometry; the point layer "
+                           "needs points (one per feature)", shp);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+    g_free(shp);
+
+    /* A layer of unknown type, 25 features without geometry: 20 lines, then a count. */
+    path = g_build_filename(tmp, "zonder.gpkg", NULL);
+    g_remove(path);
+    ds = GDALCreate(GDALGetDriverByName("GPKG"), path, 0, 0, 0, GDT_Unknown, NULL);
+    layer = GDALDatasetCreateLayer(ds, "initiatieven", NULL, wkbUnknown, NULL);
+    for (int i = 0; i < 25; i++) {
+        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        g_assert_cmpint(OGR_L_CreateFeature(layer, f), ==, OGRERR_NONE);
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    msg = load_error(path, NULL, NULL);
+    char **lines = g_strsplit(msg, "\n", -1);
+    g_assert_cmpuint(g_strv_length(lines), ==, 21);
+    want = g_strdup_printf("%s: … and 5 more features without a point", path);
+    g_assert_cmpstr(lines[20], ==, want);
+    g_assert_nonnull(strstr(lines[19], "has no geometry"));
+    g_strfreev(lines);
+    g_free(want);
+    g_free(msg);
+    g_free(path);
     for (size_t i = 0; i < SOME; i++)
         g_free(ids[i]);
 }
