@@ -612,6 +612,29 @@ test_bad_values(void)
     assert_errors("kop.csv", "id,x,y,X\nK1,192375,342401,1\n", expected_header,
                   G_N_ELEMENTS(expected_header));
 
+    /* 25 rows with an unknown level and 22 without a number: 20 of each, then a count. */
+    GString *many = g_string_new("id,x,y,samenwerking\n");
+    GPtrArray *want_many = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; i < 47; i++) {
+        g_string_append_printf(many, "M%d,%s,342401,%s\n", i, i < 25 ? "192375" : "abc",
+                               i < 25 ? "formeel" : "formele afspraken");
+        if (i < 20)
+            g_ptr_array_add(want_many, g_strdup_printf("%d: column 'samenwerking': unknown "
+                                                       "value 'formeel' (did you mean "
+                                                       "'formele afspraken'?)", i + 2));
+        else if (i >= 25 && i < 45)
+            g_ptr_array_add(want_many, g_strdup_printf("%d: column 'x': 'abc' is not a "
+                                                       "number", i + 2));
+    }
+    g_ptr_array_add(want_many, g_strdup(" … and 5 more problems of the same kind (column "
+                                        "'samenwerking': unknown value)"));
+    g_ptr_array_add(want_many, g_strdup(" … and 2 more problems of the same kind (column "
+                                        "'x': is not a number)"));
+    assert_errors("veel.csv", many->str, (const char *const *)want_many->pdata,
+                  want_many->len);
+    g_ptr_array_free(want_many, TRUE);
+    g_string_free(many, TRUE);
+
     g_free(outside);
     g_free(swapped);
     g_free(dup);

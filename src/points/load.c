@@ -211,6 +211,77 @@ fields_apply(sk_ctx *ctx, const sk_points *p, const sk_points_options *o)
     return 0;
 }
 
+/* Problems of one kind (the same message with other values, line numbers and numbers) shown
+** this many times, then counted. */
+#define MAX_OF_A_KIND 20
+
+/* The kind of a problem line: after the "FILE:LINE: " part, its text without digits and
+** quoted values (a column's name kept), up to its explanation. */
+static char *
+problem_kind(const char *line, const char *source)
+{
+    const char *t = line;
+    if (g_str_has_prefix(t, source) && t[strlen(source)] == ':') {
+        t += strlen(source) + 1;
+        t += strspn(t, "0123456789");
+        t += strspn(t, ": ");
+    }
+    GString *key = g_string_new(NULL);
+    const char *named = strstr(t, "': ");
+    if (g_str_has_prefix(t, "column '") && named != NULL) {
+        g_string_append_len(key, t, named + 3 - t);
+        t = named + 3;
+    }
+    int quoted = 0;
+    for (; *t != '\0'; t++) {
+        if (!quoted && (g_str_has_prefix(t, " (") || g_str_has_prefix(t, "; ")))
+            break;
+        if (*t == '\'')
+            quoted = !quoted;
+        else if (!quoted && !g_ascii_isdigit(*t) &&
+                 !(*t == ' ' && key->len > 0 && key->str[key->len - 1] == ' '))
+            g_string_append_c(key, *t);
+    }
+    return g_string_free(key, FALSE);
+}
+
+/* More than MAX_OF_A_KIND problems of one kind (every row with the same bad value): the
+** first ones, then "… and N more" for the kind, so the other kinds are not buried. */
+static void
+cap_problems(sk__diagnostics *d, const char *source)
+{
+    if (d->count <= MAX_OF_A_KIND)
+        return;
+    char **lines = g_strsplit(d->text->str, "\n", -1);
+    /* kind -> lines of it so far; kinds in order of their first line */
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GPtrArray *kinds = g_ptr_array_new();
+    g_string_truncate(d->text, 0);
+    d->count = 0;
+    for (size_t i = 0; lines[i] != NULL; i++) {
+        char *kind = problem_kind(lines[i], source);
+        size_t n = GPOINTER_TO_SIZE(g_hash_table_lookup(seen, kind));
+        if (n == 0)
+            g_ptr_array_add(kinds, kind);
+        /* An existing key stays (the one in kinds); this copy is freed. */
+        g_hash_table_insert(seen, kind, GSIZE_TO_POINTER(n + 1));
+        if (n < MAX_OF_A_KIND)
+            g_string_append_printf(d->text, "%s%s", d->count++ ? "\n" : "", lines[i]);
+    }
+    for (guint k = 0; k < kinds->len; k++) {
+        size_t n = GPOINTER_TO_SIZE(g_hash_table_lookup(seen, kinds->pdata[k]));
+        char *kind = g_strstrip(g_strdup(kinds->pdata[k]));
+        if (n > MAX_OF_A_KIND)
+            g_string_append_printf(d->text, "\n%s: … and %zu more problems of the same kind "
+                                   "(%s)", source, n - MAX_OF_A_KIND, kind);
+        d->count += n > MAX_OF_A_KIND;
+        g_free(kind);
+    }
+    g_ptr_array_free(kinds, TRUE);
+    g_hash_table_destroy(seen);
+    g_strfreev(lines);
+}
+
 static void
 check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
           const sk__ogr_backend *be, sk__diagnostics *d)
@@ -243,6 +314,7 @@ sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
     sk__diagnostics d;
     sk__diagnostics_init(&d);
     check_all(p, style, o, be, &d);
+    cap_problems(&d, p->source);
     if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
         sk_points_free(p);
         return SK_EINPUT;
