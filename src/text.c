@@ -140,6 +140,22 @@ has_word(const char *norm, const char *word)
     return 0;
 }
 
+/* A word of norm within a small edit distance of query, a single word of at least five
+** letters: "formeel" is a misspelt word of "formele afspraken", which the whole texts'
+** distance would not find (it ranks the short "onbekend" nearer). */
+static int
+near_word(const char *norm, const char *query)
+{
+    if (g_utf8_strlen(query, -1) < 5 || strpbrk(query, " -'") != NULL)
+        return 0;
+    char **words = g_strsplit_set(norm, " -'", -1);
+    int near = 0;
+    for (size_t i = 0; words[i] != NULL && !near; i++)
+        near = g_utf8_strlen(words[i], -1) >= 5 && sk__edit_distance(query, words[i]) <= 2;
+    g_strfreev(words);
+    return near;
+}
+
 void
 sk__nearest_init(sk__nearest *n, const char *value)
 {
@@ -162,7 +178,8 @@ sk__nearest_offer(sk__nearest *n, const char *display, const char *name)
         c.tier = 0;
     else if (g_str_has_prefix(norm, n->query))
         c.tier = 1;
-    else if (strcmp(first, n->first) == 0 || has_word(norm, n->query))
+    else if (strcmp(first, n->first) == 0 || has_word(norm, n->query) ||
+             near_word(norm, n->query))
         c.tier = 2;
     g_free(norm);
     g_free(base);

@@ -372,6 +372,83 @@ test_gpkg(void)
         g_free(ids[i]);
 }
 
+/* --x-field with a layer of points: a usage error; a layer without features: "no rows"
+** (its point data is empty, which once reached memcpy as NULL). */
+static void
+test_gpkg_edges(void)
+{
+    char *ids[SOME];
+    double rd[2 * SOME], deg[2 * SOME];
+    first_rows(ids, rd, deg);
+    char *path = g_build_filename(tmp, "velden.gpkg", NULL);
+    g_remove(path);
+    write_gpkg(path, 28992, ids, rd, 0);
+    sk_points *p = NULL;
+    char *msg = NULL;
+    g_assert_cmpint(try_load(path, "x", "y", NULL, &p, &msg), ==, SK_EUSAGE);
+    g_assert_null(p);
+    char *want = g_strdup_printf("%s: the layer has point geometry; --x-field and --y-field "
+                                 "are for tables with coordinate columns (CSV, XLSX, ODS): "
+                                 "leave them out", path);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+    g_free(path);
+
+    path = g_build_filename(tmp, "leeg.gpkg", NULL);
+    g_remove(path);
+    GDALDatasetH ds = GDALCreate(GDALGetDriverByName("GPKG"), path, 0, 0, 0, GDT_Unknown,
+                                 NULL);
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(NULL);
+    OSRImportFromEPSG(srs, 28992);
+    OGRLayerH layer = GDALDatasetCreateLayer(ds, "initiatieven", srs, wkbPoint, NULL);
+    OGRFieldDefnH fd = OGR_Fld_Create("id", OFTString);
+    OGR_L_CreateField(layer, fd, TRUE);
+    OGR_Fld_Destroy(fd);
+    OSRDestroySpatialReference(srs);
+    GDALClose(ds);
+    msg = load_error(path, NULL, NULL);
+    want = g_strdup_printf("%s: the point layer has no rows", path);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+    g_free(path);
+
+    /* A polygon layer: one message for the layer. */
+    char *shp = data_path("gemeenten_2017.shp");
+    msg = load_error(shp, NULL, NULL);
+    want = g_strdup_printf("%s: layer 'gemeenten_2017' has Polygon geometry; the point layer "
+                           "needs points (one per feature)", shp);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+    g_free(shp);
+
+    /* A layer of unknown type, 25 features without geometry: 20 lines, then a count. */
+    path = g_build_filename(tmp, "zonder.gpkg", NULL);
+    g_remove(path);
+    ds = GDALCreate(GDALGetDriverByName("GPKG"), path, 0, 0, 0, GDT_Unknown, NULL);
+    layer = GDALDatasetCreateLayer(ds, "initiatieven", NULL, wkbUnknown, NULL);
+    for (int i = 0; i < 25; i++) {
+        OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        g_assert_cmpint(OGR_L_CreateFeature(layer, f), ==, OGRERR_NONE);
+        OGR_F_Destroy(f);
+    }
+    GDALClose(ds);
+    msg = load_error(path, NULL, NULL);
+    char **lines = g_strsplit(msg, "\n", -1);
+    g_assert_cmpuint(g_strv_length(lines), ==, 21);
+    want = g_strdup_printf("%s: … and 5 more features without a point", path);
+    g_assert_cmpstr(lines[20], ==, want);
+    g_assert_nonnull(strstr(lines[19], "has no geometry"));
+    g_strfreev(lines);
+    g_free(want);
+    g_free(msg);
+    g_free(path);
+    for (size_t i = 0; i < SOME; i++)
+        g_free(ids[i]);
+}
+
 /* ---- bad values --------------------------------------------------------------------- */
 
 /* Write content as name in tmp and load it: SK_EINPUT and exactly the lines expected, each
@@ -478,6 +555,85 @@ test_bad_values(void)
     g_free(want);
     g_free(msg);
     g_free(path);
+
+    /* A misspelt word of a level: that level, not the nearest whole text ('onbekend'). */
+    const char *expected_words[] = {
+        "2: column 'samenwerking': unknown value 'formeel' (did you mean 'formele "
+        "afspraken'?)",
+        "3: column 'samenwerking': unknown value 'informeel' (did you mean 'informele "
+        "afspraken'?)",
+    };
+    assert_errors("woorden.csv", "id,x,y,samenwerking\nW1,192375,342401,formeel\n"
+                  "W2,192375,342401,informeel\n", expected_words,
+                  G_N_ELEMENTS(expected_words));
+
+    /* Empty items of 'gemeenten' and a municipality named twice (by name and by code). */
+    const char *sep = " (municipalities are separated by one ';', with none before the "
+                      "first or after the last)";
+    char *gm[3];
+    for (int i = 0; i < 3; i++)
+        gm[i] = g_strdup_printf("%d: column 'gemeenten': empty item in '%s'%s", i + 2,
+                                (const char *[]){"Maasgouw;;Roermond", "Maasgouw;", ";"}[i],
+                                sep);
+    const char *expected_places[] = {
+        gm[0], gm[1], gm[2],
+        "5: column 'gemeenten': empty item (the municipalities the initiative covers, at "
+        "least one, separated by ';')",
+        "6: column 'gemeenten': 'roermond' is named twice",
+    };
+    assert_errors("gemeenten.csv", "id,x,y,gemeenten\nG1,192375,342401,Maasgouw;;Roermond\n"
+                  "G2,192375,342401,Maasgouw;\nG3,192375,342401,;\nG4,192375,342401, \n"
+                  "G5,192375,342401,Roermond;Maasgouw;roermond\n"
+                  "G6,192375,342401,Roermond\n", expected_places,
+                  G_N_ELEMENTS(expected_places));
+    for (int i = 0; i < 3; i++)
+        g_free(gm[i]);
+
+    /* A decimal comma, numbers out of range, one row in degrees among RD metres. */
+    char *lonlat = g_strdup_printf("6: (x, y) = (5.9, 51) lies outside the map (%s) (looks "
+                                   "like longitude/latitude; the other rows are RD metres)",
+                                   box);
+    const char *expected_numbers[] = {
+        "2: column 'x': '192375,5' is not a number (use '.' before decimals)",
+        "3: column 'x': '1e999' is out of range (a finite number is needed)",
+        "4: column 'y': 'inf' is out of range (a finite number is needed)",
+        "5: column 'x': 'nan' is out of range (a finite number is needed)",
+        lonlat,
+    };
+    assert_errors("getallen.csv", "id,x,y\nN1,\"192375,5\",342401\nN2,1e999,342401\n"
+                  "N3,192375,inf\nN4,nan,342401\nN5,5.9,51.0\nN6,192375,342401\n",
+                  expected_numbers, G_N_ELEMENTS(expected_numbers));
+    g_free(lonlat);
+
+    /* A column named twice in the header (case ignored). */
+    const char *expected_header[] = {
+        "1: column 'x' given twice (columns 2 and 4); rename or remove one",
+    };
+    assert_errors("kop.csv", "id,x,y,X\nK1,192375,342401,1\n", expected_header,
+                  G_N_ELEMENTS(expected_header));
+
+    /* 25 rows with an unknown level and 22 without a number: 20 of each, then a count. */
+    GString *many = g_string_new("id,x,y,samenwerking\n");
+    GPtrArray *want_many = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; i < 47; i++) {
+        g_string_append_printf(many, "M%d,%s,342401,%s\n", i, i < 25 ? "192375" : "abc",
+                               i < 25 ? "formeel" : "formele afspraken");
+        if (i < 20)
+            g_ptr_array_add(want_many, g_strdup_printf("%d: column 'samenwerking': unknown "
+                                                       "value 'formeel' (did you mean "
+                                                       "'formele afspraken'?)", i + 2));
+        else if (i >= 25 && i < 45)
+            g_ptr_array_add(want_many, g_strdup_printf("%d: column 'x': 'abc' is not a "
+                                                       "number", i + 2));
+    }
+    g_ptr_array_add(want_many, g_strdup(" … and 5 more problems of the same kind (column "
+                                        "'samenwerking': unknown value)"));
+    g_ptr_array_add(want_many, g_strdup(" … and 2 more problems of the same kind (column "
+                                        "'x': is not a number)"));
+    assert_errors("veel.csv", many->str, (const char *const *)want_many->pdata,
+                  want_many->len);
+    g_ptr_array_free(want_many, TRUE);
+    g_string_free(many, TRUE);
 
     g_free(outside);
     g_free(swapped);
@@ -612,6 +768,7 @@ main(int argc, char **argv)
     g_test_add_func("/points/shipped", test_shipped);
     g_test_add_func("/points/lonlat", test_lonlat);
     g_test_add_func("/points/gpkg", test_gpkg);
+    g_test_add_func("/points/gpkg-edges", test_gpkg_edges);
     g_test_add_func("/points/bad-values", test_bad_values);
     g_test_add_func("/points/select", test_select);
     int rc = g_test_run();

@@ -531,6 +531,27 @@ feature_point(OGRFeatureH f, OGRCoordinateTransformationH ct, const char *where,
     return 1;
 }
 
+/* Bad features reported one by one, then counted (as csvscan.c caps a CSV's problems). */
+#define MAX_FEATURE_ERRORS 20
+
+/* A layer declared as lines or polygons (or without geometry): one message for the layer,
+** not one per feature.  An unknown or mixed type is checked feature by feature. */
+static int
+point_geometry(const source *src, const char *what, sk__ogr_data *out)
+{
+    OGRwkbGeometryType t = wkbFlatten(OGR_L_GetGeomType(src->layer));
+    if (t == wkbUnknown || t == wkbPoint || t == wkbMultiPoint)
+        return 1;
+    if (t == wkbNone)
+        add_error(out, "%s: layer '%s' has no geometry; the %s needs a point per feature (a "
+                  "table with coordinate columns must be a CSV, XLSX or ODS file)", src->path,
+                  OGR_L_GetName(src->layer), what);
+    else
+        add_error(out, "%s: layer '%s' has %s geometry; the %s needs points (one per feature)",
+                  src->path, OGR_L_GetName(src->layer), OGRGeometryTypeToName(t), what);
+    return 0;
+}
+
 static void
 read_points(const char *path, const char *layer_name, const char *what, int epsg,
             sk__ogr_data *out)
@@ -543,13 +564,26 @@ read_points(const char *path, const char *layer_name, const char *what, int epsg
         !choose_point_layer(&src, layer_name, what, out) ||
         !layer_transform(&src, what, epsg, &ct, &outside, out))
         goto out;
+    if (!point_geometry(&src, what, out))
+        goto out;
     read_columns(&src, out);
     OGRFeatureH f;
     OGR_L_ResetReading(src.layer);
+    size_t more = 0;
     while ((f = OGR_L_GetNextFeature(src.layer)) != NULL) {
         char *where = where_of(&src, f);
         double xy[2];
-        if (feature_point(f, ct, where, what, xy, out)) {
+        /* Past the cap a bad feature is only counted: one line per feature would bury the
+        ** rest of the file's problems. */
+        sk__ogr_data quiet;
+        int capped = out->error_count >= MAX_FEATURE_ERRORS;
+        if (capped)
+            sk__ogr_data_init(&quiet);
+        int good = feature_point(f, ct, where, what, xy, capped ? &quiet : out);
+        if (capped)
+            sk__ogr_data_clear(&quiet);
+        more += capped && !good;
+        if (good) {
             read_cells(f, out->columns->len, out->cells);
             g_ptr_array_add(out->where, where);
             g_array_append_vals(out->row_point, xy, 2);
@@ -559,6 +593,8 @@ read_points(const char *path, const char *layer_name, const char *what, int epsg
         g_free(where);
         OGR_F_Destroy(f);
     }
+    if (more > 0)
+        add_error(out, "%s: … and %zu more features without a point", path, more);
     if (outside != NULL && out->error_count == 0)
         add_error(out, "%s", outside);
 out:

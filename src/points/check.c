@@ -77,6 +77,43 @@ place(const sk_points *p, const char *where, const char *v, sk__diagnostics *d)
     return k;
 }
 
+/* The items of one "gemeenten" cell: an empty item (or cell: every initiative covers at
+** least one municipality) is an error, a municipality named twice too (counted once). */
+static void
+check_place_list(sk_points *p, size_t r, const char *cell, sk__diagnostics *d)
+{
+    const char *where = g_ptr_array_index(p->table.where, (guint)r);
+    char **items = g_strsplit(cell, ";", -1);
+    int empty = 0;
+    p->cov_first[r] = p->covered->len;
+    for (size_t i = 0; items[i] != NULL; i++) {
+        g_strstrip(items[i]);
+        if (items[i][0] == '\0') {
+            empty = 1;
+            continue;
+        }
+        int k = place(p, where, items[i], d);
+        int seen = 0;
+        for (size_t j = p->cov_first[r]; k >= 0 && j < p->covered->len && !seen; j++)
+            seen = g_array_index(p->covered, size_t, j) == (size_t)k;
+        size_t m = (size_t)k;
+        if (seen)
+            sk__diagnostics_add(d, "%s: column 'gemeenten': '%s' is named twice", where,
+                                items[i]);
+        else if (k >= 0)
+            g_array_append_val(p->covered, m);
+    }
+    if (cell[0] == '\0')
+        sk__diagnostics_add(d, "%s: column 'gemeenten': empty item (the municipalities the "
+                            "initiative covers, at least one, separated by ';')", where);
+    else if (empty)
+        sk__diagnostics_add(d, "%s: column 'gemeenten': empty item in '%s' (municipalities are "
+                            "separated by one ';', with none before the first or after the "
+                            "last)", where, cell);
+    p->cov_count[r] = p->covered->len - p->cov_first[r];
+    g_strfreev(items);
+}
+
 void
 sk__points_check_places(sk_points *p, sk__diagnostics *d)
 {
@@ -85,22 +122,8 @@ sk__points_check_places(sk_points *p, sk__diagnostics *d)
     p->covered = g_array_new(FALSE, FALSE, sizeof(size_t));
     p->cov_first = g_new0(size_t, n + 1);
     p->cov_count = g_new0(size_t, n + 1);
-    for (size_t r = 0; c >= 0 && r < n; r++) {
-        const char *where = g_ptr_array_index(p->table.where, (guint)r);
-        char **items = sk__split_trimmed(sk__ogr_cell(&p->table, r, (size_t)c), ";");
-        p->cov_first[r] = p->covered->len;
-        for (size_t i = 0; items[i] != NULL; i++) {
-            int k = place(p, where, items[i], d);
-            int seen = 0;
-            for (size_t j = p->cov_first[r]; k >= 0 && j < p->covered->len && !seen; j++)
-                seen = g_array_index(p->covered, size_t, j) == (size_t)k;
-            size_t m = (size_t)k;
-            if (k >= 0 && !seen)
-                g_array_append_val(p->covered, m);
-        }
-        p->cov_count[r] = p->covered->len - p->cov_first[r];
-        g_strfreev(items);
-    }
+    for (size_t r = 0; c >= 0 && r < n; r++)
+        check_place_list(p, r, sk__ogr_cell(&p->table, r, (size_t)c), d);
 }
 
 void
@@ -149,13 +172,37 @@ sk__points_check_extent(const sk_points *p, const double *shown, const double *s
         if (isnan(shown[2 * r]) || isnan(shown[2 * r + 1]) || inside(e, xy[0], xy[1]))
             continue;
         int swap = inside(e, swapped[2 * r], swapped[2 * r + 1]);
+        /* Read as metres (not reprojected) but in the range of degrees: one row in lon/lat
+        ** among RD rows (a file all in degrees is read as degrees). */
+        int degrees = xy[0] == shown[2 * r] && xy[1] == shown[2 * r + 1] &&
+                      fabs(shown[2 * r]) <= 180 && fabs(shown[2 * r + 1]) <= 90;
         sk__diagnostics_add(d, "%s: (%s, %s) = (%.10g, %.10g) lies outside the map (x "
-                            "%.0f…%.0f, y %.0f…%.0f in EPSG:%d, with a margin of %.0f km)%s",
+                            "%.0f…%.0f, y %.0f…%.0f in EPSG:%d, with a margin of %.0f km)%s%s",
                             (const char *)g_ptr_array_index(p->table.where, (guint)r),
                             names[0], names[1], shown[2 * r], shown[2 * r + 1], e[0] - MARGIN,
                             e[2] + MARGIN, e[1] - MARGIN, e[3] + MARGIN,
                             sk_geography_epsg(p->geo), MARGIN / 1000,
                             swap ? "; with x and y swapped it lies inside: are the two "
-                                   "values in each other's column?" : "");
+                                   "values in each other's column?" : "",
+                            degrees ? " (looks like longitude/latitude; the other rows are "
+                                      "RD metres)" : "");
+    }
+}
+
+void
+sk__points_check_columns(const sk_points *p, sk__diagnostics *d)
+{
+    const GPtrArray *cols = p->table.columns;
+    for (guint i = 0; i < cols->len; i++) {
+        int twice = 0;
+        for (guint k = 0; k < i && !twice; k++)
+            twice = g_ascii_strcasecmp(cols->pdata[k], cols->pdata[i]) == 0;
+        for (guint k = i + 1; k < cols->len && !twice; k++)
+            if (g_ascii_strcasecmp(cols->pdata[k], cols->pdata[i]) == 0) {
+                sk__diagnostics_add(d, "%s:1: column '%s' given twice (columns %u and %u); "
+                                    "rename or remove one", p->source,
+                                    (const char *)cols->pdata[i], i + 1, k + 1);
+                twice = 1;
+            }
     }
 }

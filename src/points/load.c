@@ -19,6 +19,10 @@ sk_points_free(sk_points *p)
 {
     if (p == NULL)
         return;
+    /* The levels are per column: free them while the table still knows its columns. */
+    for (guint c = 0; p->levels != NULL && c < p->table.columns->len; c++)
+        g_strfreev(p->levels[c]);
+    g_free(p->levels);
     sk__ogr_data_clear(&p->table);
     g_free(p->xy);
     if (p->ids != NULL)
@@ -28,9 +32,6 @@ sk_points_free(sk_points *p)
     g_free(p->cov_first);
     g_free(p->cov_count);
     g_free(p->municipality);
-    for (guint c = 0; p->levels != NULL && c < p->table.columns->len; c++)
-        g_strfreev(p->levels[c]);
-    g_free(p->levels);
     g_free(p->source);
     g_free(p);
 }
@@ -78,13 +79,24 @@ parse_number(const char *where, const char *column, const char *cell, sk__diagno
 {
     char *end = NULL;
     double v = cell[0] != '\0' ? g_ascii_strtod(cell, &end) : NAN;
-    if (cell[0] == '\0')
+    if (cell[0] == '\0') {
         sk__diagnostics_add(d, "%s: column '%s': empty value (a number is needed)", where,
                             column);
-    else if (*end != '\0' || !isfinite(v))
-        sk__diagnostics_add(d, "%s: column '%s': '%s' is not a number", where, column, cell);
-    else
+    } else if (*end == '\0' && !isfinite(v)) {
+        sk__diagnostics_add(d, "%s: column '%s': '%s' is out of range (a finite number is "
+                            "needed)", where, column, cell);
+    } else if (*end != '\0') {
+        /* A decimal comma ("192375,5"): say so, the usual cause in Dutch spreadsheets. */
+        char *dotted = g_strdelimit(g_strdup(cell), ",", '.');
+        char *e2 = NULL;
+        double w = g_ascii_strtod(dotted, &e2);
+        int comma = strchr(cell, ',') != NULL && *e2 == '\0' && isfinite(w);
+        g_free(dotted);
+        sk__diagnostics_add(d, "%s: column '%s': '%s' is not a number%s", where, column, cell,
+                            comma ? " (use '.' before decimals)" : "");
+    } else {
         return v;
+    }
     return NAN;
 }
 
@@ -124,14 +136,15 @@ read_source(sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
     const char *names[2] = {"x", "y"};
     int col[2];
     int found = o->path != NULL && !is_table(o->path) && p->table.row_point->len == 2 * n;
-    if (found) {
+    /* A layer without features has no point data at all (NULL): nothing to copy. */
+    if (found && n > 0) {
         memcpy(p->xy, p->table.row_point->data, 2 * n * sizeof *p->xy);
         memcpy(shown, p->xy, 2 * n * sizeof *p->xy);
         for (size_t r = 0; r < n; r++) {
             swapped[2 * r] = p->xy[2 * r + 1];
             swapped[2 * r + 1] = p->xy[2 * r];
         }
-    } else if ((found = coordinate_columns(p, o, col, d))) {
+    } else if (!found && (found = coordinate_columns(p, o, col, d))) {
         names[0] = g_ptr_array_index(p->table.columns, (guint)col[0]);
         names[1] = g_ptr_array_index(p->table.columns, (guint)col[1]);
         table_positions(p, be, col, shown, swapped, d);
@@ -184,10 +197,96 @@ read_data(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_b
     return sk__ogr_report(ctx, &p->table);
 }
 
+/* --x-field and --y-field name a table's coordinate columns: a layer of points has its
+** positions in its geometry, and silently ignoring the options would mislead. */
+static int
+fields_apply(sk_ctx *ctx, const sk_points *p, const sk_points_options *o)
+{
+    const sk__ogr_data *t = &p->table;
+    if ((o->x_field == NULL && o->y_field == NULL) || o->path == NULL || is_table(o->path) ||
+        t->rows == 0 || t->row_point->len != 2 * t->rows)
+        return 1;
+    sk__error(ctx, SK_EUSAGE, "%s: the layer has point geometry; --x-field and --y-field are "
+              "for tables with coordinate columns (CSV, XLSX, ODS): leave them out", p->source);
+    return 0;
+}
+
+/* Problems of one kind (the same message with other values, line numbers and numbers) shown
+** this many times, then counted. */
+#define MAX_OF_A_KIND 20
+
+/* The kind of a problem line: after the "FILE:LINE: " part, its text without digits and
+** quoted values (a column's name kept), up to its explanation. */
+static char *
+problem_kind(const char *line, const char *source)
+{
+    const char *t = line;
+    if (g_str_has_prefix(t, source) && t[strlen(source)] == ':') {
+        t += strlen(source) + 1;
+        t += strspn(t, "0123456789");
+        t += strspn(t, ": ");
+    }
+    GString *key = g_string_new(NULL);
+    const char *named = strstr(t, "': ");
+    if (g_str_has_prefix(t, "column '") && named != NULL) {
+        g_string_append_len(key, t, named + 3 - t);
+        t = named + 3;
+    }
+    int quoted = 0;
+    for (; *t != '\0'; t++) {
+        if (!quoted && (g_str_has_prefix(t, " (") || g_str_has_prefix(t, "; ")))
+            break;
+        if (*t == '\'')
+            quoted = !quoted;
+        else if (!quoted && !g_ascii_isdigit(*t) &&
+                 !(*t == ' ' && key->len > 0 && key->str[key->len - 1] == ' '))
+            g_string_append_c(key, *t);
+    }
+    return g_string_free(key, FALSE);
+}
+
+/* More than MAX_OF_A_KIND problems of one kind (every row with the same bad value): the
+** first ones, then "… and N more" for the kind, so the other kinds are not buried. */
+static void
+cap_problems(sk__diagnostics *d, const char *source)
+{
+    if (d->count <= MAX_OF_A_KIND)
+        return;
+    char **lines = g_strsplit(d->text->str, "\n", -1);
+    /* kind -> lines of it so far; kinds in order of their first line */
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GPtrArray *kinds = g_ptr_array_new();
+    g_string_truncate(d->text, 0);
+    d->count = 0;
+    for (size_t i = 0; lines[i] != NULL; i++) {
+        char *kind = problem_kind(lines[i], source);
+        size_t n = GPOINTER_TO_SIZE(g_hash_table_lookup(seen, kind));
+        if (n == 0)
+            g_ptr_array_add(kinds, kind);
+        /* An existing key stays (the one in kinds); this copy is freed. */
+        g_hash_table_insert(seen, kind, GSIZE_TO_POINTER(n + 1));
+        if (n < MAX_OF_A_KIND)
+            g_string_append_printf(d->text, "%s%s", d->count++ ? "\n" : "", lines[i]);
+    }
+    for (guint k = 0; k < kinds->len; k++) {
+        size_t n = GPOINTER_TO_SIZE(g_hash_table_lookup(seen, kinds->pdata[k]));
+        char *kind = g_strstrip(g_strdup(kinds->pdata[k]));
+        if (n > MAX_OF_A_KIND)
+            g_string_append_printf(d->text, "\n%s: … and %zu more problems of the same kind "
+                                   "(%s)", source, n - MAX_OF_A_KIND, kind);
+        d->count += n > MAX_OF_A_KIND;
+        g_free(kind);
+    }
+    g_ptr_array_free(kinds, TRUE);
+    g_hash_table_destroy(seen);
+    g_strfreev(lines);
+}
+
 static void
 check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
           const sk__ogr_backend *be, sk__diagnostics *d)
 {
+    sk__points_check_columns(p, d);
     read_source(p, o, be, d);
     sk__points_check_ids(p, d);
     sk__points_check_scales(p, style, d);
@@ -208,13 +307,14 @@ sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
     p->geo = geo;
     p->source = g_strdup(o->path != NULL ? o->path : "");
     sk__ogr_data_init(&p->table);
-    if (read_data(ctx, p, o, be) != SK_OK) {
+    if (read_data(ctx, p, o, be) != SK_OK || !fields_apply(ctx, p, o)) {
         sk_points_free(p);
         return sk_ctx_status(ctx);
     }
     sk__diagnostics d;
     sk__diagnostics_init(&d);
     check_all(p, style, o, be, &d);
+    cap_problems(&d, p->source);
     if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
         sk_points_free(p);
         return SK_EINPUT;

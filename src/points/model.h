@@ -33,6 +33,8 @@ struct sk_points {
 void sk__points_check_scales(sk_points *p, const sk_style *style, sk__diagnostics *d);
 /* Column "gemeenten": each item a municipality of p->geo (p->covered). */
 void sk__points_check_places(sk_points *p, sk__diagnostics *d);
+/* The header: no column name twice (case ignored), reported at line 1. */
+void sk__points_check_columns(const sk_points *p, sk__diagnostics *d);
 /* Column "id": no value twice (p->ids). */
 void sk__points_check_ids(sk_points *p, sk__diagnostics *d);
 /* Every position within the map's extent; shown holds the values as in the source (names
