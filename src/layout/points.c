@@ -63,9 +63,10 @@ grid_clear(near_grid *g)
     g_free(g->keys);
 }
 
-/* The later points j > i near point i, in drawing order, into out (cleared first). */
+/* The points j near point i (only the later ones, j > i, when later), in drawing order
+** within each cell, into out (cleared first). */
 static void
-grid_near(const near_grid *g, size_t i, GArray *out)
+grid_near(const near_grid *g, size_t i, int later, GArray *out)
 {
     g_array_set_size(out, 0);
     gint64 cx = (gint64)floor(g->x[i] / g->cell), cy = (gint64)floor(g->y[i] / g->cell);
@@ -77,7 +78,7 @@ grid_near(const near_grid *g, size_t i, GArray *out)
                  j = g->next[j]) {
                 double near = near_distance(g->d[i], g->d[j], g->w);
                 double ex = g->x[i] - g->x[j], ey = g->y[i] - g->y[j];
-                if (j > i && ex * ex + ey * ey < near * near)
+                if ((later ? j > i : j != i) && ex * ex + ey * ey < near * near)
                     g_array_append_val(out, j);
             }
         }
@@ -99,7 +100,7 @@ find_clusters(const double *x, const double *y, const double *d, size_t n, doubl
     for (size_t i = 0; i < n; i++) {
         if (taken[i])
             continue;
-        grid_near(&g, i, near);
+        grid_near(&g, i, 1, near);
         for (guint k = 0; k < near->len; k++) {
             size_t j = g_array_index(near, size_t, k);
             if (!taken[j]) {
@@ -131,10 +132,11 @@ cluster_of(size_t *seed, size_t i)
 #define SPREAD_MAX 40
 
 /* After spreading, clusters that still cover a centre of another are joined (the earlier
-** first point leads); returns how many joins were made. */
+** first point leads) and marked to be spread again (dirty, per first point).  Only points
+** moved in the last round (moved) can collide anew.  Returns how many joins were made. */
 static size_t
 join_colliding(const double *x, const double *y, const double *d, size_t n, double w,
-               size_t *seed)
+               size_t *seed, const guint8 *moved, guint8 *dirty)
 {
     size_t *members = g_new0(size_t, n);
     for (size_t i = 0; i < n; i++)
@@ -144,12 +146,15 @@ join_colliding(const double *x, const double *y, const double *d, size_t n, doub
     GArray *near = g_array_new(FALSE, FALSE, sizeof(size_t));
     size_t joins = 0;
     for (size_t i = 0; i < n; i++) {
-        grid_near(&g, i, near);
+        if (!moved[i])
+            continue;
+        grid_near(&g, i, 0, near);
         for (guint k = 0; k < near->len; k++) {
             size_t a = cluster_of(seed, i), b = cluster_of(seed, g_array_index(near, size_t, k));
             if (a != b && members[a] + members[b] <= CLUSTER_MAX) {
                 seed[MAX(a, b)] = MIN(a, b);
                 members[MIN(a, b)] += members[MAX(a, b)];
+                dirty[MIN(a, b)] = 1;
                 joins++;
             }
         }
@@ -191,14 +196,13 @@ spread(double *x, double *y, const double *d, const size_t *members, size_t m, d
     }
 }
 
-/* Spread every cluster of seed (members of a cluster in drawing order) from the positions
-** x0, y0 into x, y. */
+/* Spread the clusters of seed marked dirty (per first point; members in drawing order) from
+** the positions x0, y0 into x, y, marking their points moved. */
 static void
 spread_clusters(const double *x0, const double *y0, double *x, double *y, const double *d,
-                size_t n, size_t *seed, double spacing, double outline)
+                size_t n, size_t *seed, const guint8 *dirty, guint8 *moved, double spacing,
+                double outline)
 {
-    memcpy(x, x0, n * sizeof *x);
-    memcpy(y, y0, n * sizeof *y);
     /* The members of each cluster together, each in drawing order (a counting sort). */
     size_t *start = g_new0(size_t, n + 1), *members = g_new(size_t, n);
     for (size_t i = 0; i < n; i++)
@@ -208,9 +212,19 @@ spread_clusters(const double *x0, const double *y0, double *x, double *y, const 
     size_t *fill = g_memdup2(start, n * sizeof *start);
     for (size_t i = 0; i < n; i++)
         members[fill[cluster_of(seed, i)]++] = i;
-    for (size_t r = 0; r < n; r++)
-        if (start[r + 1] - start[r] > 1)
-            spread(x, y, d, members + start[r], start[r + 1] - start[r], spacing, outline);
+    memset(moved, 0, n);
+    for (size_t r = 0; r < n; r++) {
+        size_t m = start[r + 1] - start[r];
+        if (m < 2 || !dirty[r])
+            continue;
+        for (size_t k = 0; k < m; k++) {
+            size_t i = members[start[r] + k];
+            x[i] = x0[i];
+            y[i] = y0[i];
+            moved[i] = 1;
+        }
+        spread(x, y, d, members + start[r], m, spacing, outline);
+    }
     g_free(fill);
     g_free(members);
     g_free(start);
@@ -218,7 +232,8 @@ spread_clusters(const double *x0, const double *y0, double *x, double *y, const 
 
 /* Spreading a cluster can put its points on a neighbour: the clusters that then collide are
 ** joined and spread again from the data's positions, until no centre is covered (a bounded
-** number of rounds; each joins clusters, so the last one may leave a rare overlap). */
+** number of rounds, each over the clusters that changed; the last may leave a rare
+** overlap). */
 #define DISPLACE_ROUNDS 12
 
 void
@@ -228,17 +243,22 @@ sk__points_displace(double *x, double *y, const double *d, size_t n, double spac
     if (n < 2)
         return;
     size_t *seed = g_new(size_t, n);
+    guint8 *dirty = g_malloc(n), *moved = g_malloc(n);
+    memset(dirty, 1, n);
     double *x0 = g_memdup2(x, n * sizeof *x), *y0 = g_memdup2(y, n * sizeof *y);
     find_clusters(x0, y0, d, n, outline, seed);
     for (int round = 0; round < DISPLACE_ROUNDS; round++) {
-        spread_clusters(x0, y0, x, y, d, n, seed, spacing, outline);
-        if (join_colliding(x, y, d, n, outline, seed) == 0)
+        spread_clusters(x0, y0, x, y, d, n, seed, dirty, moved, spacing, outline);
+        memset(dirty, 0, n);
+        if (join_colliding(x, y, d, n, outline, seed, moved, dirty) == 0)
             break;
         if (round == DISPLACE_ROUNDS - 1)
-            spread_clusters(x0, y0, x, y, d, n, seed, spacing, outline);
+            spread_clusters(x0, y0, x, y, d, n, seed, dirty, moved, spacing, outline);
     }
     g_free(x0);
     g_free(y0);
+    g_free(moved);
+    g_free(dirty);
     g_free(seed);
 }
 
