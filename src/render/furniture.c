@@ -1,4 +1,5 @@
 /* Cairo backend: the plan's items around and over the maps (plan.h). */
+#include <math.h>
 #include <pango/pangocairo.h>
 #include "../layout.h"
 #include "render.h"
@@ -60,49 +61,39 @@ draw_line(cairo_t *cr, const sk__plan_line *l)
     cairo_stroke(cr);
 }
 
-/* A point's symbol: the fill, then its outline. */
+/* A point's symbol: the outline as a disc of its outer edge, then the fill inside it.  Two
+** fills draw the same ring as a fill and a stroke, and filling is much cheaper than Cairo's
+** stroker (11,600 symbols on one map). */
 static void
 draw_circle(cairo_t *cr, const sk__plan_circle *c)
 {
-    cairo_new_path(cr);
-    cairo_arc(cr, c->x, c->y, c->r, 0, 2 * G_PI);
-    sk__set_color(cr, c->fill);
+    double inner = c->width > 0 ? fmax(c->r - c->width / 2, 0) : c->r;
     if (c->width > 0) {
-        cairo_fill_preserve(cr);
+        cairo_new_path(cr);
+        cairo_arc(cr, c->x, c->y, c->r + c->width / 2, 0, 2 * G_PI);
         sk__set_color(cr, c->stroke);
-        cairo_set_line_width(cr, c->width);
-        cairo_stroke(cr);
-    } else {
         cairo_fill(cr);
     }
+    cairo_new_path(cr);
+    cairo_arc(cr, c->x, c->y, inner, 0, 2 * G_PI);
+    sk__set_color(cr, c->fill);
+    cairo_fill(cr);
 }
 
-/* How far (x, y) lies from box b (0 inside). */
-static double
-distance_to(const sk__box *b, double x, double y)
-{
-    double dx = fmax(0, fmax(b->x - x, x - (b->x + b->w)));
-    double dy = fmax(0, fmax(b->y - y, y - (b->y + b->h)));
-    return hypot(dx, dy);
-}
-
-/* A circle; a point's symbol on a zoomed map cut at the frame of its map (the nearest), as
-** the map is. */
+/* A circle; a point's symbol on a zoomed map cut at the frame of its map, as the map is. */
 static void
 draw_symbol(cairo_t *cr, const sk__plan *p, const sk__plan_item *it)
 {
     const sk__plan_circle *c = &it->u.circle;
-    const sk__plan_map *near = NULL;
-    for (size_t k = 0; it->role == SK__ROLE_POINT && k < p->map_count; k++)
-        if (near == NULL ||
-            distance_to(&p->maps[k].frame, c->x, c->y) < distance_to(&near->frame, c->x, c->y))
-            near = &p->maps[k];
-    if (near == NULL || !near->clip) {
+    const sk__plan_map *own = it->role == SK__ROLE_POINT && c->map < p->map_count
+                                  ? &p->maps[c->map]
+                                  : NULL;
+    if (own == NULL || !own->clip) {
         draw_circle(cr, c);
         return;
     }
     cairo_save(cr);
-    cairo_rectangle(cr, near->frame.x, near->frame.y, near->frame.w, near->frame.h);
+    cairo_rectangle(cr, own->frame.x, own->frame.y, own->frame.w, own->frame.h);
     cairo_clip(cr);
     draw_circle(cr, c);
     cairo_restore(cr);
