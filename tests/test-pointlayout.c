@@ -593,7 +593,10 @@ test_many(void)
     sk__plan_points(p, 0, map);
     double seconds = (double)(g_get_monotonic_time() - t0) / 1e6;
     g_test_message("11600 points laid out in %.3f s", seconds);
-    g_assert_cmpfloat(seconds, <, 0.2);
+    /* About 0.15 s here; a layout quadratic in the points takes tens of seconds.  The bound
+    ** is generous so that it holds under the sanitizers and a loaded machine as well
+    ** (bench/points.sh measures the real time). */
+    g_assert_cmpfloat(seconds, <, 2.0);
     g_assert_cmpuint(p->items->len - before, ==, N);
     sk__plan_points(q, 0, map);
     g_assert_cmpuint(q->items->len, ==, p->items->len);
