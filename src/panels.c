@@ -1,6 +1,7 @@
 /* Pages of several maps side by side (samenkaart/panels.h). */
 #include <string.h>
 #include <glib.h>
+#include "figures.h"
 #include "internal.h"
 #include "layout.h"
 #include "map_internal.h"
@@ -207,11 +208,11 @@ panel_title(const sk_map *map, const char *title)
     if (title == NULL || l == NULL || !*title)
         return g_strdup(title != NULL ? title : "");
     const sk__points_style *ps = sk__style_points(map->style);
-    char number[24];
     size_t n = l->count + l->off_count;
-    g_snprintf(number, sizeof number, "%zu", n);
+    char *number = sk__figures_number(n);
     char *count = sk__style_format(ps->count_format, number, n == 1 ? ps->unit_one
                                                                      : ps->unit_many);
+    g_free(number);
     char *text = sk__style_format(ps->panel_title_format, title, count);
     g_free(count);
     return text;

@@ -2,6 +2,7 @@
 #include <limits.h>
 #include <string.h>
 #include "classify_internal.h"
+#include "figures.h"
 #include "internal.h"
 #include "pointclass.h"
 
@@ -119,9 +120,11 @@ char *
 sk__points_count_text(const sk_style *style, size_t n)
 {
     const sk__points_style *ps = sk__style_points(style);
-    char number[24];
-    g_snprintf(number, sizeof number, "%zu", n);
-    return sk__style_format(ps->count_format, number, n == 1 ? ps->unit_one : ps->unit_many);
+    char *number = sk__figures_number(n);   /* "3.600" */
+    char *text = sk__style_format(ps->count_format, number, n == 1 ? ps->unit_one
+                                                                    : ps->unit_many);
+    g_free(number);
+    return text;
 }
 
 void

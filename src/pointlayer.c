@@ -41,9 +41,10 @@ compare_sizes(gconstpointer a, gconstpointer b)
     return (x->diameter > y->diameter) - (x->diameter < y->diameter);
 }
 
-/* Add the classes of l not yet in classes (by value). */
+/* Add the classes of l not yet in classes (by value): without counts, a level off the map
+** saying so (note). */
 static void
-add_classes(GArray *classes, const sk__point_layer *l)
+add_classes(GArray *classes, const sk__point_layer *l, const char *note)
 {
     for (size_t k = 0; k < l->class_count; k++) {
         const sk__point_class *c = &l->classes[k];
@@ -56,7 +57,7 @@ add_classes(GArray *classes, const sk__point_layer *l)
         sk__point_class u = *c;
         u.value = g_strdup(c->value);
         u.text = g_strdup(c->text);
-        u.count = NULL;
+        u.count = c->off_map ? g_strdup(note) : NULL;
         g_array_append_val(classes, u);
     }
 }
@@ -91,7 +92,7 @@ sk__point_layer_union(sk_map *const *maps, size_t n)
         if (u->size_title == NULL && l->size_title != NULL)
             u->size_title = g_strdup(l->size_title);
         u->ordinal = l->ordinal;
-        add_classes(classes, l);
+        add_classes(classes, l, sk__style_points(maps[i]->style)->off_map_note);
         add_sizes(sizes, l);
     }
     g_array_sort_with_data(classes, compare_union, GINT_TO_POINTER(u->ordinal));

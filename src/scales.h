@@ -41,6 +41,8 @@ typedef struct sk__points_style {
     char *empty_label;             /* the legend text of an empty value ("onbekend") */
     char *range_format;            /* "%s–%s": a count class's range on a count map */
     char *open_format;             /* "%s of meer %s": its open class (number, unit) */
+    char *covered_label;           /* the legend text of the covered area's outline */
+    char *off_map_note;            /* a shared legend's level off the map: "niet op de kaart" */
     char *panel_title_format;      /* "%s (%s)": a panel's title, its count ("35 initiatieven") */
     char *count_title;             /* "Aantal initiatieven per gemeente" */
     char *count_legend_title;      /* "Initiatieven per gemeente" */

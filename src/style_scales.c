@@ -295,6 +295,8 @@ read_points_group(sk__key_reader *r, sk__points_style *p)
     p->range_format = sk__key_format(r, "points", "range", 2);
     p->open_format = sk__key_format(r, "points", "open", 2);
     p->panel_title_format = sk__key_format(r, "points", "panel_title", 2);
+    p->covered_label = sk__key_format(r, "points", "covered_label", 0);
+    p->off_map_note = sk__key_format(r, "points", "off_map_note", 0);
     p->count_title = sk__key_format(r, "points", "count_title", 0);
     p->count_legend_title = sk__key_format(r, "points", "count_legend_title", 0);
     p->size_title = sk__key_format(r, "points", "size_title", 0);
@@ -325,7 +327,8 @@ sk__style_free_points(sk_style *style)
     char *texts[] = {p->unit_one, p->unit_many, p->count_format, p->off_map_format,
                      p->title_format, p->count_title, p->count_legend_title, p->size_title,
                      p->source_format, p->title_all, p->selection_format, p->empty_label,
-                     p->range_format, p->open_format, p->panel_title_format};
+                     p->range_format, p->open_format, p->panel_title_format,
+                     p->covered_label, p->off_map_note};
     for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
         g_free(texts[i]);
     if (p->categorical != NULL)

@@ -43,10 +43,15 @@ sk__legend_entry_text(const sk__page_spec *spec, const sk_style *s, size_t i,
     if (!is_line && spec->points != NULL)
         return g_array_index(spec->legend, sk__legend_entry, i).text;
     it->is_line = is_line;
+    /* On a point map the outlined area is the points' covered area. */
+    const sk__points_style *ps = sk__style_points(s);
+    int covered = is_area && spec->points != NULL && spec->points->covered != NULL;
     it->line_width = is_outline ? s->outline_width
+                     : covered  ? ps->covered_width
                      : is_area  ? s->area_width
                                 : s->region_border_width;
     it->color = is_outline ? s->outline_color
+                : covered  ? ps->covered_color
                 : is_area  ? s->area_color
                 : is_line  ? s->region_border
                            : g_array_index(spec->legend, sk__legend_entry, i).color;

@@ -663,6 +663,9 @@ sk__layout_page(sk_ctx *ctx, const sk__page_spec *spec, sk__layout *l)
     points.legend = legend;
     if (spec->points->legend_title != NULL)
         points.legend_title = spec->points->legend_title;
+    /* The covered area's outline gets the legend line of an outlined area. */
+    if (spec->points->covered != NULL && spec->area_label == NULL)
+        points.area_label = sk__style_points(spec->style)->covered_label;
     sk_status st = layout_page(ctx, &points, l);
     sk__legend_free(legend);
     return st;
