@@ -72,6 +72,12 @@ typedef struct sk__point_layer {
     size_t off_count;
 } sk__point_layer;
 
+/* The legend order of point classes (g_array_sort_with_data; ordinal: GINT_TO_POINTER of
+** whether they are a scale's levels): the levels off the map last, levels highest first,
+** categories in value order (their rank is their place among the column's sorted values, the
+** same on every map of a layer). */
+gint sk__point_class_compare(gconstpointer a, gconstpointer b, gpointer ordinal);
+
 /* The legend of a page of point maps: every class of the maps' layers (by value, in legend
 ** order) and every size, without counts (a panel's count is its own, in its title).  Only
 ** classes and sizes are set; free with sk__point_layer_free. */

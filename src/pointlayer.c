@@ -24,14 +24,13 @@ sk__point_layer_free(sk__point_layer *layer)
     g_free(layer);
 }
 
-/* Legend order: the levels off the map last; levels highest first, categories by value. */
-static gint
-compare_union(gconstpointer a, gconstpointer b, gpointer ordinal)
+gint
+sk__point_class_compare(gconstpointer a, gconstpointer b, gpointer ordinal)
 {
     const sk__point_class *x = a, *y = b;
     if (x->off_map != y->off_map)
         return x->off_map - y->off_map;
-    return GPOINTER_TO_INT(ordinal) ? y->rank - x->rank : strcmp(x->value, y->value);
+    return GPOINTER_TO_INT(ordinal) ? y->rank - x->rank : x->rank - y->rank;
 }
 
 static gint
@@ -95,7 +94,7 @@ sk__point_layer_union(sk_map *const *maps, size_t n)
         add_classes(classes, l, sk__style_points(maps[i]->style)->off_map_note);
         add_sizes(sizes, l);
     }
-    g_array_sort_with_data(classes, compare_union, GINT_TO_POINTER(u->ordinal));
+    g_array_sort_with_data(classes, sk__point_class_compare, GINT_TO_POINTER(u->ordinal));
     g_array_sort(sizes, compare_sizes);
     u->class_count = classes->len;
     u->classes = (sk__point_class *)(void *)g_array_free(classes, FALSE);

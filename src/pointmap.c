@@ -131,16 +131,6 @@ make_class(const sk_style *style, const values *v, size_t k, const char *fallbac
     return c;
 }
 
-/* Legend order: ordinal levels highest first, then the levels off the map. */
-static gint
-compare_legend(gconstpointer a, gconstpointer b, gpointer ordinal)
-{
-    const sk__point_class *x = a, *y = b;
-    if (x->off_map != y->off_map)
-        return x->off_map - y->off_map;
-    return GPOINTER_TO_INT(ordinal) ? y->rank - x->rank : x->rank - y->rank;
-}
-
 /* The classes of the values that occur; class_of[value] their class (-1: none). */
 static void
 make_classes(const sk_style *style, const values *v, const char *fallback,
@@ -153,7 +143,7 @@ make_classes(const sk_style *style, const values *v, const char *fallback,
             g_array_append_val(classes, c);
         }
     int ordinal = layer->ordinal = v->scale != NULL && v->scale->ordinal;
-    g_array_sort_with_data(classes, compare_legend, GINT_TO_POINTER(ordinal));
+    g_array_sort_with_data(classes, sk__point_class_compare, GINT_TO_POINTER(ordinal));
     for (size_t k = 0; k < v->count; k++)
         class_of[k] = -1;
     for (guint j = 0; j < classes->len; j++)
