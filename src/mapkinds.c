@@ -27,18 +27,27 @@ classify_highlight(sk_ctx *ctx, const sk__kind_input *in, sk_classification **ou
     return sk_classify_highlight(ctx, in->data->projects, in->filter, in->highlight, out);
 }
 
+/* How a count map (of projects or points) is classed: the spec's breaks and classes. */
+static sk_status
+count_classes(sk_ctx *ctx, const sk_map_spec *spec, sk__count_classes *cc)
+{
+    cc->method = SK_BREAKS_NATURAL;
+    cc->nbreaks = 0;
+    cc->classes = spec->classes > 0 ? spec->classes : 5;
+    if (spec->breaks != NULL && sk_breaks_parse(ctx, spec->breaks, &cc->method, cc->breaks,
+                                                G_N_ELEMENTS(cc->breaks), &cc->nbreaks) != SK_OK)
+        return sk_ctx_status(ctx);
+    return SK_OK;
+}
+
 static sk_status
 classify_count(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
 {
-    sk_breaks method = SK_BREAKS_NATURAL;
-    unsigned breaks[16];
-    size_t nbreaks = 0;
-    if (in->spec->breaks != NULL &&
-        sk_breaks_parse(ctx, in->spec->breaks, &method, breaks, 16, &nbreaks) != SK_OK)
+    sk__count_classes cc;
+    if (count_classes(ctx, in->spec, &cc) != SK_OK)
         return sk_ctx_status(ctx);
-    size_t classes = in->spec->classes > 0 ? in->spec->classes : 5;
-    return sk_classify_count(ctx, in->data->projects, in->filter, method, classes, breaks,
-                             nbreaks, out);
+    return sk_classify_count(ctx, in->data->projects, in->filter, cc.method, cc.classes,
+                             cc.breaks, cc.nbreaks, out);
 }
 
 static sk_status
@@ -79,7 +88,10 @@ classify_points(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
 static sk_status
 classify_point_count(sk_ctx *ctx, const sk__kind_input *in, sk_classification **out)
 {
-    return sk__classify_point_count(ctx, in->spec, in->data, out);
+    sk__count_classes cc;
+    if (count_classes(ctx, in->spec, &cc) != SK_OK)
+        return sk_ctx_status(ctx);
+    return sk__classify_point_count(ctx, in->spec, in->data, &cc, out);
 }
 
 /* ---- legend texts of the classes ------------------------------------------------------- */

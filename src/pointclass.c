@@ -78,17 +78,10 @@ sk__points_per_municipality(sk_ctx *ctx, const sk_points *points, const unsigned
 
 sk_status
 sk__classify_point_count(sk_ctx *ctx, const sk_map_spec *spec, const sk_map_data *data,
-                         sk_classification **out)
+                         const sk__count_classes *cc, sk_classification **out)
 {
     *out = NULL;
-    sk_breaks method = SK_BREAKS_NATURAL;
-    unsigned breaks[16];
-    size_t nbreaks = 0;
-    if (spec->breaks != NULL &&
-        sk_breaks_parse(ctx, spec->breaks, &method, breaks, 16, &nbreaks) != SK_OK)
-        return sk_ctx_status(ctx);
-    size_t classes = spec->classes > 0 ? spec->classes : 5;
-    if (sk__count_check(ctx, method, classes, breaks, nbreaks) != SK_OK)
+    if (sk__count_check(ctx, cc->method, cc->classes, cc->breaks, cc->nbreaks) != SK_OK)
         return sk_ctx_status(ctx);
     unsigned char *keep = sk__points_selected(ctx, data->points, spec);
     if (keep == NULL)
@@ -98,8 +91,8 @@ sk__classify_point_count(sk_ctx *ctx, const sk_map_spec *spec, const sk_map_data
     sk_status st = sk__points_per_municipality(ctx, data->points, keep, spec->count, nmun,
                                                counts);
     if (st == SK_OK)
-        *out = sk__classification_counted(SK_MAP_POINT_COUNT, counts, nmun, method, classes,
-                                          breaks, nbreaks);
+        *out = sk__classification_counted(SK_MAP_POINT_COUNT, counts, nmun, cc->method,
+                                          cc->classes, cc->breaks, cc->nbreaks);
     g_free(counts);
     g_free(keep);
     return st;

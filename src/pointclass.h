@@ -20,10 +20,18 @@ sk_status sk__points_per_municipality(sk_ctx *ctx, const sk_points *points,
                                       const unsigned char *keep, const char *method,
                                       size_t nmun, unsigned *counts);
 
+/* How a count map is classed (sk_classify_count's method, classes and breaks). */
+typedef struct sk__count_classes {
+    sk_breaks method;
+    size_t classes;
+    unsigned breaks[16];
+    size_t nbreaks;
+} sk__count_classes;
+
 /* The count classes of a count map of points: a count classification (like sk_classify_count)
-** of the counts. */
+** of the counts, classed by cc. */
 sk_status sk__classify_point_count(sk_ctx *ctx, const sk_map_spec *spec, const sk_map_data *data,
-                                   sk_classification **out);
+                                   const sk__count_classes *cc, sk_classification **out);
 /* A point map's classification: every municipality in no class (the base map). */
 sk_status sk__classify_points(sk_ctx *ctx, const sk_map_spec *spec, const sk_map_data *data,
                               sk_classification **out);
