@@ -47,6 +47,9 @@ guint8 *sk__geography_islands(const sk_geography *geo);
 /* The cache directory the geography was loaded with (NULL: none): tables read for maps of
 ** it are cached there too. */
 const char *sk__geography_cache_dir(const sk_geography *geo);
+/* What identifies the prepared geography in that cache (its key: the sources' identity and
+** the options), for entries derived from it; NULL when it is not cached. */
+const char *sk__geography_cache_id(const sk_geography *geo);
 
 /* The nearest municipality or region name to an unknown one (for "did you mean"). */
 const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);

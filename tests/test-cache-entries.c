@@ -406,6 +406,91 @@ test_membership_edited(void)
     check_edit_seen("membership.csv", "GM9003,WR02,Zuid", "GM9003,WR01,Zuid", check_regions);
 }
 
+/* ---- where points lie ---------------------------------------------------------------- */
+
+/* Initiatives per municipality of the points in csv (--count locatie: the municipality each
+** point lies in), with the cache in cache and the back-end backend ("": the usual one); the
+** classes CSV into out.  Returns the exit status. */
+static int
+count_located(const char *dir, const char *cache, const char *csv, const char *backend,
+              const char *out)
+{
+    char *usual = g_strdup(g_getenv("SAMENKAART_BACKEND"));
+    if (*backend != '\0')
+        g_setenv("SAMENKAART_BACKEND", backend, TRUE);
+    char *png = g_build_filename(dir, "map.png", NULL);
+    int rc = run_cli(NULL, "render", "--cache-dir", cache, "--points", csv, "--count",
+                     "locatie", "--classes-csv", out, "--output", png, NULL);
+    g_setenv("SAMENKAART_BACKEND", usual, TRUE);
+    g_free(png);
+    g_free(usual);
+    return rc;
+}
+
+/* The initiatives column of the row of code in a count map's classes CSV. */
+static long
+initiatives_of(const char *csv, const char *code)
+{
+    GPtrArray *rows = read_csv_rows(csv);
+    long n = -1;
+    for (guint r = 0; r < rows->len; r++) {
+        GHashTable *row = g_ptr_array_index(rows, r);
+        if (strcmp(g_hash_table_lookup(row, "gm_code"), code) == 0)
+            n = atol(g_hash_table_lookup(row, "initiatives"));
+    }
+    g_ptr_array_unref(rows);
+    g_assert_cmpint(n, >=, 0);
+    return n;
+}
+
+/* A point layer read before is placed from the cache (positions and municipalities) without
+** GDAL, PROJ or GEOS: the run works with no back-end at all and draws the same; a moved
+** point is placed anew. */
+static void
+test_points_located(void)
+{
+    char *dir = tmp_dir_new(), *cache = g_build_filename(dir, "cache", NULL);
+    char *shipped = g_build_filename(g_getenv("SK_TEST_DATA"), "..", "rivm2020",
+                                     "initiatieven_2020.csv", NULL);
+    char *text = NULL, *csv = g_build_filename(dir, "initiatieven.csv", NULL);
+    g_assert_true(g_file_get_contents(shipped, &text, NULL, NULL));
+    g_assert_true(g_file_set_contents(csv, text, -1, NULL));
+    char *first = g_build_filename(dir, "first.csv", NULL);
+    char *again = g_build_filename(dir, "again.csv", NULL);
+    char *moved = g_build_filename(dir, "moved.csv", NULL);
+    char *nowhere = g_build_filename(dir, "no-such-backend.so", NULL);
+    g_usleep(SETTLE_US);
+    g_assert_cmpint(count_located(dir, cache, csv, "", first), ==, 0);
+    char *entries = dir_names(cache, "located-", ".skc");
+    g_assert_cmpstr(entries, !=, "");
+    g_assert_cmpint(count_located(dir, cache, csv, nowhere, again), ==, 0);
+    assert_same_file(first, again);
+
+    /* NI001 (Echt-Susteren) moved to Utrecht: read and placed again, which needs GDAL. */
+    long echt = initiatives_of(first, "GM1711"), utrecht = initiatives_of(first, "GM0344");
+    GString *s = g_string_new(text);
+    char *at = strstr(s->str, "192375,342401");
+    g_assert_nonnull(at);
+    memcpy(at, "136000,456000", 13);
+    g_assert_true(g_file_set_contents(csv, s->str, (gssize)s->len, NULL));
+    g_usleep(SETTLE_US);
+    g_assert_cmpint(count_located(dir, cache, csv, nowhere, moved), ==, 1);
+    g_assert_cmpint(count_located(dir, cache, csv, "", moved), ==, 0);
+    g_assert_cmpint(initiatives_of(moved, "GM1711"), ==, echt - 1);
+    g_assert_cmpint(initiatives_of(moved, "GM0344"), ==, utrecht + 1);
+    g_string_free(s, TRUE);
+    g_free(entries);
+    g_free(nowhere);
+    g_free(moved);
+    g_free(again);
+    g_free(first);
+    g_free(csv);
+    g_free(text);
+    g_free(shipped);
+    g_free(cache);
+    tmp_dir_remove(dir);
+}
+
 /* ---- the size cap ------------------------------------------------------------------- */
 
 /* A database of the nl2017 projects three times over (ids made unique with tag): its entry
@@ -539,6 +624,7 @@ main(int argc, char **argv)
     g_test_add_func("/cache-entries/vrt-source-vanished", test_vrt_source_vanished);
     g_test_add_func("/cache-entries/sidecar-edited", test_sidecar_edited);
     g_test_add_func("/cache-entries/membership-edited", test_membership_edited);
+    g_test_add_func("/cache-entries/points-located", test_points_located);
     g_test_add_func("/cache-entries/size-cap", test_size_cap);
     g_test_add_func("/cache-entries/bad-cap", test_bad_cap);
     return g_test_run();

@@ -243,6 +243,8 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         return sk_ctx_status(ctx) != SK_OK ? sk_ctx_status(ctx) : st;
     sk__geo_finish(geo);
     geo->cache_dir = g_strdup(o->cache_dir);
+    if (cacheable)
+        g_strlcpy(geo->cache_id, key.hex, sizeof geo->cache_id);
     *out = geo;
     return SK_OK;
 }

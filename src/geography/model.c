@@ -251,3 +251,9 @@ sk__geography_cache_dir(const sk_geography *geo)
 {
     return geo->cache_dir;
 }
+
+const char *
+sk__geography_cache_id(const sk_geography *geo)
+{
+    return geo->cache_dir != NULL && geo->cache_id[0] != '\0' ? geo->cache_id : NULL;
+}

@@ -34,6 +34,7 @@ struct sk_geography {
     size_t *member_offsets;   /* regions + 1 offsets into members */
     size_t *members;
     char *cache_dir;          /* where it was cached; tables read for it are cached there */
+    char cache_id[65];        /* its cache key (hex), or "" when not cacheable */
 };
 
 /* model.c */

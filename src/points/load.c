@@ -101,10 +101,11 @@ parse_number(const char *where, const char *column, const char *cell, sk__diagno
 }
 
 /* Positions from a table's coordinate columns, in the map's CRS: degrees are longitude and
-** latitude (EPSG:4326), other values metres of EPSG:28992. */
+** latitude (EPSG:4326), other values metres of EPSG:28992.  stored (or NULL): the positions
+** an earlier load found from the same cells, so no reprojection is needed. */
 static void
 table_positions(sk_points *p, const sk__ogr_backend *be, const int col[2], double *shown,
-                double *swapped, sk__diagnostics *d)
+                double *swapped, const double *stored, sk__diagnostics *d)
 {
     const sk__ogr_data *t = &p->table;
     int degrees = 1;
@@ -119,6 +120,13 @@ table_positions(sk_points *p, const sk__ogr_backend *be, const int col[2], doubl
         swapped[2 * r + 1] = shown[2 * r];
     }
     memcpy(p->xy, shown, 2 * t->rows * sizeof *p->xy);
+    if (stored != NULL) {
+        /* Every position lay within the map then: the swapped ones are never asked for. */
+        memcpy(p->xy, stored, 2 * t->rows * sizeof *p->xy);
+        for (size_t i = 0; i < 2 * t->rows; i++)
+            swapped[i] = NAN;
+        return;
+    }
     int from = degrees ? 4326 : 28992, to = sk_geography_epsg(p->geo);
     if (from != to && t->rows > 0 &&
         (!be->transform(from, to, p->xy, t->rows) || !be->transform(from, to, swapped, t->rows)))
@@ -128,7 +136,7 @@ table_positions(sk_points *p, const sk__ogr_backend *be, const int col[2], doubl
 /* Read the source: a table with coordinate columns, or a layer of points. */
 static void
 read_source(sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
-            sk__diagnostics *d)
+            const double *stored, sk__diagnostics *d)
 {
     size_t n = p->table.rows;
     p->xy = g_new0(double, 2 * n + 2);
@@ -147,7 +155,7 @@ read_source(sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
     } else if (!found && (found = coordinate_columns(p, o, col, d))) {
         names[0] = g_ptr_array_index(p->table.columns, (guint)col[0]);
         names[1] = g_ptr_array_index(p->table.columns, (guint)col[1]);
-        table_positions(p, be, col, shown, swapped, d);
+        table_positions(p, be, col, shown, swapped, stored, d);
     }
     if (found)
         sk__points_check_extent(p, shown, swapped, names, d);
@@ -155,10 +163,9 @@ read_source(sk_points *p, const sk_points_options *o, const sk__ogr_backend *be,
     g_free(swapped);
 }
 
-/* The municipality of each point, through the geography's rings; a point in none is only
-** warned about (an initiative on the coast may lie just off the generalised outline). */
+/* The municipality of each point, through the geography's rings. */
 static void
-locate(sk_ctx *ctx, sk_points *p, const sk__ogr_backend *be)
+locate(sk_points *p, const sk__ogr_backend *be)
 {
     size_t nmun, n = p->table.rows;
     const sk__area *areas = sk__geography_municipalities(p->geo, &nmun);
@@ -173,27 +180,37 @@ locate(sk_ctx *ctx, sk_points *p, const sk__ogr_backend *be)
     be->locate_rings(sk__geography_points(p->geo), sk__geography_rings(p->geo), area_rings,
                      bbox, nmun, p->xy, n, found);
     p->municipality = g_new(long, n + 1);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         p->municipality[i] = found[i];
-        if (found[i] < 0)
-            sk__warn(ctx, "%s: (%.0f, %.0f) lies in no municipality of the map (in the sea or "
-                     "across the border?)", (const char *)g_ptr_array_index(p->table.where, i),
-                     p->xy[2 * i], p->xy[2 * i + 1]);
-    }
     g_free(found);
     g_free(area_rings);
     g_free(bbox);
 }
 
-/* The source as read: a table through the read cache, a layer of points through OGR. */
+/* A point in no municipality is only warned about (an initiative on the coast may lie just
+** off the generalised outline); again on every load, as the first load did. */
+static void
+warn_unlocated(sk_ctx *ctx, const sk_points *p)
+{
+    for (size_t i = 0; i < p->table.rows; i++)
+        if (p->municipality[i] < 0)
+            sk__warn(ctx, "%s: (%.0f, %.0f) lies in no municipality of the map (in the sea or "
+                     "across the border?)", (const char *)g_ptr_array_index(p->table.where, i),
+                     p->xy[2 * i], p->xy[2 * i + 1]);
+}
+
+/* The source as read: a table through the read cache (the back-end only when it is not
+** cached), a layer of points through OGR (*be set). */
 static sk_status
-read_data(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_backend *be)
+read_data(sk_ctx *ctx, sk_points *p, const sk_points_options *o, const sk__ogr_backend **be)
 {
     if (o->path != NULL && is_table(o->path))
         return sk__read_table(ctx, o->path, o->layer, WHAT, sk__geography_cache_dir(p->geo),
                               &p->table);
+    if ((*be = sk__ogr_backend_get(ctx)) == NULL)
+        return sk_ctx_status(ctx);
     sk__ctx_note_input(ctx, o->path);
-    be->read_points(o->path, o->layer, WHAT, sk_geography_epsg(p->geo), &p->table);
+    (*be)->read_points(o->path, o->layer, WHAT, sk_geography_epsg(p->geo), &p->table);
     return sk__ogr_report(ctx, &p->table);
 }
 
@@ -284,10 +301,10 @@ cap_problems(sk__diagnostics *d, const char *source)
 
 static void
 check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
-          const sk__ogr_backend *be, sk__diagnostics *d)
+          const sk__ogr_backend *be, const double *stored, sk__diagnostics *d)
 {
     sk__points_check_columns(p, d);
-    read_source(p, o, be, d);
+    read_source(p, o, be, stored, d);
     sk__points_check_ids(p, d);
     sk__points_check_scales(p, style, d);
     sk__points_check_places(p, d);
@@ -295,34 +312,56 @@ check_all(sk_points *p, const sk_style *style, const sk_points_options *o,
         sk__diagnostics_add(d, "%s: the %s has no rows", o->path, WHAT);
 }
 
+/* Validate the table read into p and place its points: from the cache when an earlier load
+** of the same files placed them (no back-end needed), else through the back-end. */
+static sk_status
+check_and_place(sk_ctx *ctx, sk_points *p, const sk_style *style, const sk_points_options *o,
+                const sk__ogr_backend *be, const sk__cache_reading *reading)
+{
+    double *stored = NULL;
+    int hit = sk__points_stored_read(ctx, p, o, &stored);
+    if (!hit && be == NULL && (be = sk__ogr_backend_get(ctx)) == NULL)
+        return sk_ctx_status(ctx);
+    sk__diagnostics d;
+    sk__diagnostics_init(&d);
+    check_all(p, style, o, be, stored, &d);
+    g_free(stored);
+    cap_problems(&d, p->source);
+    if (sk__diagnostics_finish(&d, ctx) != SK_OK)
+        return SK_EINPUT;
+    if (!hit) {
+        locate(p, be);
+        sk__points_stored_write(p, o, reading);
+    }
+    warn_unlocated(ctx, p);
+    return SK_OK;
+}
+
 sk_status
 sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
                const sk_points_options *o, sk_points **out)
 {
     *out = NULL;
-    const sk__ogr_backend *be = sk__ogr_backend_get(ctx);
-    if (be == NULL)
-        return sk_ctx_status(ctx);
     sk_points *p = g_new0(sk_points, 1);
     p->geo = geo;
     p->source = g_strdup(o->path != NULL ? o->path : "");
     sk__ogr_data_init(&p->table);
-    if (read_data(ctx, p, o, be) != SK_OK || !fields_apply(ctx, p, o)) {
+    const sk__ogr_backend *be = NULL;
+    sk__cache_reading reading;
+    sk__cache_reading_start(&reading, ctx);
+    sk_status st = read_data(ctx, p, o, &be);
+    if (st == SK_OK && !fields_apply(ctx, p, o))
+        st = sk_ctx_status(ctx);
+    if (st == SK_OK)
+        st = check_and_place(ctx, p, style, o, be, &reading);
+    sk__cache_reading_end(&reading);
+    if (st != SK_OK) {
         sk_points_free(p);
-        return sk_ctx_status(ctx);
-    }
-    sk__diagnostics d;
-    sk__diagnostics_init(&d);
-    check_all(p, style, o, be, &d);
-    cap_problems(&d, p->source);
-    if (sk__diagnostics_finish(&d, ctx) != SK_OK) {
-        sk_points_free(p);
-        return SK_EINPUT;
+        return st;
     }
     p->name_col = sk__ogr_column_optional(&p->table, "naam");
     if (p->name_col < 0)
         p->name_col = sk__ogr_column_optional(&p->table, "name");
-    locate(ctx, p, be);
     *out = p;
     return SK_OK;
 }

@@ -3,7 +3,8 @@
 **
 **   load.c    sk_points_load: the source read, coordinates, the struct and its accessors
 **   check.c   validation: scale levels, municipalities covered, ids, the map's extent
-**   select.c  sk_points_select: --where clauses on point columns */
+**   select.c  sk_points_select: --where clauses on point columns
+**   stored.c  the points' positions and municipalities, kept in the geography's cache */
 #ifndef SK_POINTS_MODEL_H
 #define SK_POINTS_MODEL_H
 
@@ -12,6 +13,7 @@
 #include "samenkaart/style.h"
 #include "../internal.h"
 #include "../ogr.h"
+#include "../cache.h"
 
 struct sk_points {
     const sk_geography *geo;
@@ -42,5 +44,15 @@ void sk__points_check_ids(sk_points *p, sk__diagnostics *d);
 ** values swapped (NaN where unknown), for the hint that x and y are swapped. */
 void sk__points_check_extent(const sk_points *p, const double *shown, const double *swapped,
                              const char *const names[2], sk__diagnostics *d);
+
+/* stored.c */
+/* The positions (into xy, g_free it) and municipalities (p->municipality) of p's rows as
+** found by an earlier load of the same files with the same options and geography.  0 (and
+** nothing set) when there is no such entry or it does not fit p's table. */
+int sk__points_stored_read(sk_ctx *ctx, sk_points *p, const sk_points_options *o, double **xy);
+/* Keep p's positions and municipalities for the next load; reading recorded the files of
+** this one.  Best effort (cache.h). */
+void sk__points_stored_write(const sk_points *p, const sk_points_options *o,
+                             const sk__cache_reading *reading);
 
 #endif
