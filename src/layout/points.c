@@ -19,22 +19,26 @@ near_distance(double a, double b, double w)
     return 0.6 * fmax(a, b) + w / 2;
 }
 
-static gint64
-cell_key(gint64 cx, gint64 cy)
-{
-    return (gint64)((guint64)cx << 32 ^ ((guint64)cy & 0xffffffffu));
-}
-
-/* Which points lie near which: a grid of cells as large as the largest near distance,
-** each cell listing its points in drawing order. */
+/* Which points lie near which: a grid of cells as large as the largest near distance.  The
+** cells are hashed into buckets (at least twice as many as points), each bucket listing its
+** points in drawing order; a bucket may hold other cells too, told apart by each point's
+** cell.  (Rebuilt every round of displacement: flat arrays, no allocation per cell.) */
 typedef struct near_grid {
     const double *x, *y, *d;
     size_t n;
     double w, cell;
-    gint64 *keys;
-    size_t *next;
-    GHashTable *cells;
+    gint64 *cx, *cy;   /* per point: its cell */
+    size_t *next;      /* per point: the next point of its bucket, or n */
+    size_t *head;      /* per bucket: its first point, or n */
+    size_t mask;       /* buckets - 1 (a power of two) */
 } near_grid;
+
+static size_t
+bucket(const near_grid *g, gint64 cx, gint64 cy)
+{
+    guint64 h = (guint64)cx * 0x9e3779b97f4a7c15u + (guint64)cy * 0xc2b2ae3d27d4eb4fu;
+    return (size_t)(h ^ h >> 29) & g->mask;
+}
 
 static void
 grid_init(near_grid *g, const double *x, const double *y, const double *d, size_t n, double w)
@@ -44,23 +48,32 @@ grid_init(near_grid *g, const double *x, const double *y, const double *d, size_
         dmax = fmax(dmax, d[i]);
     *g = (near_grid){.x = x, .y = y, .d = d, .n = n, .w = w,
                      .cell = fmax(near_distance(dmax, dmax, w), 1e-6)};
-    g->keys = g_new(gint64, n);
+    size_t buckets = 16;
+    while (buckets < 2 * n)
+        buckets *= 2;
+    g->mask = buckets - 1;
+    g->cx = g_new(gint64, n);
+    g->cy = g_new(gint64, n);
     g->next = g_new(size_t, n);
-    g->cells = g_hash_table_new(g_int64_hash, g_int64_equal);
+    g->head = g_new(size_t, buckets);
+    for (size_t b = 0; b < buckets; b++)
+        g->head[b] = n;
     for (size_t i = n; i-- > 0;) {
-        g->keys[i] = cell_key((gint64)floor(x[i] / g->cell), (gint64)floor(y[i] / g->cell));
-        gpointer head = g_hash_table_lookup(g->cells, &g->keys[i]);
-        g->next[i] = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : n;
-        g_hash_table_insert(g->cells, &g->keys[i], GSIZE_TO_POINTER(i + 1));
+        g->cx[i] = (gint64)floor(x[i] / g->cell);
+        g->cy[i] = (gint64)floor(y[i] / g->cell);
+        size_t b = bucket(g, g->cx[i], g->cy[i]);
+        g->next[i] = g->head[b];
+        g->head[b] = i;
     }
 }
 
 static void
 grid_clear(near_grid *g)
 {
-    g_hash_table_destroy(g->cells);
+    g_free(g->head);
     g_free(g->next);
-    g_free(g->keys);
+    g_free(g->cy);
+    g_free(g->cx);
 }
 
 /* The points j near point i (only the later ones, j > i, when later), in drawing order
@@ -72,10 +85,9 @@ grid_near(const near_grid *g, size_t i, int later, GArray *out)
     gint64 cx = (gint64)floor(g->x[i] / g->cell), cy = (gint64)floor(g->y[i] / g->cell);
     for (gint64 dx = -1; dx <= 1; dx++)
         for (gint64 dy = -1; dy <= 1; dy++) {
-            gint64 key = cell_key(cx + dx, cy + dy);
-            gpointer head = g_hash_table_lookup(g->cells, &key);
-            for (size_t j = head != NULL ? GPOINTER_TO_SIZE(head) - 1 : g->n; j < g->n;
-                 j = g->next[j]) {
+            for (size_t j = g->head[bucket(g, cx + dx, cy + dy)]; j < g->n; j = g->next[j]) {
+                if (g->cx[j] != cx + dx || g->cy[j] != cy + dy)
+                    continue;
                 double near = near_distance(g->d[i], g->d[j], g->w);
                 double ex = g->x[i] - g->x[j], ey = g->y[i] - g->y[j];
                 if ((later ? j > i : j != i) && ex * ex + ey * ey < near * near)
