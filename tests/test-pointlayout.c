@@ -9,6 +9,7 @@
 #include "samenkaart/samenkaart.h"
 #include "src/layout.h"
 #include "src/layout/points.h"
+#include "src/render/render.h"
 #include "demo.h"
 #include "support.h"
 
@@ -566,6 +567,71 @@ test_csv_and_pixels(void)
     sk_ctx_free(ctx);
 }
 
+/* A layer of n points spread over box (x, y, width, height; map CRS), a tenth of them at a
+** few places, in three classes: a fixed sequence (a linear congruential generator). */
+static const double COUNTRY[4] = {20000, 310000, 250000, 300000};
+
+static sk__point_layer *
+spread_layer(size_t n, const double box[4])
+{
+    double (*xy)[2] = g_malloc(n * sizeof *xy);
+    int *klass = g_new(int, n);
+    guint32 state = 2020;
+    for (size_t i = 0; i < n; i++) {
+        state = state * 1664525u + 1013904223u;
+        double u = (double)(state >> 8) / 16777216.0;
+        state = state * 1664525u + 1013904223u;
+        double v = (double)(state >> 8) / 16777216.0;
+        xy[i][0] = i % 10 == 0 ? PLACES[i % 6][0] : box[0] + u * box[2];
+        xy[i][1] = i % 10 == 0 ? PLACES[i % 6][1] : box[1] + v * box[3];
+        klass[i] = (int)(i * 3 / n);
+    }
+    sk__point_layer *pl = make_layer(n, (const double (*)[2])xy, klass, NULL, 0, NULL);
+    g_free(klass);
+    g_free(xy);
+    return pl;
+}
+
+/* The symbols of a dense point map are drawn in two bands of the page at once: the pixels
+** are those drawn on one thread, on a whole map and on a zoomed one (symbols cut at the
+** frame), and the run of symbols is found whole. */
+static void
+test_symbols_on_two_threads(void)
+{
+    enum { N = 3000 };
+    sk_ctx *ctx = sk_ctx_new();
+    char *dir = tmp_dir_new();
+    /* The zoomed map's points round Gouda, many beyond its frame. */
+    const char *zooms[] = {NULL, "Midden-Holland"};
+    const double *boxes[] = {COUNTRY, (const double[4]){92000, 432000, 30000, 30000}};
+    for (size_t z = 0; z < G_N_ELEMENTS(zooms); z++) {
+        sk_map *map = point_map(ctx, zooms[z], spread_layer(N, boxes[z]));
+        sk__plan *p = plan_of(ctx, map);
+        guint from, to;
+        g_assert_true(sk__symbol_run(p, &from, &to));
+        g_assert_cmpuint(to - from, ==, count_items(p, SK__ITEM_CIRCLE, SK__ROLE_POINT));
+        g_assert_cmpuint(to - from, >, 256);
+        sk__plan_free(p);
+        char *png[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            char *name = g_strdup_printf("z%zu-t%d.png", z, threads);
+            png[threads - 1] = g_build_filename(dir, name, NULL);
+            g_free(name);
+            sk_render_options o;
+            sk_render_options_init(&o);
+            o.threads = threads;
+            o.world_file = 0;
+            g_assert_cmpint(sk_map_render(ctx, map, &o, png[threads - 1]), ==, SK_OK);
+        }
+        assert_same_file(png[0], png[1]);
+        g_free(png[0]);
+        g_free(png[1]);
+        point_map_free(map);
+    }
+    tmp_dir_remove(dir);
+    sk_ctx_free(ctx);
+}
+
 /* 11,600 points (the RIVM set times 100), spread over the country and many at one place,
 ** laid out in well under the time a map has; the same twice. */
 static void
@@ -573,21 +639,7 @@ test_many(void)
 {
     enum { N = 11600 };
     sk_ctx *ctx = sk_ctx_new();
-    double (*xy)[2] = g_malloc(N * sizeof *xy);
-    int *klass = g_new(int, N);
-    guint32 state = 2020;
-    for (size_t i = 0; i < N; i++) {
-        /* A fixed sequence (a linear congruential generator), a tenth at a few places. */
-        state = state * 1664525u + 1013904223u;
-        double u = (double)(state >> 8) / 16777216.0;
-        state = state * 1664525u + 1013904223u;
-        double v = (double)(state >> 8) / 16777216.0;
-        xy[i][0] = i % 10 == 0 ? PLACES[i % 6][0] : 20000 + u * 250000;
-        xy[i][1] = i % 10 == 0 ? PLACES[i % 6][1] : 310000 + v * 300000;
-        klass[i] = (int)(i * 3 / N);
-    }
-    sk_map *map = point_map(ctx, NULL, make_layer(N, (const double (*)[2])xy, klass, NULL, 0,
-                                                  NULL));
+    sk_map *map = point_map(ctx, NULL, spread_layer(N, COUNTRY));
     sk__point_layer *pl = map->points;
     map->points = NULL;
     sk__plan *p = plan_of(ctx, map), *q = plan_of(ctx, map);
@@ -614,8 +666,6 @@ test_many(void)
     sk__plan_free(q);
     sk__plan_free(p);
     point_map_free(map);
-    g_free(klass);
-    g_free(xy);
     sk_ctx_free(ctx);
 }
 
@@ -635,6 +685,7 @@ main(int argc, char **argv)
     g_test_add_func("/pointlayout/covered", test_covered);
     g_test_add_func("/pointlayout/csv-and-pixels", test_csv_and_pixels);
     g_test_add_func("/pointlayout/many", test_many);
+    g_test_add_func("/pointlayout/symbols-on-two-threads", test_symbols_on_two_threads);
     int status = g_test_run();
     g_string_chunk_free(ids);
     sk_style_free(style);

@@ -150,10 +150,38 @@ sk__load_fonts(PangoFontMap *fonts, sk__plan *const *plans, size_t count)
 void
 sk__draw_furniture(cairo_t *cr, const sk__plan *p)
 {
+    sk__draw_items(cr, p, 0, p->items->len);
+}
+
+/* Fewer symbols than this are drawn faster than two threads start. */
+#define SYMBOL_RUN_MIN 256
+
+int
+sk__symbol_run(const sk__plan *p, guint *from, guint *to)
+{
+    *from = *to = 0;
+    for (guint i = 0; i < p->items->len;) {
+        guint j = i;
+        while (j < p->items->len &&
+               g_array_index(p->items, sk__plan_item, j).kind == SK__ITEM_CIRCLE &&
+               g_array_index(p->items, sk__plan_item, j).role == SK__ROLE_POINT)
+            j++;
+        if (j - i > *to - *from) {
+            *from = i;
+            *to = j;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return *to - *from >= SYMBOL_RUN_MIN;
+}
+
+void
+sk__draw_items(cairo_t *cr, const sk__plan *p, guint from, guint to)
+{
     PangoContext *pc = sk__measure_context();
     guint link_end = 0;
     int in_link = 0;
-    for (guint i = 0; i < p->items->len; i++) {
+    for (guint i = from; i < to; i++) {
         const sk__plan_item *it = &g_array_index(p->items, sk__plan_item, i);
         switch (it->kind) {
         case SK__ITEM_TEXT:
@@ -183,5 +211,7 @@ sk__draw_furniture(cairo_t *cr, const sk__plan *p)
             in_link = 0;
         }
     }
+    if (in_link)
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
     g_object_unref(pc);
 }

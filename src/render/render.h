@@ -61,6 +61,11 @@ void sk__load_fonts(PangoFontMap *fonts, sk__plan *const *plans, size_t count);
 
 /* Draw the plan's items (everything but the maps) on cr, in order. */
 void sk__draw_furniture(cairo_t *cr, const sk__plan *p);
+/* Draw items from up to (not including) to of the plan; a link among them ends by to. */
+void sk__draw_items(cairo_t *cr, const sk__plan *p, guint from, guint to);
+/* The longest run of a point map's symbols among p's items, [from, to): 1 when it is long
+** enough to be worth drawing on two threads. */
+int sk__symbol_run(const sk__plan *p, guint *from, guint *to);
 
 /* A whole vector page (points): background, maps, then everything around them; layers:
 ** shared border layers, or NULL.  Returns the first failure, cr's included. */
