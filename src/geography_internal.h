@@ -50,6 +50,9 @@ const char *sk__geography_cache_dir(const sk_geography *geo);
 /* What identifies the prepared geography in that cache (its key: the sources' identity and
 ** the options), for entries derived from it; NULL when it is not cached. */
 const char *sk__geography_cache_id(const sk_geography *geo);
+/* Note the files of that key on ctx (sk__ctx_note_input), so that an entry derived from the
+** geography is made and kept only while they are as they were (cache.h). */
+void sk__geography_note_sources(sk_ctx *ctx, const sk_geography *geo);
 
 /* The nearest municipality or region name to an unknown one (for "did you mean"). */
 const char *sk__geography_suggest_municipality(const sk_geography *geo, const char *value);

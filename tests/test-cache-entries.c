@@ -463,6 +463,16 @@ test_points_located(void)
     g_assert_cmpint(count_located(dir, cache, csv, "", first), ==, 0);
     char *entries = dir_names(cache, "located-", ".skc");
     g_assert_cmpstr(entries, !=, "");
+    g_assert_null(strchr(entries, ' '));
+    /* The entry lists the boundaries' files beside the layer's: where the points lie
+    ** depends on both. */
+    char *entry = g_build_filename(cache, entries, NULL), *body = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(entry, &body, &len, NULL));
+    g_assert_nonnull(memmem(body, len, "gemeenten_2017.shp", 18));
+    g_assert_nonnull(memmem(body, len, "initiatieven.csv", 16));
+    g_free(body);
+    g_free(entry);
     g_assert_cmpint(count_located(dir, cache, csv, nowhere, again), ==, 0);
     assert_same_file(first, again);
 

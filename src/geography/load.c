@@ -243,8 +243,12 @@ sk_geography_load(sk_ctx *ctx, const sk_geography_options *o, sk_geography **out
         return sk_ctx_status(ctx) != SK_OK ? sk_ctx_status(ctx) : st;
     sk__geo_finish(geo);
     geo->cache_dir = g_strdup(o->cache_dir);
-    if (cacheable)
+    if (cacheable) {
         g_strlcpy(geo->cache_id, key.hex, sizeof geo->cache_id);
+        geo->sources[0] = g_strdup(o->municipalities);
+        geo->sources[1] = g_strdup(o->regions);
+        geo->sources[2] = g_strdup(o->membership);
+    }
     *out = geo;
     return SK_OK;
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include "model.h"
+#include "../internal.h"
 
 void
 sk_geography_options_init(sk_geography_options *o)
@@ -70,6 +71,8 @@ sk_geography_free(sk_geography *geo)
     g_free(geo->member_offsets);
     g_free(geo->members);
     g_free(geo->cache_dir);
+    for (size_t i = 0; i < G_N_ELEMENTS(geo->sources); i++)
+        g_free(geo->sources[i]);
     sk__topology_clear(&geo->topology);
     g_free(geo->ring_owner);
     g_free(geo);
@@ -256,4 +259,11 @@ const char *
 sk__geography_cache_id(const sk_geography *geo)
 {
     return geo->cache_dir != NULL && geo->cache_id[0] != '\0' ? geo->cache_id : NULL;
+}
+
+void
+sk__geography_note_sources(sk_ctx *ctx, const sk_geography *geo)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(geo->sources); i++)
+        sk__ctx_note_input(ctx, geo->sources[i]);
 }

@@ -35,6 +35,7 @@ struct sk_geography {
     size_t *members;
     char *cache_dir;          /* where it was cached; tables read for it are cached there */
     char cache_id[65];        /* its cache key (hex), or "" when not cacheable */
+    char *sources[3];         /* the files of that key: municipalities, regions, membership */
 };
 
 /* model.c */

@@ -349,6 +349,8 @@ sk_points_load(sk_ctx *ctx, const sk_geography *geo, const sk_style *style,
     const sk__ogr_backend *be = NULL;
     sk__cache_reading reading;
     sk__cache_reading_start(&reading, ctx);
+    /* Where the points lie depends on the boundaries too: their files are in the entry. */
+    sk__geography_note_sources(ctx, geo);
     sk_status st = read_data(ctx, p, o, &be);
     if (st == SK_OK && !fields_apply(ctx, p, o))
         st = sk_ctx_status(ctx);
