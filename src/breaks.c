@@ -152,6 +152,11 @@ sk_breaks_parse(sk_ctx *ctx, const char *text, sk_breaks *method, unsigned *brea
             if (p[0] == '\0' || *end != '\0' || v == 0 || v > 100000 || *nbreaks == max_breaks)
                 st = sk__error(ctx, SK_EUSAGE, "count classes '%s': expected quantile, natural "
                                "or up to %zu breaks like 1,3,10", text, max_breaks);
+            /* Written by hand, a break out of order or twice is a slip, not a wish. */
+            else if (*nbreaks > 0 && v <= breaks[*nbreaks - 1])
+                st = sk__error(ctx, SK_EUSAGE, "count classes '%s': each break must be above "
+                               "the one before it (%u after %u); give them rising, like 1,3,10",
+                               text, (unsigned)v, breaks[*nbreaks - 1]);
             else
                 breaks[(*nbreaks)++] = (unsigned)v;
         }

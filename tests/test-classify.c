@@ -238,7 +238,7 @@ test_count_classes(void)
     sk_breaks method;
     unsigned breaks[4];
     size_t n;
-    g_assert_cmpint(sk_breaks_parse(fx.ctx, "9, 2", &method, breaks, 4, &n), ==, SK_OK);
+    g_assert_cmpint(sk_breaks_parse(fx.ctx, "2, 9", &method, breaks, 4, &n), ==, SK_OK);
     g_assert_cmpint(method, ==, SK_BREAKS_MANUAL);
     g_assert_cmpint(sk_classify_count(fx.ctx, fx.projects, NULL, method, 0, breaks, n, &c), ==,
                     SK_OK);
@@ -253,6 +253,9 @@ test_count_classes(void)
     g_assert_cmpint(sk_breaks_parse(fx.ctx, "quantile", &method, breaks, 4, &n), ==, SK_OK);
     g_assert_cmpint(method, ==, SK_BREAKS_QUANTILE);
     g_assert_cmpint(sk_breaks_parse(fx.ctx, "1,x", &method, breaks, 4, &n), ==, SK_EUSAGE);
+    sk_ctx_clear_error(fx.ctx);
+    /* Written out of order: refused, not sorted. */
+    g_assert_cmpint(sk_breaks_parse(fx.ctx, "9, 2", &method, breaks, 4, &n), ==, SK_EUSAGE);
     sk_ctx_clear_error(fx.ctx);
 }
 

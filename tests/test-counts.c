@@ -175,9 +175,13 @@ test_limits(void)
     size_t n;
     assert_usage(sk_breaks_parse(ctx, "1,2,3,4,5,6", &method, breaks, 16, &n), "'1,2,3,4,5,6'",
                  "give at most 5 breaks");
-    /* Five distinct breaks (repeats do not count): seven classes. */
-    g_assert_cmpint(sk_breaks_parse(ctx, "1,1,2,3,4,5,5", &method, breaks, 16, &n), ==, SK_OK);
-    c = count_map(projects, NULL, method, 0, breaks, n);
+    /* Written out, a repeated or falling break is refused; given to the API as an array,
+    ** five distinct breaks (repeats do not count) make seven classes. */
+    assert_usage(sk_breaks_parse(ctx, "1,1,2,3,4,5,5", &method, breaks, 16, &n),
+                 "'1,1,2,3,4,5,5'", "each break must be above the one before it (1 after 1)");
+    assert_usage(sk_breaks_parse(ctx, "5,4", &method, breaks, 16, &n), "'5,4'", "(4 after 5)");
+    const unsigned repeated[] = {1, 1, 2, 3, 4, 5, 5};
+    c = count_map(projects, NULL, SK_BREAKS_MANUAL, 0, repeated, G_N_ELEMENTS(repeated));
     g_assert_cmpuint(sk_classification_class_count(c), ==, 7);
     sk_classification_free(c);
 
@@ -206,6 +210,12 @@ test_limits_cli(void)
                      "--count", "natural", "--classes", "8", "--output", png, NULL);
     assert_cli_error("count classes '1,2,3,4,5,6': 6 breaks make 8 classes", "render", "--count",
                      "1,2,3,4,5,6", "--output", png, NULL);
+    /* Breaks out of order or given twice: a slip, refused (they used to be sorted). */
+    assert_cli_error("count classes '10,3,1': each break must be above the one before it (3 "
+                     "after 10); give them rising, like 1,3,10", "render", "--count", "10,3,1",
+                     "--output", png, NULL);
+    assert_cli_error("count classes '1, 3, 3': each break must be above the one before it (3 "
+                     "after 3)", "render", "--count", "1, 3, 3", "--output", png, NULL);
     g_assert_false(file_exists(png));
     const char *expected[] = {
         "7: [map a] classes: expected a number of classes from 2 to 7 (the first is 0)",
