@@ -469,6 +469,17 @@ assert_errors(const char *name, const char *content, const char *const *expected
         g_free(want);
     }
     g_assert_cmpuint(g_strv_length(lines), ==, n);
+    /* In the order of the file's lines, as a reader fixes them; the counts of problems not
+    ** shown ("… and 5 more") after them. */
+    guint64 before = 0;
+    for (size_t i = 0; lines[i] != NULL && !g_str_has_prefix(lines[i] + strlen(path), ": … and");
+         i++) {
+        const char *at = lines[i] + strlen(path);
+        guint64 line = *at == ':' && g_ascii_isdigit(at[1]) ? g_ascii_strtoull(at + 1, NULL, 10)
+                                                             : 0;
+        g_assert_cmpuint(line, >=, before);
+        before = line;
+    }
     g_strfreev(lines);
     g_free(msg);
     g_free(path);

@@ -228,6 +228,47 @@ fields_apply(sk_ctx *ctx, const sk_points *p, const sk_points_options *o)
     return 0;
 }
 
+/* A problem line and where it is in the file: its line number (0: the whole file first). */
+typedef struct placed_line {
+    char *text;
+    guint64 line;
+    size_t order;
+} placed_line;
+
+static int
+compare_placed(const void *a, const void *b)
+{
+    const placed_line *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The problems in the order of the file's lines, as a reader goes through it to fix them
+** (the checks find them column by column); those of one line in the checks' order. */
+static void
+order_by_line(sk__diagnostics *d, const char *source)
+{
+    if (d->count < 2)
+        return;
+    char **lines = g_strsplit(d->text->str, "\n", -1);
+    size_t n = g_strv_length(lines), len = strlen(source);
+    placed_line *placed = g_new(placed_line, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = lines[i];
+        int at_line = strncmp(t, source, len) == 0 && t[len] == ':' &&
+                      g_ascii_isdigit(t[len + 1]);
+        placed[i] = (placed_line){lines[i], at_line ? g_ascii_strtoull(t + len + 1, NULL, 10)
+                                                    : 0, i};
+    }
+    qsort(placed, n, sizeof *placed, compare_placed);
+    g_string_truncate(d->text, 0);
+    for (size_t i = 0; i < n; i++)
+        g_string_append_printf(d->text, "%s%s", i ? "\n" : "", placed[i].text);
+    g_free(placed);
+    g_strfreev(lines);
+}
+
 /* Problems of one kind (the same message with other values, line numbers and numbers) shown
 ** this many times, then counted. */
 #define MAX_OF_A_KIND 20
@@ -326,6 +367,7 @@ check_and_place(sk_ctx *ctx, sk_points *p, const sk_style *style, const sk_point
     sk__diagnostics_init(&d);
     check_all(p, style, o, be, stored, &d);
     g_free(stored);
+    order_by_line(&d, p->source);
     cap_problems(&d, p->source);
     if (sk__diagnostics_finish(&d, ctx) != SK_OK)
         return SK_EINPUT;
