@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -91,13 +92,49 @@ files_unchanged(sk__blob *b, GPtrArray *files)
     return !b->failed;
 }
 
+/* The bytes of an entry (g_free them), or 0 when it is not a regular file that reads
+** whole: anything else put in its place (a FIFO, a device) is ignored, never waited on. */
+static int
+read_entry(const char *path, char **data, gsize *len)
+{
+    *data = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return 0;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+        (guint64)st.st_size > G_MAXSIZE / 2) {
+        close(fd);
+        return 0;
+    }
+    gsize size = (gsize)st.st_size, got = 0;
+    char *buf = g_malloc(size + 1);
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (gsize)n;
+    }
+    close(fd);
+    if (got != size) {
+        g_free(buf);
+        return 0;
+    }
+    *data = buf;
+    *len = size;
+    return 1;
+}
+
 GBytes *
 sk__cache_read(sk_ctx *ctx, const char *dir, const sk__cache_key *key)
 {
     char *path = entry_path(dir, key);
     char *data = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, NULL)) {
+    if (!read_entry(path, &data, &len)) {
         g_free(path);
         return NULL;
     }

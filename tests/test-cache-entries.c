@@ -475,6 +475,16 @@ test_points_located(void)
     g_free(entry);
     g_assert_cmpint(count_located(dir, cache, csv, nowhere, again), ==, 0);
     assert_same_file(first, again);
+    /* An entry that is no regular file (a FIFO, a device) is ignored, never waited on. */
+    char *entry_path = g_build_filename(cache, entries, NULL);
+    for (int kind = 0; kind < 2; kind++) {
+        g_assert_cmpint(g_unlink(entry_path), ==, 0);
+        g_assert_cmpint(kind == 0 ? mkfifo(entry_path, 0600) : symlink("/dev/zero", entry_path),
+                        ==, 0);
+        g_assert_cmpint(count_located(dir, cache, csv, "", again), ==, 0);
+        assert_same_file(first, again);
+    }
+    g_free(entry_path);
 
     /* NI001 (Echt-Susteren) moved to Utrecht: read and placed again, which needs GDAL. */
     long echt = initiatives_of(first, "GM1711"), utrecht = initiatives_of(first, "GM0344");
