@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <zlib.h>
+#include "bigmem.h"
 #include "cache.h"
 #include "cachefiles.h"
 #include "internal.h"
@@ -92,7 +93,7 @@ files_unchanged(sk__blob *b, GPtrArray *files)
     return !b->failed;
 }
 
-/* The bytes of an entry (g_free them), or 0 when it is not a regular file that reads
+/* The bytes of an entry (sk__bigmem_free them), or 0 when it is not a regular file that reads
 ** whole: anything else put in its place (a FIFO, a device) is ignored, never waited on. */
 static int
 read_entry(const char *path, char **data, gsize *len)
@@ -109,7 +110,11 @@ read_entry(const char *path, char **data, gsize *len)
         return 0;
     }
     gsize size = (gsize)st.st_size, got = 0;
-    char *buf = g_malloc(size + 1);
+    char *buf = sk__bigmem_alloc(size);
+    if (buf == NULL) {
+        close(fd);
+        return 0;
+    }
     while (got < size) {
         ssize_t n = read(fd, buf + got, size - got);
         if (n < 0 && errno == EINTR)
@@ -120,7 +125,7 @@ read_entry(const char *path, char **data, gsize *len)
     }
     close(fd);
     if (got != size) {
-        g_free(buf);
+        sk__bigmem_free(buf, size);
         return 0;
     }
     *data = buf;
@@ -151,7 +156,7 @@ sk__cache_read(sk_ctx *ctx, const char *dir, const sk__cache_key *key)
              files_unchanged(&b, files);
     GBytes *payload = NULL;
     if (ok) {
-        GBytes *all = g_bytes_new_take(data, len);
+        GBytes *all = sk__bigmem_bytes(data, len);
         payload = g_bytes_new_from_bytes(all, (gsize)(b.p - (const guint8 *)data),
                                          (gsize)(b.end - b.p));
         g_bytes_unref(all);
@@ -162,7 +167,7 @@ sk__cache_read(sk_ctx *ctx, const char *dir, const sk__cache_key *key)
         ** not kept). */
         g_utime(path, NULL);
     } else {
-        g_free(data);
+        sk__bigmem_free(data, len);
     }
     g_ptr_array_free(files, TRUE);
     g_free(path);

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <glib.h>
+#include "bigmem.h"
 #include "internal.h"
 #include "outputs_internal.h"
 #include "sink.h"
@@ -101,7 +102,10 @@ sk__sink_image_surface(sk_ctx *ctx, cairo_format_t format, int width, int height
     if (sk__fault(ctx, SK_FAULT_SURFACE))
         return sk__error(ctx, SK_ENOMEM, "%s: out of memory for a %d x %d image (injected "
                          "fault)", what, width, height);
-    cairo_surface_t *s = cairo_image_surface_create(format, width, height);
+    cairo_surface_t *s = sk__bigmem_surface(format, width, height);
+    if (s == NULL)
+        return sk__error(ctx, SK_ENOMEM, "%s: cannot make a %d x %d image: %s", what, width,
+                         height, cairo_status_to_string(CAIRO_STATUS_NO_MEMORY));
     cairo_status_t cs = cairo_surface_status(s);
     if (cs != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(s);
