@@ -1,11 +1,11 @@
 /* Pages of several maps side by side (samenkaart/panels.h). */
 #include <string.h>
 #include <glib.h>
-#include "figures.h"
 #include "internal.h"
 #include "layout.h"
 #include "map_internal.h"
 #include "panels_internal.h"
+#include "pointclass.h"
 #include "registry.h"
 #include "render_internal.h"
 
@@ -207,13 +207,9 @@ panel_title(const sk_map *map, const char *title)
     const sk__point_layer *l = map->points;
     if (title == NULL || l == NULL || !*title)
         return g_strdup(title != NULL ? title : "");
-    const sk__points_style *ps = sk__style_points(map->style);
-    size_t n = l->count + l->off_count;
-    char *number = sk__figures_number(n);
-    char *count = sk__style_format(ps->count_format, number, n == 1 ? ps->unit_one
-                                                                     : ps->unit_many);
-    g_free(number);
-    char *text = sk__style_format(ps->panel_title_format, title, count);
+    char *count = sk__points_count_text(map->style, l->count + l->off_count);
+    char *text = sk__style_format(sk__style_points(map->style)->panel_title_format, title,
+                                  count);
     g_free(count);
     return text;
 }

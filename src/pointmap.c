@@ -104,6 +104,18 @@ outline_of(const sk__points_style *ps, sk__color fill)
                                                                             : ps->outline_light;
 }
 
+/* A class's count in the legend ("36 initiatieven"; a level off the map saying so). */
+static char *
+class_count_text(const sk_style *style, const sk__point_class *c)
+{
+    char *count = sk__points_count_text(style, c->size);
+    if (!c->off_map)
+        return count;
+    char *text = sk__style_format(sk__style_points(style)->off_map_format, count, NULL);
+    g_free(count);
+    return text;
+}
+
 /* Class of value k: text, count, colour, rank. */
 static sk__point_class
 make_class(const sk_style *style, const values *v, size_t k, const char *fallback_text)
@@ -118,9 +130,7 @@ make_class(const sk_style *style, const values *v, size_t k, const char *fallbac
     c.text = g_strdup(sc != NULL ? sc->legend[k] : *value ? value : ps->empty_label);
     c.size = v->size[k];
     c.off_map = sc != NULL && sc->off_map != NULL && sc->off_map[k];
-    char *count = sk__points_count_text(style, c.size);
-    c.count = c.off_map ? sk__style_format(ps->off_map_format, count, NULL) : g_strdup(count);
-    g_free(count);
+    c.count = class_count_text(style, &c);
     GArray *palette = ps->categorical;
     c.fill = sc != NULL && sc->colors != NULL ? sc->colors[k]
              : palette != NULL && palette->len > 0
@@ -377,12 +387,8 @@ sk__point_layer_restrict(sk__point_layer *l, const sk_style *style, const double
             continue;
         }
         c->size = size[k];
-        char *count = sk__points_count_text(style, c->size);
         g_free(c->count);
-        c->count = c->off_map ? sk__style_format(sk__style_points(style)->off_map_format, count,
-                                                 NULL)
-                              : g_strdup(count);
-        g_free(count);
+        c->count = class_count_text(style, c);
         l->classes[kept++] = *c;
     }
     l->class_count = kept;

@@ -87,6 +87,13 @@ sk__legend_entry_measure(PangoContext *pc, const sk__page_spec *spec, const sk_s
     sk__text_keep_terms(&it->text);
 }
 
+/* The width of the legend's symbol column: a swatch's, or a point map's widest circle. */
+static double
+symbol_width(const sk__page_spec *spec, const sk_style *s)
+{
+    return spec->points != NULL ? sk__points_symbol_width(spec->points, s) : s->swatch_width;
+}
+
 static double
 first_line_height(const sk__legend_item *it)
 {
@@ -134,9 +141,7 @@ sk__legend_layout(PangoContext *pc, const sk__page_spec *spec, const sk_style *s
         l->legend_title.y = 0;
         y0 = sk__text_height(l->legend_title.layout) + s->legend_spacing * 1.5;
     }
-    double sw = spec->points != NULL ? sk__points_symbol_width(spec->points, s)
-                                     : s->swatch_width;
-    double sh = s->swatch_height, gap = 2 * MM;
+    double sw = symbol_width(spec, s), sh = s->swatch_height, gap = 2 * MM;
     double *heights = g_new(double, l->legend_count), total = 0;
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
@@ -205,8 +210,7 @@ sk__legend_natural_width(PangoContext *pc, const sk__page_spec *spec, const sk_s
         widest = (double)w / PANGO_SCALE;
         g_object_unref(t);
     }
-    double sw = spec->points != NULL ? sk__points_symbol_width(spec->points, s)
-                                     : s->swatch_width;
+    double sw = symbol_width(spec, s);
     for (size_t i = 0; i < l->legend_count; i++) {
         sk__legend_item *it = &l->legend[i];
         sk__legend_entry_measure(pc, spec, s, i, s->legend_size, -1, it);   /* one line */
