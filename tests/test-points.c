@@ -91,6 +91,16 @@ load_error(const char *path, const char *x_field, const char *y_field)
     return msg;
 }
 
+/* Load path, which must fail with exactly the message want (g_strdup_printf'd; freed). */
+static void
+assert_load_error(const char *path, const char *x_field, const char *y_field, char *want)
+{
+    char *msg = load_error(path, x_field, y_field);
+    g_assert_cmpstr(msg, ==, want);
+    g_free(want);
+    g_free(msg);
+}
+
 /* The shipped CSV as rows of cells (header first), split by hand: no quoted fields. */
 static char ***
 csv_rows(size_t *n)
@@ -360,13 +370,10 @@ test_gpkg(void)
     /* A line and a feature without geometry: errors at those features, in one run. */
     g_remove(path);
     write_gpkg(path, 28992, ids, rd, 1);
-    char *msg = load_error(path, NULL, NULL);
-    char *want = g_strdup_printf("%s: feature 3: the point layer is a LINESTRING, not a point\n"
-                                 "%s: feature 4: the point layer has no geometry (a point is "
-                                 "needed)", path, path);
-    g_assert_cmpstr(msg, ==, want);
-    g_free(want);
-    g_free(msg);
+    assert_load_error(path, NULL, NULL,
+                      g_strdup_printf("%s: feature 3: the point layer is a LINESTRING, not a "
+                                      "point\n%s: feature 4: the point layer has no geometry "
+                                      "(a point is needed)", path, path));
     g_free(path);
     for (size_t i = 0; i < SOME; i++)
         g_free(ids[i]);
@@ -407,21 +414,15 @@ test_gpkg_edges(void)
     OGR_Fld_Destroy(fd);
     OSRDestroySpatialReference(srs);
     GDALClose(ds);
-    msg = load_error(path, NULL, NULL);
-    want = g_strdup_printf("%s: the point layer has no rows", path);
-    g_assert_cmpstr(msg, ==, want);
-    g_free(want);
-    g_free(msg);
+    assert_load_error(path, NULL, NULL,
+                      g_strdup_printf("%s: the point layer has no rows", path));
     g_free(path);
 
     /* A polygon layer: one message for the layer. */
     char *shp = data_path("gemeenten_2017.shp");
-    msg = load_error(shp, NULL, NULL);
-    want = g_strdup_printf("%s: layer 'gemeenten_2017' has Polygon geometry; the point layer "
-                           "needs points (one per feature)", shp);
-    g_assert_cmpstr(msg, ==, want);
-    g_free(want);
-    g_free(msg);
+    assert_load_error(shp, NULL, NULL,
+                      g_strdup_printf("%s: layer 'gemeenten_2017' has Polygon geometry; the "
+                                      "point layer needs points (one per feature)", shp));
     g_free(shp);
 
     /* A layer of unknown type, 25 features without geometry: 20 lines, then a count. */
@@ -553,18 +554,12 @@ test_bad_values(void)
     /* No coordinate columns, and named ones that are missing. */
     path = g_build_filename(tmp, "none.csv", NULL);
     g_assert_true(g_file_set_contents(path, "id,oost,noord\nC1,1,2\n", -1, NULL));
-    msg = load_error(path, NULL, NULL);
-    char *want = g_strdup_printf("%s: no coordinate columns: expected 'x' and 'y' (metres, "
-                                 "EPSG:28992) or 'lon' and 'lat' (degrees), or name them with "
-                                 "--x-field and --y-field", path);
-    g_assert_cmpstr(msg, ==, want);
-    g_free(want);
-    g_free(msg);
-    msg = load_error(path, "oostt", "noord");
-    want = g_strdup_printf("%s: no column 'oostt' (did you mean 'oost'?)", path);
-    g_assert_cmpstr(msg, ==, want);
-    g_free(want);
-    g_free(msg);
+    assert_load_error(path, NULL, NULL,
+                      g_strdup_printf("%s: no coordinate columns: expected 'x' and 'y' "
+                                      "(metres, EPSG:28992) or 'lon' and 'lat' (degrees), or "
+                                      "name them with --x-field and --y-field", path));
+    assert_load_error(path, "oostt", "noord",
+                      g_strdup_printf("%s: no column 'oostt' (did you mean 'oost'?)", path));
     g_free(path);
 
     /* A misspelt word of a level: that level, not the nearest whole text ('onbekend'). */
