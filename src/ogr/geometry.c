@@ -99,9 +99,8 @@ sk__ogr_dissolve(const sk__ogr_data *in, const size_t *members, const size_t *of
         OGRGeometryH merged = OGR_G_UnionCascaded(parts);
         OGR_G_DestroyGeometry(parts);
         if (merged == NULL) {
-            g_string_append_printf(out->errors, "%scannot dissolve region %zu: %s",
-                                   out->error_count++ > 0 ? "\n" : "", g + 1,
-                                   CPLGetLastErrorMsg());
+            sk__ogr_add_error(out, "cannot dissolve region %zu: %s", g + 1,
+                              CPLGetLastErrorMsg());
             merged = OGR_G_CreateGeometry(wkbMultiPolygon);
         }
         sk__ogr_store_row_geometry(out, merged);

@@ -7,6 +7,9 @@
 #include <ogr_api.h>
 #include "../ogr.h"
 
+/* Add a problem to out's errors (one line each). */
+void sk__ogr_add_error(sk__ogr_data *out, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
 /* Append one row's geometry to out: rings (outer ones flagged), interior point, bbox. */
 void sk__ogr_store_row_geometry(sk__ogr_data *out, OGRGeometryH g);
 

@@ -18,8 +18,8 @@
 
 #define EXPORT __attribute__((visibility("default")))
 
-static void G_GNUC_PRINTF(2, 3)
-add_error(sk__ogr_data *out, const char *fmt, ...)
+void
+sk__ogr_add_error(sk__ogr_data *out, const char *fmt, ...)
 {
     if (out->error_count > 0)
         g_string_append_c(out->errors, '\n');
@@ -87,7 +87,7 @@ check_text(source *src, const char *what, const char **open_path, sk__ogr_data *
     src->scanned = 1;
     if (!sk__csv_scan_file(src->path, what, has_suffix_ci(src->path, ".tsv"), &src->scan)) {
         for (guint i = 0; i < src->scan.errors->len; i++)
-            add_error(out, "%s", (const char *)g_ptr_array_index(src->scan.errors, i));
+            sk__ogr_add_error(out, "%s", (const char *)g_ptr_array_index(src->scan.errors, i));
         return 0;
     }
     if (src->scan.text != NULL) {
@@ -138,7 +138,7 @@ check_sidecars(const char *path, const char *what, sk__ogr_data *out)
         char *upper = g_ascii_strup(lower + stem, -1);
         char *alt = g_strdup_printf("%.*s%s", (int)stem, path, upper);
         if (!g_file_test(lower, G_FILE_TEST_EXISTS) && !g_file_test(alt, G_FILE_TEST_EXISTS))
-            add_error(out, "%s: the %s has no %s beside it (%s): a shapefile needs its "
+            sk__ogr_add_error(out, "%s: the %s has no %s beside it (%s): a shapefile needs its "
                       ".shp, .shx and .dbf together", path, what, sidecars[i], lower);
         g_free(lower);
         g_free(upper);
@@ -156,7 +156,7 @@ header_agrees(const source *src, const char *what, sk__ogr_data *out)
     if (!src->scanned || (guint)n == src->scan.header_fields)
         return 1;
     char d = src->scan.delimiter;
-    add_error(out, "%s:%u: the header of the %s splits into %u fields at %s, but GDAL "
+    sk__ogr_add_error(out, "%s:%u: the header of the %s splits into %u fields at %s, but GDAL "
               "splits it into %d; save the file with one delimiter (';' or ',') between the "
               "fields", src->path, src->scan.header_line, what, src->scan.header_fields,
               d == ',' ? "','" : d == ';' ? "';'" : d == '\t' ? "tabs" : "spaces", n);
@@ -170,7 +170,7 @@ open_source(const char *path, const char *layer_name, const char *what, source *
     memset(src, 0, sizeof *src);
     src->path = path;
     if (path == NULL || path[0] == '\0') {
-        add_error(out, "no %s given", what);
+        sk__ogr_add_error(out, "no %s given", what);
         return 0;
     }
     /* Only plain files are checked here: connection strings (PG:…) and /vsi paths are
@@ -178,7 +178,7 @@ open_source(const char *path, const char *layer_name, const char *what, source *
     struct stat st;
     int is_plain = strchr(path, ':') == NULL && !g_str_has_prefix(path, "/vsi");
     if (is_plain && stat(path, &st) != 0) {
-        add_error(out, "%s: cannot open %s: %s", path, what, g_strerror(errno));
+        sk__ogr_add_error(out, "%s: cannot open %s: %s", path, what, g_strerror(errno));
         return 0;
     }
     src->is_csv = has_suffix_ci(path, ".csv") || has_suffix_ci(path, ".tsv") ||
@@ -203,7 +203,7 @@ open_source(const char *path, const char *layer_name, const char *what, source *
     CSLDestroy(options);
     if (src->dataset == NULL) {
         const char *msg = CPLGetLastErrorMsg();
-        add_error(out, "%s: cannot read %s%s%s", path, what,
+        sk__ogr_add_error(out, "%s: cannot read %s%s%s", path, what,
                   msg[0] ? ": " : " (not a vector data source OGR recognises)", msg);
         close_source(src);
         return 0;
@@ -225,14 +225,14 @@ open_source(const char *path, const char *layer_name, const char *what, source *
             for (int i = 0; i < n; i++)
                 g_string_append_printf(names, "%s'%s'", i ? ", " : "",
                                        OGR_L_GetName(GDALDatasetGetLayer(src->dataset, i)));
-            add_error(out, "%s: no layer or sheet '%s' (it has %s)", path, layer_name,
+            sk__ogr_add_error(out, "%s: no layer or sheet '%s' (it has %s)", path, layer_name,
                       names->len ? names->str : "none");
             g_string_free(names, TRUE);
             close_source(src);
             return 0;
         }
     } else if (n < 1) {
-        add_error(out, "%s: %s has no layers", path, what);
+        sk__ogr_add_error(out, "%s: %s has no layers", path, what);
         close_source(src);
         return 0;
     } else {
@@ -304,7 +304,7 @@ read_table(const char *path, const char *layer, const char *what, sk__ogr_data *
     char *several = NULL;
     if (open_source(path, layer, what, &src, out) && (layer == NULL || layer[0] == '\0') &&
         (several = sk__ogr_table_layer_problem(src.dataset, path, what)) != NULL) {
-        add_error(out, "%s", several);
+        sk__ogr_add_error(out, "%s", several);
         g_free(several);
         close_source(&src);
     } else if (src.dataset != NULL) {
@@ -351,7 +351,7 @@ choose_layer(source *src, const char *layer_name, const char *what, sk__ogr_data
     char *error = NULL;
     src->layer = sk__ogr_polygon_layer(src->dataset, src->path, what, &error);
     if (error != NULL)
-        add_error(out, "%s", error);
+        sk__ogr_add_error(out, "%s", error);
     g_free(error);
     return src->layer != NULL;
 }
@@ -377,7 +377,7 @@ layer_transform(const source *src, const char *what, int epsg,
     int ok = 1;
     if (*outside == NULL && !OSRIsSame(srs, target) &&
         (*ct = OCTNewCoordinateTransformation(srs, target)) == NULL) {
-        add_error(out, "%s: cannot reproject %s to EPSG:%d: %s", src->path, what, epsg,
+        sk__ogr_add_error(out, "%s: cannot reproject %s to EPSG:%d: %s", src->path, what, epsg,
                   CPLGetLastErrorMsg());
         ok = 0;
     }
@@ -401,7 +401,7 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
     OGRwkbGeometryType type = wkbFlatten(OGR_L_GetGeomType(src.layer));
     if (type != wkbUnknown && type != wkbPolygon && type != wkbMultiPolygon &&
         type != wkbCurvePolygon && type != wkbMultiSurface) {
-        add_error(out, "%s: %s has %s geometries; municipalities and regions must be polygons",
+        sk__ogr_add_error(out, "%s: %s has %s geometries; municipalities and regions must be polygons",
                   path, what, OGRGeometryTypeToName(type));
         goto out;
     }
@@ -420,11 +420,11 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
                                                        : "?");
         OGRGeometryH g = OGR_F_GetGeometryRef(f);
         if (g == NULL || OGR_G_IsEmpty(g)) {
-            add_error(out, "%s: %s '%s' has no geometry", where, what, code);
+            sk__ogr_add_error(out, "%s: %s '%s' has no geometry", where, what, code);
             goto next;
         }
         if (!is_areal(g)) {
-            add_error(out, "%s: %s '%s' is a %s, not a polygon", where, what, code,
+            sk__ogr_add_error(out, "%s: %s '%s' is a %s, not a polygon", where, what, code,
                       OGR_G_GetGeometryName(g));
             goto next;
         }
@@ -434,7 +434,7 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
             OGRGeometryH fixed = OGR_G_MakeValid(g);
             OGR_G_DestroyGeometry(g);
             if (fixed == NULL) {
-                add_error(out, "%s: %s '%s' has an invalid geometry that cannot be repaired",
+                sk__ogr_add_error(out, "%s: %s '%s' has an invalid geometry that cannot be repaired",
                           where, what, code);
                 goto next;
             }
@@ -443,7 +443,7 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
             g = fixed;
         }
         if (ct != NULL && OGR_G_Transform(g, ct) != OGRERR_NONE) {
-            add_error(out, "%s: %s '%s' cannot be reprojected to EPSG:%d", where, what, code,
+            sk__ogr_add_error(out, "%s: %s '%s' cannot be reprojected to EPSG:%d", where, what, code,
                       epsg);
             OGR_G_DestroyGeometry(g);
             goto next;
@@ -460,9 +460,9 @@ read_polygons(const char *path, const char *layer_name, const char *what, int ep
         OGR_F_Destroy(f);
     }
     if (outside != NULL && out->error_count == 0)
-        add_error(out, "%s", outside);
+        sk__ogr_add_error(out, "%s", outside);
     if (out->rows == 0 && out->error_count == 0)
-        add_error(out, "%s: %s is empty (no features)", path, what);
+        sk__ogr_add_error(out, "%s: %s is empty (no features)", path, what);
 out:
     g_free(outside);
     if (ct != NULL)
@@ -497,38 +497,33 @@ choose_point_layer(source *src, const char *layer_name, const char *what, sk__og
         }
     }
     if (found != 1)
-        add_error(out, "%s has %d layers (%s), %d of them with points; choose the %s with "
+        sk__ogr_add_error(out, "%s has %d layers (%s), %d of them with points; choose the %s with "
                   "--points-layer NAME", src->path, n, names->str, found, what);
     g_string_free(names, TRUE);
     return found == 1;
 }
 
-/* The feature's point in *xy, reprojected; 0 with an error at the feature when it has none. */
-static int
+/* The feature's point in *xy, reprojected; NULL, or when it has none the problem at the
+** feature (g_free it). */
+static char *
 feature_point(OGRFeatureH f, OGRCoordinateTransformationH ct, const char *where,
-              const char *what, double xy[2], sk__ogr_data *out)
+              const char *what, double xy[2])
 {
     OGRGeometryH g = OGR_F_GetGeometryRef(f);
     if (g != NULL && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPoint &&
         OGR_G_GetGeometryCount(g) == 1)
         g = OGR_G_GetGeometryRef(g, 0);
-    if (g == NULL || OGR_G_IsEmpty(g)) {
-        add_error(out, "%s: the %s has no geometry (a point is needed)", where, what);
-        return 0;
-    }
-    if (wkbFlatten(OGR_G_GetGeometryType(g)) != wkbPoint) {
-        add_error(out, "%s: the %s is a %s, not a point", where, what,
-                  OGR_G_GetGeometryName(g));
-        return 0;
-    }
+    if (g == NULL || OGR_G_IsEmpty(g))
+        return g_strdup_printf("%s: the %s has no geometry (a point is needed)", where, what);
+    if (wkbFlatten(OGR_G_GetGeometryType(g)) != wkbPoint)
+        return g_strdup_printf("%s: the %s is a %s, not a point", where, what,
+                               OGR_G_GetGeometryName(g));
     xy[0] = OGR_G_GetX(g, 0);
     xy[1] = OGR_G_GetY(g, 0);
-    if (ct != NULL && !OCTTransform(ct, 1, &xy[0], &xy[1], NULL)) {
-        add_error(out, "%s: the %s's point (%g, %g) cannot be reprojected to the map", where,
-                  what, xy[0], xy[1]);
-        return 0;
-    }
-    return 1;
+    if (ct != NULL && !OCTTransform(ct, 1, &xy[0], &xy[1], NULL))
+        return g_strdup_printf("%s: the %s's point (%g, %g) cannot be reprojected to the map",
+                               where, what, xy[0], xy[1]);
+    return NULL;
 }
 
 /* Bad features reported one by one, then counted (as csvscan.c caps a CSV's problems). */
@@ -543,11 +538,11 @@ point_geometry(const source *src, const char *what, sk__ogr_data *out)
     if (t == wkbUnknown || t == wkbPoint || t == wkbMultiPoint)
         return 1;
     if (t == wkbNone)
-        add_error(out, "%s: layer '%s' has no geometry; the %s needs a point per feature (a "
+        sk__ogr_add_error(out, "%s: layer '%s' has no geometry; the %s needs a point per feature (a "
                   "table with coordinate columns must be a CSV, XLSX or ODS file)", src->path,
                   OGR_L_GetName(src->layer), what);
     else
-        add_error(out, "%s: layer '%s' has %s geometry; the %s needs points (one per feature)",
+        sk__ogr_add_error(out, "%s: layer '%s' has %s geometry; the %s needs points (one per feature)",
                   src->path, OGR_L_GetName(src->layer), OGRGeometryTypeToName(t), what);
     return 0;
 }
@@ -575,14 +570,13 @@ read_points(const char *path, const char *layer_name, const char *what, int epsg
         double xy[2];
         /* Past the cap a bad feature is only counted: one line per feature would bury the
         ** rest of the file's problems. */
-        sk__ogr_data quiet;
-        int capped = out->error_count >= MAX_FEATURE_ERRORS;
-        if (capped)
-            sk__ogr_data_init(&quiet);
-        int good = feature_point(f, ct, where, what, xy, capped ? &quiet : out);
-        if (capped)
-            sk__ogr_data_clear(&quiet);
-        more += capped && !good;
+        char *problem = feature_point(f, ct, where, what, xy);
+        int good = problem == NULL;
+        if (!good && out->error_count >= MAX_FEATURE_ERRORS)
+            more++;
+        else if (!good)
+            sk__ogr_add_error(out, "%s", problem);
+        g_free(problem);
         if (good) {
             read_cells(f, out->columns->len, out->cells);
             g_ptr_array_add(out->where, where);
@@ -594,9 +588,9 @@ read_points(const char *path, const char *layer_name, const char *what, int epsg
         OGR_F_Destroy(f);
     }
     if (more > 0)
-        add_error(out, "%s: … and %zu more features without a point", path, more);
+        sk__ogr_add_error(out, "%s: … and %zu more features without a point", path, more);
     if (outside != NULL && out->error_count == 0)
-        add_error(out, "%s", outside);
+        sk__ogr_add_error(out, "%s", outside);
 out:
     g_free(outside);
     if (ct != NULL)
