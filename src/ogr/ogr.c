@@ -555,11 +555,10 @@ read_points(const char *path, const char *layer_name, const char *what, int epsg
     source src;
     OGRCoordinateTransformationH ct = NULL;
     char *outside = NULL;
+    /* The layer's geometry type before its extent (a scan of every feature) and CRS. */
     if (!open_source(path, layer_name, what, &src, out) ||
-        !choose_point_layer(&src, layer_name, what, out) ||
+        !choose_point_layer(&src, layer_name, what, out) || !point_geometry(&src, what, out) ||
         !layer_transform(&src, what, epsg, &ct, &outside, out))
-        goto out;
-    if (!point_geometry(&src, what, out))
         goto out;
     read_columns(&src, out);
     OGRFeatureH f;
