@@ -93,7 +93,26 @@ files_unchanged(sk__blob *b, GPtrArray *files)
     return !b->failed;
 }
 
-/* The bytes of an entry (sk__bigmem_free them), or 0 when it is not a regular file that reads
+/* An entry's buffer: a large one (the boundaries, a big table) on huge pages (bigmem.h), a
+** small one from malloc, where a mapping of its own would cost more than it saves. */
+#define ENTRY_BIG ((gsize)1 << 20)
+
+static char *
+entry_alloc(gsize size)
+{
+    return size >= ENTRY_BIG ? sk__bigmem_alloc(size) : g_try_malloc(size > 0 ? size : 1);
+}
+
+static void
+entry_free(char *data, gsize size)
+{
+    if (size >= ENTRY_BIG)
+        sk__bigmem_free(data, size);
+    else
+        g_free(data);
+}
+
+/* The bytes of an entry (entry_free them), or 0 when it is not a regular file that reads
 ** whole: anything else put in its place (a FIFO, a device) is ignored, never waited on. */
 static int
 read_entry(const char *path, char **data, gsize *len)
@@ -110,7 +129,7 @@ read_entry(const char *path, char **data, gsize *len)
         return 0;
     }
     gsize size = (gsize)st.st_size, got = 0;
-    char *buf = sk__bigmem_alloc(size);
+    char *buf = entry_alloc(size);
     if (buf == NULL) {
         close(fd);
         return 0;
@@ -125,7 +144,7 @@ read_entry(const char *path, char **data, gsize *len)
     }
     close(fd);
     if (got != size) {
-        sk__bigmem_free(buf, size);
+        entry_free(buf, size);
         return 0;
     }
     *data = buf;
@@ -156,7 +175,7 @@ sk__cache_read(sk_ctx *ctx, const char *dir, const sk__cache_key *key)
              files_unchanged(&b, files);
     GBytes *payload = NULL;
     if (ok) {
-        GBytes *all = sk__bigmem_bytes(data, len);
+        GBytes *all = len >= ENTRY_BIG ? sk__bigmem_bytes(data, len) : g_bytes_new_take(data, len);
         payload = g_bytes_new_from_bytes(all, (gsize)(b.p - (const guint8 *)data),
                                          (gsize)(b.end - b.p));
         g_bytes_unref(all);
@@ -167,7 +186,7 @@ sk__cache_read(sk_ctx *ctx, const char *dir, const sk__cache_key *key)
         ** not kept). */
         g_utime(path, NULL);
     } else {
-        sk__bigmem_free(data, len);
+        entry_free(data, len);
     }
     g_ptr_array_free(files, TRUE);
     g_free(path);
