@@ -60,6 +60,13 @@ const char *sk__geography_suggest_region(const sk_geography *geo, const char *va
 /* Every nearest municipality (region when regions) name to value, quoted for "did you mean
 ** %s?": "'Bergen (L.)' or 'Bergen (NH.)'"; g_free it. */
 char *sk__geography_nearest(const sk_geography *geo, int regions, const char *value);
+/* The problem of a value in a data file's column that names no municipality (region when
+** regions), looked up as k (SK__AMBIGUOUS or another negative): "WHERE: column 'C':
+** ambiguous value 'V' (… use the code)" or "… unknown value 'V' (did you mean …?)". */
+struct sk__diagnostics;
+void sk__geography_report_place(const sk_geography *geo, int regions, int k, const char *where,
+                                const char *column, const char *value,
+                                struct sk__diagnostics *d);
 
 /* Members of region r: *count indices into the municipalities. */
 const size_t *sk__geography_region_members(const sk_geography *geo, size_t r, size_t *count);

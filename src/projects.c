@@ -127,9 +127,7 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
         int k = regions ? sk__geography_lookup_region(geo, v)
                         : sk__geography_lookup_municipality(geo, v);
         if (k == SK__AMBIGUOUS) {
-            sk__diagnostics_add(d, "%s: column '%s': ambiguous value '%s' (more than one %s "
-                                "has this name; use the code)", where, column, v,
-                                regions ? "region" : "municipality");
+            sk__geography_report_place(geo, regions, k, where, column, v, d);
             continue;
         }
         if (k < 0 && !regions && mergers != NULL) {
@@ -159,10 +157,7 @@ resolve_places(sk__diagnostics *d, const char *where, const sk_geography *geo,
                 continue;
         }
         if (k < 0) {
-            char *near = sk__geography_nearest(geo, regions, v);
-            sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean %s?)",
-                                where, column, v, near);
-            g_free(near);
+            sk__geography_report_place(geo, regions, k, where, column, v, d);
             continue;
         }
         if (!regions) {

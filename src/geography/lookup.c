@@ -283,3 +283,19 @@ sk__geography_selection_names(const sk_geography *geo, const char *what, const c
     }
     g_strfreev(parts);
 }
+
+void
+sk__geography_report_place(const sk_geography *geo, int regions, int k, const char *where,
+                           const char *column, const char *value, sk__diagnostics *d)
+{
+    if (k == SK__AMBIGUOUS) {
+        sk__diagnostics_add(d, "%s: column '%s': ambiguous value '%s' (more than one %s has "
+                            "this name; use the code)", where, column, value,
+                            regions ? "region" : "municipality");
+        return;
+    }
+    char *near = sk__geography_nearest(geo, regions, value);
+    sk__diagnostics_add(d, "%s: column '%s': unknown value '%s' (did you mean %s?)", where,
+                        column, value, near);
+    g_free(near);
+}

@@ -65,15 +65,8 @@ static int
 place(const sk_points *p, const char *where, const char *v, sk__diagnostics *d)
 {
     int k = sk__geography_lookup_municipality(p->geo, v);
-    if (k == SK__AMBIGUOUS) {
-        sk__diagnostics_add(d, "%s: column 'gemeenten': ambiguous value '%s' (more than one "
-                            "municipality has this name; use the code)", where, v);
-    } else if (k < 0) {
-        char *near = sk__geography_nearest(p->geo, 0, v);
-        sk__diagnostics_add(d, "%s: column 'gemeenten': unknown value '%s' (did you mean %s?)",
-                            where, v, near);
-        g_free(near);
-    }
+    if (k < 0)
+        sk__geography_report_place(p->geo, 0, k, where, "gemeenten", v, d);
     return k;
 }
 
